@@ -1,0 +1,308 @@
+import Foundation
+
+// MARK: - Problems
+
+/// Unusable input: names the file, the line and what was expected.
+public struct InputError: Error, Sendable, CustomStringConvertible, Equatable {
+    public let file: String
+    public let line: Int?
+    public let column: Int?
+    public let message: String
+
+    public init(file: String, line: Int? = nil, column: Int? = nil, _ message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    public var description: String {
+        var place = file
+        if let line { place += ":\(line)" }
+        if let column { place += ":\(column)" }
+        return "\(place): \(message)"
+    }
+}
+
+/// Something odd but scorable (the reference would crash or silently differ); said, never hidden.
+public struct InputWarning: Sendable, CustomStringConvertible, Equatable {
+    public let file: String
+    public let line: Int?
+    public let message: String
+
+    public init(file: String, line: Int? = nil, _ message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String { line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)" }
+}
+
+// MARK: - BenchmarkCase
+
+/// One case of a split, with what scoring needs decoded and the rest kept as byte ranges.
+public struct BenchmarkCase: Sendable {
+    /// The split's folder name (`test_untrained_user`).
+    public let split: String
+    /// 0-based position in the split's `data.json`.
+    public let index: Int
+    /// 1-based line where the case starts in `data.json`.
+    public let line: Int
+    public let query: String?
+    public let answer: JSONValue
+    public let queryParams: JSONValue
+    public let profileParams: JSONValue
+    /// Byte range of the whole case object in `data.json`.
+    public let byteRange: Range<Int>
+    /// Byte ranges of the values kept undecoded (`user_profile`, `platforms`, `tools`).
+    public let rawRanges: [String: Range<Int>]
+    /// A hash of the user profile's content (whitespace outside strings ignored): the user's identity.
+    public let userKey: UInt64
+
+    /// `len(query_params)` as Python computes it.
+    public var queryParamCount: Int { CaseFields.pyLength(queryParams) ?? 0 }
+    public var profileParamCount: Int { CaseFields.pyLength(profileParams) ?? 0 }
+}
+
+enum CaseFields {
+    static let required = ["answer", "query_params", "profile_params"]
+    static let kept = ["user_profile", "platforms", "tools"]
+
+    /// Python's `len()` for a JSON value, nil where it would raise.
+    static func pyLength(_ v: JSONValue) -> Int? {
+        switch v {
+        case .array(let a): return a.count
+        case .string(let s): return s.unicodeScalars.count
+        case .object(let o): return o.pythonMembers.count
+        default: return nil
+        }
+    }
+}
+
+// MARK: - SplitData
+
+/// One split's `data.json`, its bytes kept for on-demand decoding of a case's full content.
+public struct SplitData: Sendable {
+    public let name: String
+    public let url: URL
+    public let cases: [BenchmarkCase]
+    public let bytes: [UInt8]
+
+    /// Reads and indexes `url`; throws ``InputError`` naming file and line for unusable input.
+    public static func load(name: String, url: URL) throws(InputError) -> SplitData {
+        let bytes: [UInt8]
+        do {
+            bytes = try [UInt8](Data(contentsOf: url))
+        } catch {
+            throw InputError(file: url.path, "cannot read: \(error.localizedDescription)")
+        }
+        let cases = try index(bytes, split: name, file: url.path)
+        return SplitData(name: name, url: url, cases: cases, bytes: bytes)
+    }
+
+    /// Indexes a data.json byte buffer: decodes `answer`, `query_params`, `profile_params`, `query`; skips the rest.
+    public static func index(_ bytes: [UInt8], split: String, file: String) throws(InputError) -> [BenchmarkCase] {
+        let result: Result<[BenchmarkCase], InputError> = bytes.withUnsafeBufferPointer { buffer in
+            func located(_ offset: Int, _ message: String) -> InputError {
+                let loc = SourceLocation(offset: offset, in: buffer)
+                return InputError(file: file, line: loc.line, column: loc.column, message)
+            }
+            var reader = JSONReader(bytes: buffer)
+            if buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF { reader.position = 3 }
+            var cases: [BenchmarkCase] = []
+            do {
+                reader.skipWhitespace()
+                guard reader.peek() == UInt8(ascii: "[") else {
+                    return .failure(located(reader.position, "expected a JSON array of cases"))
+                }
+                reader.position += 1
+                reader.skipWhitespace()
+                if reader.peek() == UInt8(ascii: "]") {
+                    reader.position += 1
+                    try reader.expectEnd()
+                    return .success([])
+                }
+                while true {
+                    reader.skipWhitespace()
+                    let start = reader.position
+                    guard reader.peek() == UInt8(ascii: "{") else {
+                        return .failure(located(start, "case \(cases.count): expected an object, found \(describeByte(reader.peek()))"))
+                    }
+                    reader.position += 1
+                    var fields: [String: JSONValue] = [:]
+                    var raw: [String: Range<Int>] = [:]
+                    var userKey: UInt64 = 0
+                    reader.skipWhitespace()
+                    if reader.peek() == UInt8(ascii: "}") {
+                        reader.position += 1
+                    } else {
+                        while true {
+                            reader.skipWhitespace()
+                            guard reader.peek() == UInt8(ascii: "\"") else {
+                                throw reader.fail("Expecting property name enclosed in double quotes")
+                            }
+                            let key = try reader.readString()
+                            try reader.expect(UInt8(ascii: ":"), "Expecting ':' delimiter")
+                            reader.skipWhitespace()
+                            let valueStart = reader.position
+                            if CaseFields.required.contains(key) || key == "query" {
+                                fields[key] = try reader.readValue(depth: 2)
+                            } else {
+                                try reader.skipValue(depth: 2)
+                                if CaseFields.kept.contains(key) { raw[key] = valueStart..<reader.position }
+                                if key == "user_profile" { userKey = contentHash(buffer, valueStart..<reader.position) }
+                            }
+                            reader.skipWhitespace()
+                            guard let c = reader.peek() else { throw reader.fail("Expecting ',' delimiter") }
+                            reader.position += 1
+                            if c == UInt8(ascii: "}") { break }
+                            if c != UInt8(ascii: ",") { reader.position -= 1; throw reader.fail("Expecting ',' delimiter") }
+                        }
+                    }
+                    let index = cases.count
+                    for key in CaseFields.required where fields[key] == nil {
+                        return .failure(located(start, "case \(index): missing key \"\(key)\" (every case needs answer, query_params and profile_params)"))
+                    }
+                    for key in ["query_params", "profile_params"] where CaseFields.pyLength(fields[key]!) == nil {
+                        return .failure(located(start, "case \(index): \"\(key)\" must be a list of parameter names, found \(fields[key]!.kindDescription)"))
+                    }
+                    let line = SourceLocation(offset: start, in: buffer).line
+                    cases.append(BenchmarkCase(
+                        split: split, index: index, line: line, query: fields["query"]?.stringValue,
+                        answer: fields["answer"]!, queryParams: fields["query_params"]!, profileParams: fields["profile_params"]!,
+                        byteRange: start..<reader.position, rawRanges: raw, userKey: userKey))
+                    reader.skipWhitespace()
+                    guard let c = reader.peek() else { throw reader.fail("Expecting ',' delimiter") }
+                    reader.position += 1
+                    if c == UInt8(ascii: "]") { break }
+                    if c != UInt8(ascii: ",") { reader.position -= 1; throw reader.fail("Expecting ',' delimiter") }
+                }
+                try reader.expectEnd()
+            } catch let error as JSONSyntaxError {
+                return .failure(located(error.offset, "malformed JSON: \(error.message)"))
+            } catch {
+                return .failure(InputError(file: file, "\(error)"))
+            }
+            return .success(cases)
+        }
+        return try result.get()
+    }
+
+    static func describeByte(_ b: UInt8?) -> String {
+        guard let b else { return "the end of the file" }
+        switch b {
+        case UInt8(ascii: "["): return "an array"
+        case UInt8(ascii: "\""): return "a string"
+        default: return "'\(Character(UnicodeScalar(b)))'"
+        }
+    }
+
+    /// FNV-1a over the value's bytes, whitespace outside strings skipped.
+    static func contentHash(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var inString = false
+        var escaped = false
+        for k in range {
+            let c = b[k]
+            if inString {
+                if escaped { escaped = false } else if c == UInt8(ascii: "\\") { escaped = true } else if c == UInt8(ascii: "\"") { inString = false }
+            } else {
+                if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { continue }
+                if c == UInt8(ascii: "\"") { inString = true }
+            }
+            h = (h ^ UInt64(c)) &* 0x100_0000_01b3
+        }
+        return h
+    }
+
+    /// The full case object, decoded on demand.
+    public func fullCase(_ c: BenchmarkCase) -> JSONValue? {
+        bytes.withUnsafeBufferPointer { buffer in
+            var reader = JSONReader(bytes: buffer, position: c.byteRange.lowerBound)
+            return try? reader.readValue()
+        }
+    }
+}
+
+// MARK: - Predictions
+
+/// One line of `generation.jsonl`: the model's raw text, or why the line is unusable.
+public enum PredictionLine: Sendable {
+    case text(String)
+    /// `predict` is present but not a string (the reference then counts a format failure).
+    case notText(JSONValue)
+    /// The line is blank, not JSON, or has no `predict` (the reference would crash).
+    case unusable(String)
+}
+
+/// A split's `generation.jsonl`.
+public struct PredictionFile: Sendable {
+    public let url: URL
+    public let lines: [PredictionLine]
+    public let warnings: [InputWarning]
+
+    /// Reads `url`, splitting lines as Python's text mode does (`\n`, `\r\n`, `\r`).
+    public static func load(url: URL) throws(InputError) -> PredictionFile {
+        let bytes: [UInt8]
+        do { bytes = try [UInt8](Data(contentsOf: url)) } catch {
+            throw InputError(file: url.path, "cannot read: \(error.localizedDescription)")
+        }
+        return parse(bytes, file: url.path, url: url)
+    }
+
+    public static func parse(_ bytes: [UInt8], file: String, url: URL) -> PredictionFile {
+        var lines: [PredictionLine] = []
+        var warnings: [InputWarning] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            var start = 0
+            var k = 0
+            var lineNumber = 0
+            func finish(_ end: Int) {
+                lineNumber += 1
+                let slice = UnsafeBufferPointer(rebasing: buffer[start..<end])
+                let entry = readLine(slice)
+                if case .unusable(let why) = entry {
+                    warnings.append(InputWarning(file: file, line: lineNumber, "\(why); the case on this line counts as a format failure (PTBench's scorer would stop here)"))
+                }
+                lines.append(entry)
+            }
+            while k < buffer.count {
+                let c = buffer[k]
+                if c == 0x0A {
+                    finish(k)
+                    k += 1
+                    start = k
+                } else if c == 0x0D {
+                    finish(k)
+                    k += (k + 1 < buffer.count && buffer[k + 1] == 0x0A) ? 2 : 1
+                    start = k
+                } else {
+                    k += 1
+                }
+            }
+            if start < buffer.count { finish(buffer.count) }
+        }
+        return PredictionFile(url: url, lines: lines, warnings: warnings)
+    }
+
+    static func readLine(_ slice: UnsafeBufferPointer<UInt8>) -> PredictionLine {
+        if slice.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return .unusable("blank line") }
+        var reader = JSONReader(bytes: slice)
+        do {
+            reader.skipWhitespace()
+            guard reader.peek() == UInt8(ascii: "{") else {
+                _ = try reader.readValue()
+                try reader.expectEnd()
+                return .unusable("expected a JSON object with \"predict\"")
+            }
+            guard case .object(let object) = try reader.readValue() else { return .unusable("expected a JSON object") }
+            try reader.expectEnd()
+            guard let predict = object["predict"] else { return .unusable("no \"predict\" key") }
+            if case .string(let s) = predict { return .text(s) }
+            return .notText(predict)
+        } catch {
+            return .unusable("malformed JSON at column \(error.offset + 1): \(error.message)")
+        }
+    }
+}

@@ -1,0 +1,153 @@
+// MARK: - Expr
+
+/// A Python expression node with its source range (code-point offsets into the parsed text).
+public struct Expr: Sendable {
+    public var kind: Kind
+    /// Code-point offsets `[start, end)` in the text handed to ``PyParser``.
+    public var range: Range<Int>
+
+    public init(_ kind: Kind, _ range: Range<Int>) {
+        self.kind = kind
+        self.range = range
+    }
+
+    public indirect enum Kind: Sendable {
+        case name(String)
+        case constant(Constant)
+        case joinedStr([FStringPart])
+        case unary(UnaryOperator, Expr)
+        case binary(Expr, BinaryOperator, Expr)
+        case boolOp(BoolOperator, [Expr])
+        case compare(Expr, [(CompareOperator, Expr)])
+        case ifExp(test: Expr, body: Expr, orElse: Expr)
+        case lambda(Parameters, Expr)
+        case namedExpr(target: Expr, value: Expr)
+        case list([Expr])
+        case tuple([Expr])
+        case set([Expr])
+        /// Dict display; a nil key is a `**mapping` entry.
+        case dict([(key: Expr?, value: Expr)])
+        case listComp(Expr, [Comprehension])
+        case setComp(Expr, [Comprehension])
+        case generator(Expr, [Comprehension])
+        case dictComp(key: Expr, value: Expr, [Comprehension])
+        case await(Expr)
+        case yield(Expr?)
+        case yieldFrom(Expr)
+        case call(function: Expr, arguments: [Expr], keywords: [Keyword])
+        case attribute(Expr, String)
+        case subscription(Expr, Expr)
+        case starred(Expr)
+        case slice(lower: Expr?, upper: Expr?, step: Expr?)
+    }
+
+    /// A short node name (as Python's `ast` calls it) for diagnostics.
+    public var nodeName: String {
+        switch kind {
+        case .name: return "Name"
+        case .constant: return "Constant"
+        case .joinedStr: return "JoinedStr"
+        case .unary: return "UnaryOp"
+        case .binary: return "BinOp"
+        case .boolOp: return "BoolOp"
+        case .compare: return "Compare"
+        case .ifExp: return "IfExp"
+        case .lambda: return "Lambda"
+        case .namedExpr: return "NamedExpr"
+        case .list: return "List"
+        case .tuple: return "Tuple"
+        case .set: return "Set"
+        case .dict: return "Dict"
+        case .listComp: return "ListComp"
+        case .setComp: return "SetComp"
+        case .generator: return "GeneratorExp"
+        case .dictComp: return "DictComp"
+        case .await: return "Await"
+        case .yield: return "Yield"
+        case .yieldFrom: return "YieldFrom"
+        case .call: return "Call"
+        case .attribute: return "Attribute"
+        case .subscription: return "Subscript"
+        case .starred: return "Starred"
+        case .slice: return "Slice"
+        }
+    }
+}
+
+// MARK: - Leaves
+
+/// A literal constant.
+public enum Constant: Sendable {
+    case none
+    case bool(Bool)
+    case ellipsis
+    case int(PyInt)
+    case float(Double)
+    /// An imaginary literal `3j` (its imaginary part).
+    case imaginary(Double)
+    /// A string; `uPrefix` is Python's `kind == "u"`.
+    case str(String, uPrefix: Bool)
+    case bytes([UInt8])
+}
+
+/// One piece of an f-string.
+public enum FStringPart: Sendable {
+    case literal(String)
+    case field(FormattedValue)
+}
+
+/// `{expr!conv:spec}` inside an f-string.
+public struct FormattedValue: Sendable {
+    public var expression: Expr
+    /// `r`, `s`, `a` or nil.
+    public var conversion: Character?
+    public var formatSpec: [FStringPart]?
+    /// Source text of `expr=` self-documenting fields, prepended as a literal by Python.
+    public var selfDocumenting: Bool
+}
+
+public enum UnaryOperator: String, Sendable { case not = "not", invert = "~", plus = "+", minus = "-" }
+
+public enum BinaryOperator: String, Sendable {
+    case add = "+", sub = "-", mul = "*", matMul = "@", div = "/", mod = "%", pow = "**"
+    case lShift = "<<", rShift = ">>", bitOr = "|", bitXor = "^", bitAnd = "&", floorDiv = "//"
+}
+
+public enum BoolOperator: String, Sendable { case and, or }
+
+public enum CompareOperator: String, Sendable {
+    case eq = "==", notEq = "!=", lt = "<", ltE = "<=", gt = ">", gtE = ">="
+    case `is` = "is", isNot = "is not", `in` = "in", notIn = "not in"
+}
+
+/// `name=value` or `**value` (name nil) in a call.
+public struct Keyword: Sendable {
+    public var name: String?
+    public var value: Expr
+    public var range: Range<Int>
+}
+
+/// `for target in iter if cond...` in a comprehension.
+public struct Comprehension: Sendable {
+    public var target: Expr
+    public var iter: Expr
+    public var ifs: [Expr]
+    public var isAsync: Bool
+}
+
+/// A lambda's parameter list.
+public struct Parameters: Sendable {
+    public var positionalOnly: [Parameter] = []
+    public var regular: [Parameter] = []
+    /// Defaults for the last parameters of `positionalOnly + regular`.
+    public var defaults: [Expr] = []
+    public var varArgs: String?
+    public var keywordOnly: [Parameter] = []
+    /// One per keyword-only parameter (nil: no default).
+    public var keywordDefaults: [Expr?] = []
+    public var kwArgs: String?
+}
+
+public struct Parameter: Sendable {
+    public var name: String
+}

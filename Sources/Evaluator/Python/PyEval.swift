@@ -1,0 +1,423 @@
+import Foundation
+
+// MARK: - PyEval
+
+/// Evaluates literal-only expressions the way Python's `eval` would, for the reference's `BinOp` rule.
+///
+/// Names, calls and anything that would run code are refused (``Unsupported``): the reference
+/// executes them, ptscope never does.
+enum PyEval {
+    /// The expression needs something ptscope refuses to execute (a name, a call...).
+    struct Unsupported: Error {
+        let node: Expr
+        let reason: String
+    }
+
+    enum Failure: Error {
+        case raised(PyException, Expr)
+        case unsupported(Unsupported)
+    }
+
+    /// Results larger than this many bits (or elements) are refused as too large to compute.
+    static let sizeLimit = 1 << 22
+
+    static func evaluate(_ e: Expr) throws(Failure) -> PyValue {
+        do {
+            return try eval(e)
+        } catch let f as Failure {
+            throw f
+        } catch let u as Unsupported {
+            throw .unsupported(u)
+        } catch {
+            throw .raised(PyException("Error", "\(error)"), e)
+        }
+    }
+
+    static func raise(_ type: String, _ message: String, _ e: Expr) -> Failure {
+        .raised(PyException(type, message), e)
+    }
+
+    static func eval(_ e: Expr) throws -> PyValue {
+        switch e.kind {
+        case .constant(let c): return value(of: c)
+        case .name: throw Unsupported(node: e, reason: "a name inside an operation would be looked up and run by the reference")
+        case .call: throw Unsupported(node: e, reason: "a call inside an operation would be executed by the reference")
+        case .list(let items): return .list(try elements(items))
+        case .tuple(let items): return .tuple(try elements(items))
+        case .set(let items):
+            var s = PySet()
+            for v in try elements(items) { do { try s.insert(v) } catch { throw Failure.raised(error, e) } }
+            return .set(s)
+        case .dict(let pairs):
+            var d = PyDict()
+            for pair in pairs {
+                if let key = pair.key {
+                    do { try d.set(try eval(key), try eval(pair.value)) } catch let x as PyException { throw Failure.raised(x, e) }
+                } else {
+                    guard case .dict(let other) = try eval(pair.value) else {
+                        throw raise("TypeError", "'**' argument must be a mapping", pair.value)
+                    }
+                    for (k, v) in other.entries { try? d.set(k, v) }
+                }
+            }
+            return .dict(d)
+        case .unary(let op, let operand):
+            let v = try eval(operand)
+            return try unary(op, v, e)
+        case .binary(let l, let op, let r):
+            let a = try eval(l)
+            let b = try eval(r)
+            return try binary(a, op, b, e)
+        case .boolOp(let op, let values):
+            var last = PyValue.none
+            for v in values {
+                last = try eval(v)
+                let t = truth(last)
+                if op == .and && !t { return last }
+                if op == .or && t { return last }
+            }
+            return last
+        case .ifExp(let test, let body, let orElse):
+            return truth(try eval(test)) ? try eval(body) : try eval(orElse)
+        case .compare(let left, let ops):
+            var a = try eval(left)
+            for (op, rhs) in ops {
+                let b = try eval(rhs)
+                if !(try compare(a, op, b, e)) { return .bool(false) }
+                a = b
+            }
+            return .bool(true)
+        case .subscription(let value, let index):
+            return try indexed(try eval(value), index, e)
+        default:
+            throw Unsupported(node: e, reason: "\(e.nodeName) inside an operation is not computed by ptscope")
+        }
+    }
+
+    static func value(of c: Constant) -> PyValue {
+        switch c {
+        case .none: return .none
+        case .bool(let b): return .bool(b)
+        case .ellipsis: return .ellipsis
+        case .int(let i): return .int(i)
+        case .float(let d): return .float(d)
+        case .imaginary(let d): return .complex(0, d)
+        case .str(let s, _): return .str(s)
+        case .bytes(let b): return .bytes(b)
+        }
+    }
+
+    static func elements(_ items: [Expr]) throws -> [PyValue] {
+        var out: [PyValue] = []
+        for item in items {
+            if case .starred(let inner) = item.kind {
+                out += try iterate(try eval(inner), item)
+            } else {
+                out.append(try eval(item))
+            }
+        }
+        return out
+    }
+
+    static func iterate(_ v: PyValue, _ e: Expr) throws -> [PyValue] {
+        switch v {
+        case .list(let items), .tuple(let items): return items
+        case .set(let s): return s.elements
+        case .dict(let d): return d.entries.map { $0.key }
+        case .str(let s): return s.unicodeScalars.map { .str(String(Character($0))) }
+        case .bytes(let b): return b.map { .int(.small(Int($0))) }
+        default: throw raise("TypeError", "'\(v.typeName)' object is not iterable", e)
+        }
+    }
+
+    static func truth(_ v: PyValue) -> Bool {
+        switch v {
+        case .none: return false
+        case .bool(let b): return b
+        case .int(let i): return !i.isZero
+        case .float(let d): return d != 0
+        case .complex(let r, let i): return r != 0 || i != 0
+        case .str(let s): return !s.isEmpty
+        case .bytes(let b): return !b.isEmpty
+        case .ellipsis: return true
+        case .list(let x), .tuple(let x): return !x.isEmpty
+        case .dict(let d): return d.count > 0
+        case .set(let s): return s.count > 0
+        }
+    }
+
+    // MARK: Unary
+
+    static func unary(_ op: UnaryOperator, _ v: PyValue, _ e: Expr) throws -> PyValue {
+        if op == .not { return .bool(!truth(v)) }
+        switch (op, v.numeric) {
+        case (.minus, .int(let i)?): return .int(-i)
+        case (.minus, .float(let d)?): return .float(-d)
+        case (.minus, .complex(let r, let i)?): return .complex(-r, -i)
+        case (.plus, .int(let i)?): return .int(i)
+        case (.plus, .float(let d)?): return .float(d)
+        case (.plus, .complex(let r, let i)?): return .complex(r, i)
+        case (.invert, .int(let i)?): return .int(~i)
+        default:
+            throw raise("TypeError", "bad operand type for unary \(op.rawValue): '\(v.typeName)'", e)
+        }
+    }
+
+    // MARK: Binary
+
+    static func binary(_ a: PyValue, _ op: BinaryOperator, _ b: PyValue, _ e: Expr) throws -> PyValue {
+        let unsupported = raise("TypeError", "unsupported operand type(s) for \(op.rawValue): '\(a.typeName)' and '\(b.typeName)'", e)
+        // bool & | ^ bool stays bool.
+        if case .bool(let x) = a, case .bool(let y) = b {
+            switch op {
+            case .bitAnd: return .bool(x && y)
+            case .bitOr: return .bool(x || y)
+            case .bitXor: return .bool(x != y)
+            default: break
+            }
+        }
+        if let x = a.numeric, let y = b.numeric { return try numeric(x, op, y, e, unsupported) }
+        switch (a, op, b) {
+        case (.str(let x), .add, .str(let y)): return .str(x + y)
+        case (.bytes(let x), .add, .bytes(let y)): return .bytes(x + y)
+        case (.list(let x), .add, .list(let y)): return .list(x + y)
+        case (.tuple(let x), .add, .tuple(let y)): return .tuple(x + y)
+        case (.str, .mul, _), (.bytes, .mul, _), (.list, .mul, _), (.tuple, .mul, _):
+            return try repeatSequence(a, b, e, unsupported)
+        case (_, .mul, .str), (_, .mul, .bytes), (_, .mul, .list), (_, .mul, .tuple):
+            return try repeatSequence(b, a, e, unsupported)
+        case (.dict(let x), .bitOr, .dict(let y)):
+            var d = x
+            for (k, v) in y.entries { try? d.set(k, v) }
+            return .dict(d)
+        case (.set(let x), _, .set(let y)):
+            var out = PySet()
+            switch op {
+            case .bitOr: for v in x.elements + y.elements { try? out.insert(v) }
+            case .bitAnd: for v in x.elements where y.contains(v) { try? out.insert(v) }
+            case .sub: for v in x.elements where !y.contains(v) { try? out.insert(v) }
+            case .bitXor:
+                for v in x.elements where !y.contains(v) { try? out.insert(v) }
+                for v in y.elements where !x.contains(v) { try? out.insert(v) }
+            default: throw unsupported
+            }
+            return .set(out)
+        case (.str, .mod, _), (.bytes, .mod, _):
+            throw Unsupported(node: e, reason: "printf-style '%' formatting is not computed by ptscope")
+        default:
+            throw unsupported
+        }
+    }
+
+    static func repeatSequence(_ seq: PyValue, _ count: PyValue, _ e: Expr, _ unsupported: Failure) throws -> PyValue {
+        let n: Int
+        switch count {
+        case .int(.small(let k)): n = max(0, k)
+        case .bool(let b): n = b ? 1 : 0
+        case .int(.big(let k)):
+            if k.signum() < 0 { n = 0 } else { throw raise("OverflowError", "cannot fit 'int' into an index-sized integer", e) }
+        default:
+            throw raise("TypeError", "can't multiply sequence by non-int of type '\(count.typeName)'", e)
+        }
+        func check(_ length: Int) throws {
+            if length.multipliedReportingOverflow(by: n).partialValue > sizeLimit || length.multipliedReportingOverflow(by: n).overflow {
+                throw raise("MemoryError", "result too large for ptscope to compute", e)
+            }
+        }
+        switch seq {
+        case .str(let s):
+            try check(s.unicodeScalars.count)
+            return .str(String(repeating: s, count: n))
+        case .bytes(let b):
+            try check(b.count)
+            return .bytes(Array([[UInt8]](repeating: b, count: n).joined()))
+        case .list(let l):
+            try check(l.count)
+            return .list(Array([[PyValue]](repeating: l, count: n).joined()))
+        case .tuple(let l):
+            try check(l.count)
+            return .tuple(Array([[PyValue]](repeating: l, count: n).joined()))
+        default: throw unsupported
+        }
+    }
+
+    static func toDouble(_ i: PyInt, _ e: Expr) throws -> Double {
+        guard let d = i.doubleValue else { throw raise("OverflowError", "int too large to convert to float", e) }
+        return d
+    }
+
+    static func numeric(_ x: PyValue.Numeric, _ op: BinaryOperator, _ y: PyValue.Numeric, _ e: Expr, _ unsupported: Failure) throws -> PyValue {
+        switch (x, y) {
+        case (.int(let a), .int(let b)): return try intOp(a, op, b, e, unsupported)
+        case (.complex, _), (_, .complex):
+            throw Unsupported(node: e, reason: "complex arithmetic is not computed by ptscope")
+        default:
+            let a: Double, b: Double
+            switch x { case .int(let i): a = try toDouble(i, e); case .float(let d): a = d; default: a = 0 }
+            switch y { case .int(let i): b = try toDouble(i, e); case .float(let d): b = d; default: b = 0 }
+            return try floatOp(a, op, b, e, unsupported)
+        }
+    }
+
+    static func intOp(_ a: PyInt, _ op: BinaryOperator, _ b: PyInt, _ e: Expr, _ unsupported: Failure) throws -> PyValue {
+        switch op {
+        case .add: return .int(a + b)
+        case .sub: return .int(a - b)
+        case .mul:
+            if a.bitWidth + b.bitWidth > sizeLimit { throw raise("MemoryError", "result too large for ptscope to compute", e) }
+            return .int(a * b)
+        case .div:
+            guard let q = PyInt.trueDivide(a, b) else { throw raise("ZeroDivisionError", "division by zero", e) }
+            if !q.isFinite { throw raise("OverflowError", "integer division result too large for a float", e) }
+            return .float(q)
+        case .floorDiv, .mod:
+            guard let (q, r) = PyInt.floorDivMod(a, b) else {
+                throw raise("ZeroDivisionError", op == .mod ? "integer modulo by zero" : "integer division or modulo by zero", e)
+            }
+            return .int(op == .mod ? r : q)
+        case .pow:
+            if b.signum < 0 {
+                if a.isZero { throw raise("ZeroDivisionError", "0.0 cannot be raised to a negative power", e) }
+                return try floatOp(try toDouble(a, e), .pow, try toDouble(b, e), e, unsupported)
+            }
+            guard case .small(let n) = b else {
+                if case .small(let base) = a, abs(base) <= 1 { return .int(base == 1 || base == 0 ? a : (b.big % 2 == 0 ? .small(1) : .small(-1))) }
+                throw raise("MemoryError", "result too large for ptscope to compute", e)
+            }
+            if a.bitWidth.multipliedReportingOverflow(by: n).overflow || a.bitWidth * n > sizeLimit {
+                throw raise("MemoryError", "result too large for ptscope to compute", e)
+            }
+            return .int(PyInt.power(a, n))
+        case .lShift, .rShift:
+            if b.signum < 0 { throw raise("ValueError", "negative shift count", e) }
+            guard case .small(let n) = b else {
+                if op == .rShift { return .int(a.signum < 0 ? .small(-1) : .small(0)) }
+                throw raise("OverflowError", "too many digits in integer", e)
+            }
+            if op == .lShift {
+                if a.isZero { return .int(a) }
+                if a.bitWidth + n > sizeLimit { throw raise("MemoryError", "result too large for ptscope to compute", e) }
+                return .int(PyInt(a.big << n))
+            }
+            return .int(PyInt(a.big >> n))
+        case .bitAnd: return .int(a & b)
+        case .bitOr: return .int(a | b)
+        case .bitXor: return .int(a ^ b)
+        case .matMul: throw unsupported
+        }
+    }
+
+    static func floatOp(_ a: Double, _ op: BinaryOperator, _ b: Double, _ e: Expr, _ unsupported: Failure) throws -> PyValue {
+        switch op {
+        case .add: return .float(a + b)
+        case .sub: return .float(a - b)
+        case .mul: return .float(a * b)
+        case .div:
+            if b == 0 { throw raise("ZeroDivisionError", "float division by zero", e) }
+            return .float(a / b)
+        case .floorDiv, .mod:
+            if b == 0 { throw raise("ZeroDivisionError", op == .mod ? "float modulo" : "float floor division by zero", e) }
+            var mod = fmod(a, b)
+            var div = (a - mod) / b
+            if mod != 0 {
+                if (b < 0) != (mod < 0) { mod += b; div -= 1 }
+            } else {
+                mod = copysign(0, b)
+            }
+            var floorDiv: Double
+            if div != 0 {
+                floorDiv = div.rounded(.down)
+                if div - floorDiv > 0.5 { floorDiv += 1 }
+            } else {
+                floorDiv = copysign(0, a / b)
+            }
+            return .float(op == .mod ? mod : floorDiv)
+        case .pow:
+            if b == 0 { return .float(1) }
+            if a.isNaN { return .float(a) }
+            if b.isNaN { return .float(a == 1 ? 1 : b) }
+            if a == 0 && b < 0 && b.isFinite { throw raise("ZeroDivisionError", "0.0 cannot be raised to a negative power", e) }
+            if a < 0 && b.isFinite && b != b.rounded(.towardZero) {
+                throw Unsupported(node: e, reason: "a negative number to a fractional power gives a complex number, not computed by ptscope")
+            }
+            let r = Foundation.pow(a, b)
+            if r.isInfinite && a.isFinite && b.isFinite { throw raise("OverflowError", "(34, 'Numerical result out of range')", e) }
+            return .float(r)
+        default: throw unsupported
+        }
+    }
+
+    // MARK: Compare and subscript
+
+    static func compare(_ a: PyValue, _ op: CompareOperator, _ b: PyValue, _ e: Expr) throws -> Bool {
+        switch op {
+        case .eq: return PyValue.pyEqual(a, b)
+        case .notEq: return !PyValue.pyEqual(a, b)
+        case .in, .notIn:
+            do {
+                let r = try PyValue.contains(b, a)
+                return op == .in ? r : !r
+            } catch { throw Failure.raised(error, e) }
+        case .is, .isNot:
+            throw Unsupported(node: e, reason: "identity comparison depends on Python's object identity")
+        default:
+            let c: Int
+            switch (a.numeric, b.numeric) {
+            case (.int(let x)?, .int(let y)?): c = x < y ? -1 : (x == y ? 0 : 1)
+            case (.int(let x)?, .float(let d)?):
+                guard let r = x.compare(toDouble: d) else { return op == .notEq }
+                c = r
+            case (.float(let d)?, .int(let x)?):
+                guard let r = x.compare(toDouble: d) else { return false }
+                c = -r
+            case (.float(let x)?, .float(let y)?):
+                if x.isNaN || y.isNaN { return false }
+                c = x < y ? -1 : (x == y ? 0 : 1)
+            default:
+                if case .str(let x) = a, case .str(let y) = b {
+                    c = x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars, by: { $0.value < $1.value }) ? -1 : (x.scalarsEqual(y) ? 0 : 1)
+                } else {
+                    throw Unsupported(node: e, reason: "ordering comparison of \(a.typeName) and \(b.typeName) is not computed by ptscope")
+                }
+            }
+            switch op {
+            case .lt: return c < 0
+            case .ltE: return c <= 0
+            case .gt: return c > 0
+            default: return c >= 0
+            }
+        }
+    }
+
+    static func indexed(_ v: PyValue, _ index: Expr, _ e: Expr) throws -> PyValue {
+        if case .slice = index.kind {
+            throw Unsupported(node: e, reason: "slicing inside an operation is not computed by ptscope")
+        }
+        let i = try eval(index)
+        func position(_ count: Int) throws -> Int {
+            let k: Int
+            switch i {
+            case .int(.small(let n)): k = n
+            case .bool(let b): k = b ? 1 : 0
+            case .int(.big): throw raise("IndexError", "cannot fit 'int' into an index-sized integer", e)
+            default: throw raise("TypeError", "\(v.typeName) indices must be integers or slices, not \(i.typeName)", e)
+            }
+            let p = k < 0 ? k + count : k
+            guard p >= 0 && p < count else { throw raise("IndexError", "\(v.typeName) index out of range", e) }
+            return p
+        }
+        switch v {
+        case .list(let items), .tuple(let items): return items[try position(items.count)]
+        case .str(let s):
+            let scalars = Array(s.unicodeScalars)
+            return .str(String(Character(scalars[try position(scalars.count)])))
+        case .bytes(let b): return .int(.small(Int(b[try position(b.count)])))
+        case .dict(let d):
+            do { _ = try i.hashKey() } catch { throw Failure.raised(error, e) }
+            guard let found = d[i] else { throw raise("KeyError", PyRepr.value(i), e) }
+            return found
+        default:
+            throw raise("TypeError", "'\(v.typeName)' object is not subscriptable", e)
+        }
+    }
+}

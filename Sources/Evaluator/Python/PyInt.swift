@@ -1,0 +1,183 @@
+import BigInt
+
+// MARK: - PyInt
+
+/// A Python `int`: arbitrary precision, stored inline while it fits a machine word.
+public enum PyInt: Sendable, Hashable, CustomStringConvertible {
+    case small(Int)
+    case big(BigInt)
+
+    /// Normalizes a `BigInt` to the small form where it fits.
+    public init(_ value: BigInt) {
+        if let small = Int(exactly: value) { self = .small(small) } else { self = .big(value) }
+    }
+
+    public init(_ value: Int) { self = .small(value) }
+
+    /// Parses decimal digits (an optional leading `-`); nil when malformed.
+    public init?(decimal text: String) {
+        if let small = Int(text) { self = .small(small); return }
+        guard let big = BigInt(text, radix: 10) else { return nil }
+        self.init(big)
+    }
+
+    /// Parses digits in `radix` (no prefix, no underscores).
+    public init?(digits text: String, radix: Int) {
+        if let small = Int(text, radix: radix) { self = .small(small); return }
+        guard let big = BigInt(text, radix: radix) else { return nil }
+        self.init(big)
+    }
+
+    public var big: BigInt {
+        switch self {
+        case .small(let v): return BigInt(v)
+        case .big(let v): return v
+        }
+    }
+
+    public var isZero: Bool { if case .small(0) = self { return true } else { return false } }
+
+    public var signum: Int {
+        switch self {
+        case .small(let v): return v.signum()
+        case .big(let v): return v.signum() < 0 ? -1 : (v.isZero ? 0 : 1)
+        }
+    }
+
+    /// The number of bits of the magnitude.
+    public var bitWidth: Int {
+        switch self {
+        case .small(let v): return Int.bitWidth - v.magnitude.leadingZeroBitCount
+        case .big(let v): return v.magnitude.bitWidth
+        }
+    }
+
+    /// Python's `float(i)`: correctly rounded, nil on overflow ("int too large to convert to float").
+    public var doubleValue: Double? {
+        switch self {
+        case .small(let v): return Double(v)
+        case .big(let v):
+            let d = Double(v)
+            return d.isFinite ? d : nil
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .small(let v): return String(v)
+        case .big(let v): return String(v)
+        }
+    }
+
+    // MARK: Arithmetic (Python semantics)
+
+    public static func + (a: PyInt, b: PyInt) -> PyInt {
+        if case .small(let x) = a, case .small(let y) = b {
+            let (r, o) = x.addingReportingOverflow(y)
+            if !o { return .small(r) }
+        }
+        return PyInt(a.big + b.big)
+    }
+
+    public static func - (a: PyInt, b: PyInt) -> PyInt {
+        if case .small(let x) = a, case .small(let y) = b {
+            let (r, o) = x.subtractingReportingOverflow(y)
+            if !o { return .small(r) }
+        }
+        return PyInt(a.big - b.big)
+    }
+
+    public static func * (a: PyInt, b: PyInt) -> PyInt {
+        if case .small(let x) = a, case .small(let y) = b {
+            let (r, o) = x.multipliedReportingOverflow(by: y)
+            if !o { return .small(r) }
+        }
+        return PyInt(a.big * b.big)
+    }
+
+    public static prefix func - (a: PyInt) -> PyInt {
+        if case .small(let x) = a, x != Int.min { return .small(-x) }
+        return PyInt(-a.big)
+    }
+
+    /// Floor division and modulo; nil when `b` is zero.
+    public static func floorDivMod(_ a: PyInt, _ b: PyInt) -> (PyInt, PyInt)? {
+        if b.isZero { return nil }
+        if case .small(let x) = a, case .small(let y) = b, !(x == Int.min && y == -1) {
+            var q = x / y
+            var r = x % y
+            if r != 0 && ((r < 0) != (y < 0)) { q -= 1; r += y }
+            return (.small(q), .small(r))
+        }
+        let x = a.big, y = b.big
+        var (q, r) = x.quotientAndRemainder(dividingBy: y)
+        if !r.isZero && ((r.signum() < 0) != (y.signum() < 0)) { q -= 1; r += y }
+        return (PyInt(q), PyInt(r))
+    }
+
+    /// `a ** b` for b >= 0.
+    public static func power(_ a: PyInt, _ b: Int) -> PyInt {
+        PyInt(a.big.power(b))
+    }
+
+    public static func & (a: PyInt, b: PyInt) -> PyInt { PyInt(a.big & b.big) }
+    public static func | (a: PyInt, b: PyInt) -> PyInt { PyInt(a.big | b.big) }
+    public static func ^ (a: PyInt, b: PyInt) -> PyInt { PyInt(a.big ^ b.big) }
+    public static prefix func ~ (a: PyInt) -> PyInt { -a - .small(1) }
+
+    public static func < (a: PyInt, b: PyInt) -> Bool {
+        if case .small(let x) = a, case .small(let y) = b { return x < y }
+        return a.big < b.big
+    }
+
+    /// Python's true division `a / b` (correctly rounded); nil when `b` is zero, .infinity marks overflow.
+    public static func trueDivide(_ a: PyInt, _ b: PyInt) -> Double? {
+        if b.isZero { return nil }
+        if case .small(let x) = a, case .small(let y) = b, x.magnitude < (1 << 53), y.magnitude < (1 << 53) {
+            return Double(x) / Double(y)
+        }
+        // Scale so the quotient has 55+ significant bits, then round once.
+        let x = a.big, y = b.big
+        let negative = (x.signum() < 0) != (y.signum() < 0)
+        let nx = x.magnitude, ny = y.magnitude
+        let shift = max(0, 60 - (nx.bitWidth - ny.bitWidth))
+        let scaled = nx << shift
+        let (q, r) = scaled.quotientAndRemainder(dividingBy: ny)
+        // Sticky bit so the rounding of the integer quotient is correct.
+        let sticky: BigUInt = r.isZero ? 0 : 1
+        let mant = (q << 1) | sticky
+        let value = Double(sign: .plus, exponent: 0, significand: 1) * doubleRounded(mant) * pow2(-(shift + 1))
+        return negative ? -value : value
+    }
+
+    static func doubleRounded(_ v: BigUInt) -> Double { Double(BigInt(v)) }
+
+    static func pow2(_ e: Int) -> Double {
+        var result = 1.0
+        var e = e
+        while e < -1000 { result *= 0x1p-1000; e += 1000 }
+        while e > 1000 { result *= 0x1p1000; e -= 1000 }
+        return result * Double(sign: .plus, exponent: e, significand: 1)
+    }
+}
+
+// MARK: - Comparing an int with a float exactly
+
+extension PyInt {
+    /// Compares this integer with a float exactly, as Python does (-1, 0, 1; nil for NaN).
+    public func compare(toDouble d: Double) -> Int? {
+        if d.isNaN { return nil }
+        if d == .infinity { return -1 }
+        if d == -.infinity { return 1 }
+        if case .small(let x) = self, x.magnitude < (1 << 53) {
+            let dx = Double(x)
+            return dx < d ? -1 : (dx > d ? 1 : 0)
+        }
+        // Compare against floor(d); equal integer parts then the fraction decides.
+        let floorD = d.rounded(.down)
+        let fi = PyInt(BigInt(floorD))
+        if self < fi { return -1 }
+        if fi < self { return 1 }
+        return floorD == d ? 0 : -1
+    }
+}

@@ -1,0 +1,360 @@
+// MARK: - Parsed predictions
+
+/// One predicted call: `name(param=value, ...)`.
+public struct PredictedCall: Sendable {
+    /// The dotted function name (`a.b.c`), or the reference's reading of an odd callee (`""` for `f()()`).
+    public var name: String
+    /// Keyword arguments in Python dict order; a nil name is a `**mapping` entry.
+    public var arguments: [(name: String?, value: PyValue)]
+    /// Where each argument stands in the prediction text (code-point offsets), parallel to `arguments`.
+    public var argumentRanges: [Range<Int>]
+    /// Where the call stands in the prediction text.
+    public var range: Range<Int>
+
+    /// The value of the argument named `name`, if any.
+    public func argument(_ name: String) -> PyValue? {
+        arguments.first { $0.name?.scalarsEqual(name) ?? false }?.value
+    }
+}
+
+/// A prediction read as the reference reads it: the platform key and the calls.
+public struct ParsedPrediction: Sendable {
+    /// The first key of the mapping (a name or a literal).
+    public var platform: PyValue
+    public var platformRange: Range<Int>
+    public var calls: [PredictedCall]
+}
+
+/// Why a prediction counts as a format failure, and where (code-point offsets into the text).
+public struct FormatFailure: Error, Sendable, CustomStringConvertible {
+    public enum Kind: String, Sendable {
+        /// Python could not parse the text (wrapped in `{...}`).
+        case syntax
+        /// It parsed, but not as a `Platform: [...]` mapping.
+        case notMapping
+        /// The first key is neither a bare name nor a literal.
+        case badKey
+        /// The value is neither a call nor a list, tuple or set of calls.
+        case notCalls
+        /// A parameter value of a kind the reference cannot read (attribute, f-string, comparison...).
+        case unsupportedValue
+        /// Computing a value raised in the reference (`-'a'`, `1/0`).
+        case valueRaised
+        /// The reference would execute code here; ptscope refuses and counts a format failure.
+        case wouldExecute
+        /// The predictions file has no usable line for this case.
+        case missingPrediction
+        /// The `predict` field is not a string.
+        case notText
+        /// A comparison with the gold value raised in the reference.
+        case comparisonRaised
+        /// The gold answer itself is malformed, which makes the reference raise.
+        case malformedGold
+        /// The JSON-style prediction format did not have the expected shape.
+        case jsonShape
+    }
+
+    public var kind: Kind
+    public var message: String
+    /// Code-point offsets in the prediction text, when a span is to blame.
+    public var range: Range<Int>?
+
+    public init(_ kind: Kind, _ message: String, _ range: Range<Int>? = nil) {
+        self.kind = kind
+        self.message = message
+        self.range = range
+    }
+
+    public var description: String { message }
+}
+
+// MARK: - PredictionParser
+
+/// Reads model output with the reference scorer's exact semantics (`src/parse.py`).
+public enum PredictionParser {
+    /// Which text format the predictions use.
+    public enum Format: String, Sendable, CaseIterable {
+        /// `Platform:[f(a=1), g(b='x')]`, the format PTBench asks for and scores.
+        case reference
+        /// `{'platform': ..., 'functions': [{'name': ..., 'parameters': {...}}]}` (the reference's alternative parser).
+        case json
+    }
+
+    /// Parses `text`; a failure says why and where.
+    public static func parse(_ text: String, format: Format = .reference) -> Result<ParsedPrediction, FormatFailure> {
+        switch format {
+        case .reference: return parseReference(text)
+        case .json: return parseJSONStyle(text)
+        }
+    }
+
+    // MARK: Reference format
+
+    static func parseReference(_ text: String) -> Result<ParsedPrediction, FormatFailure> {
+        var scalars: [Unicode.Scalar] = ["{"]
+        scalars.append(contentsOf: text.unicodeScalars)
+        scalars.append("}")
+        let textLength = scalars.count - 2
+        let (translated, map) = PyParser.translateNewlines(scalars)
+        // Offsets in the wrapped, translated source → offsets in `text`.
+        func toText(_ r: Range<Int>) -> Range<Int> {
+            func one(_ k: Int) -> Int {
+                let original = map.map { $0[min(max(k, 0), $0.count - 1)] } ?? k
+                return min(max(original - 1, 0), textLength)
+            }
+            let lo = one(r.lowerBound)
+            return lo..<max(lo, one(r.upperBound))
+        }
+        var parser = PyParser(scalars: translated)
+        let body: Expr
+        do {
+            body = try parser.parseEval()
+        } catch {
+            return .failure(FormatFailure(.syntax, "not valid Python: \(error.message)", toText(error.range)))
+        }
+        guard case .dict(let pairs) = body.kind, let first = pairs.first else {
+            return .failure(FormatFailure(.notMapping, "expected `Platform:[call(...), ...]`; the text reads as a \(body.nodeName)", toText(body.range)))
+        }
+        guard let keyExpr = first.key else {
+            return .failure(FormatFailure(.badKey, "the first entry is `**...`, not `Platform:`", toText(first.value.range)))
+        }
+        let platform: PyValue
+        switch keyExpr.kind {
+        case .name(let n): platform = .str(n)
+        case .constant(let c):
+            if case .ellipsis = c { platform = .ellipsis } else { platform = PyEval.value(of: c) }
+        default:
+            return .failure(FormatFailure(.badKey, "the platform must be a bare name or a literal, not a \(keyExpr.nodeName)", toText(keyExpr.range)))
+        }
+        var calls: [PredictedCall] = []
+        let elements: [Expr]
+        switch first.value.kind {
+        case .call: elements = [first.value]
+        case .list(let items), .tuple(let items), .set(let items): elements = items
+        default:
+            return .failure(FormatFailure(.notCalls, "expected a call or a list of calls after `Platform:`, found a \(first.value.nodeName)", toText(first.value.range)))
+        }
+        for element in elements {
+            guard case .call = element.kind else {
+                return .failure(FormatFailure(.notCalls, "every element must be a call, found a \(element.nodeName)", toText(element.range)))
+            }
+            switch resolveCall(element) {
+            case .success(let call):
+                var c = call
+                c.range = toText(c.range)
+                c.argumentRanges = c.argumentRanges.map(toText)
+                calls.append(c)
+            case .failure(var f):
+                f.range = f.range.map(toText)
+                return .failure(f)
+            }
+        }
+        return .success(ParsedPrediction(platform: platform, platformRange: toText(keyExpr.range), calls: calls))
+    }
+
+    /// The reference's reading of a call: dotted name, keyword arguments only.
+    static func resolveCall(_ e: Expr) -> Result<PredictedCall, FormatFailure> {
+        guard case .call(let function, _, let keywords) = e.kind else {
+            return .failure(FormatFailure(.notCalls, "not a call", e.range))
+        }
+        var parts: [String] = []
+        var f = function
+        while case .attribute(let value, let attr) = f.kind {
+            parts.append(attr)
+            f = value
+        }
+        if case .name(let n) = f.kind { parts.append(n) }
+        let name = parts.reversed().joined(separator: ".")
+        var arguments: [(name: String?, value: PyValue)] = []
+        var ranges: [Range<Int>] = []
+        for keyword in keywords {
+            let value: PyValue
+            switch resolveValue(keyword.value) {
+            case .success(let v): value = v
+            case .failure(let failure): return .failure(failure)
+            }
+            if let at = arguments.firstIndex(where: { PyParserSupport.sameKey($0.name, keyword.name) }) {
+                arguments[at].value = value
+                ranges[at] = keyword.range
+            } else {
+                arguments.append((keyword.name, value))
+                ranges.append(keyword.range)
+            }
+        }
+        return .success(PredictedCall(name: name, arguments: arguments, argumentRanges: ranges, range: e.range))
+    }
+
+    /// The reference's `resolve_ast_by_type`.
+    static func resolveValue(_ e: Expr) -> Result<PyValue, FormatFailure> {
+        switch e.kind {
+        case .constant(let c):
+            if case .ellipsis = c { return .success(.str("...")) }
+            return .success(PyEval.value(of: c))
+        case .unary(let op, let operand):
+            // The reference negates the operand's literal value whatever the operator is.
+            guard case .constant(let c) = operand.kind else {
+                return .failure(FormatFailure(.unsupportedValue, "a unary `\(op.rawValue)` applies only to a literal here, not to a \(operand.nodeName)", e.range))
+            }
+            switch PyEval.value(of: c) {
+            case .int(let i): return .success(.int(-i))
+            case .bool(let b): return .success(.int(.small(b ? -1 : 0)))
+            case .float(let d): return .success(.float(-d))
+            case .complex(let r, let i): return .success(.complex(-r, -i))
+            case let other:
+                return .failure(FormatFailure(.valueRaised, "the reference negates the literal and raises: bad operand type for unary -: '\(other.typeName)'", e.range))
+            }
+        case .list(let items):
+            var out: [PyValue] = []
+            for item in items {
+                switch resolveValue(item) {
+                case .success(let v): out.append(v)
+                case .failure(let f): return .failure(f)
+                }
+            }
+            return .success(.list(out))
+        case .tuple(let items):
+            var out: [PyValue] = []
+            for item in items {
+                switch resolveValue(item) {
+                case .success(let v): out.append(v)
+                case .failure(let f): return .failure(f)
+                }
+            }
+            return .success(.tuple(out))
+        case .dict(let pairs):
+            var d = PyDict()
+            for pair in pairs {
+                guard let keyExpr = pair.key else {
+                    return .failure(FormatFailure(.unsupportedValue, "`**` inside a dict value is not readable by the reference", pair.value.range))
+                }
+                let key: PyValue
+                switch resolveValue(keyExpr) {
+                case .success(let v): key = v
+                case .failure(let f): return .failure(f)
+                }
+                let value: PyValue
+                switch resolveValue(pair.value) {
+                case .success(let v): value = v
+                case .failure(let f): return .failure(f)
+                }
+                do { try d.set(key, value) } catch {
+                    return .failure(FormatFailure(.valueRaised, "the reference raises: \(error)", keyExpr.range))
+                }
+            }
+            return .success(.dict(d))
+        case .binary:
+            do {
+                return .success(try PyEval.evaluate(e))
+            } catch {
+                switch error {
+                case .raised(let x, let node):
+                    return .failure(FormatFailure(.valueRaised, "computing this operation raises \(x)", node.range))
+                case .unsupported(let u):
+                    return .failure(FormatFailure(.wouldExecute, u.reason, u.node.range))
+                }
+            }
+        case .name(let n):
+            return .success(.str(n))
+        case .call(_, _, let keywords):
+            if keywords.isEmpty { return .success(.str(PyUnparser.unparse(e))) }
+            switch resolveCall(e) {
+            case .success(let call):
+                var args = PyDict()
+                for (k, v) in call.arguments { try? args.set(k.map { PyValue.str($0) } ?? .none, v) }
+                var outer = PyDict()
+                try? outer.set(.str(call.name), .dict(args))
+                return .success(.dict(outer))
+            case .failure(let f):
+                return .failure(f)
+            }
+        case .subscription(let value, let slice):
+            return .success(.str(PyUnparser.unparse(value) + "[" + PyUnparser.unparse(slice) + "]"))
+        case .lambda:
+            return .failure(FormatFailure(.unsupportedValue, "a lambda value makes the reference raise", e.range))
+        default:
+            return .failure(FormatFailure(.unsupportedValue, "a \(PyParserSupport.describe(e)) is not a value the reference can read", e.range))
+        }
+    }
+
+    // MARK: JSON-style format
+
+    static func parseJSONStyle(_ text: String) -> Result<ParsedPrediction, FormatFailure> {
+        // The reference swaps every ' for " and True/False for true/false, then reads JSON.
+        let swapped = text.replacingOccurrences(of: "'", with: "\"").replacingOccurrences(of: "True", with: "true")
+            .replacingOccurrences(of: "False", with: "false")
+        let value: JSONValue
+        do {
+            value = try JSONReader.parse(swapped)
+        } catch {
+            let offset = swapped.utf8.index(swapped.utf8.startIndex, offsetBy: min(error.offset, swapped.utf8.count))
+            let at = swapped.unicodeScalars.distance(from: swapped.unicodeScalars.startIndex, to: offset)
+            return .failure(FormatFailure(.syntax, "not valid JSON: \(error.message)", at..<(at + 1)))
+        }
+        guard case .object(let object) = value, let platform = object["platform"] else {
+            return .failure(FormatFailure(.jsonShape, "expected an object with \"platform\" and \"functions\""))
+        }
+        guard case .array(let functions) = object["functions"] ?? .null else {
+            return .failure(FormatFailure(.jsonShape, "\"functions\" must be a list"))
+        }
+        var calls: [PredictedCall] = []
+        for function in functions {
+            guard case .object(let f) = function, case .string(let name) = f["name"] ?? .null,
+                case .object(let parameters) = f["parameters"] ?? .null
+            else {
+                return .failure(FormatFailure(.jsonShape, "each function needs a string \"name\" and an object \"parameters\""))
+            }
+            let arguments = parameters.pythonMembers.map { (name: Optional($0.key), value: PyValue(json: $0.value)) }
+            calls.append(PredictedCall(name: name, arguments: arguments, argumentRanges: arguments.map { _ in 0..<0 }, range: 0..<0))
+        }
+        return .success(ParsedPrediction(platform: PyValue(json: platform), platformRange: 0..<0, calls: calls))
+    }
+}
+
+// MARK: - Helpers
+
+enum PyParserSupport {
+    static func sameKey(_ a: String?, _ b: String?) -> Bool {
+        switch (a, b) {
+        case (nil, nil): return true
+        case (let x?, let y?): return x.scalarsEqual(y)
+        default: return false
+        }
+    }
+
+    static func describe(_ e: Expr) -> String {
+        switch e.kind {
+        case .attribute: return "attribute access (`x.y`)"
+        case .joinedStr: return "f-string"
+        case .compare: return "comparison"
+        case .set: return "set display"
+        case .ifExp: return "conditional expression"
+        case .starred: return "starred expression"
+        case .boolOp: return "boolean operation"
+        case .namedExpr: return "assignment expression (`:=`)"
+        case .listComp, .setComp, .dictComp, .generator: return "comprehension"
+        case .await: return "await expression"
+        case .yield, .yieldFrom: return "yield expression"
+        default: return e.nodeName
+        }
+    }
+}
+
+// MARK: - JSON → Python
+
+extension PyValue {
+    /// The value Python's `json` module gives for `json`.
+    public init(json: JSONValue) {
+        switch json {
+        case .null: self = .none
+        case .bool(let b): self = .bool(b)
+        case .number(let n):
+            if n.isInteger, let i = PyInt(decimal: n.text) { self = .int(i) } else { self = .float(n.doubleValue) }
+        case .string(let s): self = .str(s)
+        case .array(let items): self = .list(items.map(PyValue.init(json:)))
+        case .object(let object):
+            var d = PyDict()
+            for (k, v) in object.pythonMembers { try? d.set(.str(k), PyValue(json: v)) }
+            self = .dict(d)
+        }
+    }
+}

@@ -1,0 +1,196 @@
+import Foundation
+
+// MARK: - Metrics
+
+/// A column of `acc_results.csv`, in the reference's order.
+public enum Metric: String, Sendable, CaseIterable, Codable {
+    case format, platforms
+    case toolNames = "tool_names"
+    case toolParamNames = "tool_param_names"
+    case toolParamValues = "tool_param_values"
+    case queryParams = "query_params"
+    case profileParams = "profile_params"
+    case overall
+
+    /// What the metric measures.
+    public var meaning: String {
+        switch self {
+        case .format: return "predictions that parse and score without raising"
+        case .platforms: return "exact, case-sensitive platform"
+        case .toolNames: return "every predicted and gold function name matches"
+        case .toolParamNames: return "names right and parameter names right both ways"
+        case .toolParamValues: return "names right and every value accepted"
+        case .queryParams: return "values from the query that were matched / all query parameters"
+        case .profileParams: return "values from the profile that were matched / all profile parameters"
+        case .overall: return "platform right and every value accepted"
+        }
+    }
+}
+
+// MARK: - SplitScore
+
+/// A split's verdicts and aggregates, as the reference computes them.
+public struct SplitScore: Sendable {
+    public let name: String
+    public let verdicts: [CaseVerdict]
+    /// `acc_results.csv` values; nil is a zero denominator (the reference crashes there).
+    public let accuracy: [Metric: Double?]
+    public let errorCounts: [ErrorColumn: Int]
+    /// Counted by the reference but never written.
+    public let platformErrors: Int
+    public let formatFailures: Int
+    public let queryValueErrors: Int
+    public let profileValueErrors: Int
+    public let warnings: [InputWarning]
+
+    public var caseCount: Int { verdicts.count }
+
+    /// Aggregates `verdicts` with the reference's formulas.
+    public init(name: String, cases: [BenchmarkCase], verdicts: [CaseVerdict], warnings: [InputWarning] = []) {
+        self.name = name
+        self.verdicts = verdicts
+        self.warnings = warnings
+        let n = verdicts.count
+        func ratio(_ count: Int, _ total: Int) -> Double? { total == 0 ? nil : Double(count) / Double(total) }
+        func count(_ p: (CaseVerdict) -> Bool) -> Int { verdicts.reduce(0) { $0 + (p($1) ? 1 : 0) } }
+        let scored = verdicts.filter(\.format)
+        let queryTotal = cases.reduce(0) { $0 + $1.queryParamCount }
+        let profileTotal = cases.reduce(0) { $0 + $1.profileParamCount }
+        accuracy = [
+            .format: ratio(scored.count, n),
+            .platforms: ratio(count { $0.format && $0.platforms }, n),
+            .toolNames: ratio(count { $0.format && $0.toolNames }, n),
+            .toolParamNames: ratio(count { $0.format && $0.toolParamNames }, n),
+            .toolParamValues: ratio(count { $0.format && $0.toolParamValues }, n),
+            .queryParams: ratio(scored.reduce(0) { $0 + $1.queryParamsHit }, queryTotal),
+            .profileParams: ratio(scored.reduce(0) { $0 + $1.profileParamsHit }, profileTotal),
+            .overall: ratio(count { $0.format && $0.overall }, n),
+        ]
+        var errors: [ErrorColumn: Int] = [:]
+        for column in ErrorColumn.allCases { errors[column] = 0 }
+        for v in scored { for column in v.errorColumns { errors[column, default: 0] += 1 } }
+        errorCounts = errors
+        platformErrors = scored.filter { $0.errors.platform }.count
+        formatFailures = n - scored.count
+        queryValueErrors = scored.filter { $0.errors.queryValue }.count
+        profileValueErrors = scored.filter { $0.errors.profileValue }.count
+    }
+}
+
+// MARK: - Overall
+
+/// The reference's overall file: weighted 609/474 accuracies and summed error counts.
+public struct OverallScore: Sendable {
+    public let accuracy: [Metric: Double?]
+    public let errorCounts: [ErrorColumn: Int]
+
+    public static let untrainedWeight = 609.0
+    public static let trainedWeight = 474.0
+    public static let total = 1083.0
+
+    public init(untrained: SplitScore, trained: SplitScore) {
+        var acc: [Metric: Double?] = [:]
+        for m in Metric.allCases {
+            if let u = untrained.accuracy[m] ?? nil, let t = trained.accuracy[m] ?? nil {
+                acc[m] = (u * OverallScore.untrainedWeight + t * OverallScore.trainedWeight) / OverallScore.total
+            } else {
+                acc[m] = .some(nil)
+            }
+        }
+        accuracy = acc
+        var e: [ErrorColumn: Int] = [:]
+        for c in ErrorColumn.allCases { e[c] = (untrained.errorCounts[c] ?? 0) + (trained.errorCounts[c] ?? 0) }
+        errorCounts = e
+    }
+}
+
+// MARK: - Scorer
+
+/// Scores splits with the embedded, reference-exact evaluator.
+public enum Scorer {
+    /// Options that change how predictions are read.
+    public struct Options: Sendable {
+        public var format: PredictionParser.Format = .reference
+        /// Strip think blocks, fences and prose first: a labelled deviation from PTBench.
+        public var lenient = false
+
+        public init(format: PredictionParser.Format = .reference, lenient: Bool = false) {
+            self.format = format
+            self.lenient = lenient
+        }
+    }
+
+    /// The verdict for one case given its prediction line (nil: no line for it).
+    public static func verdict(for c: BenchmarkCase, line: PredictionLine?, options: Options = Options()) -> CaseVerdict {
+        let parsed: Result<ParsedPrediction, FormatFailure>
+        switch line {
+        case nil:
+            parsed = .failure(FormatFailure(.missingPrediction, "no prediction line for this case (the file has fewer lines than the split has cases)"))
+        case .unusable(let why)?:
+            parsed = .failure(FormatFailure(.missingPrediction, "the prediction line is unusable: \(why)"))
+        case .notText(let value)?:
+            parsed = .failure(FormatFailure(.notText, "\"predict\" is \(value.kindDescription), not a string"))
+        case .text(let text)?:
+            var source = text
+            if options.lenient, let extracted = Lenient.extract(text) { source = extracted }
+            parsed = PredictionParser.parse(source, format: options.format)
+        }
+        return CaseScorer.score(
+            answer: PyValue(json: c.answer), queryParams: PyValue(json: c.queryParams),
+            profileParams: PyValue(json: c.profileParams), prediction: parsed)
+    }
+
+    /// Scores a split, in parallel over the machine's cores.
+    public static func score(_ split: SplitData, predictions: PredictionFile?, options: Options = Options(), progress: (@Sendable (Int) -> Void)? = nil) -> SplitScore {
+        let cases = split.cases
+        var warnings = predictions?.warnings ?? []
+        if let predictions {
+            let file = predictions.url.path
+            if predictions.lines.count < cases.count {
+                warnings.append(InputWarning(file: file, "\(predictions.lines.count) prediction lines for \(cases.count) cases: the \(cases.count - predictions.lines.count) cases without a line count as format failures, as in PTBench"))
+            } else if predictions.lines.count > cases.count {
+                warnings.append(InputWarning(file: file, "\(predictions.lines.count) prediction lines for \(cases.count) cases: the last \(predictions.lines.count - cases.count) lines are ignored, as in PTBench"))
+            }
+        } else {
+            warnings.append(InputWarning(file: split.url.path, "no generation.jsonl for split \(split.name): every case counts as a format failure"))
+        }
+        let lines = predictions?.lines ?? []
+        let verdicts = parallelMap(count: cases.count, progress: progress) { k in
+            verdict(for: cases[k], line: k < lines.count ? lines[k] : nil, options: options)
+        }
+        return SplitScore(name: split.name, cases: cases, verdicts: verdicts, warnings: warnings)
+    }
+
+    /// Maps `0..<count` on all cores, keeping order.
+    static func parallelMap<T: Sendable>(count: Int, progress: (@Sendable (Int) -> Void)?, _ body: @Sendable (Int) -> T) -> [T] {
+        if count == 0 { return [] }
+        let chunk = 256
+        let chunks = (count + chunk - 1) / chunk
+        let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        let done = Counter()
+        nonisolated(unsafe) let out = results
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            let lo = c * chunk
+            let hi = min(count, lo + chunk)
+            for k in lo..<hi { out[k] = body(k) }
+            let total = done.add(hi - lo)
+            progress?(total)
+        }
+        return results.map { $0! }
+    }
+}
+
+/// A thread-safe running count.
+final class Counter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+
+    func add(_ n: Int) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += n
+        return value
+    }
+}

@@ -1,0 +1,174 @@
+import ArgumentParser
+import Evaluator
+import Foundation
+import Sample
+
+@main
+struct PTScope: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ptscope",
+        abstract: "Explore and score PTBench (personalized tool invocation) results.",
+        discussion: """
+            With no arguments, ptscope scores the bundled sample. `ptscope DATA PRED` scores a PTBench
+            data root against a predictions root. The explorer lands in a later release; until then
+            both print the score table.
+            """,
+        subcommands: [Open.self, Score.self, Check.self],
+        defaultSubcommand: Open.self
+    )
+}
+
+// MARK: - Shared options
+
+struct InputOptions: ParsableArguments {
+    @Option(name: .customLong("format"), help: "Prediction text format: reference (Platform:[f(a=1)]) or json ({'platform':..., 'functions':[...]}).")
+    var format: PredictionParser.Format = .reference
+
+    @Flag(help: "Also report a LENIENT reading (think blocks, Markdown fences and prose stripped). Never changes PTBench's numbers.")
+    var lenient = false
+}
+
+extension PredictionParser.Format: ExpressibleByArgument {}
+
+/// Prints to standard error.
+func warn(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Resolves the bundled sample's data root and the first simulated model's predictions.
+func sampleInputs() throws -> (URL, URL) {
+    guard let data = Sample.dataRoot, let pred = Sample.run(Sample.models[0]) else {
+        throw ValidationError("the bundled sample is missing from this build (Sources/Sample/Data)")
+    }
+    return (data, pred)
+}
+
+func loadBenchmark(_ data: URL, _ pred: URL?) throws -> Benchmark {
+    do {
+        return try Benchmark.load(data: data, predictions: pred)
+    } catch {
+        warn("ptscope: \(error)")
+        throw ExitCode(2)
+    }
+}
+
+// MARK: - open (default)
+
+struct Open: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "open", abstract: "Open DATA with PRED (default: the bundled sample); prints the score table for now.")
+
+    @Argument(help: "A PTBench data root (with test_untrained_user/ and test_trained_user/), a split folder, or a data.json.")
+    var data: String?
+
+    @Argument(help: "A predictions root (with <split>/generation.jsonl), a split folder, or a generation.jsonl.")
+    var predictions: String?
+
+    @OptionGroup var input: InputOptions
+
+    func run() throws {
+        let (dataURL, predURL): (URL, URL?)
+        if let data {
+            dataURL = URL(fileURLWithPath: data)
+            predURL = predictions.map { URL(fileURLWithPath: $0) }
+        } else {
+            (dataURL, predURL) = try sampleInputs()
+            print("ptscope: the bundled sample (invented data), model \(Sample.models[0])\n")
+        }
+        let bench = try loadBenchmark(dataURL, predURL)
+        let report = bench.score(options: Scorer.Options(format: input.format))
+        for w in report.warnings { warn("warning: \(w)") }
+        print(report.table(), terminator: "")
+        if input.lenient {
+            print("")
+            print(bench.score(options: Scorer.Options(format: input.format, lenient: true)).table(), terminator: "")
+        }
+    }
+}
+
+// MARK: - score
+
+struct Score: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Score predictions exactly as PTBench's run.py and write its CSV files.")
+
+    @Argument(help: "A PTBench data root, a split folder, or a data.json.")
+    var data: String
+
+    @Argument(help: "A predictions root (<split>/generation.jsonl), a split folder, or a generation.jsonl.")
+    var predictions: String
+
+    @Option(help: "Where to write <split>/acc_results.csv, <split>/error_results.csv and overall/ (default: the predictions root, as PTBench).")
+    var out: String?
+
+    @Option(name: .customLong("per-case"), help: "Write one JSON line per case (flags, hits, error column, diagnosis) to this file.")
+    var perCase: String?
+
+    @Flag(help: "Print the summary as JSON instead of a table.")
+    var json = false
+
+    @OptionGroup var input: InputOptions
+
+    func run() throws {
+        let bench = try loadBenchmark(URL(fileURLWithPath: data), URL(fileURLWithPath: predictions))
+        let report = bench.score(options: Scorer.Options(format: input.format))
+        for w in report.warnings { warn("warning: \(w)") }
+        guard let outDir = out.map({ URL(fileURLWithPath: $0) }) ?? bench.predictionsRoot else {
+            warn("ptscope: no output folder: give --out")
+            throw ExitCode(2)
+        }
+        do {
+            try CSVOutput.write(report, to: outDir)
+        } catch {
+            warn("ptscope: \(error)")
+            throw ExitCode(2)
+        }
+        for split in report.splits {
+            for m in Metric.allCases where (split.accuracy[m] ?? nil) == nil {
+                warn("warning: \(split.name): \(m.rawValue) has a zero denominator; written as n/a (PTBench's scorer would crash here)")
+            }
+        }
+        if let perCase {
+            var text = ""
+            for split in report.splits {
+                for (k, v) in split.verdicts.enumerated() { text += v.jsonLine(split: split.name, index: k) + "\n" }
+            }
+            do { try Data(text.utf8).write(to: URL(fileURLWithPath: perCase), options: .atomic) } catch {
+                warn("ptscope: \(perCase): cannot write: \(error.localizedDescription)")
+                throw ExitCode(2)
+            }
+        }
+        let lenientReport = input.lenient ? bench.score(options: Scorer.Options(format: input.format, lenient: true)) : nil
+        if json {
+            print(lenientReport.map { "{\"reference\": \(report.json()), \"lenient\": \($0.json())}" } ?? report.json())
+        } else {
+            print(report.table(), terminator: "")
+            if let lenientReport {
+                print("")
+                print(lenientReport.table(), terminator: "")
+            }
+        }
+    }
+}
+
+// MARK: - check
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Validate PTBench data (and predictions) and list every problem with file:line.")
+
+    @Argument(help: "A PTBench data root, a split folder, or a data.json.")
+    var data: String
+
+    @Argument(help: "A predictions root, a split folder, or a generation.jsonl.")
+    var predictions: String?
+
+    func run() throws {
+        let bench = try loadBenchmark(URL(fileURLWithPath: data), predictions.map { URL(fileURLWithPath: $0) })
+        let problems = Validation.problems(in: bench)
+        for p in problems { print(p) }
+        let cases = bench.splits.reduce(0) { $0 + $1.cases.count }
+        print("\(bench.splits.count) split(s), \(cases) cases, \(problems.count) problem(s)")
+        if !problems.isEmpty { throw ExitCode(1) }
+    }
+}
