@@ -32,7 +32,7 @@ let package = Package(
         .testTarget(
             name: "EvaluatorTests",
             dependencies: ["Evaluator", "Sample"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
     ]
 )

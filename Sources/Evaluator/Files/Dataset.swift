@@ -234,6 +234,8 @@ public enum PredictionLine: Sendable {
     case notText(JSONValue)
     /// The line is blank, not JSON, or has no `predict` (the reference would crash).
     case unusable(String)
+    /// The text holds a lone surrogate (`\ud800`): Python cannot encode it, so it is a format failure.
+    case loneSurrogate(String)
 }
 
 /// A split's `generation.jsonl`.
@@ -296,13 +298,38 @@ public struct PredictionFile: Sendable {
                 try reader.expectEnd()
                 return .unusable("expected a JSON object with \"predict\"")
             }
-            guard case .object(let object) = try reader.readValue() else { return .unusable("expected a JSON object") }
+            // Read member by member to see whether `predict` itself held a lone surrogate.
+            reader.position += 1
+            var predict: JSONValue?
+            var predictSurrogate = false
+            reader.skipWhitespace()
+            if reader.peek() == UInt8(ascii: "}") { reader.position += 1 } else {
+                while true {
+                    reader.skipWhitespace()
+                    guard reader.peek() == UInt8(ascii: "\"") else { throw reader.fail("Expecting property name enclosed in double quotes") }
+                    let key = try reader.readString()
+                    try reader.expect(UInt8(ascii: ":"), "Expecting ':' delimiter")
+                    let before = reader.loneSurrogates
+                    let value = try reader.readValue(depth: 1)
+                    if key == "predict" {
+                        predict = value
+                        predictSurrogate = reader.loneSurrogates > before
+                    }
+                    reader.skipWhitespace()
+                    guard let c = reader.peek() else { throw reader.fail("Expecting ',' delimiter") }
+                    reader.position += 1
+                    if c == UInt8(ascii: "}") { break }
+                    if c != UInt8(ascii: ",") { reader.position -= 1; throw reader.fail("Expecting ',' delimiter") }
+                }
+            }
             try reader.expectEnd()
-            guard let predict = object["predict"] else { return .unusable("no \"predict\" key") }
-            if case .string(let s) = predict { return .text(s) }
+            guard let predict else { return .unusable("no \"predict\" key") }
+            if case .string(let s) = predict { return predictSurrogate ? .loneSurrogate(s) : .text(s) }
             return .notText(predict)
-        } catch {
+        } catch let error as JSONSyntaxError {
             return .unusable("malformed JSON at column \(error.offset + 1): \(error.message)")
+        } catch {
+            return .unusable("\(error)")
         }
     }
 }

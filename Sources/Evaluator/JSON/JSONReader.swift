@@ -21,6 +21,8 @@ public struct JSONReader: ~Copyable {
     public var position: Int
     /// How deep arrays and objects may nest (Python's default recursion limit is about this).
     public let maxDepth: Int
+    /// Lone surrogate escapes read so far (each became U+FFFD: a Swift String cannot hold one).
+    public var loneSurrogates = 0
 
     public init(bytes: UnsafeBufferPointer<UInt8>, position: Int = 0, maxDepth: Int = 990) {
         self.bytes = bytes
@@ -274,8 +276,11 @@ public struct JSONReader: ~Copyable {
                         position = save
                     }
                 }
-                // A lone surrogate cannot live in a Swift String: it becomes U+FFFD.
-                scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+                // A lone surrogate cannot live in a Swift String: it becomes U+FFFD, and is counted.
+                if let scalar = Unicode.Scalar(value) { scalars.append(scalar) } else {
+                    scalars.append("\u{FFFD}")
+                    loneSurrogates += 1
+                }
             default:
                 throw fail("Invalid \\escape", at: escapeAt)
             }

@@ -6,9 +6,46 @@ public struct Expr: Sendable {
     /// Code-point offsets `[start, end)` in the text handed to ``PyParser``.
     public var range: Range<Int>
 
+    /// Nodes on the longest path down from this one (a leaf is 1); Python bounds how deep an AST may be.
+    public let depth: Int
+
     public init(_ kind: Kind, _ range: Range<Int>) {
         self.kind = kind
         self.range = range
+        self.depth = 1 + Expr.childDepth(kind)
+    }
+
+    /// The deepest child, read from the children's stored depths (no recursion).
+    static func childDepth(_ kind: Kind) -> Int {
+        func d(_ e: Expr?) -> Int { e?.depth ?? 0 }
+        func m(_ es: [Expr]) -> Int { es.reduce(0) { max($0, $1.depth) } }
+        func comps(_ cs: [Comprehension]) -> Int {
+            cs.reduce(0) { max($0, $1.target.depth + 1, $1.iter.depth + 1, m($1.ifs) + 1) }
+        }
+        func parts(_ ps: [FStringPart]) -> Int {
+            ps.reduce(0) { acc, p in
+                if case .field(let f) = p { return max(acc, f.expression.depth + 1, parts(f.formatSpec ?? []) + 1) }
+                return max(acc, 1)
+            }
+        }
+        switch kind {
+        case .name, .constant: return 0
+        case .joinedStr(let ps): return parts(ps)
+        case .unary(_, let e), .await(let e), .yieldFrom(let e), .starred(let e), .attribute(let e, _): return e.depth
+        case .yield(let e): return d(e)
+        case .binary(let l, _, let r): return max(l.depth, r.depth)
+        case .boolOp(_, let es), .list(let es), .tuple(let es), .set(let es): return m(es)
+        case .compare(let l, let ops): return max(l.depth, m(ops.map { $0.1 }))
+        case .ifExp(let a, let b, let c): return max(a.depth, b.depth, c.depth)
+        case .lambda(let p, let body): return max(body.depth, m(p.defaults) + 1, m(p.keywordDefaults.compactMap { $0 }) + 1)
+        case .namedExpr(let t, let v): return max(t.depth, v.depth)
+        case .dict(let pairs): return pairs.reduce(0) { max($0, d($1.key), $1.value.depth) }
+        case .listComp(let e, let cs), .setComp(let e, let cs), .generator(let e, let cs): return max(e.depth, comps(cs))
+        case .dictComp(let k, let v, let cs): return max(k.depth, v.depth, comps(cs))
+        case .call(let f, let args, let kws): return max(f.depth, m(args), m(kws.map(\.value)) + 1)
+        case .subscription(let v, let i): return max(v.depth, i.depth)
+        case .slice(let a, let b, let c): return max(d(a), d(b), d(c))
+        }
     }
 
     public indirect enum Kind: Sendable {

@@ -21,7 +21,15 @@ enum PyEval {
     /// Results larger than this many bits (or elements) are refused as too large to compute.
     static let sizeLimit = 1 << 22
 
+    /// How deep an expression the reference can unparse and `eval` before Python's recursion
+    /// limit (1000 frames, about three per node) stops it.
+    static let maxDepth = 329
+
     static func evaluate(_ e: Expr) throws(Failure) -> PyValue {
+        if e.depth > maxDepth {
+            throw .raised(PyException("RecursionError", "maximum recursion depth exceeded while unparsing"), e)
+        }
+        if case .failure(let x) = PyUnparser.checkedUnparse(e) { throw .raised(x, e) }
         do {
             return try eval(e)
         } catch let f as Failure {
@@ -250,12 +258,64 @@ enum PyEval {
         switch (x, y) {
         case (.int(let a), .int(let b)): return try intOp(a, op, b, e, unsupported)
         case (.complex, _), (_, .complex):
-            throw Unsupported(node: e, reason: "complex arithmetic is not computed by ptscope")
+            return try complexOp(try complexParts(x, e), op, try complexParts(y, e), e, unsupported)
         default:
             let a: Double, b: Double
             switch x { case .int(let i): a = try toDouble(i, e); case .float(let d): a = d; default: a = 0 }
             switch y { case .int(let i): b = try toDouble(i, e); case .float(let d): b = d; default: b = 0 }
             return try floatOp(a, op, b, e, unsupported)
+        }
+    }
+
+    static func complexParts(_ x: PyValue.Numeric, _ e: Expr) throws -> (Double, Double) {
+        switch x {
+        case .int(let i): return (try toDouble(i, e), 0)
+        case .float(let d): return (d, 0)
+        case .complex(let r, let i): return (r, i)
+        }
+    }
+
+    /// CPython's complex arithmetic (`_Py_c_sum`, `_Py_c_prod`, `_Py_c_quot`, integer powers).
+    static func complexOp(_ a: (Double, Double), _ op: BinaryOperator, _ b: (Double, Double), _ e: Expr, _ unsupported: Failure) throws -> PyValue {
+        func prod(_ a: (Double, Double), _ b: (Double, Double)) -> (Double, Double) {
+            (a.0 * b.0 - a.1 * b.1, a.0 * b.1 + a.1 * b.0)
+        }
+        switch op {
+        case .add: return .complex(a.0 + b.0, a.1 + b.1)
+        case .sub: return .complex(a.0 - b.0, a.1 - b.1)
+        case .mul: let p = prod(a, b); return .complex(p.0, p.1)
+        case .div:
+            let absBr = abs(b.0), absBi = abs(b.1)
+            if absBr >= absBi {
+                if absBr == 0 { throw raise("ZeroDivisionError", "complex division by zero", e) }
+                let ratio = b.1 / b.0
+                let denom = b.0 + b.1 * ratio
+                return .complex((a.0 + a.1 * ratio) / denom, (a.1 - a.0 * ratio) / denom)
+            } else if absBi >= absBr {
+                let ratio = b.0 / b.1
+                let denom = b.0 * ratio + b.1
+                return .complex((a.0 * ratio + a.1) / denom, (a.1 * ratio - a.0) / denom)
+            }
+            return .complex(.nan, .nan)
+        case .pow:
+            // Small integral real exponents use repeated multiplication, as CPython does.
+            guard b.1 == 0, b.0 == b.0.rounded(), abs(b.0) <= 100 else {
+                throw Unsupported(node: e, reason: "a complex power with a non-integer exponent is not computed by ptscope")
+            }
+            var n = Int(abs(b.0))
+            var result = (1.0, 0.0)
+            var base = a
+            while n > 0 {
+                if n & 1 == 1 { result = prod(result, base) }
+                base = prod(base, base)
+                n >>= 1
+            }
+            if b.0 < 0 {
+                if a.0 == 0 && a.1 == 0 { throw raise("ZeroDivisionError", "0.0 to a negative or complex power", e) }
+                return try complexOp((1, 0), .div, result, e, unsupported)
+            }
+            return .complex(result.0, result.1)
+        default: throw unsupported
         }
     }
 

@@ -9,7 +9,11 @@ public struct PyParser {
     var i = 0
     let src: [Unicode.Scalar]
     var depth = 0
-    static let maxDepth = 260
+    /// A safety bound on the parser's own recursion (Python's parser stack holds 6000).
+    static let maxDepth = 6000
+    /// Python 3.11 refuses to build an AST deeper than about this many nodes ("maximum recursion
+    /// depth exceeded during ast construction"), counted from the `Expression` node.
+    static let maxTreeDepth = 2982
 
     /// Prepares `scalars` (newlines already translated).
     init(scalars: [Unicode.Scalar]) {
@@ -59,6 +63,9 @@ public struct PyParser {
         }
         let body = try expressions()
         guard current.kind == .end else { throw unexpected() }
+        if body.depth + 1 > PyParser.maxTreeDepth {
+            throw PySyntaxError("RecursionError: maximum recursion depth exceeded during ast construction", body.range)
+        }
         return body
     }
 
@@ -634,7 +641,7 @@ public struct PyParser {
         let first = try starNamedExpression()
         if at(":") {
             if case .starred = first.kind { throw unexpected() }
-            if case .namedExpr = first.kind { throw unexpected() }
+            if case .namedExpr = first.kind, src[first.range.lowerBound] != "(" { throw unexpected() }
             _ = advance()
             let value = try expression()
             if atKeyword("for") || atKeyword("async") {

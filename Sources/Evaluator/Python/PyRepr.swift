@@ -5,6 +5,7 @@ public enum PyRepr {
     /// Python's `str.isprintable()` for one code point.
     public static func isPrintable(_ s: Unicode.Scalar) -> Bool {
         if s == " " { return true }
+        if !PythonUnicode.known(s) { return false }
         switch s.properties.generalCategory {
         case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator,
             .spaceSeparator:

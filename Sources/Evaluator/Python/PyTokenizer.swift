@@ -166,7 +166,7 @@ struct PyTokenizer {
         var text = String(String.UnicodeScalarView(scalars))
         if scalars.contains(where: { $0.value >= 128 }) {
             for (i, s) in scalars.enumerated() {
-                let ok = i == 0 ? (s == "_" || s.properties.isXIDStart) : s.properties.isXIDContinue
+                let ok = i == 0 ? (s == "_" || PythonUnicode.isXIDStart(s)) : PythonUnicode.isXIDContinue(s)
                 if !ok {
                     let hex = String(format: "%04X", s.value)
                     let printable = PyRepr.isPrintable(s)

@@ -12,6 +12,8 @@ public struct PyUnparser {
     static let infString = "1e309"
 
     var out = ""
+    /// Set when Python itself would raise while printing (an int of more than 4300 digits).
+    var failure: String?
     let avoidBackslashes: Bool
 
     init(avoidBackslashes: Bool = false) { self.avoidBackslashes = avoidBackslashes }
@@ -21,6 +23,14 @@ public struct PyUnparser {
         var u = PyUnparser()
         u.visit(e, .test)
         return u.out
+    }
+
+    /// `ast.unparse(node)`, or the error Python raises while printing it.
+    public static func checkedUnparse(_ e: Expr) -> Result<String, PyException> {
+        var u = PyUnparser()
+        u.visit(e, .test)
+        if let f = u.failure { return .failure(PyException("ValueError", f)) }
+        return .success(u.out)
     }
 
     mutating func write(_ s: String) { out += s }
@@ -167,7 +177,13 @@ public struct PyUnparser {
             }
         case .attribute(let value, let attr):
             visit(value, .atom)
-            if case .constant(.int) = value.kind { write(" ") }
+            // `3.x` would read as a float; Python also spaces `True .x` (bool is an int).
+            if case .constant(let c) = value.kind {
+                switch c {
+                case .int, .bool: write(" ")
+                default: break
+                }
+            }
             write(".")
             write(attr)
         case .call(let function, let arguments, let keywords):
@@ -269,7 +285,10 @@ public struct PyUnparser {
         case .ellipsis: write("...")
         case .none: write("None")
         case .bool(let b): write(b ? "True" : "False")
-        case .int(let i): write(i.description)
+        case .int(let i):
+            let text = i.description
+            if text.utf8.count - (i.signum < 0 ? 1 : 0) > 4300 { failure = "Exceeds the limit (4300 digits) for integer string conversion" }
+            write(text)
         case .float(let d): write(PyUnparser.infSubstituted(PyRepr.float(d)))
         case .imaginary(let d): write(PyUnparser.infSubstituted(PyRepr.complex(0, d)))
         case .bytes(let b): write(PyRepr.bytes(b))

@@ -142,6 +142,10 @@ public struct CaseVerdict: Sendable {
     public var queryParamsHit = 0
     public var profileParamsHit = 0
     public var errors = ErrorFlags()
+    /// The reference's `error_analysis` raised although `evaluate` did not (a `**kw` argument tested
+    /// with `in` against a string-valued parameter list): counted in `format` for accuracy but as a
+    /// format error, in no column, for `error_results.csv`.
+    public var errorAnalysisRaised = false
     /// Every finding, in the order the two passes met them.
     public var findings: [Finding] = []
     /// The parsed prediction, when it parsed.
@@ -150,7 +154,10 @@ public struct CaseVerdict: Sendable {
     public init() {}
 
     /// The `error_results.csv` columns this case is counted in (empty for a pass or a format failure).
-    public var errorColumns: [ErrorColumn] { format ? ErrorColumn.columns(for: errors) : [] }
+    public var errorColumns: [ErrorColumn] { format && !errorAnalysisRaised ? ErrorColumn.columns(for: errors) : [] }
+
+    /// Whether the case counts as parsed in `error_results.csv` (its hidden counts included).
+    public var countsInErrorAnalysis: Bool { format && !errorAnalysisRaised }
 
     /// The first column, as PTBench's per-case view would name it.
     public var errorColumn: ErrorColumn? { errorColumns.first }
@@ -278,7 +285,12 @@ public enum CaseScorer {
                 } else {
                     argAcc = false; funcAcc = false
                     v.errors.paramLack = true
-                    let src = paramName == nil ? ParamSource.neither : try source(key, queryParams, profileParams)
+                    // error_analysis tests the name with `in` (None for `**kw`); against a string that raises there only.
+                    let src: ParamSource
+                    do { src = try source(key, queryParams, profileParams) } catch {
+                        v.errorAnalysisRaised = true
+                        src = .neither
+                    }
                     if src == .query { v.errors.queryValue = true } else if src == .profile { v.errors.profileValue = true }
                     v.findings.append(.extraParameter(function: call.name, parameter: paramName, value: x, source: src))
                 }

@@ -139,7 +139,7 @@ extension String {
             if s == "\u{03A3}" {
                 out.append(PyLowercase.finalSigma(scalars, k) ? "\u{03C2}" : "\u{03C3}")
             } else {
-                out.append(contentsOf: s.properties.lowercaseMapping.unicodeScalars)
+                out.append(contentsOf: PythonUnicode.lowercase(s).unicodeScalars)
             }
         }
         return String(out)

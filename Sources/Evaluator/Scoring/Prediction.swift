@@ -82,6 +82,14 @@ public enum PredictionParser {
 
     /// Parses `text`; a failure says why and where.
     public static func parse(_ text: String, format: Format = .reference) -> Result<ParsedPrediction, FormatFailure> {
+        // Deep nesting needs long text; only then is the work moved to a thread with a large stack.
+        if text.utf8.count > 600 {
+            return LargeStack.run { parseOnThisThread(text, format: format) }
+        }
+        return parseOnThisThread(text, format: format)
+    }
+
+    static func parseOnThisThread(_ text: String, format: Format) -> Result<ParsedPrediction, FormatFailure> {
         switch format {
         case .reference: return parseReference(text)
         case .json: return parseJSONStyle(text)
@@ -256,7 +264,10 @@ public enum PredictionParser {
         case .name(let n):
             return .success(.str(n))
         case .call(_, _, let keywords):
-            if keywords.isEmpty { return .success(.str(PyUnparser.unparse(e))) }
+            if keywords.isEmpty {
+                if e.depth > PyEval.maxDepth { return .failure(recursion(e)) }
+                return unparsed(e).map { .str($0) }
+            }
             switch resolveCall(e) {
             case .success(let call):
                 var args = PyDict()
@@ -268,12 +279,21 @@ public enum PredictionParser {
                 return .failure(f)
             }
         case .subscription(let value, let slice):
-            return .success(.str(PyUnparser.unparse(value) + "[" + PyUnparser.unparse(slice) + "]"))
+            if value.depth >= PyEval.maxDepth || slice.depth >= PyEval.maxDepth { return .failure(recursion(e)) }
+            return unparsed(value).flatMap { v in unparsed(slice).map { .str(v + "[" + $0 + "]") } }
         case .lambda:
             return .failure(FormatFailure(.unsupportedValue, "a lambda value makes the reference raise", e.range))
         default:
             return .failure(FormatFailure(.unsupportedValue, "a \(PyParserSupport.describe(e)) is not a value the reference can read", e.range))
         }
+    }
+
+    static func unparsed(_ e: Expr) -> Result<String, FormatFailure> {
+        PyUnparser.checkedUnparse(e).mapError { FormatFailure(.valueRaised, "printing this back raises \($0) in the reference", e.range) }
+    }
+
+    static func recursion(_ e: Expr) -> FormatFailure {
+        FormatFailure(.valueRaised, "the reference's ast.unparse hits Python's recursion limit on an expression this deep", e.range)
     }
 
     // MARK: JSON-style format

@@ -70,10 +70,11 @@ public struct SplitScore: Sendable {
         for column in ErrorColumn.allCases { errors[column] = 0 }
         for v in scored { for column in v.errorColumns { errors[column, default: 0] += 1 } }
         errorCounts = errors
-        platformErrors = scored.filter { $0.errors.platform }.count
-        formatFailures = n - scored.count
-        queryValueErrors = scored.filter { $0.errors.queryValue }.count
-        profileValueErrors = scored.filter { $0.errors.profileValue }.count
+        let analysed = verdicts.filter(\.countsInErrorAnalysis)
+        platformErrors = analysed.filter { $0.errors.platform }.count
+        formatFailures = n - analysed.count
+        queryValueErrors = analysed.filter { $0.errors.queryValue }.count
+        profileValueErrors = analysed.filter { $0.errors.profileValue }.count
     }
 }
 
@@ -128,6 +129,8 @@ public enum Scorer {
             parsed = .failure(FormatFailure(.missingPrediction, "no prediction line for this case (the file has fewer lines than the split has cases)"))
         case .unusable(let why)?:
             parsed = .failure(FormatFailure(.missingPrediction, "the prediction line is unusable: \(why)"))
+        case .loneSurrogate?:
+            parsed = .failure(FormatFailure(.syntax, "the text holds a lone surrogate escape (\\ud800-\\udfff), which Python cannot encode to parse"))
         case .notText(let value)?:
             parsed = .failure(FormatFailure(.notText, "\"predict\" is \(value.kindDescription), not a string"))
         case .text(let text)?:
