@@ -25,7 +25,6 @@ import keyword
 import os
 import random
 import re
-import sys
 from collections import Counter, OrderedDict
 
 SEED = 20250507
@@ -591,6 +590,9 @@ CITIES = [  # city, street pattern, country code, airport
     ("Toronto", "{n} Queen St W, Toronto, ON M5V 2A5", "YYZ"), ("Sydney", "{n} George St, Sydney NSW 2000", "SYD"),
     ("Paris", "{n} rue Oberkampf, 75011 Paris", "CDG"), ("Mexico City", "Av. Álvaro Obregón {n}, CDMX", "MEX"),
 ]
+PHONE_PREFIX = {"SEA": "+1 206", "ORD": "+1 312", "DEN": "+1 303", "MIA": "+1 305", "LHR": "+44 20", "BER": "+49 30",
+                "MAD": "+34 91", "HND": "+81 3", "YYZ": "+1 416", "SYD": "+61 2", "CDG": "+33 1", "MEX": "+52 55"}
+MEMBERSHIPS = {"Amazon": "Amazon Prime", "Target": "Target Circle", "eBay": "eBay Plus"}
 OCCUPATIONS = ["nurse", "software engineer", "teacher", "graphic designer", "accountant", "barista",
                "mechanical engineer", "PhD student", "lawyer", "chef", "pharmacist", "architect",
                "marketing manager", "electrician", "journalist", "retired teacher"]
@@ -683,20 +685,21 @@ def make_persona(rng, index, cjk=False):
     dom = email.split("@")[1]
     as_email = lambda n: re.sub(r"[^a-z.]", "", _fold(n).lower().replace(" ", ".")) + "@" + dom
     team = rng.choice(["Platform", "Growth", "Finance", "Support", "Design", "Data", "Operations"])
+    pref = {sc: rng.choice(PLATFORMS[sc])[0] for sc in SCENARIOS}
     return persona(
         name=name, name_alts=alts, age=rng.randint(19, 72), gender=rng.choice(["female", "male", "non-binary"]),
         occupation=rng.choice(OCCUPATIONS),
         home=_alts(home_full, home_full.rsplit(",", 1)[0] if home_full.count(",") >= 2 else home_full),
         work=_alts(work_full, work_full.rsplit(",", 1)[0] if work_full.count(",") >= 2 else work_full),
-        phone=f"+1-555-{rng.randint(100, 999)}-{rng.randint(1000, 9999)}", email=email,
+        phone=f"{PHONE_PREFIX[airport]} {rng.randint(100, 999)} {rng.randint(1000, 9999)}", email=email,
         payment=pay, language=rng.choice(LANGUAGES), dietary=list(rng.choice(DIETS)),
         shoe_size=rng.choice(["US 8", "US 9.5", "US 11", "EU 38", "EU 42", "UK 7"]),
         clothing_size=rng.choice(["XS", "S", "M", "L", "XL"]),
         airport=(airport, city), ff=f"{rng.choice(AIRLINES)} {rng.randint(10000000, 99999999)}",
         team=team, channel="#" + team.lower(), manager=(mgr, as_email(mgr)),
         teammates=[(m, as_email(m)) for m in mates],
-        pref={sc: rng.choice(PLATFORMS[sc])[0] for sc in SCENARIOS},
-        membership=rng.choice(["Amazon Prime", "Target Circle", "eBay Plus", "none"]),
+        pref=pref,
+        membership=rng.choice([MEMBERSHIPS[pref["shopping"]], "none"]),
         usual_item=list(item), usual_size_kind=size_kind, kids_rating=rng.choice([None, None, "PG", "PG-13"]),
         restaurant=restaurant, usual_order=list(RESTAURANTS[restaurant]), tip_pct=rng.choice([10, 15, 18, 20]),
         show=rng.choice(SHOWS), quality=rng.choice(["auto", "720p", "1080p", "4k"]),
@@ -1071,7 +1074,7 @@ def docs_in_my_language(u, r):
 def kids_movie(u, r):
     rating = u["kids_rating"] or "PG"
     g = r.choice(["animated", "adventure", "family comedy"])
-    q = f"Find an {g} movie the kids can watch tonight{{via}}."
+    q = f"Find {'an' if g[0] in 'aeiou' else 'a'} {g} movie the kids can watch tonight{{via}}."
     src = PF("max_age_rating", [rating], "kids_rating") if u["kids_rating"] else Q("max_age_rating", ["PG", "G"])
     return q, [("search_content", [Q("query", _alts(g, f"{g} movie")), Q("content_type", ["movie", "movies"]), src])]
 
@@ -1639,13 +1642,23 @@ def k_profile_value_address(c, rng):
     return render(c["platform"], _edit(gold_calls(c), ci, pi, value=other)), f"{p['name']} = {label} address"
 
 
+def _invented(p):
+    """A made-up value for profile parameter p, of the gold's type."""
+    v = INVENTED.get(p["tag"])
+    if isinstance(p["value"], list) and isinstance(v, str):
+        v = [v]
+    elif isinstance(p["value"], str) and isinstance(v, list):
+        v = v[0]
+    return v
+
+
 def k_profile_value_invented(c, rng):
     opts = [(ci, pi, p) for ci, pi, p in _profile_params(c) if p["tag"] in INVENTED
-            and not accepted(INVENTED[p["tag"]], p["accepted"])]
+            and not accepted(INVENTED[p["tag"]], p["accepted"]) and not accepted(_invented(p), p["accepted"])]
     if not opts:
         return None
     ci, pi, p = rng.choice(opts)
-    v = INVENTED[p["tag"]]
+    v = _invented(p)
     return render(c["platform"], _edit(gold_calls(c), ci, pi, value=v)), f"invented {p['name']}={lit(v)}"
 
 
@@ -1680,6 +1693,8 @@ def k_ok_case(c, rng):
     nv = v.upper() if v != v.upper() else v.lower()
     if rng.random() < 0.4 and v.title() != v:
         nv = v.title()
+    if nv.lower() != v.lower():  # 'Torstraße'.upper() is 'TORSTRASSE', 'Yıldız'.upper() 'YILDIZ': no longer equal
+        nv = next((x for x in (v.title(), v.lower(), v.upper()) if x.lower() == v.lower()), v)
     return render(c["platform"], _edit(gold_calls(c), ci, pi, value=nv)), f"{p['name']}={nv!r} (case differs)"
 
 
@@ -1874,6 +1889,8 @@ KINDS = OrderedDict([
     ("fmt_binop_name", (k_fmt_binop_name, "format")),
 ])
 EXPECT = {k: e for k, (_, e) in KINDS.items()}
+# The reference counts a case with both an extra and a missing parameter in both param columns.
+OUTCOME = dict(EXPECT, extra_and_missing_param="param_missing_error + param_excessive_error")
 
 
 def inject(kind, c, rng):
@@ -2012,6 +2029,20 @@ an f-string, a trailing comment, a number as a string, names in arithmetic); and
 with quirks the reference accepts (case differences, other alternatives, an int within 0.01,
 double quotes, a quoted platform key, positional arguments, bare words, `true`, list order, `1 + 1`).
 
+Layout: `data.json` is a JSON array indented by one space like PTBench's files, except that a
+list or object that fits on one line (an enum, accepted alternatives, a small property schema)
+is kept on one line, which keeps this folder under 1.5 MB. To the same end the sample's catalogs
+leave out one API per scenario (`Scripts/make_synthetic.py` writes full-size sets for benchmarks):
+{excluded}.
+
+Injected kinds, and what PTBench's reference scorer makes of them (`ok` = overall correct,
+`platform` = only the platform wrong, `format` = unparsable, otherwise its error_results.csv
+column(s); note that the reference counts a case with both an extra and a missing parameter twice):
+
+| kind | strong-sim | weak-sim | reference outcome |
+|---|---|---|---|
+{table}
+
 Regenerate (deterministic for a given seed) from the package root:
 
     python3 Scripts/make_sample.py            # --seed {seed} by default
@@ -2025,7 +2056,7 @@ def sample_users():
     return users[:N_SAMPLE_UNTRAINED_USERS], users[N_SAMPLE_UNTRAINED_USERS:]
 
 
-def generate(out, seed, n_untrained=N_UNTRAINED, n_trained=N_TRAINED, exclude=SAMPLE_EXCLUDED_APIS):
+def generate(out, seed, n_untrained=N_UNTRAINED, n_trained=N_TRAINED, exclude=SAMPLE_EXCLUDED_APIS, inline=True):
     rng = random.Random(seed)
     untrained, trained = sample_users()
     splits = {"test_untrained_user": (untrained, n_untrained), "test_trained_user": (trained, n_trained)}
@@ -2036,7 +2067,7 @@ def generate(out, seed, n_untrained=N_UNTRAINED, n_trained=N_TRAINED, exclude=SA
         all_cases[split] = cases
         profiles = {u["name"]: profile_json(u, seed) for u in users}
         path = os.path.join(out, "data", split, "data.json")
-        write_json_array(path, [case_json(c, profiles[c["user"]["name"]], exclude) for c in cases])
+        write_json_array(path, [case_json(c, profiles[c["user"]["name"]], exclude) for c in cases], inline)
         written.append(path)
     for model in MODELS:
         for split in SPLITS:
@@ -2047,10 +2078,17 @@ def generate(out, seed, n_untrained=N_UNTRAINED, n_trained=N_TRAINED, exclude=SA
             write_jsonl(path, rows)
             written.append(path)
             summary[(model, split)] = (kinds, [t[1] for t in texts])
+    per_model = {m: Counter(k for sp in SPLITS for k in summary[(m, sp)][0]) for m in MODELS}
+    rows = [f"| {k} | {per_model['strong-sim'][k]} | {per_model['weak-sim'][k]} | {OUTCOME[k]} |"
+            for k in KINDS if any(per_model[m][k] for m in MODELS)]
+    rows.append("| **correct** | " + " | ".join(
+        f"{sum(v for k, v in per_model[m].items() if EXPECT[k] == 'ok')} / {n_untrained + n_trained}" for m in MODELS) + " | |")
     readme = os.path.join(out, "README.md")
     with open(readme, "w", encoding="utf-8") as f:
         f.write(README.format(n_u=n_untrained, n_t=n_trained, users_u=len(untrained), users_t=len(trained),
-                              n_users=len(untrained) + len(trained), apis=len(APIS["shopping"]) - len(exclude) // len(SCENARIOS), seed=seed))
+                              n_users=len(untrained) + len(trained), seed=seed, table="\n".join(rows),
+                              apis=len(APIS["shopping"]) - len(exclude) // len(SCENARIOS),
+                              excluded=", ".join(f"`{x}`" for x in sorted(exclude))))
     written.append(readme)
     return all_cases, summary, written
 
@@ -2086,7 +2124,7 @@ def print_summary(all_cases, summary, written, out):
         print(f"overall: {ok}/{n} correct ({ok / n:.1%})")
         for k in KINDS:
             if tot[k]:
-                print(f"  {k:26s} {tot[k]:3d}   -> {EXPECT[k]}")
+                print(f"  {k:26s} {tot[k]:3d}   -> {OUTCOME[k]}")
     print("\nwritten:")
     for p in written:
         print(f"  {os.path.relpath(p, out)}  {os.path.getsize(p):,} bytes")
@@ -2099,9 +2137,11 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--out", default=os.path.join(here, "..", "Sources", "Sample", "Data"))
     ap.add_argument("--seed", type=int, default=SEED)
+    ap.add_argument("--plain-indent", action="store_true",
+                    help="exactly json.dump(indent=1), every list item on its own line (about 20%% larger)")
     a = ap.parse_args(argv)
     out = os.path.normpath(a.out)
-    all_cases, summary, written = generate(out, a.seed)
+    all_cases, summary, written = generate(out, a.seed, inline=not a.plain_indent)
     print_summary(all_cases, summary, written, out)
 
 

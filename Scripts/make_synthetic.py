@@ -50,6 +50,20 @@ FORMAT_KINDS = {"fmt_think": 25, "fmt_fence": 15, "fmt_prose_before": 10, "fmt_p
 GROUPS = (("ok", OK_KINDS), ("error", ERROR_KINDS), ("format", FORMAT_KINDS))
 
 
+def calibrated_groups(users, seed, n=1500):
+    """GROUPS with each weight divided by how often its kind applies to a case, so that kinds that
+    need something rare (a boolean parameter, a non-integer amount) still show up at their share."""
+    rng = random.Random(f"{seed}/calibrate")
+    applies = Counter()
+    for _ in range(n):
+        u = users[rng.randrange(len(users))]
+        sc = V.SCENARIOS[rng.randrange(len(V.SCENARIOS))]
+        c = V.build_case(u, sc, rng, explicit=V.pick_explicit(u, sc, rng))
+        for k in V.KINDS:
+            applies[k] += V.inject(k, c, rng) is not None
+    return tuple((g, {k: w * n / max(applies[k], 1) for k, w in table.items()}) for g, table in GROUPS)
+
+
 def group_weights(split):
     share = GROUP_SHARE[split]
     return [share["ok"], 1.0 - share["ok"] - share["format"], share["format"]]
@@ -92,10 +106,10 @@ class CaseWriter:
         return "{" + heavy + "," + json.dumps(light, ensure_ascii=False, separators=(",", ":"))[1:]
 
 
-def predict(c, gweights, rng):
+def predict(c, groups, gweights, rng):
     """(kind, predict text): an outcome group by its share, then a kind of that group that applies
     to this case (no boolean, no `true`; no address, no address swap), drawn by weight."""
-    _, table = GROUPS[rng.choices(range(len(GROUPS)), gweights)[0]]
+    _, table = groups[rng.choices(range(len(groups)), gweights)[0]]
     kinds, weights = list(table), list(table.values())
     while kinds:
         i = rng.choices(range(len(kinds)), weights)[0]
@@ -106,7 +120,7 @@ def predict(c, gweights, rng):
     raise AssertionError("no kind of the group applies")  # ok_plain, missing_param and fmt_think always do
 
 
-def write_split(out, split, scale, users, user_offset, writer, rng):
+def write_split(out, split, scale, users, user_offset, writer, groups, rng):
     n_per, _ = SPLITS[split]
     n = n_per * scale
     data_path = os.path.join(out, "data", split, "data.json")
@@ -123,7 +137,7 @@ def write_split(out, split, scale, users, user_offset, writer, rng):
             u = users[ui]
             sc = V.SCENARIOS[rng.randrange(len(V.SCENARIOS))]
             c = V.build_case(u, sc, rng, explicit=V.pick_explicit(u, sc, rng))
-            kind, text = predict(c, gweights, rng)
+            kind, text = predict(c, groups, gweights, rng)
             counts[kind] += 1
             if i:
                 df.write(",\n")
@@ -146,18 +160,19 @@ def main(argv=None):
     t0 = time.time()
     untrained, trained = make_users(a.seed)
     writer = CaseWriter(a.seed, a.pretty)
+    groups = calibrated_groups(untrained + trained, a.seed)
     rng = random.Random(f"{a.seed}/synthetic")
     total_bytes, all_counts = 0, Counter()
     print(f"== synthetic PTBench-sized set: scale {a.scale}, seed {a.seed} ==")
     for split, users, offset in (("test_untrained_user", untrained, 0), ("test_trained_user", trained, len(untrained))):
-        n, counts, paths = write_split(a.out, split, a.scale, users, offset, writer, rng)
+        n, counts, paths = write_split(a.out, split, a.scale, users, offset, writer, groups, rng)
         all_counts.update(counts)
-        groups = Counter()
+        outcome = Counter()
         for k, v in counts.items():
-            groups[V.EXPECT[k] if V.EXPECT[k] in ("ok", "format", "platform") else "error column"] += v
-        print(f"{split}: {n:,} cases, {len(users)} users; expected overall {groups['ok'] / n:.1%}, "
-              f"format failures {groups['format'] / n:.1%}, platform only {groups['platform'] / n:.1%}, "
-              f"other errors {groups['error column'] / n:.1%}")
+            outcome[V.EXPECT[k] if V.EXPECT[k] in ("ok", "format", "platform") else "error column"] += v
+        print(f"{split}: {n:,} cases, {len(users)} users; expected overall {outcome['ok'] / n:.1%}, "
+              f"format failures {outcome['format'] / n:.1%}, platform only {outcome['platform'] / n:.1%}, "
+              f"other errors {outcome['error column'] / n:.1%}")
         for p in paths:
             size = os.path.getsize(p)
             total_bytes += size
@@ -167,7 +182,7 @@ def main(argv=None):
     print("kinds injected (both splits):")
     for k in V.KINDS:
         if all_counts[k]:
-            print(f"  {k:26s} {all_counts[k]:8,d}  {all_counts[k] / n_all:6.2%}  -> {V.EXPECT[k]}")
+            print(f"  {k:26s} {all_counts[k]:8,d}  {all_counts[k] / n_all:6.2%}  -> {V.OUTCOME[k]}")
     print(f"total {total_bytes / 1e6:,.1f} MB in {time.time() - t0:.1f} s")
 
 

@@ -111,6 +111,8 @@ public struct SplitData: Sendable {
             var reader = JSONReader(bytes: buffer)
             if buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF { reader.position = 3 }
             var cases: [BenchmarkCase] = []
+            var lineOffset = 0
+            var lineCount = 1
             do {
                 reader.skipWhitespace()
                 guard reader.peek() == UInt8(ascii: "[") else {
@@ -167,7 +169,11 @@ public struct SplitData: Sendable {
                     for key in ["query_params", "profile_params"] where CaseFields.pyLength(fields[key]!) == nil {
                         return .failure(located(start, "case \(index): \"\(key)\" must be a list of parameter names, found \(fields[key]!.kindDescription)"))
                     }
-                    let line = SourceLocation(offset: start, in: buffer).line
+                    // Lines are counted incrementally: one pass over the file in all.
+                    var k = lineOffset
+                    while k < start { if buffer[k] == 0x0A { lineCount += 1 }; k += 1 }
+                    lineOffset = start
+                    let line = lineCount
                     cases.append(BenchmarkCase(
                         split: split, index: index, line: line, query: fields["query"]?.stringValue,
                         answer: fields["answer"]!, queryParams: fields["query_params"]!, profileParams: fields["profile_params"]!,
