@@ -117,12 +117,13 @@ public struct PyParser {
         return start..<max(start, end)
     }
 
+    static let keywordStarts: Set<String> = ["not", "lambda", "await", "True", "False", "None", "yield"]
+
     /// Whether the current token can start an expression.
     var startsExpression: Bool {
         switch current.kind {
         case .name:
-            let keywordStarts: Set<String> = ["not", "lambda", "await", "True", "False", "None", "yield"]
-            return !PyTokenizer.keywords.contains(current.text) || keywordStarts.contains(current.text)
+            return !PyTokenizer.keywords.contains(current.text) || PyParser.keywordStarts.contains(current.text)
         case .number, .string: return true
         case .end: return false
         case .op: return ["(", "[", "{", "-", "+", "~", "...", "*"].contains(current.text)
@@ -320,16 +321,34 @@ public struct PyParser {
 
     // MARK: Binary operators (precedence climbing)
 
-    static let levels: [[String: BinaryOperator]] = [
-        ["|": .bitOr], ["^": .bitXor], ["&": .bitAnd], ["<<": .lShift, ">>": .rShift],
-        ["+": .add, "-": .sub], ["*": .mul, "/": .div, "//": .floorDiv, "%": .mod, "@": .matMul],
-    ]
+    static let levelCount = 6
+
+    /// A binary operator token's precedence level (0 = `|` ... 5 = `*`) and operator.
+    @inline(__always)
+    static func binaryOperator(_ t: Token) -> (Int, BinaryOperator)? {
+        guard t.kind == .op else { return nil }
+        switch t.text {
+        case "|": return (0, .bitOr)
+        case "^": return (1, .bitXor)
+        case "&": return (2, .bitAnd)
+        case "<<": return (3, .lShift)
+        case ">>": return (3, .rShift)
+        case "+": return (4, .add)
+        case "-": return (4, .sub)
+        case "*": return (5, .mul)
+        case "/": return (5, .div)
+        case "//": return (5, .floorDiv)
+        case "%": return (5, .mod)
+        case "@": return (5, .matMul)
+        default: return nil
+        }
+    }
 
     mutating func binary(_ level: Int) throws(PySyntaxError) -> Expr {
-        if level == PyParser.levels.count { return try factor() }
+        if level == PyParser.levelCount { return try factor() }
         let start = current.start
         var left = try binary(level + 1)
-        while current.kind == .op, let op = PyParser.levels[level][current.text] {
+        while let (l, op) = PyParser.binaryOperator(current), l == level {
             _ = advance()
             let right = try binary(level + 1)
             left = Expr(.binary(left, op, right), span(start))
