@@ -128,14 +128,7 @@ enum PyEval {
     }
 
     static func iterate(_ v: PyValue, _ e: Expr) throws -> [PyValue] {
-        switch v {
-        case .list(let items), .tuple(let items): return items
-        case .set(let s): return s.elements
-        case .dict(let d): return d.entries.map { $0.key }
-        case .str(let s): return s.unicodeScalars.map { .str(String(Character($0))) }
-        case .bytes(let b): return b.map { .int(.small(Int($0))) }
-        default: throw raise("TypeError", "'\(v.typeName)' object is not iterable", e)
-        }
+        do { return try Matching.iterate(v) } catch { throw Failure.raised(error, e) }
     }
 
     static func truth(_ v: PyValue) -> Bool {

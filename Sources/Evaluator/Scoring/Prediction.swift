@@ -212,23 +212,9 @@ public enum PredictionParser {
                 return .failure(FormatFailure(.valueRaised, "the reference negates the literal and raises: bad operand type for unary -: '\(other.typeName)'", e.range))
             }
         case .list(let items):
-            var out: [PyValue] = []
-            for item in items {
-                switch resolveValue(item) {
-                case .success(let v): out.append(v)
-                case .failure(let f): return .failure(f)
-                }
-            }
-            return .success(.list(out))
+            return resolveAll(items).map { .list($0) }
         case .tuple(let items):
-            var out: [PyValue] = []
-            for item in items {
-                switch resolveValue(item) {
-                case .success(let v): out.append(v)
-                case .failure(let f): return .failure(f)
-                }
-            }
-            return .success(.tuple(out))
+            return resolveAll(items).map { .tuple($0) }
         case .dict(let pairs):
             var d = PyDict()
             for pair in pairs {
@@ -286,6 +272,18 @@ public enum PredictionParser {
         default:
             return .failure(FormatFailure(.unsupportedValue, "a \(PyParserSupport.describe(e)) is not a value the reference can read", e.range))
         }
+    }
+
+    /// Resolves each element in order; the first failure wins.
+    static func resolveAll(_ items: [Expr]) -> Result<[PyValue], FormatFailure> {
+        var out: [PyValue] = []
+        for item in items {
+            switch resolveValue(item) {
+            case .success(let v): out.append(v)
+            case .failure(let f): return .failure(f)
+            }
+        }
+        return .success(out)
     }
 
     static func unparsed(_ e: Expr) -> Result<String, FormatFailure> {
