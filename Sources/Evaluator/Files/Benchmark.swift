@@ -47,43 +47,89 @@ public struct Benchmark: Sendable {
             splitFiles = [(referenceSplits.contains(parent) ? parent : (parent.isEmpty ? "split" : parent), data)]
             singleSplit = true
         }
-        var splits: [SplitData] = []
-        for (name, url) in splitFiles { splits.append(try SplitData.load(name: name, url: url)) }
-
-        var files: [String: PredictionFile] = [:]
+        // Where each split's predictions are (the files are read below, with the data).
+        var predictionFiles: [(split: String, url: URL)] = []
         var root: URL?
+        var predictionsError: InputError?
         if let predictions {
             var predIsDir: ObjCBool = false
-            guard fm.fileExists(atPath: predictions.path, isDirectory: &predIsDir) else {
-                throw InputError(file: predictions.path, "no such file or folder (expected a predictions root with <split>/generation.jsonl)")
-            }
-            if predIsDir.boolValue {
+            if !fm.fileExists(atPath: predictions.path, isDirectory: &predIsDir) {
+                predictionsError = InputError(file: predictions.path, "no such file or folder (expected a predictions root with <split>/generation.jsonl)")
+            } else if predIsDir.boolValue {
                 root = predictions
-                for split in splits {
-                    let nested = predictions.appendingPathComponent(split.name).appendingPathComponent("generation.jsonl")
+                for (name, _) in splitFiles {
+                    let nested = predictions.appendingPathComponent(name).appendingPathComponent("generation.jsonl")
                     let flat = predictions.appendingPathComponent("generation.jsonl")
                     if fm.fileExists(atPath: nested.path) {
-                        files[split.name] = try PredictionFile.load(url: nested)
+                        predictionFiles.append((name, nested))
                     } else if singleSplit && fm.fileExists(atPath: flat.path) {
-                        files[split.name] = try PredictionFile.load(url: flat)
+                        predictionFiles.append((name, flat))
                         root = predictions.deletingLastPathComponent()
                     }
                 }
+            } else if !(singleSplit || splitFiles.count == 1) {
+                predictionsError = InputError(file: predictions.path, "one generation.jsonl given for \(splitFiles.count) splits: give the predictions root (with <split>/generation.jsonl) instead")
             } else {
-                guard singleSplit || splits.count == 1 else {
-                    throw InputError(file: predictions.path, "one generation.jsonl given for \(splits.count) splits: give the predictions root (with <split>/generation.jsonl) instead")
-                }
-                files[splits[0].name] = try PredictionFile.load(url: predictions)
+                predictionFiles.append((splitFiles[0].0, predictions))
                 root = predictions.deletingLastPathComponent().deletingLastPathComponent()
             }
         }
+
+        // Every file is read and indexed at once, one per core, the largest first; a problem is
+        // reported as reading them one by one would have met it (data first, then predictions).
+        enum Loaded { case split(SplitData), predictions(PredictionFile) }
+        var jobs: [(size: Int, order: Int, run: @Sendable () throws(InputError) -> Loaded)] = []
+        for (k, (name, url)) in splitFiles.enumerated() {
+            jobs.append((FileBytes.size(url), k, { () throws(InputError) -> Loaded in .split(try SplitData.load(name: name, url: url)) }))
+        }
+        if predictionsError == nil {
+            for (k, file) in predictionFiles.enumerated() {
+                let url = file.url
+                jobs.append((FileBytes.size(url), splitFiles.count + k, { () throws(InputError) -> Loaded in .predictions(try PredictionFile.load(url: url)) }))
+            }
+        }
+        let results = Parallel.run(jobs.sorted { $0.size > $1.size }.map { job in (job.order, job.run) })
+        var byOrder = [Result<Loaded, InputError>?](repeating: nil, count: jobs.count)
+        for (order, result) in results { byOrder[order] = result }
+        var splits: [SplitData] = []
+        var files: [String: PredictionFile] = [:]
+        for (k, result) in byOrder.enumerated() {
+            if k == splitFiles.count, let predictionsError { throw predictionsError }
+            switch result! {
+            case .failure(let error): throw error
+            case .success(.split(let split)): splits.append(split)
+            case .success(.predictions(let file)): files[predictionFiles[k - splitFiles.count].split] = file
+            }
+        }
+        if byOrder.count == splitFiles.count, let predictionsError { throw predictionsError }
         return Benchmark(splits: splits, predictions: files, warnings: warnings, predictionsRoot: root)
     }
 
     /// Scores every split; the overall score exists when both reference splits do.
     public func score(options: Scorer.Options = Scorer.Options()) -> ScoreReport {
-        let scores = splits.map { Scorer.score($0, predictions: predictions[$0.name], options: options) }
+        let scores = Scorer.score(splits.map { ($0, predictions[$0.name]) }, options: options)
         return ScoreReport(splits: scores, warnings: warnings, lenient: options.lenient)
+    }
+}
+
+// MARK: - Parallel work
+
+enum Parallel {
+    /// Runs `jobs` on all cores (in the given order of starting) and returns each job's tag and result.
+    static func run<T>(_ jobs: [(Int, @Sendable () throws(InputError) -> T)]) -> [(Int, Result<T, InputError>)] {
+        if jobs.count == 1 {
+            let (tag, job) = jobs[0]
+            return [(tag, Result { () throws(InputError) -> T in try job() })]
+        }
+        let out = UnsafeMutableBufferPointer<Result<T, InputError>?>.allocate(capacity: jobs.count)
+        out.initialize(repeating: nil)
+        defer { out.deallocate() }
+        nonisolated(unsafe) let slots = out
+        nonisolated(unsafe) let work = jobs
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { k in
+            slots[k] = Result { () throws(InputError) -> T in try work[k].1() }
+        }
+        return jobs.indices.map { (jobs[$0].0, out[$0]!) }
     }
 }
 

@@ -1,4 +1,11 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+private let systemRead = Glibc.read
+#elseif canImport(Darwin)
+import Darwin
+private let systemRead = Darwin.read
+#endif
 
 // MARK: - Problems
 
@@ -37,6 +44,53 @@ public struct InputWarning: Sendable, CustomStringConvertible, Equatable {
     }
 
     public var description: String { line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)" }
+}
+
+// MARK: - Reading files
+
+/// Reads a whole file straight into a byte array (one copy from the page cache, no `Data` in between).
+enum FileBytes {
+    /// The file's size in bytes (0 when unknown), to start the largest reads first.
+    static func size(_ url: URL) -> Int {
+        var info = stat()
+        return stat(url.path, &info) == 0 ? Int(info.st_size) : 0
+    }
+
+    static func read(_ url: URL) throws(InputError) -> [UInt8] {
+        func failure(_ code: Int32) -> InputError {
+            InputError(file: url.path, "cannot read: \(String(cString: strerror(code)))")
+        }
+        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 { throw failure(errno) }
+        defer { close(fd) }
+        var info = stat()
+        if fstat(fd, &info) != 0 { throw failure(errno) }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw failure(EISDIR) }
+        var size = Int(info.st_size)
+        var bytes = [UInt8]()
+        while true {
+            // Read what fstat promised (plus one byte, to notice a file that grew), then anything left.
+            var readError: Int32 = 0
+            let capacity = size + 1
+            let chunk = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, filled in
+                filled = 0
+                while filled < capacity {
+                    let n = systemRead(fd, buffer.baseAddress! + filled, capacity - filled)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        readError = errno
+                        return
+                    }
+                    if n == 0 { return }
+                    filled += n
+                }
+            }
+            if readError != 0 { throw failure(readError) }
+            if bytes.isEmpty { bytes = chunk } else { bytes += chunk }
+            if chunk.count < capacity { return bytes }
+            size = max(size, 1 << 16)
+        }
+    }
 }
 
 // MARK: - BenchmarkCase
@@ -91,12 +145,7 @@ public struct SplitData: Sendable {
 
     /// Reads and indexes `url`; throws ``InputError`` naming file and line for unusable input.
     public static func load(name: String, url: URL) throws(InputError) -> SplitData {
-        let bytes: [UInt8]
-        do {
-            bytes = try [UInt8](Data(contentsOf: url))
-        } catch {
-            throw InputError(file: url.path, "cannot read: \(error.localizedDescription)")
-        }
+        let bytes = try FileBytes.read(url)
         let cases = try index(bytes, split: name, file: url.path)
         return SplitData(name: name, url: url, cases: cases, bytes: bytes)
     }
@@ -113,6 +162,7 @@ public struct SplitData: Sendable {
             var cases: [BenchmarkCase] = []
             var lineOffset = 0
             var lineCount = 1
+            var profiles = ProfileKeys()
             do {
                 reader.skipWhitespace()
                 guard reader.peek() == UInt8(ascii: "[") else {
@@ -153,7 +203,7 @@ public struct SplitData: Sendable {
                             } else {
                                 try reader.skipValue(depth: 2)
                                 if CaseFields.kept.contains(key) { raw[key] = valueStart..<reader.position }
-                                if key == "user_profile" { userKey = contentHash(buffer, valueStart..<reader.position) }
+                                if key == "user_profile" { userKey = profiles.key(buffer, valueStart..<reader.position) }
                             }
                             reader.skipWhitespace()
                             guard let c = reader.peek() else { throw reader.fail("Expecting ',' delimiter") }
@@ -204,6 +254,45 @@ public struct SplitData: Sendable {
         }
     }
 
+    /// Each distinct profile text is hashed by content once; repeats are found by a fast hash of
+    /// their bytes and confirmed byte for byte.
+    struct ProfileKeys {
+        var known: [UInt64: [(range: Range<Int>, key: UInt64)]] = [:]
+
+        mutating func key(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
+            let raw = SplitData.bytesHash(b, range)
+            if let seen = known[raw] {
+                for entry in seen where entry.range.count == range.count
+                    && memcmp(b.baseAddress! + entry.range.lowerBound, b.baseAddress! + range.lowerBound, range.count) == 0
+                {
+                    return entry.key
+                }
+            }
+            let key = SplitData.contentHash(b, range)
+            known[raw, default: []].append((range, key))
+            return key
+        }
+    }
+
+    /// A fast hash of the bytes themselves, eight at a time.
+    static func bytesHash(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
+        guard let base = b.baseAddress else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(range.count)
+        var k = range.lowerBound
+        while k &+ 8 <= range.upperBound {
+            let w = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+            h = (h ^ w) &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 29
+            k &+= 8
+        }
+        while k < range.upperBound {
+            h = (h ^ UInt64(b[k])) &* 0x100_0000_01b3
+            k &+= 1
+        }
+        return h
+    }
+
     /// FNV-1a over the value's bytes, whitespace outside strings skipped.
     static func contentHash(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -252,10 +341,7 @@ public struct PredictionFile: Sendable {
 
     /// Reads `url`, splitting lines as Python's text mode does (`\n`, `\r\n`, `\r`).
     public static func load(url: URL) throws(InputError) -> PredictionFile {
-        let bytes: [UInt8]
-        do { bytes = try [UInt8](Data(contentsOf: url)) } catch {
-            throw InputError(file: url.path, "cannot read: \(error.localizedDescription)")
-        }
+        let bytes = try FileBytes.read(url)
         return parse(bytes, file: url.path, url: url)
     }
 
@@ -315,11 +401,13 @@ public struct PredictionFile: Sendable {
                     guard reader.peek() == UInt8(ascii: "\"") else { throw reader.fail("Expecting property name enclosed in double quotes") }
                     let key = try reader.readString()
                     try reader.expect(UInt8(ascii: ":"), "Expecting ':' delimiter")
-                    let before = reader.loneSurrogates
-                    let value = try reader.readValue(depth: 1)
                     if key == "predict" {
-                        predict = value
+                        let before = reader.loneSurrogates
+                        predict = try reader.readValue(depth: 1)
                         predictSurrogate = reader.loneSurrogates > before
+                    } else {
+                        // Only `predict` is read; the rest is validated as Python's json.loads would.
+                        try reader.skipValue(depth: 1)
                     }
                     reader.skipWhitespace()
                     guard let c = reader.peek() else { throw reader.fail("Expecting ',' delimiter") }

@@ -206,7 +206,17 @@ public struct JSONReader: ~Copyable {
         let start = position
         var ascii = true
         // Fast path: no escapes.
-        while position < bytes.count {
+        let count = bytes.count
+        guard let base = bytes.baseAddress else { throw fail("Unterminated string starting at", at: open) }
+        let raw = UnsafeRawPointer(base)
+        while position < count {
+            while position &+ 8 <= count {
+                let stop = JSONReader.specialStringBytes(raw.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+                if stop == 0 { position &+= 8; continue }
+                position &+= stop.trailingZeroBitCount >> 3
+                break
+            }
+            guard position < count else { break }
             let b = bytes[position]
             if b == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<position])
@@ -311,7 +321,18 @@ public struct JSONReader: ~Copyable {
     public mutating func skipString() throws(JSONSyntaxError) {
         let open = position
         position += 1
-        while position < bytes.count {
+        let count = bytes.count
+        guard let base = bytes.baseAddress else { throw fail("Unterminated string starting at", at: open) }
+        let raw = UnsafeRawPointer(base)
+        while position < count {
+            // Eight bytes at a time past plain ASCII (no quote, backslash, control byte or non-ASCII byte).
+            while position &+ 8 <= count {
+                let stop = JSONReader.specialStringBytes(raw.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+                if stop == 0 { position &+= 8; continue }
+                position &+= stop.trailingZeroBitCount >> 3
+                break
+            }
+            guard position < count else { break }
             let b = bytes[position]
             if b == UInt8(ascii: "\"") { position += 1; return }
             if b < 0x20 { throw fail("Invalid control character at", at: position) }
@@ -339,6 +360,20 @@ public struct JSONReader: ~Copyable {
             position += 1
         }
         throw fail("Unterminated string starting at", at: open)
+    }
+
+    /// A mask whose lowest set bit lies in the first byte of `word` (little-endian) that needs a closer
+    /// look inside a string: `"`, `\`, a control byte (< 0x20) or a non-ASCII byte; 0 when there is none.
+    /// (Borrows can set bits above the first such byte, never below it.)
+    @inline(__always)
+    static func specialStringBytes(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        func zeroByte(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & high }
+        let quote = zeroByte(word ^ (ones &* 0x22))
+        let backslash = zeroByte(word ^ (ones &* 0x5C))
+        let control = (word &- ones &* 0x20) & ~word & high
+        return quote | backslash | control | (word & high)
     }
 
     /// The length of a valid UTF-8 sequence starting at `i`, or nil.

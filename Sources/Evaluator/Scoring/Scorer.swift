@@ -145,6 +145,36 @@ public enum Scorer {
 
     /// Scores a split, in parallel over the machine's cores.
     public static func score(_ split: SplitData, predictions: PredictionFile?, options: Options = Options(), progress: (@Sendable (Int) -> Void)? = nil) -> SplitScore {
+        score([(split, predictions)], options: options, progress: progress)[0]
+    }
+
+    /// Scores several splits in one parallel pass over all their cases (no core idles between splits).
+    public static func score(_ items: [(split: SplitData, predictions: PredictionFile?)], options: Options = Options(), progress: (@Sendable (Int) -> Void)? = nil) -> [SplitScore] {
+        var starts: [Int] = []
+        var total = 0
+        for item in items {
+            starts.append(total)
+            total += item.split.cases.count
+        }
+        let firstCase = starts
+        let verdicts = parallelMap(count: total, progress: progress) { g in
+            var s = items.count - 1
+            while firstCase[s] > g { s -= 1 }
+            let k = g - firstCase[s]
+            let lines = items[s].predictions?.lines
+            let line = lines.flatMap { k < $0.count ? $0[k] : nil }
+            return verdict(for: items[s].split.cases[k], line: line, options: options)
+        }
+        return items.enumerated().map { s, item in
+            let range = starts[s]..<(starts[s] + item.split.cases.count)
+            return SplitScore(
+                name: item.split.name, cases: item.split.cases, verdicts: Array(verdicts[range]),
+                warnings: warnings(item.split, item.predictions))
+        }
+    }
+
+    /// What is odd about a split's predictions file (the missing file, too few or too many lines).
+    static func warnings(_ split: SplitData, _ predictions: PredictionFile?) -> [InputWarning] {
         let cases = split.cases
         var warnings = predictions?.warnings ?? []
         if let predictions {
@@ -157,11 +187,7 @@ public enum Scorer {
         } else {
             warnings.append(InputWarning(file: split.url.path, "no generation.jsonl for split \(split.name): every case counts as a format failure"))
         }
-        let lines = predictions?.lines ?? []
-        let verdicts = parallelMap(count: cases.count, progress: progress) { k in
-            verdict(for: cases[k], line: k < lines.count ? lines[k] : nil, options: options)
-        }
-        return SplitScore(name: split.name, cases: cases, verdicts: verdicts, warnings: warnings)
+        return warnings
     }
 
     /// Maps `0..<count` on all cores, keeping order.
