@@ -22,10 +22,22 @@ let package = Package(
             name: "Sample",
             resources: [.copy("Data")]
         ),
+        // Cells, screen buffer + diff, text width, sanitizing, roles, themes, keys. No terminal I/O.
+        .target(name: "TUICore"),
+        // The explorer: state, actions, reducer, keymap, views. Knows neither ncurses nor the terminal.
+        .target(name: "Explorer", dependencies: ["Evaluator", "TUICore"]),
+        // ncursesw, seen through a small C shim (wide-character API, macros re-exported).
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        // The only importer of CNcursesw: terminal set-up and restore, key reading, frame flushing.
+        .target(name: "NcursesBackend", dependencies: ["CNcursesw", "TUICore"]),
         .executableTarget(
             name: "ptscope",
             dependencies: [
-                "Evaluator", "Sample",
+                "Evaluator", "Sample", "TUICore", "Explorer", "NcursesBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -34,5 +46,12 @@ let package = Package(
             dependencies: ["Evaluator", "Sample"],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "TUICoreTests", dependencies: ["TUICore"]),
+        .testTarget(
+            name: "ExplorerTests",
+            dependencies: ["Explorer", "Evaluator", "TUICore", "Sample"],
+            exclude: ["Snapshots"]
+        ),
+        .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "TUICore"]),
     ]
 )

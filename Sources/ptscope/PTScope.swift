@@ -9,9 +9,9 @@ struct PTScope: ParsableCommand {
         commandName: "ptscope",
         abstract: "Explore and score PTBench (personalized tool invocation) results.",
         discussion: """
-            With no arguments, ptscope scores the bundled sample. `ptscope DATA PRED` scores a PTBench
-            data root against a predictions root. The explorer lands in a later release; until then
-            both print the score table.
+            With no arguments, ptscope opens the explorer on the bundled sample. `ptscope DATA PRED`
+            opens it on a PTBench data root and a predictions root. When standard output is not a
+            terminal (or with --print), it prints the score table instead.
             """,
         subcommands: [Open.self, Score.self, Check.self],
         defaultSubcommand: Open.self
@@ -49,40 +49,6 @@ func loadBenchmark(_ data: URL, _ pred: URL?) throws -> Benchmark {
     } catch {
         warn("ptscope: \(error)")
         throw ExitCode(2)
-    }
-}
-
-// MARK: - open (default)
-
-struct Open: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "open", abstract: "Open DATA with PRED (default: the bundled sample); prints the score table for now.")
-
-    @Argument(help: "A PTBench data root (with test_untrained_user/ and test_trained_user/), a split folder, or a data.json.")
-    var data: String?
-
-    @Argument(help: "A predictions root (with <split>/generation.jsonl), a split folder, or a generation.jsonl.")
-    var predictions: String?
-
-    @OptionGroup var input: InputOptions
-
-    func run() throws {
-        let (dataURL, predURL): (URL, URL?)
-        if let data {
-            dataURL = URL(fileURLWithPath: data)
-            predURL = predictions.map { URL(fileURLWithPath: $0) }
-        } else {
-            (dataURL, predURL) = try sampleInputs()
-            print("ptscope: the bundled sample (invented data), model \(Sample.models[0])\n")
-        }
-        let bench = try loadBenchmark(dataURL, predURL)
-        let report = bench.score(options: Scorer.Options(format: input.format))
-        for w in report.warnings { warn("warning: \(w)") }
-        print(report.table(), terminator: "")
-        if input.lenient {
-            print("")
-            print(bench.score(options: Scorer.Options(format: input.format, lenient: true)).table(), terminator: "")
-        }
     }
 }
 

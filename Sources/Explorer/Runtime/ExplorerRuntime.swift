@@ -1,0 +1,234 @@
+import Dispatch
+import Evaluator
+import Foundation
+import TUICore
+
+// MARK: - ExplorerRuntime
+
+/// Runs the explorer: reads keys, reduces, renders, flushes, and performs effects off the input
+/// loop (loading, scoring, searching), feeding their results back as actions.
+public final class ExplorerRuntime: @unchecked Sendable {
+    public private(set) var state: AppState
+    let theme: ResolvedTheme
+    let loader: @Sendable () throws -> ExplorerData
+    let inbox = Inbox()
+    let timings: FrameTimings?
+    var searchGeneration = 0
+
+    /// `loader` runs on a background thread; until it returns, the first frame says what loads.
+    public init(state: AppState, theme: ResolvedTheme, timings: FrameTimings? = nil, loader: @escaping @Sendable () throws -> ExplorerData) {
+        self.state = state
+        self.theme = theme
+        self.loader = loader
+        self.timings = timings
+    }
+
+    /// Runs until quit or an interrupting signal. Returns the signal number if one ended it.
+    @discardableResult
+    public func run(on device: TerminalDevice) -> Int32? {
+        state.width = device.width
+        state.height = device.height
+        let loader = self.loader
+        let inbox = self.inbox
+        DispatchQueue.global(qos: .userInitiated).async {
+            do {
+                let data = try loader()
+                inbox.post(.loaded(data))
+            } catch {
+                inbox.post(.loadFailed("\(error)"))
+            }
+        }
+        var buffer = ScreenBuffer(width: state.width, height: state.height)
+        func frame() {
+            buffer = ScreenBuffer(width: state.width, height: state.height)
+            RootView.render(state, into: &buffer)
+            device.draw(buffer, theme: theme)
+        }
+        frame()
+        timings?.firstFrame()
+        while !state.quit {
+            if device.interrupted { return 2 }
+            let pending = inbox.drain()
+            var dirty = false
+            for action in pending {
+                perform(Reducer.reduce(&state, action))
+                timings?.event(action)
+                dirty = true
+            }
+            if dirty { frame() }
+            if state.quit { break }
+            guard let key = device.readKey(timeoutMilliseconds: 50) else { continue }
+            let start = DispatchTime.now()
+            if key == .resize {
+                perform(Reducer.reduce(&state, .resize(width: device.width, height: device.height)))
+            } else {
+                perform(Reducer.reduce(&state, .key(key)))
+            }
+            if state.quit { break }
+            frame()
+            timings?.key(key, since: start)
+        }
+        return nil
+    }
+
+    /// Starts the work an effect names; results come back through the inbox.
+    func perform(_ effects: [Effect]) {
+        for effect in effects {
+            switch effect {
+            case .quit:
+                state.quit = true
+            case .score:
+                guard let data = state.data else { continue }
+                let options = state.options
+                let inbox = self.inbox
+                DispatchQueue.global(qos: .userInitiated).async {
+                    inbox.post(.scored(Runner.score(data, options: options) { done, total in
+                        inbox.post(.scoreProgress(done: done, total: total))
+                    }))
+                }
+            case .search(let query):
+                guard let data = state.data else { continue }
+                searchGeneration += 1
+                let generation = searchGeneration
+                let token = CancelToken()
+                inbox.cancelSearches(except: token)
+                let inbox = self.inbox
+                DispatchQueue.global(qos: .userInitiated).async {
+                    let matches = Search.run(query, in: data) { token.cancelled }
+                    if !token.cancelled { inbox.post(.searchFinished(query: query, matches: matches)) }
+                    _ = generation
+                }
+            }
+        }
+    }
+}
+
+// MARK: - Runner
+
+/// Effects run synchronously (tests) or on a background thread (the runtime).
+public enum Runner {
+    /// Scores every split of `data` with progress (cases done, total).
+    public static func score(_ data: ExplorerData, options: Scorer.Options, progress: (@Sendable (Int, Int) -> Void)? = nil) -> ScoreReport {
+        let bench = data.benchmark
+        let total = bench.splits.reduce(0) { $0 + $1.cases.count }
+        let base = Counter()
+        var scores: [SplitScore] = []
+        for split in bench.splits {
+            let offset = base.value
+            scores.append(Scorer.score(split, predictions: bench.predictions[split.name], options: options) { done in
+                progress?(offset + done, total)
+            })
+            base.add(split.cases.count)
+        }
+        return ScoreReport(splits: scores, warnings: bench.warnings, lenient: options.lenient)
+    }
+
+    /// Performs `effects` at once and returns the actions they produce (for tests and scripts).
+    public static func performSynchronously(_ effects: [Effect], _ state: AppState) -> [Action] {
+        var out: [Action] = []
+        for effect in effects {
+            switch effect {
+            case .quit: break
+            case .score: if let data = state.data { out.append(.scored(score(data, options: state.options))) }
+            case .search(let q): if let data = state.data { out.append(.searchFinished(query: q, matches: Search.run(q, in: data))) }
+            }
+        }
+        return out
+    }
+}
+
+// MARK: - Inbox and helpers
+
+/// Actions posted from background work, drained by the input loop.
+final class Inbox: @unchecked Sendable {
+    private var actions: [Action] = []
+    private var searches: [CancelToken] = []
+    private let lock = NSLock()
+
+    func post(_ action: Action) {
+        lock.lock()
+        defer { lock.unlock() }
+        // Keep only the latest progress report.
+        if case .scoreProgress = action, case .scoreProgress? = actions.last { actions.removeLast() }
+        actions.append(action)
+    }
+
+    func drain() -> [Action] {
+        lock.lock()
+        defer { lock.unlock() }
+        let out = actions
+        actions = []
+        return out
+    }
+
+    func cancelSearches(except token: CancelToken) {
+        lock.lock()
+        defer { lock.unlock() }
+        for t in searches { t.cancel() }
+        searches = [token]
+    }
+}
+
+final class CancelToken: @unchecked Sendable {
+    private var flag = false
+    private let lock = NSLock()
+    var cancelled: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return flag
+    }
+    func cancel() {
+        lock.lock()
+        flag = true
+        lock.unlock()
+    }
+}
+
+final class Counter: @unchecked Sendable {
+    private var n = 0
+    private let lock = NSLock()
+    var value: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return n
+    }
+    func add(_ k: Int) {
+        lock.lock()
+        n += k
+        lock.unlock()
+    }
+}
+
+// MARK: - FrameTimings
+
+/// Records time to first frame and per-key frame time (reduce + render + flush) to a JSON Lines
+/// file, when `PTSCOPE_TIMINGS` names one. What README's figures are measured with.
+public final class FrameTimings: @unchecked Sendable {
+    let handle: FileHandle
+    let processStart: DispatchTime
+
+    public init?(path: String, processStart: DispatchTime) {
+        guard FileManager.default.createFile(atPath: path, contents: nil), let h = FileHandle(forWritingAtPath: path) else { return nil }
+        handle = h
+        self.processStart = processStart
+    }
+
+    func write(_ line: String) { handle.write(Data((line + "\n").utf8)) }
+
+    func ms(_ from: DispatchTime) -> Double { Double(DispatchTime.now().uptimeNanoseconds - from.uptimeNanoseconds) / 1e6 }
+
+    func firstFrame() { write(#"{"event":"first_frame","ms":\#(ms(processStart))}"#) }
+
+    func key(_ key: Key, since start: DispatchTime) {
+        write(#"{"event":"key","key":\#(JSONText.string(key.description)),"ms":\#(ms(start))}"#)
+    }
+
+    func event(_ action: Action) {
+        switch action {
+        case .loaded: write(#"{"event":"loaded","ms":\#(ms(processStart))}"#)
+        case .scored: write(#"{"event":"scored","ms":\#(ms(processStart))}"#)
+        case .searchFinished(let q, let m): write(#"{"event":"search_finished","query":\#(JSONText.string(q)),"matches":\#(m.count),"ms":\#(ms(processStart))}"#)
+        default: break
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import Evaluator
+import TUICore
+
+// MARK: - AppState
+
+/// Everything the explorer shows, as one value. `reduce` changes it; views only read it.
+public struct AppState: Sendable {
+    /// A pane of the main screen.
+    public enum Pane: Int, Sendable, CaseIterable {
+        case list, detail, context
+    }
+
+    /// What the context pane shows.
+    public enum ContextMode: Sendable, Equatable {
+        case catalog, profile
+    }
+
+    /// A full-screen layer over the panes.
+    public enum Overlay: Sendable, Equatable {
+        case help
+        case raw
+        case filter(FilterMenu)
+    }
+
+    /// The search: what is being typed, the committed query and its matches.
+    public struct SearchState: Sendable, Equatable {
+        /// Text being typed after `/` (nil: not typing).
+        public var input: String?
+        /// The committed query (highlighted, used by `n`/`N`).
+        public var query = ""
+        /// Ids of the matching cases (sorted), nil while the search runs.
+        public var matches: [Int]?
+        public var matchSet = Set<Int>()
+    }
+
+    public var width: Int
+    public var height: Int
+    public var glyphs: Glyphs
+    /// Shown until the data is loaded.
+    public var loadingMessage = "loading…"
+    public var loadError: String?
+    public var data: ExplorerData?
+    /// The verdict of every case (by case id) once scored.
+    public var verdicts: [CaseVerdict]?
+    public var scoreReport: ScoreReport?
+    /// Scoring progress (cases done, total) while it runs.
+    public var scoring: (done: Int, total: Int)?
+    public var options = Scorer.Options()
+
+    /// Ids of the cases the list shows, in order.
+    public var visible: [Int] = []
+    /// Position of the selection in `visible`.
+    public var cursor = 0
+    /// First visible row of the list.
+    public var listTop = 0
+    public var focus: Pane = .list
+    public var contextMode: ContextMode = .catalog
+    public var detailScroll = 0
+    public var contextScroll = 0
+    public var overlayScroll = 0
+    public var overlay: Overlay?
+    public var filter = Filter()
+    public var search = SearchState()
+    /// A one-line message in the status bar (cleared by the next key).
+    public var message: String?
+    public var mouse = false
+    public var quit = false
+    /// The selected case, decoded (rebuilt when the selection changes).
+    public var detail: CaseDetail?
+
+    public init(width: Int, height: Int, glyphs: Glyphs = .unicode) {
+        self.width = width
+        self.height = height
+        self.glyphs = glyphs
+    }
+
+    /// The id of the selected case.
+    public var selectedID: Int? { cursor < visible.count ? visible[cursor] : nil }
+
+    /// The selected case's entry.
+    public var selected: CaseEntry? { selectedID.flatMap { data?.cases[$0] } }
+
+    /// The verdict of case `id`, nil before scoring.
+    public func verdict(_ id: Int) -> CaseVerdict? {
+        guard let verdicts, id < verdicts.count else { return nil }
+        return verdicts[id]
+    }
+}
+
+// MARK: - Glyphs
+
+/// The symbols the views use; ASCII when the terminal's locale is not UTF-8.
+public struct Glyphs: Sendable, Equatable {
+    public var pass, fail, format, pending, match, mismatch, missing, extra, ellipsis: String
+    public var horizontal, vertical, topLeft, topRight, bottomLeft, bottomRight: String
+    public var selected, unselected, arrow, bar: String
+
+    public static let unicode = Glyphs(
+        pass: "✓", fail: "✗", format: "!", pending: "·", match: "✓", mismatch: "✗", missing: "−", extra: "+", ellipsis: "…",
+        horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
+        selected: "[x]", unselected: "[ ]", arrow: "→", bar: "█")
+
+    public static let ascii = Glyphs(
+        pass: "+", fail: "x", format: "!", pending: ".", match: "+", mismatch: "x", missing: "-", extra: "+", ellipsis: "...",
+        horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
+        selected: "[x]", unselected: "[ ]", arrow: "->", bar: "#")
+
+    /// The verdict glyph of a case.
+    public func verdict(_ v: CaseVerdict?) -> (String, Role) {
+        switch Filter.verdict(v) {
+        case .pass: return (pass, .pass)
+        case .fail: return (fail, .fail)
+        case .format: return (format, .format)
+        case .unscored: return (pending, .muted)
+        }
+    }
+}

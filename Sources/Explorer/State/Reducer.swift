@@ -1,0 +1,348 @@
+import Evaluator
+import TUICore
+
+// MARK: - Reducer
+
+/// The only place the state changes: `reduce(&state, action)` returns the effects to run.
+/// Pure: no I/O, clock or globals. Scroll offsets and the cursor are clamped here.
+public enum Reducer {
+    /// Applies `action` to `state`.
+    public static func reduce(_ s: inout AppState, _ action: Action) -> [Effect] {
+        switch action {
+        case .key(let key):
+            s.message = nil
+            return handle(&s, key)
+        case .command(let command):
+            return run(&s, command)
+        case .resize(let width, let height):
+            s.width = width
+            s.height = height
+            clamp(&s)
+            return []
+        case .loaded(let data):
+            s.data = data
+            s.loadError = nil
+            s.verdicts = nil
+            s.scoreReport = nil
+            recomputeVisible(&s, keeping: s.selectedID)
+            return data.cases.isEmpty ? [] : [.score]
+        case .loadFailed(let why):
+            s.loadError = why
+            return []
+        case .scoreProgress(let done, let total):
+            s.scoring = (done, total)
+            return []
+        case .scored(let report):
+            let verdicts = report.splits.flatMap(\.verdicts)
+            guard let data = s.data, verdicts.count == data.cases.count else {
+                s.message = "scoring returned \(verdicts.count) verdicts for \(s.data?.cases.count ?? 0) cases; ignored"
+                return []
+            }
+            s.verdicts = verdicts
+            s.scoreReport = report
+            s.scoring = nil
+            s.detail = nil
+            recomputeVisible(&s, keeping: s.selectedID)
+            return []
+        case .searchFinished(let query, let matches):
+            guard query == s.search.query else { return [] }
+            s.search.matches = matches
+            s.search.matchSet = Set(matches)
+            if matches.isEmpty {
+                s.message = "no case contains “\(query)”"
+            } else {
+                let shown = s.visible.filter { s.search.matchSet.contains($0) }.count
+                s.message = "\(matches.count) cases contain “\(query)” (\(shown) shown); n/N next/previous"
+                if let id = s.selectedID, !s.search.matchSet.contains(id) { jumpToMatch(&s, forward: true) }
+            }
+            return []
+        }
+    }
+
+    // MARK: - Keys
+
+    static func handle(_ s: inout AppState, _ key: Key) -> [Effect] {
+        if s.search.input != nil { return typeSearch(&s, key) }
+        if case .mouse(let m) = key { return mouse(&s, m) }
+        if key == .resize { return [] }
+        guard let b = binding(s, key) else {
+            s.message = "\(key) does nothing here; ? lists the keys"
+            return []
+        }
+        let beforeData: Set<Command> = [.quit, .help, .back, .moveDown, .moveUp, .pageDown, .pageUp, .first, .last]
+        if s.data == nil && !beforeData.contains(b.action) { return [] }
+        return run(&s, b.action)
+    }
+
+    static func binding(_ s: AppState, _ key: Key) -> KeyBinding<Command>? {
+        ExplorerKeymap.table.binding(for: key, in: ExplorerKeymap.contexts(for: s))
+    }
+
+    static func typeSearch(_ s: inout AppState, _ key: Key) -> [Effect] {
+        switch key {
+        case .enter:
+            let query = s.search.input ?? ""
+            s.search.input = nil
+            guard !query.isEmpty else {
+                clearSearch(&s)
+                return []
+            }
+            s.search.query = query
+            s.search.matches = nil
+            s.search.matchSet = []
+            s.message = "searching for “\(query)”…"
+            return [.search(query)]
+        case .escape:
+            s.search.input = nil
+        case .backspace, .delete:
+            if s.search.input?.isEmpty == false { s.search.input?.removeLast() }
+        case .char(let c):
+            s.search.input?.append(c)
+        case .ctrl("u"):
+            s.search.input = ""
+        case .ctrl("c"):
+            s.search.input = nil
+        default:
+            break
+        }
+        return []
+    }
+
+    static func clearSearch(_ s: inout AppState) {
+        s.search = AppState.SearchState()
+    }
+
+    // MARK: - Commands
+
+    static func run(_ s: inout AppState, _ command: Command) -> [Effect] {
+        let layout = Layout(s)
+        switch command {
+        case .quit:
+            s.quit = true
+            return [.quit]
+        case .help:
+            s.overlay = .help
+            s.overlayScroll = 0
+        case .raw:
+            guard s.selectedID != nil else { return [] }
+            s.overlay = .raw
+            s.overlayScroll = 0
+        case .filter:
+            guard let data = s.data else { return [] }
+            s.overlay = .filter(FilterMenu(data: data, verdicts: s.verdicts))
+        case .toggleFilterItem:
+            guard case .filter(let menu)? = s.overlay else { return [] }
+            s.filter.toggle(menu.items[menu.cursor])
+            recomputeVisible(&s, keeping: s.selectedID)
+        case .clearFilter:
+            s.filter = Filter()
+            recomputeVisible(&s, keeping: s.selectedID)
+        case .toggleContext:
+            s.contextMode = s.contextMode == .catalog ? .profile : .catalog
+            s.contextScroll = s.detail.map { ContextView.anchor(s, $0, width: layout.contextWidth) } ?? 0
+            if layout.context == nil { s.focus = .context }
+        case .search:
+            s.search.input = ""
+        case .searchNext, .searchPrevious:
+            guard !s.search.query.isEmpty else {
+                s.message = "no search yet: / starts one"
+                return []
+            }
+            guard s.search.matches != nil else {
+                s.message = "still searching for “\(s.search.query)”…"
+                return []
+            }
+            jumpToMatch(&s, forward: command == .searchNext)
+        case .nextFailure, .previousFailure:
+            jumpToFailure(&s, forward: command == .nextFailure)
+        case .focusNext:
+            s.focus = AppState.Pane(rawValue: (s.focus.rawValue + 1) % 3)!
+        case .focusPrevious:
+            s.focus = AppState.Pane(rawValue: (s.focus.rawValue + 2) % 3)!
+        case .open:
+            if s.focus == .list { s.focus = .detail } else if s.focus == .detail { s.focus = .context }
+        case .back:
+            if s.overlay != nil {
+                s.overlay = nil
+            } else if s.focus == .context {
+                s.focus = .detail
+            } else if s.focus == .detail {
+                s.focus = .list
+            } else if !s.search.query.isEmpty {
+                clearSearch(&s)
+                s.message = "search cleared"
+            }
+        case .moveDown, .moveUp, .pageDown, .pageUp, .first, .last:
+            move(&s, command, layout)
+        }
+        clamp(&s)
+        return []
+    }
+
+    static func move(_ s: inout AppState, _ command: Command, _ layout: Layout) {
+        func delta(page: Int) -> Int {
+            switch command {
+            case .moveDown: return 1
+            case .moveUp: return -1
+            case .pageDown: return max(1, page - 1)
+            case .pageUp: return -max(1, page - 1)
+            case .first: return Int.min / 2
+            default: return Int.max / 2
+            }
+        }
+        switch s.overlay {
+        case .filter(var menu)?:
+            switch command {
+            case .first: menu.moveToEdge(last: false)
+            case .last: menu.moveToEdge(last: true)
+            default: menu.move(delta(page: layout.overlayRows))
+            }
+            let rows = layout.overlayRows
+            if menu.cursor < menu.top { menu.top = menu.cursor }
+            if menu.cursor >= menu.top + rows { menu.top = menu.cursor - rows + 1 }
+            s.overlay = .filter(menu)
+        case .help?, .raw?:
+            s.overlayScroll = add(s.overlayScroll, delta(page: layout.overlayRows))
+        case nil:
+            switch s.focus {
+            case .list: s.cursor = add(s.cursor, delta(page: layout.listRows))
+            case .detail: s.detailScroll = add(s.detailScroll, delta(page: layout.detailRows))
+            case .context: s.contextScroll = add(s.contextScroll, delta(page: layout.contextRows))
+            }
+        }
+    }
+
+    static func add(_ a: Int, _ b: Int) -> Int { max(0, a &+ b) }
+
+    // MARK: - Jumps
+
+    static func jumpToFailure(_ s: inout AppState, forward: Bool) {
+        guard s.verdicts != nil else {
+            s.message = "still scoring; failing cases are known when it finishes"
+            return
+        }
+        let verdicts = s.verdicts ?? []
+        let found = find(&s, forward: forward) { id in
+            let v = Filter.verdict(id < verdicts.count ? verdicts[id] : nil)
+            return v == .fail || v == .format
+        }
+        if !found { s.message = "no failing case in this list" }
+    }
+
+    static func jumpToMatch(_ s: inout AppState, forward: Bool) {
+        let set = s.search.matchSet
+        if !find(&s, forward: forward, { set.contains($0) }) {
+            s.message = "no case in this list contains “\(s.search.query)”"
+        }
+    }
+
+    /// Moves the cursor to the next (previous) visible case satisfying `test`, wrapping once.
+    @discardableResult
+    static func find(_ s: inout AppState, forward: Bool, _ test: (Int) -> Bool) -> Bool {
+        let n = s.visible.count
+        guard n > 0 else { return false }
+        for step in 1...n {
+            let i = forward ? (s.cursor + step) % n : ((s.cursor - step) % n + n) % n
+            if test(s.visible[i]) {
+                if forward ? i <= s.cursor : i >= s.cursor {
+                    s.message = forward ? "wrapped to the top" : "wrapped to the bottom"
+                }
+                s.cursor = i
+                s.focus = s.focus == .context ? .detail : s.focus
+                clamp(&s)
+                return true
+            }
+        }
+        return false
+    }
+
+    // MARK: - Mouse
+
+    static func mouse(_ s: inout AppState, _ m: MouseEvent) -> [Effect] {
+        guard s.mouse, s.overlay == nil else { return [] }
+        let layout = Layout(s)
+        let panes: [(AppState.Pane, Rect?)] = [(.list, layout.list), (.detail, layout.detail), (.context, layout.context)]
+        guard let (pane, rect) = panes.first(where: { $0.1.map { m.x >= $0.x && m.x < $0.maxX && m.y >= $0.y && m.y < $0.maxY } ?? false }),
+            let rect
+        else { return [] }
+        switch m.kind {
+        case .click:
+            s.focus = pane
+            if pane == .list {
+                let row = m.y - rect.y - Layout.listHeaderRows
+                if row >= 0 && s.listTop + row < s.visible.count { s.cursor = s.listTop + row }
+            }
+        case .wheelUp, .wheelDown:
+            let d = m.kind == .wheelDown ? 3 : -3
+            switch pane {
+            case .list:
+                s.listTop = add(s.listTop, d)
+                s.cursor = min(max(s.cursor, s.listTop), s.listTop + max(0, layout.listRows - 1))
+            case .detail: s.detailScroll = add(s.detailScroll, d)
+            case .context: s.contextScroll = add(s.contextScroll, d)
+            }
+        }
+        clamp(&s, keepListTop: m.kind != .click)
+        return []
+    }
+
+    // MARK: - Visible list and clamping
+
+    /// Re-applies the filter, keeping the selection on `id` (or the nearest case after it).
+    static func recomputeVisible(_ s: inout AppState, keeping id: Int?) {
+        guard let data = s.data else { return }
+        if s.filter.isEmpty {
+            s.visible = Array(0..<data.cases.count)
+        } else {
+            s.visible = data.cases.compactMap { s.filter.matches($0, s.verdict($0.id)) ? $0.id : nil }
+        }
+        if let id {
+            // visible is sorted by id: binary search for the first id >= the old one.
+            var lo = 0
+            var hi = s.visible.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if s.visible[mid] < id { lo = mid + 1 } else { hi = mid }
+            }
+            s.cursor = lo
+        } else {
+            s.cursor = 0
+        }
+        clamp(&s)
+    }
+
+    /// Keeps cursor and scroll offsets inside what exists and rebuilds the case detail when the
+    /// selection changed.
+    static func clamp(_ s: inout AppState, keepListTop: Bool = false) {
+        let layout = Layout(s)
+        s.cursor = min(max(0, s.cursor), max(0, s.visible.count - 1))
+        let rows = max(1, layout.listRows)
+        if !keepListTop {
+            if s.cursor < s.listTop { s.listTop = s.cursor }
+            if s.cursor >= s.listTop + rows { s.listTop = s.cursor - rows + 1 }
+        }
+        s.listTop = min(max(0, s.listTop), max(0, s.visible.count - rows))
+
+        if let data = s.data, let entry = s.selected {
+            if s.detail?.caseID != entry.id {
+                s.detail = CaseDetail(data: data, entry: entry, verdict: s.verdict(entry.id), options: s.options)
+                s.detailScroll = 0
+                s.contextScroll = ContextView.anchor(s, s.detail!, width: layout.contextWidth)
+            }
+        } else {
+            s.detail = nil
+        }
+        if let detail = s.detail {
+            s.detailScroll = min(s.detailScroll, max(0, DetailView.lines(s, detail, width: layout.detailWidth).count - layout.detailRows))
+            s.contextScroll = min(s.contextScroll, max(0, ContextView.lines(s, detail, width: layout.contextWidth).count - layout.contextRows))
+        }
+        switch s.overlay {
+        case .help?:
+            s.overlayScroll = min(s.overlayScroll, max(0, HelpView.lines(s).count - layout.overlayRows))
+        case .raw?:
+            s.overlayScroll = min(s.overlayScroll, max(0, RawView.lines(s).count - layout.overlayRows))
+        default:
+            break
+        }
+    }
+}

@@ -1,0 +1,154 @@
+import Evaluator
+import TUICore
+
+// MARK: - ContextView
+
+/// The context pane: the tool catalog (platforms → APIs → parameters, gold / predicted /
+/// preferred marked) or the full user profile as an indented tree.
+public enum ContextView {
+    public static func title(_ s: AppState) -> String {
+        s.contextMode == .catalog ? "Tool catalog" : "User profile"
+    }
+
+    public static func lines(_ s: AppState, _ d: CaseDetail, width: Int) -> [Line] {
+        switch s.contextMode {
+        case .catalog: return catalog(s, d, width: width)
+        case .profile: return profile(d, width: width)
+        }
+    }
+
+    /// The line the context pane starts at for a newly selected case: the gold platform's
+    /// heading in the catalog, the top otherwise.
+    public static func anchor(_ s: AppState, _ d: CaseDetail, width: Int) -> Int {
+        guard s.contextMode == .catalog, let gold = d.diff.goldPlatform?.stringValue else { return 0 }
+        let lines = catalog(s, d, width: width)
+        return lines.firstIndex { $0.spans.first?.role == .header && $0.spans.first?.text == Text.clean(gold) } ?? 0
+    }
+
+    // MARK: - Catalog
+
+    static func catalog(_ s: AppState, _ d: CaseDetail, width: Int) -> [Line] {
+        let c = d.catalog
+        let goldPlatform = d.diff.goldPlatform?.stringValue
+        let predictedPlatform = d.diff.predictedPlatform?.stringValue
+        let goldAPIs = Set(d.diff.functions.filter { $0.status != .extra }.map(\.name))
+        let predictedAPIs = Set(d.verdict.prediction?.calls.map(\.name) ?? [])
+        var out: [Line] = [Line([Span("c: profile", .muted), Span("   ● gold  ◆ predicted  ★ preferred", .muted)])]
+        func marks(platform name: String) -> [Span] {
+            var m: [Span] = []
+            if name == goldPlatform { m.append(Span(" ● gold", .gold)) }
+            if name == predictedPlatform { m.append(Span(" ◆ predicted", .predicted)) }
+            if name == d.preferredPlatform { m.append(Span(" ★ preferred", .accent)) }
+            return m
+        }
+        var platformsShown = Set<String>()
+        for p in c.platforms {
+            platformsShown.insert(p.name)
+            out.append("")
+            out.append(Line([Span(Text.clean(p.name), .header)] + marks(platform: p.name)))
+            if !p.description.isEmpty { out += Text.paragraph(p.description, indent: 2, width: width, role: .muted, keepNewlines: false) }
+            out += apis(c.apis.filter { $0.platform == p.name }, goldAPIs, predictedAPIs, goldPlatform: goldPlatform, predictedPlatform: predictedPlatform, platform: p.name, width: width)
+        }
+        let others = c.apis.filter { $0.platform == nil || !platformsShown.contains($0.platform!) }
+        if !others.isEmpty {
+            var byPlatform: [(String?, [Catalog.API])] = []
+            for api in others {
+                if let i = byPlatform.firstIndex(where: { $0.0 == api.platform }) { byPlatform[i].1.append(api) } else { byPlatform.append((api.platform, [api])) }
+            }
+            for (platform, list) in byPlatform {
+                out.append("")
+                out.append(Line([Span(Text.clean(platform ?? "APIs"), .header)] + (platform.map(marks(platform:)) ?? [])))
+                out += apis(list, goldAPIs, predictedAPIs, goldPlatform: goldPlatform, predictedPlatform: predictedPlatform, platform: platform, width: width)
+            }
+        }
+        if c.platforms.isEmpty && c.apis.isEmpty {
+            out.append(Line("  (no platforms or tools in this case)", .muted))
+        }
+        if c.toolsUnknownShape, let raw = c.rawTools {
+            out.append("")
+            out.append(Text.heading("tools (as stored)"))
+            out += tree(raw, indent: 2, width: width)
+        }
+        return out
+    }
+
+    static func apis(_ list: [Catalog.API], _ gold: Set<String>, _ predicted: Set<String>, goldPlatform: String?, predictedPlatform: String?, platform: String?, width: Int) -> [Line] {
+        var out: [Line] = []
+        for api in list {
+            var head = Line([Span("  "), Span(Text.clean(api.name), .title)])
+            // Mark the gold API on the gold platform (or where the catalog names no platform).
+            let onGold = platform == nil || platform == goldPlatform
+            if gold.contains(api.name) && onGold { head.spans.append(Span(" ● gold", .gold)) }
+            if predicted.contains(api.name) && (platform == nil || platform == predictedPlatform) { head.spans.append(Span(" ◆ predicted", .predicted)) }
+            out.append(head)
+            if !api.description.isEmpty { out += Text.paragraph(api.description, indent: 4, width: width, role: .muted, keepNewlines: false) }
+            for p in api.params {
+                var text = p.type.isEmpty ? "" : p.type
+                if p.required { text += text.isEmpty ? "required" : ", required" }
+                if !p.enumValues.isEmpty { text += (text.isEmpty ? "" : "; ") + "one of " + p.enumValues.joined(separator: ", ") }
+                if !p.description.isEmpty { text += (text.isEmpty ? "" : " — ") + p.description }
+                out += Text.labelled(6, p.name, text, width: width, labelRole: .normal, valueRole: .muted, labelWidth: max(12, min(22, TextWidth.of(p.name) + 2)))
+            }
+        }
+        return out
+    }
+
+    // MARK: - Profile
+
+    static func profile(_ d: CaseDetail, width: Int) -> [Line] {
+        var out: [Line] = [Line("c: tool catalog", .muted), ""]
+        guard let profile = d.profile else {
+            out.append(Line("(this case has no user_profile)", .muted))
+            return out
+        }
+        out += tree(profile, indent: 0, width: width)
+        return out
+    }
+
+    /// Nested JSON as an indented tree; long values wrap under themselves.
+    static func tree(_ v: JSONValue, indent: Int, width: Int) -> [Line] {
+        var out: [Line] = []
+        func walk(_ v: JSONValue, _ indent: Int, _ label: String?) {
+            switch v {
+            case .object(let o):
+                if let label { out.append(Line(String(repeating: " ", count: indent) + Text.clean(label), .header)) }
+                if o.members.isEmpty { out.append(Line(String(repeating: " ", count: indent + 2) + "{}", .muted)) }
+                for (k, child) in o.members { walk(child, indent + (label == nil ? 0 : 2), k) }
+            case .array(let a) where a.allSatisfy(isScalar) && !a.isEmpty:
+                let text = a.map(scalar).joined(separator: " · ")
+                if let label, TextWidth.of(text) + indent + TextWidth.of(label) + 2 <= width {
+                    out += Text.labelled(indent, label + ":", text, width: width)
+                } else {
+                    if let label { out.append(Line(String(repeating: " ", count: indent) + Text.clean(label), .header)) }
+                    for item in a { out += Text.labelled(indent + 2, "-", scalar(item), width: width) }
+                }
+            case .array(let a):
+                if let label { out.append(Line(String(repeating: " ", count: indent) + Text.clean(label), .header)) }
+                if a.isEmpty { out.append(Line(String(repeating: " ", count: indent + 2) + "[]", .muted)) }
+                for (i, item) in a.enumerated() { walk(item, indent + 2, "[\(i)]") }
+            default:
+                if let label {
+                    out += Text.labelled(indent, label + ":", scalar(v), width: width)
+                } else {
+                    out += Text.paragraph(scalar(v), indent: indent, width: width)
+                }
+            }
+        }
+        walk(v, indent, nil)
+        return out
+    }
+
+    static func isScalar(_ v: JSONValue) -> Bool {
+        switch v {
+        case .array, .object: return false
+        default: return true
+        }
+    }
+
+    static func scalar(_ v: JSONValue) -> String {
+        switch v {
+        case .string(let s): return s
+        default: return JSONRender.compact(v)
+        }
+    }
+}

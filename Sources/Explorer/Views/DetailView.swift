@@ -1,0 +1,246 @@
+import Evaluator
+import TUICore
+
+// MARK: - DetailView
+
+/// The case pane: query, profile summary, the call diff, the diagnosis and the raw prediction.
+public enum DetailView {
+    /// The pane's lines at `width` columns (the pane scrolls through them).
+    public static func lines(_ s: AppState, _ d: CaseDetail, width: Int) -> [Line] {
+        guard let data = s.data else { return [] }
+        let entry = data.cases[d.caseID]
+        let g = s.glyphs
+        let user = data.users[entry.user]
+        var out: [Line] = []
+        let split = data.split(of: entry)
+
+        // Title and verdict
+        out.append(Line([
+            Span("Case \(entry.index)", .title),
+            Span(" · \(Text.clean(split.name)) · data.json line \(data.benchmarkCase(entry).line)", .muted),
+        ]))
+        let (glyph, role) = g.verdict(s.verdict(d.caseID) ?? d.verdict)
+        var verdictLine = Line([Span(glyph + " ", role), Span(verdictWord(d.verdict), role)])
+        if s.verdicts == nil { verdictLine.spans.append(Span(" (this case scored alone; scoring the set…)", .muted)) }
+        for column in d.verdict.errorColumns {
+            verdictLine.spans.append(Span("  \(column.rawValue)", .fail))
+            verdictLine.spans.append(Span(" = \(column.meaning)", .muted))
+        }
+        out.append(verdictLine)
+        if d.verdict.format {
+            out.append(Line([Span("  hits: ", .muted), Span("query \(d.verdict.queryParamsHit)/\(d.queryParams.count)  profile \(d.verdict.profileParamsHit)/\(d.profileParams.count)")]))
+        }
+        out.append("")
+
+        // Query
+        out.append(Text.heading("Query"))
+        out += highlight(Text.paragraph(entry.query, indent: 2, width: width), s.search.query)
+        out.append("")
+
+        // Profile summary
+        out.append(Text.heading("User", "c: full profile"))
+        out += Text.labelled(2, "name", user.name, width: width, labelWidth: 12)
+        if let basic = d.profile?["basic_features"]?.objectValue {
+            for (k, v) in basic.members.prefix(6) where k != "name" {
+                guard let text = scalarText(v) else { continue }
+                out += Text.labelled(2, k, text, width: width, labelWidth: 12)
+            }
+        }
+        let scenario = data.scenarios[entry.scenario]
+        let prefs = user.preferences.filter { $0.scenario == scenario }
+        for p in prefs.isEmpty ? Array(user.preferences.prefix(2)) : prefs {
+            out += Text.labelled(2, "prefers", "\(p.scenario): \(p.text)", width: width, labelWidth: 12)
+        }
+        out.append("")
+
+        // Call diff
+        out += callDiff(d, g, width: width)
+        out.append("")
+
+        // Diagnosis
+        let problems = d.verdict.problems
+        out.append(Text.heading("Diagnosis", problems.isEmpty ? "nothing wrong" : "\(problems.count) finding\(problems.count == 1 ? "" : "s")"))
+        for f in problems {
+            let lines = TextWidth.wrap(Text.clean(f.sentence), width: max(8, width - 4))
+            for (i, l) in lines.enumerated() {
+                out.append(Line([Span(i == 0 ? "  • " : "    ", .muted), Span(l, findingRole(f))]))
+            }
+        }
+        out.append("")
+
+        // Raw prediction
+        out.append(Text.heading("Prediction (raw text)"))
+        if let text = d.predictionText {
+            out += rawPrediction(text, d.verdict.formatFailure, width: width, query: s.search.query)
+        } else if let note = d.predictionNote {
+            out += Text.paragraph(note, indent: 2, width: width, role: .format)
+        }
+        return out
+    }
+
+    static func verdictWord(_ v: CaseVerdict) -> String {
+        switch Filter.verdict(v) {
+        case .pass: return "pass"
+        case .fail: return "fail"
+        case .format: return "format failure" + (v.formatFailure.map { " (\($0.kind.rawValue))" } ?? "")
+        case .unscored: return "not scored"
+        }
+    }
+
+    static func findingRole(_ f: Finding) -> Role {
+        switch f {
+        case .formatFailure, .comparisonRaised: return .format
+        case .valueMatch: return .pass
+        default: return .fail
+        }
+    }
+
+    static func scalarText(_ v: JSONValue) -> String? {
+        switch v {
+        case .string(let s): return s
+        case .number(let n): return n.text
+        case .bool(let b): return b ? "true" : "false"
+        case .array(let a) where a.allSatisfy({ $0.stringValue != nil }): return a.compactMap(\.stringValue).joined(separator: ", ")
+        default: return nil
+        }
+    }
+
+    // MARK: - Call diff
+
+    static func callDiff(_ d: CaseDetail, _ g: Glyphs, width: Int) -> [Line] {
+        var out: [Line] = [Text.heading("Call", "gold vs predicted")]
+        let diff = d.diff
+        let gold = diff.goldPlatform.map(value) ?? "?"
+        let predicted = diff.predictedPlatform.map(value) ?? "—"
+        let platformMark: (String, Role) =
+            diff.platformMatches == true ? (g.match, .pass) : diff.platformMatches == false ? (g.mismatch, .fail) : (" ", .muted)
+        out.append(Line([
+            Span("  \(platformMark.0) ", platformMark.1), Span("platform  ", .muted),
+            Span("gold ", .muted), Span(gold, .gold), Span("  predicted ", .muted), Span(predicted, diff.platformMatches == false ? .fail : .predicted),
+        ]))
+        if diff.functions.isEmpty { out.append(Line("    (no functions on either side)", .muted)) }
+        for f in diff.functions {
+            let (mark, role, note): (String, Role, String) =
+                switch f.status {
+                case .matched: (f.params.allSatisfy { $0.status == .match } ? g.match : g.mismatch, f.params.allSatisfy { $0.status == .match } ? .pass : .fail, "")
+                case .missing: (g.missing, .missing, "  missing: in gold, not predicted")
+                case .extra: (g.extra, .extra, "  extra: predicted, not in gold")
+                }
+            out.append(Line([Span("  \(mark) ", role), Span(Text.clean(f.name), .title), Span(note, role)]))
+            for p in f.params {
+                out += param(p, g, width: width)
+            }
+        }
+        return out
+    }
+
+    static func param(_ p: CallDiff.Param, _ g: Glyphs, width: Int) -> [Line] {
+        let (mark, role): (String, Role) =
+            switch p.status {
+            case .match: (g.match, .pass)
+            case .mismatch: (g.mismatch, .fail)
+            case .missing: (g.missing, .missing)
+            case .extra: (g.extra, .extra)
+            case .raised: (g.format, .format)
+            case .unscored: (" ", .muted)
+            }
+        var head = Line([Span("      \(mark) ", role), Span(Text.clean(p.name), .normal)])
+        if p.source != .neither { head.spans.append(Span("  [\(p.source.rawValue)]", .accent)) }
+        switch p.status {
+        case .match, .mismatch:
+            if let rule = p.rule { head.spans.append(Span("  " + rule.phrase, .muted)) }
+        case .missing: head.spans.append(Span("  missing", .missing))
+        case .extra: head.spans.append(Span("  extra", .extra))
+        case .raised: head.spans.append(Span("  comparison raised in the reference", .format))
+        case .unscored: break
+        }
+        var out = [head]
+        if let gold = p.gold {
+            out += Text.labelled(10, "gold", value(gold), width: width, valueRole: .gold, labelWidth: 11)
+        }
+        if let predicted = p.predicted {
+            out += Text.labelled(10, "predicted", value(predicted), width: width, valueRole: p.status == .match ? .predicted : role, labelWidth: 11)
+        }
+        return out
+    }
+
+    static func value(_ v: PyValue) -> String { Text.clean(PyRepr.value(v)) }
+
+    // MARK: - Raw prediction
+
+    /// The model's text wrapped, with the failing span of a format failure marked.
+    static func rawPrediction(_ text: String, _ failure: FormatFailure?, width: Int, query: String) -> [Line] {
+        let room = max(8, width - 2)
+        // Work in scalars so the failure's code-point range maps onto the text.
+        let scalars = Array(text.unicodeScalars)
+        let span = failure?.range.map { r in max(0, min(r.lowerBound, scalars.count))..<max(0, min(r.upperBound, scalars.count)) }
+        var pieces: [Span] = []
+        var current = ""
+        var currentRole: Role = .predicted
+        for (i, sc) in scalars.enumerated() {
+            let role: Role = (span?.contains(i) ?? false) ? .errorSpan : .predicted
+            if role != currentRole && !current.isEmpty {
+                pieces.append(Span(current, currentRole))
+                current = ""
+            }
+            currentRole = role
+            current.unicodeScalars.append(sc)
+        }
+        if !current.isEmpty { pieces.append(Span(current, currentRole)) }
+        // An empty span at the end (unexpected end of input) is shown as a marker.
+        if let span, span.isEmpty || span.lowerBound >= scalars.count { pieces.append(Span("⟂", .errorSpan)) }
+        var out: [Line] = []
+        var line: [Span] = [Span("  ")]
+        var used = 0
+        for piece in pieces {
+            for ch in Sanitizer.clean(piece.text, keepNewlines: true) {
+                if ch == "\n" {
+                    out.append(Line(line))
+                    line = [Span("  ")]
+                    used = 0
+                    continue
+                }
+                let w = TextWidth.of(ch)
+                if used + w > room {
+                    out.append(Line(line))
+                    line = [Span("  ")]
+                    used = 0
+                }
+                if let last = line.last, last.role == piece.role, line.count > 1 {
+                    line[line.count - 1].text.append(ch)
+                } else {
+                    line.append(Span(String(ch), piece.role))
+                }
+                used += w
+            }
+        }
+        out.append(Line(line))
+        if let failure {
+            out += Text.paragraph("\(failure.kind.rawValue): \(failure.message)", indent: 2, width: width, role: .format)
+        }
+        return highlight(out, query)
+    }
+
+    /// Marks occurrences of the search text in lines (only inside single spans).
+    static func highlight(_ lines: [Line], _ query: String) -> [Line] {
+        guard !query.isEmpty else { return lines }
+        return lines.map { line in
+            var spans: [Span] = []
+            for span in line.spans {
+                let ranges = Search.ranges(of: query, in: span.text)
+                if ranges.isEmpty || span.role == .errorSpan {
+                    spans.append(span)
+                    continue
+                }
+                var at = span.text.startIndex
+                for r in ranges {
+                    if at < r.lowerBound { spans.append(Span(String(span.text[at..<r.lowerBound]), span.role)) }
+                    spans.append(Span(String(span.text[r]), .match))
+                    at = r.upperBound
+                }
+                if at < span.text.endIndex { spans.append(Span(String(span.text[at...]), span.role)) }
+            }
+            return Line(spans)
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import Evaluator
+import TUICore
+
+// MARK: - ListView
+
+/// The case list: a title with counts, column headings, and only the visible rows.
+enum ListView {
+    static func render(_ s: AppState, _ data: ExplorerData, in rect: Rect, focused: Bool, into buf: inout ScreenBuffer) {
+        let g = s.glyphs
+        var title = Line([Span("Cases", .title), Span(" \(s.visible.count)/\(data.cases.count)", .normal)])
+        if let counts = counts(s) {
+            title = title + Line([
+                Span("  \(g.pass) \(counts.pass)", .pass), Span("  \(g.fail) \(counts.fail)", .fail),
+                Span("  \(g.format) \(counts.format)", .format),
+            ])
+        } else if let p = s.scoring {
+            title = title + Line("  scoring \(p.total > 0 ? p.done * 100 / p.total : 0)%", .muted)
+        }
+        let inner = buf.box(rect, title: title, focused: focused, glyphs: g)
+        guard !inner.isEmpty else { return }
+        let cols = Columns(width: inner.width, maxIndex: data.cases.count)
+        buf.put(Text.fit(cols.header(), inner.width), x: inner.x, y: inner.y, maxX: inner.maxX)
+        let rows = inner.height - Layout.listHeaderRows
+        if s.visible.isEmpty {
+            buf.put(s.filter.isEmpty ? "no cases" : "no case matches the filter (f, then x clears it)", x: inner.x + 1, y: inner.y + 1, role: .muted, maxX: inner.maxX)
+            return
+        }
+        for row in 0..<rows {
+            let i = s.listTop + row
+            guard i < s.visible.count else { break }
+            let entry = data.cases[s.visible[i]]
+            let y = inner.y + Layout.listHeaderRows + row
+            let selected = i == s.cursor
+            var line = cols.row(entry, s.verdict(entry.id), data, g, match: s.search.matchSet.contains(entry.id))
+            if selected {
+                line.spans = line.spans.map { Span($0.text, focused ? .selection : .accent) }
+                buf.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), role: focused ? .selection : .normal)
+            }
+            buf.put(Text.fit(line, inner.width), x: inner.x, y: y, maxX: inner.maxX)
+        }
+    }
+
+    /// pass / fail / format counts of the visible cases, once scored.
+    static func counts(_ s: AppState) -> (pass: Int, fail: Int, format: Int)? {
+        guard s.verdicts != nil else { return nil }
+        var c = (pass: 0, fail: 0, format: 0)
+        for id in s.visible {
+            switch Filter.verdict(s.verdict(id)) {
+            case .pass: c.pass += 1
+            case .fail: c.fail += 1
+            case .format: c.format += 1
+            case .unscored: break
+            }
+        }
+        return c
+    }
+
+    /// The short error text of a case: its error columns, and `plat` for a wrong platform.
+    static func errorText(_ v: CaseVerdict?) -> String {
+        guard let v, v.format else { return v == nil ? "" : "fmt" }
+        var parts: [String] = []
+        if v.errors.platform { parts.append("plat") }
+        parts += v.errorColumns.map(\.shortName)
+        return parts.joined(separator: " ")
+    }
+
+    /// Column widths for an inner width.
+    struct Columns {
+        var index: Int
+        var user: Int
+        var scenario: Int
+        static let error = 7
+
+        init(width: Int, maxIndex: Int) {
+            index = max(3, String(maxIndex).count)
+            let fixed = index + 1 + 1 + 1 + 1 + 1 + 1 + Columns.error + 2
+            let rest = max(4, width - fixed)
+            user = max(4, rest * 2 / 5)
+            scenario = max(4, rest - user)
+        }
+
+        func header() -> Line {
+            Line(
+                " " + String(repeating: " ", count: index - 1) + "#" + " S " + TextWidth.pad("User", to: user) + " "
+                    + TextWidth.pad("Scenario/platform", to: scenario) + " V " + "Error", .muted)
+        }
+
+        func row(_ e: CaseEntry, _ v: CaseVerdict?, _ data: ExplorerData, _ g: Glyphs, match: Bool) -> Line {
+            let idx = String(e.index)
+            let (glyph, role) = g.verdict(v)
+            let place = data.scenarios[e.scenario] + "/" + e.goldPlatform
+            return Line([
+                Span(match ? "•" : " ", .match),
+                Span(String(repeating: " ", count: max(0, index - idx.count)) + idx, .muted),
+                Span(" " + data.splitLetter(e.split) + " ", .muted),
+                Span(TextWidth.pad(Text.clean(data.users[e.user].name), to: user) + " "),
+                Span(TextWidth.pad(Text.clean(place), to: scenario) + " ", .normal),
+                Span(glyph + " ", role),
+                Span(TextWidth.pad(errorText(v), to: Columns.error), role == .pass ? .muted : role),
+            ])
+        }
+    }
+}

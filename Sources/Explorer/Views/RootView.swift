@@ -1,0 +1,165 @@
+import Evaluator
+import TUICore
+
+// MARK: - RootView
+
+/// Renders the whole screen for a state. Pure: the same state gives the same buffer.
+public enum RootView {
+    /// Draws `s` into `buf` (which has the state's size).
+    public static func render(_ s: AppState, into buf: inout ScreenBuffer) {
+        buf.fill(buf.area)
+        let layout = Layout(s)
+        if layout.kind == .tooSmall {
+            tooSmall(s, into: &buf)
+            return
+        }
+        header(s, layout.header, into: &buf)
+        if let data = s.data {
+            if let r = layout.list { ListView.render(s, data, in: r, focused: s.focus == .list && s.overlay == nil, into: &buf) }
+            if let r = layout.detail { detail(s, r, into: &buf) }
+            if let r = layout.context { context(s, r, into: &buf) }
+        } else {
+            let msg = s.loadError.map { "cannot open: \($0)" } ?? s.loadingMessage
+            let lines = TextWidth.wrap(Text.clean(msg), width: max(10, buf.width - 4))
+            for (i, l) in lines.enumerated() { buf.put(l, x: 2, y: 2 + i, role: s.loadError == nil ? .muted : .fail) }
+        }
+        switch s.overlay {
+        case .help?: overlay(s, title: "Help — every key (from the keymap)", HelpView.lines(s), layout, into: &buf)
+        case .raw?: overlay(s, title: "Raw JSON", RawView.lines(s), layout, into: &buf)
+        case .filter(let menu)?: if let data = s.data { FilterView.render(s, menu, data, in: layout.overlay, into: &buf) }
+        case nil: break
+        }
+        StatusBar.render(s, layout.status, into: &buf)
+    }
+
+    static func header(_ s: AppState, _ r: Rect, into buf: inout ScreenBuffer) {
+        var line = Line([Span(" ptscope ", .title)])
+        if let data = s.data {
+            line.spans.append(Span(Text.clean(data.runName), .accent))
+            line.spans.append(Span("  \(data.cases.count) cases · \(data.users.count) users · \(data.benchmark.splits.count) split\(data.benchmark.splits.count == 1 ? "" : "s")", .muted))
+            if let p = s.scoring {
+                line.spans.append(Span("  scoring \(p.done)/\(p.total)", .warning))
+            } else if let report = s.scoreReport {
+                let overall = report.overall?.accuracy[.overall] ?? report.splits.first?.accuracy[.overall] ?? nil
+                if let overall { line.spans.append(Span("  overall acc \(percent(overall))", .header)) }
+                if report.lenient { line.spans.append(Span("  LENIENT", .warning)) }
+            }
+        }
+        buf.put(Text.fit(line, r.width), x: r.x, y: r.y, maxX: r.maxX)
+    }
+
+    static func percent(_ v: Double) -> String {
+        let x = (v * 1000).rounded() / 10
+        return "\(x)%"
+    }
+
+    static func detail(_ s: AppState, _ r: Rect, into buf: inout ScreenBuffer) {
+        let focused = s.focus == .detail && s.overlay == nil
+        guard let d = s.detail else {
+            buf.box(r, title: Line("Case", .title), focused: focused, glyphs: s.glyphs)
+            return
+        }
+        let lines = DetailView.lines(s, d, width: r.width - 2)
+        let inner = buf.box(r, title: Line([Span("Case", .title), Span(scrollInfo(s.detailScroll, lines.count, r.height - 2), .muted)]), focused: focused, glyphs: s.glyphs)
+        buf.lines(lines, in: inner, scroll: s.detailScroll)
+    }
+
+    static func context(_ s: AppState, _ r: Rect, into buf: inout ScreenBuffer) {
+        let focused = s.focus == .context && s.overlay == nil
+        guard let d = s.detail else {
+            buf.box(r, title: Line(ContextView.title(s), .title), focused: focused, glyphs: s.glyphs)
+            return
+        }
+        let lines = ContextView.lines(s, d, width: r.width - 2)
+        let inner = buf.box(r, title: Line([Span(ContextView.title(s), .title), Span(scrollInfo(s.contextScroll, lines.count, r.height - 2), .muted)]), focused: focused, glyphs: s.glyphs)
+        buf.lines(lines, in: inner, scroll: s.contextScroll)
+    }
+
+    static func scrollInfo(_ scroll: Int, _ count: Int, _ rows: Int) -> String {
+        count > rows ? " \(scroll + 1)-\(min(count, scroll + rows))/\(count)" : ""
+    }
+
+    static func overlay(_ s: AppState, title: String, _ lines: [Line], _ layout: Layout, into buf: inout ScreenBuffer) {
+        let inner = buf.box(layout.overlay, title: Line([Span(title, .title), Span(scrollInfo(s.overlayScroll, lines.count, layout.overlayRows), .muted)]), focused: true, glyphs: s.glyphs)
+        buf.lines(lines, in: inner, scroll: s.overlayScroll)
+    }
+
+    static func tooSmall(_ s: AppState, into buf: inout ScreenBuffer) {
+        let lines = [
+            "terminal too small",
+            "needs \(Layout.minWidth)×\(Layout.minHeight), have \(s.width)×\(s.height)",
+            "enlarge it, or q to quit",
+        ]
+        let top = max(0, (s.height - lines.count) / 2)
+        for (i, l) in lines.enumerated() {
+            let t = TextWidth.truncate(l, to: s.width)
+            buf.put(t, x: max(0, (s.width - TextWidth.of(t)) / 2), y: top + i, role: i == 0 ? .warning : .muted)
+        }
+    }
+}
+
+// MARK: - StatusBar
+
+/// The bottom line: mode, filter, search, message, and the most useful keys of the context.
+enum StatusBar {
+    static func render(_ s: AppState, _ r: Rect, into buf: inout ScreenBuffer) {
+        guard !r.isEmpty else { return }
+        buf.fill(r, role: .statusBar)
+        var left: [Span] = []
+        if let input = s.search.input {
+            left.append(Span(" /", .key))
+            left.append(Span(Text.clean(input), .statusBar))
+            left.append(Span("█", .statusBar))
+            left.append(Span("  Enter search · Esc cancel", .statusBar))
+            buf.put(Text.fit(Line(left), r.width), x: r.x, y: r.y, maxX: r.maxX)
+            return
+        }
+        left.append(Span(" " + mode(s) + " ", .key))
+        if let data = s.data, !s.filter.isEmpty {
+            left.append(Span(" filter: " + Text.clean(s.filter.summary(data)), .statusBar))
+        }
+        if !s.search.query.isEmpty {
+            let n = s.search.matches.map { " (\($0.count))" } ?? " (…)"
+            left.append(Span(" /" + Text.clean(s.search.query) + n, .statusBar))
+        }
+        if let m = s.message { left.append(Span("  " + Text.clean(m), .statusBar)) }
+        let hints = StatusBar.hints(s)
+        let leftLine = Line(left)
+        let hintsWidth = hints.width
+        if leftLine.width + hintsWidth + 2 <= r.width {
+            buf.put(leftLine, x: r.x, y: r.y, maxX: r.maxX)
+            buf.put(hints, x: r.maxX - hintsWidth - 1, y: r.y, maxX: r.maxX)
+        } else {
+            buf.put(Text.fit(leftLine.width > 0 && s.message != nil ? leftLine : leftLine + Line("  ") + hints, r.width), x: r.x, y: r.y, maxX: r.maxX)
+        }
+    }
+
+    static func mode(_ s: AppState) -> String {
+        switch s.overlay {
+        case .help?: return "HELP"
+        case .raw?: return "RAW"
+        case .filter?: return "FILTER"
+        case nil:
+            switch s.focus {
+            case .list: return "LIST"
+            case .detail: return "CASE"
+            case .context: return s.contextMode == .catalog ? "CATALOG" : "PROFILE"
+            }
+        }
+    }
+
+    /// The status-flagged bindings of the current contexts, from the keymap table.
+    static func hints(_ s: AppState) -> Line {
+        var spans: [Span] = []
+        for context in ExplorerKeymap.contexts(for: s) {
+            for section in ExplorerKeymap.table.sections where section.context == context {
+                for b in section.bindings where b.inStatusBar {
+                    if !spans.isEmpty { spans.append(Span(" · ", .statusBar)) }
+                    spans.append(Span(b.keys[0].description, .key))
+                    spans.append(Span(" " + b.hint, .statusBar))
+                }
+            }
+        }
+        return Line(spans)
+    }
+}

@@ -1,0 +1,425 @@
+import CNcursesw
+import TUICore
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// MARK: - NcursesTerminal
+
+/// The terminal, seen through ncursesw: set-up and restore, frame flushing, key reading.
+///
+/// Frames arrive as ``ScreenBuffer`` values; only the cells that changed since the previous frame
+/// are written (wide-character API, colour pairs allocated lazily), then the screen is updated
+/// once. Every method selects this terminal's `SCREEN` first, so several instances (tests) can
+/// coexist; ncurses is not thread-safe, so use one instance from one thread at a time.
+///
+/// The signal helpers of the C shim keep their state in the object file that calls them: this is
+/// the only Swift file that may call them.
+public final class NcursesTerminal {
+    private let screen: OpaquePointer
+    let window: UnsafeMutablePointer<WINDOW>
+    /// Files opened for a headless terminal, closed when it goes away.
+    private let ownedFiles: [UnsafeMutablePointer<FILE>]
+    private let isHeadless: Bool
+    private let installedSignalHandlers: Bool
+    private var restored = false
+
+    /// The last frame written, the base of the next diff.
+    private var lastBuffer: ScreenBuffer?
+    /// The styles of the last frame written: a theme change redraws everything.
+    private var lastStyles: [Role: TextStyle]?
+    private var lastDepth: ColorDepth?
+    private var needsFullRedraw = true
+    private var needsClear = false
+
+    /// True once `start_color` succeeded.
+    private let colorEnabled: Bool
+    /// True once `use_default_colors` succeeded: -1 means the terminal's own colour.
+    private let defaultColors: Bool
+    private var pairs: [PairKey: Int32] = [:]
+    private var nextPair: Int32 = 1
+    /// At most this many pairs are allocated before the cache starts over (tests lower it).
+    var pairLimit: Int
+
+    /// How many cells the last ``draw(_:theme:)`` wrote.
+    public private(set) var cellsWritten = 0
+    /// How many times the colour-pair cache was full and started over.
+    public private(set) var pairCacheResets = 0
+
+    private struct PairKey: Hashable {
+        var fg: Int32
+        var bg: Int32
+    }
+
+    // MARK: - Start and stop
+
+    /// Starts curses on the process's terminal (stdin/stdout) and installs the signal handlers.
+    ///
+    /// Sets the locale from the environment, then `cbreak`, `noecho`, `keypad`, an invisible
+    /// cursor, a 25 ms escape delay, and colours with the terminal's defaults when it has colours.
+    /// The mouse is reported only when `mouse` is true (it steals text selection).
+    /// Throws ``NcursesError/cannotOpenTerminal(term:)`` when `TERM` is unset or unknown.
+    public init(mouse: Bool) throws {
+        setlocale(LC_ALL, "")
+        // The window size comes from the terminal, not from stale LINES/COLUMNS in the environment.
+        use_tioctl(true)
+        guard let screen = newterm(nil, ptscope_stdout(), ptscope_stdin()) else {
+            throw NcursesError.cannotOpenTerminal(term: getenv("TERM").map { String(cString: $0) })
+        }
+        self.screen = screen
+        set_term(screen)
+        window = ptscope_stdscr()
+        ownedFiles = []
+        isHeadless = false
+        (colorEnabled, defaultColors) = NcursesTerminal.setUp(window: window, mouse: mouse)
+        pairLimit = max(0, Int(ptscope_color_pairs()) - 1)
+        ptscope_install_signal_handlers()
+        installedSignalHandlers = true
+    }
+
+    private init(headlessScreen: OpaquePointer, files: [UnsafeMutablePointer<FILE>], mouse: Bool) {
+        screen = headlessScreen
+        set_term(headlessScreen)
+        window = ptscope_stdscr()
+        ownedFiles = files
+        isHeadless = true
+        (colorEnabled, defaultColors) = NcursesTerminal.setUp(window: window, mouse: mouse)
+        pairLimit = max(0, Int(ptscope_color_pairs()) - 1)
+        installedSignalHandlers = false
+    }
+
+    /// A terminal that writes to `/dev/null` and reads nothing, `width`×`height` cells, for tests.
+    ///
+    /// Switches `LC_CTYPE` to `C.UTF-8` when the current locale is not UTF-8 (wide characters
+    /// need it). Installs no signal handlers. Nil when `term` is unknown.
+    public static func headless(width: Int, height: Int, term: String = "xterm-256color") -> NcursesTerminal? {
+        headless(width: width, height: height, term: term, input: nil, mouse: false)
+    }
+
+    /// A headless terminal reading keys from `input` (a pipe in tests) instead of `/dev/null`.
+    /// Takes ownership of `input`.
+    static func headless(
+        width: Int, height: Int, term: String, input: UnsafeMutablePointer<FILE>?, mouse: Bool
+    ) -> NcursesTerminal? {
+        if ptscope_locale_is_utf8() == 0 { setlocale(LC_CTYPE, "C.UTF-8") }
+        guard let output = fopen("/dev/null", "w") else { return nil }
+        guard let input = input ?? fopen("/dev/null", "r") else {
+            fclose(output)
+            return nil
+        }
+        guard let screen = newterm(term, output, input) else {
+            fclose(output)
+            fclose(input)
+            return nil
+        }
+        let terminal = NcursesTerminal(headlessScreen: screen, files: [output, input], mouse: mouse)
+        terminal.resize(width: width, height: height)
+        flushinp()  // the resize queued a KEY_RESIZE nobody asked for
+        return terminal
+    }
+
+    /// The common set-up; returns whether colours and default colours are available.
+    private static func setUp(window: UnsafeMutablePointer<WINDOW>, mouse: Bool) -> (Bool, Bool) {
+        cbreak()
+        noecho()
+        nonl()
+        keypad(window, true)
+        scrollok(window, false)
+        idlok(window, false)
+        leaveok(window, true)
+        curs_set(0)
+        set_escdelay(25)
+        if mouse {
+            mousemask(ptscope_button1_pressed() | ptscope_button4_pressed() | ptscope_button5_pressed(), nil)
+            mouseinterval(0)
+        }
+        guard has_colors(), start_color() != ERR else { return (false, false) }
+        return (true, use_default_colors() != ERR)
+    }
+
+    /// Ends curses mode: the terminal is back in normal mode and the signal handlers are the ones
+    /// from before. Safe to call more than once; also called when the terminal goes away. Nothing
+    /// is drawn afterwards.
+    public func restore() {
+        guard !restored else { return }
+        restored = true
+        select()
+        endwin()
+        if installedSignalHandlers { ptscope_restore_signal_handlers() }
+    }
+
+    deinit {
+        restore()
+        if isHeadless {
+            delscreen(screen)
+            for file in ownedFiles { fclose(file) }
+        }
+    }
+
+    /// Makes this terminal ncurses' current screen.
+    func select() {
+        set_term(screen)
+    }
+
+    // MARK: - Properties
+
+    /// Columns of the terminal.
+    public var width: Int {
+        select()
+        return Int(getmaxx(window))
+    }
+
+    /// Rows of the terminal.
+    public var height: Int {
+        select()
+        return Int(getmaxy(window))
+    }
+
+    /// The colours the terminal offers (`mono` when it has none).
+    public var colorDepth: ColorDepth {
+        guard colorEnabled else { return .mono }
+        select()
+        return ColorDepth(colors: Int(ptscope_colors()))
+    }
+
+    /// True when the locale's character set is UTF-8 (otherwise use ASCII glyphs).
+    public var isUTF8: Bool { ptscope_locale_is_utf8() != 0 }
+
+    /// True once SIGINT, SIGTERM or SIGHUP arrived (the process should restore and exit).
+    public var interrupted: Bool { ptscope_interrupt_signal() != 0 }
+
+    /// The signal behind ``interrupted`` (0 when none arrived).
+    public var interruptSignal: Int32 { Int32(ptscope_interrupt_signal()) }
+
+    // MARK: - Drawing
+
+    /// Writes `buffer` to the terminal: only the cells changed since the previous frame (all of
+    /// them after a size or theme change or ``invalidate()``), then one screen update.
+    public func draw(_ buffer: ScreenBuffer, theme: ResolvedTheme) {
+        guard !restored else { return }
+        select()
+        let depth: ColorDepth = colorEnabled ? theme.depth : .mono
+        let themeChanged = lastStyles != theme.styles || lastDepth != depth
+        let sizeChanged = lastBuffer.map { $0.width != buffer.width || $0.height != buffer.height } ?? true
+        var full = needsFullRedraw || themeChanged || sizeChanged
+        var diff = FrameDiff(from: full ? nil : lastBuffer, to: buffer)
+
+        // Each role's attributes and colour pair for this frame; a full pair cache starts over
+        // with a full redraw, so no cell on screen keeps a pair that now means something else.
+        var styles: [Role: (attrs: attr_t, pair: Int32)] = [:]
+        if depth != .mono {
+            var roles = Set<Role>()
+            for run in diff.runs { for cell in run.cells { roles.insert(cell.role) } }
+            let missing = Set(roles.compactMap { pairKey(theme[$0]) }).subtracting(pairs.keys)
+            if pairs.count + missing.count > pairLimit {
+                pairs = [:]
+                nextPair = 1
+                pairCacheResets += 1
+                if !full {
+                    full = true
+                    diff = FrameDiff(from: nil, to: buffer)
+                }
+            }
+        }
+        func style(_ role: Role) -> (attrs: attr_t, pair: Int32) {
+            if let s = styles[role] { return s }
+            let textStyle = theme[role]
+            let s = (attrs: attributes(textStyle), pair: depth == .mono ? 0 : pair(textStyle))
+            styles[role] = s
+            return s
+        }
+
+        if full {
+            werase(window)
+            if needsClear || sizeChanged { clearok(window, true) }
+        }
+        let maxX = Int(getmaxx(window))
+        let maxY = Int(getmaxy(window))
+        var written = 0
+        for run in diff.runs where run.y < maxY {
+            var x = run.x
+            var coveredColumn = -1
+            for cell in run.cells {
+                defer { x += 1 }
+                if x >= maxX { break }
+                if cell.isContinuation {
+                    // The wide grapheme written just before covers this column.
+                    if x == coveredColumn { continue }
+                    put([0x20], x: x, y: run.y, style: style(cell.role))
+                    written += 1
+                    continue
+                }
+                let (chars, covers) = glyph(cell, x: x, maxX: maxX)
+                put(chars, x: x, y: run.y, style: style(cell.role))
+                written += 1
+                if covers { coveredColumn = x + 1 }
+            }
+        }
+        wnoutrefresh(window)
+        doupdate()
+
+        cellsWritten = written
+        lastBuffer = buffer
+        lastStyles = theme.styles
+        lastDepth = depth
+        needsFullRedraw = false
+        needsClear = false
+    }
+
+    /// Forces a full redraw, screen cleared first, on the next ``draw(_:theme:)`` (after a
+    /// resume, or when something else wrote to the terminal).
+    public func invalidate() {
+        needsFullRedraw = true
+        needsClear = true
+    }
+
+    /// Changes the size curses works with (`resizeterm`); the next draw is a full redraw, and
+    /// curses queues a ``Key/resize`` for ``readKey(timeoutMilliseconds:)``, as after a real resize.
+    public func resize(width: Int, height: Int) {
+        select()
+        resizeterm(Int32(clamping: max(1, height)), Int32(clamping: max(1, width)))
+    }
+
+    /// The wide characters to write for `cell` at column `x`, and whether they cover column x+1.
+    ///
+    /// Where ncurses' `wcwidth` disagrees with the buffer's width, a stand-in keeps both views of
+    /// the row aligned: a wide grapheme ncurses sees as narrow is written narrow (its continuation
+    /// becomes a space), anything unprintable becomes U+FFFD, and a wide grapheme at the right edge
+    /// becomes a space.
+    private func glyph(_ cell: Cell, x: Int, maxX: Int) -> (chars: [wchar_t], covers: Bool) {
+        var chars: [wchar_t] = []
+        let limit = Int(ptscope_ccharw_max())
+        for scalar in cell.text.unicodeScalars.prefix(limit) { chars.append(wchar_t(scalar.value)) }
+        guard let first = chars.first else { return ([0x20], false) }
+        let replacement: wchar_t = 0xFFFD
+        let cursesWidth = ptscope_wcwidth(first)
+        if cell.width >= 2 {
+            if x + 1 >= maxX { return ([0x20], false) }
+            switch cursesWidth {
+            case 2: return (chars, true)
+            case 1: return (chars, false)
+            default: return ([replacement], false)
+            }
+        }
+        switch cursesWidth {
+        case 1: return (chars, false)
+        case 0: return ([0x25CC] + chars.prefix(limit - 1), false)  // a base for a lone combining mark
+        default: return ([replacement], false)
+        }
+    }
+
+    /// Writes one cell. ERR at the bottom-right corner (the cursor cannot move on) is expected.
+    private func put(_ chars: [wchar_t], x: Int, y: Int, style: (attrs: attr_t, pair: Int32)) {
+        _ = chars.withUnsafeBufferPointer { p in
+            ptscope_put_cell(window, Int32(y), Int32(x), p.baseAddress, Int32(p.count), style.attrs, style.pair)
+        }
+    }
+
+    // MARK: - Styles
+
+    /// The curses attributes of `style`.
+    private func attributes(_ style: TextStyle) -> attr_t {
+        var a = ptscope_a_normal()
+        if style.bold { a |= ptscope_a_bold() }
+        if style.underline { a |= ptscope_a_underline() }
+        if style.reverse { a |= ptscope_a_reverse() }
+        if style.dim { a |= ptscope_a_dim() }
+        return a
+    }
+
+    /// The colours `style` asks for, as this terminal can show them; nil means pair 0.
+    private func pairKey(_ style: TextStyle) -> PairKey? {
+        let colors = Int(ptscope_colors())
+        func usable(_ c: Int, fallback: Int32) -> Int32 {
+            let c = c >= 0 && c < colors ? Int32(c) : -1
+            return c == -1 && !defaultColors ? fallback : c
+        }
+        let key = PairKey(fg: usable(style.fg, fallback: 7), bg: usable(style.bg, fallback: 0))
+        return key.fg == -1 && key.bg == -1 ? nil : key
+    }
+
+    /// The colour pair for `style`, allocated with `init_extended_pair` on first use.
+    private func pair(_ style: TextStyle) -> Int32 {
+        guard let key = pairKey(style) else { return 0 }
+        if let p = pairs[key] { return p }
+        guard pairs.count < pairLimit, init_extended_pair(nextPair, key.fg, key.bg) != ERR else { return 0 }
+        let p = nextPair
+        pairs[key] = p
+        nextPair += 1
+        return p
+    }
+
+    // MARK: - Input
+
+    /// The next key, waiting at most `timeoutMilliseconds` (negative: forever). Nil on timeout,
+    /// when a signal interrupted the wait, and for input that is no key (an unused mouse event or
+    /// control character).
+    public func readKey(timeoutMilliseconds: Int) -> Key? {
+        guard !restored else { return nil }
+        select()
+        wtimeout(window, Int32(clamping: max(-1, timeoutMilliseconds)))
+        var ch: wint_t = 0
+        switch wget_wch(window, &ch) {
+        case OK: return NcursesTerminal.key(character: UInt32(ch))
+        case KEY_CODE_YES: return keyCode(Int32(bitPattern: UInt32(ch)))
+        default: return nil
+        }
+    }
+
+    /// The key for a curses key code (`KEY_*`).
+    private func keyCode(_ code: Int32) -> Key? {
+        if code == KEY_MOUSE {
+            var event = MEVENT()
+            guard getmouse(&event) == OK else { return nil }
+            return NcursesTerminal.key(mouse: mmask_t(event.bstate), x: Int(event.x), y: Int(event.y))
+        }
+        return NcursesTerminal.key(code: code)
+    }
+
+    /// The key for a curses key code other than `KEY_MOUSE`.
+    static func key(code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_PPAGE: return .pageUp
+        case KEY_NPAGE: return .pageDown
+        case KEY_HOME: return .home
+        case KEY_END: return .end
+        case KEY_BTAB: return .backTab
+        case KEY_DC: return .delete
+        case KEY_BACKSPACE: return .backspace
+        case KEY_ENTER: return .enter
+        case KEY_RESIZE: return .resize
+        case (KEY_F0 + 1)...(KEY_F0 + 63): return .function(Int(code - KEY_F0))
+        default: return nil
+        }
+    }
+
+    /// The key for a mouse event's button state at (`x`, `y`).
+    static func key(mouse state: mmask_t, x: Int, y: Int) -> Key? {
+        if state & (ptscope_button1_pressed() | ptscope_button1_clicked()) != 0 {
+            return .mouse(MouseEvent(.click, x: x, y: y))
+        }
+        if state & ptscope_button4_pressed() != 0 { return .mouse(MouseEvent(.wheelUp, x: x, y: y)) }
+        if state & ptscope_button5_pressed() != 0 { return .mouse(MouseEvent(.wheelDown, x: x, y: y)) }
+        return nil
+    }
+
+    /// The key for a character read as text.
+    static func key(character value: UInt32) -> Key? {
+        switch value {
+        case 27: return .escape
+        case 9: return .tab
+        case 10, 13: return .enter
+        case 8, 127: return .backspace
+        case 1...26: return .ctrl(Character(Unicode.Scalar(UInt8(96 + value))))
+        case 0..<32, 0x80..<0xA0: return nil
+        default: return Unicode.Scalar(value).map { .char(Character($0)) }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import ArgumentParser
+import Dispatch
+import Evaluator
+import Explorer
+import Foundation
+import NcursesBackend
+import Sample
+import TUICore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+// MARK: - open (default)
+
+struct Open: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "open", abstract: "Open the explorer on DATA with PRED (default: the bundled sample).")
+
+    @Argument(help: "A PTBench data root (with test_untrained_user/ and test_trained_user/), a split folder, or a data.json.")
+    var data: String?
+
+    @Argument(help: "A predictions root (with <split>/generation.jsonl), a split folder, or a generation.jsonl.")
+    var predictions: String?
+
+    @Option(help: "With the bundled sample: which simulated model's predictions (\(Sample.models.joined(separator: ", "))).")
+    var model: String = Sample.models[0]
+
+    @Option(help: "Colour theme: a bundled name (\(ThemeLoader.bundledNames.joined(separator: ", "))) or a path to a theme file.")
+    var theme: String?
+
+    @Flag(name: .customLong("no-color"), help: "No colour (also when NO_COLOR is set): attributes and glyphs only.")
+    var noColor = false
+
+    @Flag(help: "Enable the mouse (click to select, wheel to scroll); it takes over text selection.")
+    var mouse = false
+
+    @Flag(name: .customLong("print"), help: "Print the score table instead of opening the explorer.")
+    var printTable = false
+
+    @OptionGroup var input: InputOptions
+
+    func validate() throws {
+        if data == nil && !Sample.models.contains(model) {
+            throw ValidationError("unknown sample model '\(model)' (expected one of \(Sample.models.joined(separator: ", ")))")
+        }
+    }
+
+    func run() throws {
+        let start = DispatchTime.now()
+        let (dataURL, predURL): (URL, URL?)
+        let runName: String
+        if let data {
+            dataURL = URL(fileURLWithPath: data)
+            predURL = predictions.map { URL(fileURLWithPath: $0) }
+            runName = predURL.map { $0.standardizedFileURL.lastPathComponent } ?? "(no predictions)"
+        } else {
+            guard let root = Sample.dataRoot, let run = Sample.run(model) else {
+                throw ValidationError("the bundled sample is missing from this build (Sources/Sample/Data)")
+            }
+            (dataURL, predURL) = (root, run)
+            runName = "bundled sample (invented data) · \(model)"
+        }
+        for url in [dataURL] + (predURL.map { [$0] } ?? []) where !FileManager.default.fileExists(atPath: url.path) {
+            warn("ptscope: \(url.path): no such file or folder")
+            throw ExitCode(2)
+        }
+
+        if printTable || isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0 {
+            if data == nil { print("ptscope: the bundled sample (invented data), model \(model)\n") }
+            let bench = try loadBenchmark(dataURL, predURL)
+            let report = bench.score(options: Scorer.Options(format: input.format))
+            for w in report.warnings { warn("warning: \(w)") }
+            print(report.table(), terminator: "")
+            if input.lenient {
+                print("")
+                print(bench.score(options: Scorer.Options(format: input.format, lenient: true)).table(), terminator: "")
+            }
+            return
+        }
+
+        let (theme, themeWarnings) = ThemeLoader.load(theme)
+        let terminal: NcursesTerminal
+        do {
+            terminal = try NcursesTerminal(mouse: mouse)
+        } catch {
+            warn("ptscope: cannot start the terminal UI: \(error) (ptscope --print prints the score table)")
+            throw ExitCode(2)
+        }
+        let env = ProcessInfo.processInfo.environment
+        let mono = noColor || !(env["NO_COLOR"] ?? "").isEmpty
+        var state = AppState(width: terminal.width, height: terminal.height, glyphs: terminal.isUTF8 ? .unicode : .ascii)
+        state.mouse = mouse
+        state.options = Scorer.Options(format: input.format, lenient: input.lenient)
+        state.loadingMessage = "loading \(dataURL.path)…"
+        if let w = themeWarnings.first { state.message = w }
+        if !terminal.isUTF8 { state.message = "the locale is not UTF-8: ASCII glyphs (set LANG=C.UTF-8 for the real ones)" }
+        let timings = env["PTSCOPE_TIMINGS"].flatMap { FrameTimings(path: $0, processStart: start) }
+        let runtime = ExplorerRuntime(state: state, theme: theme.resolve(depth: mono ? .mono : terminal.colorDepth), timings: timings) {
+            let bench = try Benchmark.load(data: dataURL, predictions: predURL)
+            return ExplorerData(benchmark: bench, runName: runName)
+        }
+        let signal = runtime.run(on: terminal)
+        terminal.restore()
+        for w in themeWarnings { warn("warning: \(w)") }
+        if let error = runtime.state.loadError {
+            warn("ptscope: \(error)")
+            throw ExitCode(2)
+        }
+        if signal != nil { throw ExitCode(128 + terminal.interruptSignal) }
+    }
+}
+
+extension NcursesTerminal: TerminalDevice {}
