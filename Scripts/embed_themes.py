@@ -12,6 +12,6 @@ for path in sorted(glob.glob(os.path.join(root, "Themes", "*.json5"))):
     name = os.path.basename(path)[:-len(".json5")]
     text = open(path, encoding="utf-8").read()
     assert '"""#' not in text
-    out.append('        "%s": #"""\n%s"""#,' % (name, text))
+    out.append('        "%s": #"""\n%s\n"""#,' % (name, text))
 out += ["    ]", "}", ""]
 open(os.path.join(root, "Sources/TUICore/Style/BundledThemes.swift"), "w", encoding="utf-8").write("\n".join(out))

@@ -269,7 +269,7 @@ public enum Reducer {
         case .click:
             s.focus = pane
             if pane == .list {
-                let row = m.y - rect.y - Layout.listHeaderRows
+                let row = m.y - (rect.y + 1) - Layout.listHeaderRows
                 if row >= 0 && s.listTop + row < s.visible.count { s.cursor = s.listTop + row }
             }
         case .wheelUp, .wheelDown:

@@ -32,6 +32,17 @@ public enum DetailView {
         }
         out.append("")
 
+        // Diagnosis
+        let problems = d.verdict.problems
+        out.append(Text.heading("Diagnosis", problems.isEmpty ? "nothing wrong" : "\(problems.count) finding\(problems.count == 1 ? "" : "s")"))
+        for f in problems {
+            let lines = TextWidth.wrap(Text.clean(f.sentence), width: max(8, width - 4))
+            for (i, l) in lines.enumerated() {
+                out.append(Line([Span(i == 0 ? "  • " : "    ", .muted), Span(l, findingRole(f))]))
+            }
+        }
+        out.append("")
+
         // Query
         out.append(Text.heading("Query"))
         out += highlight(Text.paragraph(entry.query, indent: 2, width: width), s.search.query)
@@ -55,17 +66,6 @@ public enum DetailView {
 
         // Call diff
         out += callDiff(d, g, width: width)
-        out.append("")
-
-        // Diagnosis
-        let problems = d.verdict.problems
-        out.append(Text.heading("Diagnosis", problems.isEmpty ? "nothing wrong" : "\(problems.count) finding\(problems.count == 1 ? "" : "s")"))
-        for f in problems {
-            let lines = TextWidth.wrap(Text.clean(f.sentence), width: max(8, width - 4))
-            for (i, l) in lines.enumerated() {
-                out.append(Line([Span(i == 0 ? "  • " : "    ", .muted), Span(l, findingRole(f))]))
-            }
-        }
         out.append("")
 
         // Raw prediction

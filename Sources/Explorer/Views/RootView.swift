@@ -30,6 +30,24 @@ public enum RootView {
         case nil: break
         }
         StatusBar.render(s, layout.status, into: &buf)
+        if s.glyphs == .ascii { asciiOnly(&buf) }
+    }
+
+    /// A terminal without a UTF-8 locale cannot show other characters: the views' own symbols
+    /// get ASCII stand-ins, anything else from data becomes `?`.
+    static func asciiOnly(_ buf: inout ScreenBuffer) {
+        let map: [String: String] = ["…": "~", "●": "*", "◆": "@", "★": "*", "•": "*", "█": "_", "—": "-", "↔": "<>", "→": ">", "←": "<", "↑": "^", "↓": "v", "−": "-", "⟂": "_", "·": "."]
+        for y in 0..<buf.height {
+            for x in 0..<buf.width {
+                let cell = buf[x, y]
+                if cell.text.utf8.allSatisfy({ $0 < 0x80 }) && !cell.isContinuation { continue }
+                if cell.isContinuation {
+                    buf[x, y] = Cell(" ", role: cell.role)
+                } else {
+                    buf[x, y] = Cell(map[cell.text] ?? "?", role: cell.role)
+                }
+            }
+        }
     }
 
     static func header(_ s: AppState, _ r: Rect, into buf: inout ScreenBuffer) {

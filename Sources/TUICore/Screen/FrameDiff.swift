@@ -7,6 +7,12 @@ public struct FrameDiff: Sendable, Equatable {
         public var x: Int
         public var y: Int
         public var cells: [Cell]
+
+        public init(x: Int, y: Int, cells: [Cell]) {
+            self.x = x
+            self.y = y
+            self.cells = cells
+        }
     }
 
     public var runs: [Run]

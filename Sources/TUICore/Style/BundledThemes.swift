@@ -36,6 +36,7 @@ public enum BundledThemes {
     accent: { fg: { c8: "blue", c16: "bright-blue", c256: 111 } },
   },
 }
+
 """#,
         "high-contrast": #"""
 // ptscope theme: high-contrast. Bright colours, bold text, reverse video for selection and spans.
@@ -66,6 +67,7 @@ public enum BundledThemes {
     accent: { fg: { c8: "cyan", c16: "bright-cyan", c256: 51 } },
   },
 }
+
 """#,
         "light": #"""
 // ptscope theme: light (light terminal backgrounds). Same roles as default.json5.
@@ -96,6 +98,7 @@ public enum BundledThemes {
     accent: { fg: { c8: "blue", c16: "blue", c256: 32 } },
   },
 }
+
 """#,
         "mono": #"""
 // ptscope theme: mono. No colour at all, the same as NO_COLOR or --no-color: bold, underline,
@@ -127,6 +130,7 @@ public enum BundledThemes {
     accent: {},
   },
 }
+
 """#,
     ]
 }

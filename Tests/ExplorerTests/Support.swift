@@ -1,0 +1,111 @@
+import Evaluator
+import Explorer
+import Foundation
+import Sample
+import TUICore
+import Testing
+
+// MARK: - Fixtures
+
+enum Fixture {
+    /// The bundled sample with the first simulated model, loaded and indexed.
+    static func sample(_ model: String = Sample.models[0]) throws -> ExplorerData {
+        let root = try #require(Sample.dataRoot)
+        let run = try #require(Sample.run(model))
+        return ExplorerData(benchmark: try Benchmark.load(data: root, predictions: run), runName: "sample · \(model)")
+    }
+
+    /// A state at `width`×`height` with `data` loaded and scored, effects run synchronously.
+    static func state(_ data: ExplorerData, width: Int, height: Int, glyphs: Glyphs = .unicode) -> AppState {
+        var s = AppState(width: width, height: height, glyphs: glyphs)
+        send(&s, .loaded(data))
+        return s
+    }
+
+    /// Reduces `action` and everything its effects produce, synchronously.
+    static func send(_ s: inout AppState, _ action: Action) {
+        var queue = [action]
+        while !queue.isEmpty {
+            let a = queue.removeFirst()
+            let effects = Reducer.reduce(&s, a)
+            queue += Runner.performSynchronously(effects, s)
+        }
+    }
+
+    /// Sends keys typed as a string (each character one key).
+    static func type(_ s: inout AppState, _ text: String) {
+        for ch in text { send(&s, .key(.char(ch))) }
+    }
+
+    static func keys(_ s: inout AppState, _ keys: Key...) {
+        for k in keys { send(&s, .key(k)) }
+    }
+
+    /// A small benchmark written to a temporary folder, with control characters and escape
+    /// sequences in the query, the profile and the prediction.
+    static func hostile() throws -> (data: ExplorerData, folder: String) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ptscope-hostile-\(UUID().uuidString)")
+        let split = dir.appendingPathComponent("data/test_untrained_user")
+        let pred = dir.appendingPathComponent("pred/test_untrained_user")
+        try FileManager.default.createDirectory(at: split, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: pred, withIntermediateDirectories: true)
+        let data = #"""
+            [{"user_profile": {"basic_features": {"name": "Eve \u001b[31mRED\u001b[0m", "home_address": "1 Bell St\u0007"}, "preferences": {"work": "prefers Slack\u202e evil"}},
+              "platforms": [{"name": "Slack", "description": "chat \u001b]0;title\u0007"}],
+              "tools": [{"platform": "Slack", "name": "send_message", "description": "Send", "parameters": {"type": "object", "properties": {"text": {"type": "string"}}, "required": ["text"]}}],
+              "query": "Say \u001b[2Jhello\r\nto the team\tnow",
+              "answer": ["Slack", [{"send_message": {"text": ["hello"]}}]],
+              "query_params": ["text"], "profile_params": []}]
+            """#
+        try Data(data.utf8).write(to: split.appendingPathComponent("data.json"))
+        let line = #"{"query": "q", "label": "l", "predict": "Slack:[send_message(text='\u001b[5mhello')]"}"# + "\n"
+        try Data(line.utf8).write(to: pred.appendingPathComponent("generation.jsonl"))
+        let bench = try Benchmark.load(data: dir.appendingPathComponent("data"), predictions: dir.appendingPathComponent("pred"))
+        return (ExplorerData(benchmark: bench, runName: "hostile"), dir.path)
+    }
+}
+
+// MARK: - Rendering
+
+enum Screen {
+    static func render(_ s: AppState) -> ScreenBuffer {
+        var buf = ScreenBuffer(width: s.width, height: s.height)
+        RootView.render(s, into: &buf)
+        return buf
+    }
+
+    static func text(_ s: AppState) -> String { render(s).text }
+}
+
+// MARK: - Snapshots
+
+/// Golden text snapshots in `Tests/ExplorerTests/Snapshots/NAME.txt`. A missing or different
+/// file fails; `UPDATE_SNAPSHOTS=1` rewrites it and still fails so a person reviews the diff.
+enum Snapshot {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
+
+    static func check(_ name: String, _ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let url = folder.appendingPathComponent(name + ".txt")
+        let expected = try? String(contentsOf: url, encoding: .utf8)
+        if ProcessInfo.processInfo.environment["UPDATE_SNAPSHOTS"] == "1" {
+            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try? Data((text + "\n").utf8).write(to: url)
+            if expected != text + "\n" {
+                Issue.record("snapshot \(name) re-recorded: review the diff and run again without UPDATE_SNAPSHOTS", sourceLocation: sourceLocation)
+            }
+            return
+        }
+        guard let expected else {
+            Issue.record("snapshot \(name).txt is missing: run with UPDATE_SNAPSHOTS=1 and review it", sourceLocation: sourceLocation)
+            return
+        }
+        if expected != text + "\n" {
+            let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
+            let a = (text + "\n").split(separator: "\n", omittingEmptySubsequences: false)
+            let first = zip(e, a).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(e.count, a.count)
+            Issue.record(
+                "snapshot \(name) differs at line \(first + 1):\n  expected: \(first < e.count ? String(e[first]) : "<end>")\n  actual:   \(first < a.count ? String(a[first]) : "<end>")",
+                sourceLocation: sourceLocation)
+        }
+    }
+}
