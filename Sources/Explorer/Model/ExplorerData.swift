@@ -16,6 +16,10 @@ public struct ExplorerData: Sendable {
     public let scenarios: [String]
     /// Every gold platform name, sorted.
     public let platforms: [String]
+    /// Cases per split, per scenario (by index) and per gold platform.
+    public let splitCounts: [Int]
+    public let scenarioCounts: [Int]
+    public let platformCounts: [String: Int]
 
     /// Indexes `benchmark` (decodes one profile per user and one platform list per distinct list).
     public init(benchmark: Benchmark, runName: String) {
@@ -75,6 +79,17 @@ public struct ExplorerData: Sendable {
         self.users = users
         self.scenarios = scenarios
         platforms = platformSet.sorted()
+        var splitCounts = [Int](repeating: 0, count: benchmark.splits.count)
+        var scenarioCounts = [Int](repeating: 0, count: scenarios.count)
+        var platformCounts: [String: Int] = [:]
+        for c in cases {
+            splitCounts[c.split] += 1
+            scenarioCounts[c.scenario] += 1
+            platformCounts[c.goldPlatform, default: 0] += 1
+        }
+        self.splitCounts = splitCounts
+        self.scenarioCounts = scenarioCounts
+        self.platformCounts = platformCounts
     }
 
     /// The split data of a case.

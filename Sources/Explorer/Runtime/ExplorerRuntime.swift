@@ -13,7 +13,6 @@ public final class ExplorerRuntime: @unchecked Sendable {
     let loader: @Sendable () throws -> ExplorerData
     let inbox = Inbox()
     let timings: FrameTimings?
-    var searchGeneration = 0
 
     /// `loader` runs on a background thread; until it returns, the first frame says what loads.
     public init(state: AppState, theme: ResolvedTheme, timings: FrameTimings? = nil, loader: @escaping @Sendable () throws -> ExplorerData) {
@@ -88,15 +87,15 @@ public final class ExplorerRuntime: @unchecked Sendable {
                 }
             case .search(let query):
                 guard let data = state.data else { continue }
-                searchGeneration += 1
-                let generation = searchGeneration
                 let token = CancelToken()
                 inbox.cancelSearches(except: token)
                 let inbox = self.inbox
+                let timings = self.timings
                 DispatchQueue.global(qos: .userInitiated).async {
+                    let start = DispatchTime.now()
                     let matches = Search.run(query, in: data) { token.cancelled }
+                    timings?.search(query, matches: matches.count, since: start)
                     if !token.cancelled { inbox.post(.searchFinished(query: query, matches: matches)) }
-                    _ = generation
                 }
             }
         }
@@ -213,7 +212,17 @@ public final class FrameTimings: @unchecked Sendable {
         self.processStart = processStart
     }
 
-    func write(_ line: String) { handle.write(Data((line + "\n").utf8)) }
+    let lock = NSLock()
+
+    func write(_ line: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        handle.write(Data((line + "\n").utf8))
+    }
+
+    func search(_ query: String, matches: Int, since start: DispatchTime) {
+        write(#"{"event":"search","query":\#(JSONText.string(query)),"matches":\#(matches),"ms":\#(ms(start))}"#)
+    }
 
     func ms(_ from: DispatchTime) -> Double { Double(DispatchTime.now().uptimeNanoseconds - from.uptimeNanoseconds) / 1e6 }
 

@@ -42,6 +42,8 @@ public struct AppState: Sendable {
     public var data: ExplorerData?
     /// The verdict of every case (by case id) once scored.
     public var verdicts: [CaseVerdict]?
+    /// A few bytes per case for filters and counts (by case id) once scored.
+    public var summaries: [CaseSummary]?
     public var scoreReport: ScoreReport?
     /// Scoring progress (cases done, total) while it runs.
     public var scoring: (done: Int, total: Int)?
@@ -49,6 +51,8 @@ public struct AppState: Sendable {
 
     /// Ids of the cases the list shows, in order.
     public var visible: [Int] = []
+    /// pass / fail / format counts of `visible` (nil before scoring), kept by `reduce`.
+    public var visibleCounts: (pass: Int, fail: Int, format: Int)?
     /// Position of the selection in `visible`.
     public var cursor = 0
     /// First visible row of the list.
@@ -59,6 +63,9 @@ public struct AppState: Sendable {
     public var contextScroll = 0
     public var overlayScroll = 0
     public var overlay: Overlay?
+    /// The raw overlay's lines, built by `reduce` when it opens or the size changes (big cases
+    /// take a while to pretty-print; frames reuse them).
+    public var rawLines: [Line] = []
     public var filter = Filter()
     public var search = SearchState()
     /// A one-line message in the status bar (cleared by the next key).
@@ -79,6 +86,12 @@ public struct AppState: Sendable {
 
     /// The selected case's entry.
     public var selected: CaseEntry? { selectedID.flatMap { data?.cases[$0] } }
+
+    /// The verdict summary of case `id`, nil before scoring.
+    public func summary(_ id: Int) -> CaseSummary? {
+        guard let summaries, id < summaries.count else { return nil }
+        return summaries[id]
+    }
 
     /// The verdict of case `id`, nil before scoring.
     public func verdict(_ id: Int) -> CaseVerdict? {

@@ -30,18 +30,12 @@ public struct Filter: Sendable, Equatable {
         verdicts.isEmpty && errors.isEmpty && splits.isEmpty && scenarios.isEmpty && platforms.isEmpty && users.isEmpty
     }
 
-    /// Whether `entry` (with its verdict, nil before scoring) passes the filter.
-    public func matches(_ entry: CaseEntry, _ verdict: CaseVerdict?) -> Bool {
-        if !verdicts.isEmpty && !verdicts.contains(Filter.verdict(verdict)) { return false }
+    /// Whether `entry` (with its verdict summary, nil before scoring) passes the filter.
+    @inline(__always)
+    public func matches(_ entry: borrowing CaseEntry, _ summary: CaseSummary?) -> Bool {
+        if !verdicts.isEmpty && !verdicts.contains(summary?.verdict ?? .unscored) { return false }
         if !errors.isEmpty {
-            guard let verdict else { return false }
-            let hit = errors.contains { kind in
-                switch kind {
-                case .column(let c): return verdict.errorColumns.contains(c)
-                case .platform: return verdict.format && verdict.errors.platform
-                }
-            }
-            if !hit { return false }
+            guard let summary, errors.contains(where: summary.has) else { return false }
         }
         if !splits.isEmpty && !splits.contains(entry.split) { return false }
         if !scenarios.isEmpty && !scenarios.contains(entry.scenario) { return false }
@@ -56,6 +50,33 @@ public struct Filter: Sendable, Equatable {
         if !v.format { return .format }
         return v.overall ? .pass : .fail
     }
+}
+
+// MARK: - CaseSummary
+
+/// What filters and counts need of a verdict, in a few bytes (so 100,000 cases filter in a frame).
+public struct CaseSummary: Sendable, Equatable {
+    public var verdict: Filter.Verdict
+    /// Bit i: counted in `ErrorColumn.allCases[i]`; bit 6: wrong platform (parsed predictions only).
+    public var errorBits: UInt8
+
+    public init(_ v: CaseVerdict) {
+        verdict = Filter.verdict(v)
+        var bits: UInt8 = 0
+        for c in v.errorColumns { bits |= 1 << UInt8(ErrorColumn.allCases.firstIndex(of: c)!) }
+        if v.format && v.errors.platform { bits |= 1 << 6 }
+        errorBits = bits
+    }
+
+    /// Whether the case has this error.
+    public func has(_ kind: Filter.ErrorKind) -> Bool {
+        switch kind {
+        case .column(let c): return errorBits & (1 << UInt8(ErrorColumn.allCases.firstIndex(of: c)!)) != 0
+        case .platform: return errorBits & (1 << 6) != 0
+        }
+    }
+
+    public var isFailing: Bool { verdict == .fail || verdict == .format }
 }
 
 // MARK: - FilterMenu
@@ -79,8 +100,8 @@ public struct FilterMenu: Sendable, Equatable {
     public var cursor: Int
     public var top = 0
 
-    /// The rows for `data`, with counts from `verdicts` (by case id) when scored.
-    public init(data: ExplorerData, verdicts: [CaseVerdict]?) {
+    /// The rows for `data`, with counts from `summaries` (by case id) when scored.
+    public init(data: ExplorerData, summaries verdicts: [CaseSummary]?) {
         var items: [Item] = [.heading("Verdict")]
         items += Filter.Verdict.allCases.filter { $0 != .unscored }.map(Item.verdict)
         items.append(.heading("Error (error_results.csv column, or platform)"))
@@ -96,33 +117,31 @@ public struct FilterMenu: Sendable, Equatable {
         items += data.users.indices.map(Item.user)
         self.items = items
         cursor = 1
-        // One pass over the cases for every count.
-        var byVerdict: [Filter.Verdict: Int] = [:]
-        var byError: [Filter.ErrorKind: Int] = [:]
-        var bySplit: [Int: Int] = [:]
-        var byScenario: [Int: Int] = [:]
-        var byPlatform: [String: Int] = [:]
-        for entry in data.cases {
-            let v = verdicts.map { $0[entry.id] }
-            if verdicts != nil {
-                byVerdict[Filter.verdict(v), default: 0] += 1
-                if let v {
-                    for c in v.errorColumns { byError[.column(c), default: 0] += 1 }
-                    if v.format && v.errors.platform { byError[.platform, default: 0] += 1 }
-                }
+        // Counts by verdict and error from the summaries: one pass over small arrays.
+        var byVerdict = [Int](repeating: 0, count: Filter.Verdict.allCases.count)
+        var byBit = [Int](repeating: 0, count: 8)
+        for v in verdicts ?? [] {
+            byVerdict[Filter.Verdict.allCases.firstIndex(of: v.verdict)!] += 1
+            var bits = v.errorBits
+            while bits != 0 {
+                byBit[bits.trailingZeroBitCount] += 1
+                bits &= bits - 1
             }
-            bySplit[entry.split, default: 0] += 1
-            byScenario[entry.scenario, default: 0] += 1
-            byPlatform[entry.goldPlatform, default: 0] += 1
+        }
+        func errorCount(_ e: Filter.ErrorKind) -> Int {
+            switch e {
+            case .column(let c): return byBit[ErrorColumn.allCases.firstIndex(of: c)!]
+            case .platform: return byBit[6]
+            }
         }
         counts = items.map { item in
             switch item {
             case .heading: return nil
-            case .verdict(let v): return verdicts == nil ? nil : byVerdict[v, default: 0]
-            case .error(let e): return verdicts == nil ? nil : byError[e, default: 0]
-            case .split(let s): return bySplit[s, default: 0]
-            case .scenario(let s): return byScenario[s, default: 0]
-            case .platform(let p): return byPlatform[p, default: 0]
+            case .verdict(let v): return verdicts == nil ? nil : byVerdict[Filter.Verdict.allCases.firstIndex(of: v)!]
+            case .error(let e): return verdicts == nil ? nil : errorCount(e)
+            case .split(let s): return data.splitCounts[s]
+            case .scenario(let s): return data.scenarioCounts[s]
+            case .platform(let p): return data.platformCounts[p, default: 0]
             case .user(let u): return data.users[u].caseCount
             }
         }

@@ -8,7 +8,7 @@ enum ListView {
     static func render(_ s: AppState, _ data: ExplorerData, in rect: Rect, focused: Bool, into buf: inout ScreenBuffer) {
         let g = s.glyphs
         var title = Line([Span("Cases", .title), Span(" \(s.visible.count)/\(data.cases.count)", .normal)])
-        if let counts = counts(s) {
+        if let counts = s.visibleCounts {
             title = title + Line([
                 Span("  \(g.pass) \(counts.pass)", .pass), Span("  \(g.fail) \(counts.fail)", .fail),
                 Span("  \(g.format) \(counts.format)", .format),
@@ -38,21 +38,6 @@ enum ListView {
             }
             buf.put(Text.fit(line, inner.width), x: inner.x, y: y, maxX: inner.maxX)
         }
-    }
-
-    /// pass / fail / format counts of the visible cases, once scored.
-    static func counts(_ s: AppState) -> (pass: Int, fail: Int, format: Int)? {
-        guard s.verdicts != nil else { return nil }
-        var c = (pass: 0, fail: 0, format: 0)
-        for id in s.visible {
-            switch Filter.verdict(s.verdict(id)) {
-            case .pass: c.pass += 1
-            case .fail: c.fail += 1
-            case .format: c.format += 1
-            case .unscored: break
-            }
-        }
-        return c
     }
 
     /// The short error text of a case: its error columns, and `plat` for a wrong platform.

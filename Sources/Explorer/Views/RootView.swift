@@ -25,7 +25,7 @@ public enum RootView {
         }
         switch s.overlay {
         case .help?: overlay(s, title: "Help — every key (from the keymap)", HelpView.lines(s), layout, into: &buf)
-        case .raw?: overlay(s, title: "Raw JSON", RawView.lines(s), layout, into: &buf)
+        case .raw?: overlay(s, title: "Raw JSON", s.rawLines, layout, into: &buf)
         case .filter(let menu)?: if let data = s.data { FilterView.render(s, menu, data, in: layout.overlay, into: &buf) }
         case nil: break
         }
