@@ -2,9 +2,9 @@ import CNcursesw
 import TUICore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 // MARK: - NcursesTerminal
@@ -32,6 +32,8 @@ public final class NcursesTerminal {
     /// The styles of the last frame written: a theme change redraws everything.
     private var lastStyles: [Role: TextStyle]?
     private var lastDepth: ColorDepth?
+    /// The window's size at the last draw: a terminal resize redraws everything.
+    private var lastWindowSize: (width: Int, height: Int)?
     private var needsFullRedraw = true
     private var needsClear = false
 
@@ -39,6 +41,8 @@ public final class NcursesTerminal {
     private let colorEnabled: Bool
     /// True once `use_default_colors` succeeded: -1 means the terminal's own colour.
     private let defaultColors: Bool
+    /// What unprintable text is shown as: U+FFFD, or `?` when the locale cannot show that.
+    private let replacement: wchar_t
     private var pairs: [PairKey: Int32] = [:]
     private var nextPair: Int32 = 1
     /// At most this many pairs are allocated before the cache starts over (tests lower it).
@@ -75,6 +79,7 @@ public final class NcursesTerminal {
         ownedFiles = []
         isHeadless = false
         (colorEnabled, defaultColors) = NcursesTerminal.setUp(window: window, mouse: mouse)
+        replacement = ptscope_wcwidth(0xFFFD) == 1 ? 0xFFFD : 0x3F
         pairLimit = max(0, Int(ptscope_color_pairs()) - 1)
         ptscope_install_signal_handlers()
         installedSignalHandlers = true
@@ -87,6 +92,7 @@ public final class NcursesTerminal {
         ownedFiles = files
         isHeadless = true
         (colorEnabled, defaultColors) = NcursesTerminal.setUp(window: window, mouse: mouse)
+        replacement = ptscope_wcwidth(0xFFFD) == 1 ? 0xFFFD : 0x3F
         pairLimit = max(0, Int(ptscope_color_pairs()) - 1)
         installedSignalHandlers = false
     }
@@ -133,7 +139,10 @@ public final class NcursesTerminal {
         curs_set(0)
         set_escdelay(25)
         if mouse {
-            mousemask(ptscope_button1_pressed() | ptscope_button4_pressed() | ptscope_button5_pressed(), nil)
+            // Every button event, not only the mapped ones: a report outside the mask makes
+            // wget_wch wait for the next input, ignoring its timeout (checked with ncurses 6.4).
+            // No REPORT_MOUSE_POSITION: no motion reports. No click resolution: a press is a click.
+            mousemask(ptscope_all_mouse_events(), nil)
             mouseinterval(0)
         }
         guard has_colors(), start_color() != ERR else { return (false, false) }
@@ -202,19 +211,26 @@ public final class NcursesTerminal {
         guard !restored else { return }
         select()
         let depth: ColorDepth = colorEnabled ? theme.depth : .mono
+        let maxX = Int(getmaxx(window))
+        let maxY = Int(getmaxy(window))
         let themeChanged = lastStyles != theme.styles || lastDepth != depth
-        let sizeChanged = lastBuffer.map { $0.width != buffer.width || $0.height != buffer.height } ?? true
+        let bufferResized = lastBuffer.map { $0.width != buffer.width || $0.height != buffer.height } ?? true
+        let windowResized = lastWindowSize.map { $0.width != maxX || $0.height != maxY } ?? true
+        let sizeChanged = bufferResized || windowResized
         var full = needsFullRedraw || themeChanged || sizeChanged
         var diff = FrameDiff(from: full ? nil : lastBuffer, to: buffer)
 
-        // Each role's attributes and colour pair for this frame; a full pair cache starts over
-        // with a full redraw, so no cell on screen keeps a pair that now means something else.
+        // Each role's attributes and colour pair for this frame. A full pair cache starts over with
+        // a full redraw (no cell on screen keeps a pair that now means something else), but only
+        // when it holds pairs this frame does not use: otherwise the excess styles get pair 0.
         var styles: [Role: (attrs: attr_t, pair: Int32)] = [:]
         if depth != .mono {
             var roles = Set<Role>()
             for run in diff.runs { for cell in run.cells { roles.insert(cell.role) } }
             let missing = Set(roles.compactMap { pairKey(theme[$0]) }).subtracting(pairs.keys)
-            if pairs.count + missing.count > pairLimit {
+            if pairs.count + missing.count > pairLimit && !pairs.isEmpty
+                && !pairs.keys.allSatisfy(pairKeys(buffer, theme: theme).contains)
+            {
                 pairs = [:]
                 nextPair = 1
                 pairCacheResets += 1
@@ -236,8 +252,6 @@ public final class NcursesTerminal {
             werase(window)
             if needsClear || sizeChanged { clearok(window, true) }
         }
-        let maxX = Int(getmaxx(window))
-        let maxY = Int(getmaxy(window))
         var written = 0
         for run in diff.runs where run.y < maxY {
             var x = run.x
@@ -265,6 +279,7 @@ public final class NcursesTerminal {
         lastBuffer = buffer
         lastStyles = theme.styles
         lastDepth = depth
+        lastWindowSize = (maxX, maxY)
         needsFullRedraw = false
         needsClear = false
     }
@@ -294,7 +309,6 @@ public final class NcursesTerminal {
         let limit = Int(ptscope_ccharw_max())
         for scalar in cell.text.unicodeScalars.prefix(limit) { chars.append(wchar_t(scalar.value)) }
         guard let first = chars.first else { return ([0x20], false) }
-        let replacement: wchar_t = 0xFFFD
         let cursesWidth = ptscope_wcwidth(first)
         if cell.width >= 2 {
             if x + 1 >= maxX { return ([0x20], false) }
@@ -341,6 +355,13 @@ public final class NcursesTerminal {
         return key.fg == -1 && key.bg == -1 ? nil : key
     }
 
+    /// The colour pairs every cell of `buffer` needs.
+    private func pairKeys(_ buffer: ScreenBuffer, theme: ResolvedTheme) -> Set<PairKey> {
+        var roles = Set<Role>()
+        for cell in buffer.cells { roles.insert(cell.role) }
+        return Set(roles.compactMap { pairKey(theme[$0]) })
+    }
+
     /// The colour pair for `style`, allocated with `init_extended_pair` on first use.
     private func pair(_ style: TextStyle) -> Int32 {
         guard let key = pairKey(style) else { return 0 }
@@ -355,8 +376,8 @@ public final class NcursesTerminal {
     // MARK: - Input
 
     /// The next key, waiting at most `timeoutMilliseconds` (negative: forever). Nil on timeout,
-    /// when a signal interrupted the wait, and for input that is no key (an unused mouse event or
-    /// control character).
+    /// when a signal interrupted the wait, for input that is no key (an unused mouse event or
+    /// control character), and at once after ``restore()``.
     public func readKey(timeoutMilliseconds: Int) -> Key? {
         guard !restored else { return nil }
         select()

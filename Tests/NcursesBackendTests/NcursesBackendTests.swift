@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TUICore
+import Testing
 
 @testable import NcursesBackend
 
@@ -259,6 +259,34 @@ struct NcursesBackendTests {
         #expect(Set(probes.map(\.pair)) == [1, 2, 3])
     }
 
+    @Test func frameNeedingMorePairsThanExistDoesNotRedrawForever() throws {
+        let t = try headless()
+        t.pairLimit = 1
+        let resolved = try theme(.c256)
+        var b = ScreenBuffer(width: 80, height: 24)
+        b.put("h", x: 0, y: 0, role: .header)
+        b.put("s", x: 1, y: 0, role: .selection)
+        t.draw(b, theme: resolved)
+        #expect(t.probe(x: 0, y: 0)?.fg == 117)
+        #expect(t.probe(x: 1, y: 0)?.pair == 0)  // no pair left: the terminal's colours
+
+        b.put("S", x: 1, y: 0, role: .selection)
+        t.draw(b, theme: resolved)
+        #expect(t.pairCacheResets == 0)  // every cached pair is in use: starting over would not help
+        #expect(t.cellsWritten == 1)
+    }
+
+    @Test func windowResizeAloneRedrawsEverything() throws {
+        let t = try headless()
+        let resolved = try theme(.c256)
+        let frame = sampleFrame()
+        t.draw(frame, theme: resolved)
+        t.resize(width: 100, height: 30)
+        t.draw(frame, theme: resolved)  // an 80x24 frame in a 100x30 window
+        #expect(t.cellsWritten == 80 * 24 - 4)
+        #expect(t.rowText(2) == "  用户 张伟|end")
+    }
+
     @Test func restoreIsIdempotentAndStopsDrawing() throws {
         let t = try headless()
         t.draw(sampleFrame(), theme: try theme(.c256))
@@ -279,10 +307,11 @@ struct NcursesBackendTests {
         // What xterm sends in keypad-transmit mode (keypad(win, TRUE)), as xterm-256color's terminfo says.
         p.send("q用\u{1b}OA\u{1b}OB\u{1b}OD\u{1b}OC\u{1b}[5~\u{1b}[6~\u{1b}OH\u{1b}OF\u{1b}[Z\u{1b}[3~")
         p.send("\u{1b}OP\u{1b}[15~\t\r\n\u{7f}\u{8}\u{3}\u{1a} ")
-        #expect(p.keys() == [
-            .char("q"), .char("用"), .up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .backTab, .delete,
-            .function(1), .function(5), .tab, .enter, .enter, .backspace, .backspace, .ctrl("c"), .ctrl("z"), .char(" "),
-        ])
+        #expect(
+            p.keys() == [
+                .char("q"), .char("用"), .up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .backTab, .delete,
+                .function(1), .function(5), .tab, .enter, .enter, .backspace, .backspace, .ctrl("c"), .ctrl("z"), .char(" "),
+            ])
         p.send("\u{1b}")  // a lone Esc arrives after the escape delay
         #expect(p.keys() == [.escape])
     }
@@ -293,7 +322,9 @@ struct NcursesBackendTests {
         // last of several reports that arrive in one read.
         p.send("\u{1b}[<0;10;5M")  // button 1 pressed at column 10, row 5 (1-based)
         #expect(p.keys() == [.mouse(MouseEvent(.click, x: 9, y: 4))])
-        p.send("\u{1b}[<0;10;5m")  // released: not asked for, no key
+        p.send("\u{1b}[<0;10;5m")  // released: no key, and no wait beyond the timeout
+        #expect(p.keys() == [])
+        p.send("\u{1b}[<2;10;5M")  // button 3: no key
         #expect(p.keys() == [])
         p.send("\u{1b}[<64;3;2M")
         #expect(p.keys() == [.mouse(MouseEvent(.wheelUp, x: 2, y: 1))])
