@@ -96,7 +96,9 @@ struct Open: ParsableCommand {
         if let w = themeWarnings.first { state.message = w }
         if !terminal.isUTF8 { state.message = "the locale is not UTF-8: ASCII glyphs (set LANG=C.UTF-8 for the real ones)" }
         let timings = env["PTSCOPE_TIMINGS"].flatMap { FrameTimings(path: $0, processStart: start) }
-        let runtime = ExplorerRuntime(state: state, theme: theme.resolve(depth: mono ? .mono : terminal.colorDepth), timings: timings) {
+        let runtime = ExplorerRuntime(
+            state: state, theme: theme.resolve(depth: mono ? .mono : terminal.colorDepth), timings: timings
+        ) {
             let bench = try Benchmark.load(data: dataURL, predictions: predURL)
             return ExplorerData(benchmark: bench, runName: runName)
         }

@@ -37,9 +37,12 @@ struct KeymapTests {
     }
 
     @Test func theReadmeKeyTableIsTheGeneratedOne() throws {
-        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("README.md")
+        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("README.md")
         let text = try String(contentsOf: readme, encoding: .utf8)
-        #expect(text.contains(ExplorerKeymap.markdown()), "README.md's key table is out of date: paste ExplorerKeymap.markdown() (swift run ptscope keys)")
+        #expect(
+            text.contains(ExplorerKeymap.markdown()),
+            "README.md's key table is out of date: paste ExplorerKeymap.markdown() (swift run ptscope keys)")
     }
 
     @Test func theRequiredKeysAreThere() {
@@ -50,7 +53,8 @@ struct KeymapTests {
             (.tab, .global, .focusNext), (.backTab, .global, .focusPrevious), (.enter, .list, .open), (.escape, .global, .back),
             (.char("]"), .global, .nextFailure), (.char("["), .global, .previousFailure), (.char("/"), .global, .search),
             (.char("n"), .global, .searchNext), (.char("N"), .global, .searchPrevious), (.char("f"), .global, .filter),
-            (.char("c"), .global, .toggleContext), (.char("r"), .global, .raw), (.char("?"), .global, .help), (.char("q"), .global, .quit),
+            (.char("c"), .global, .toggleContext), (.char("r"), .global, .raw), (.char("?"), .global, .help),
+            (.char("q"), .global, .quit),
         ]
         for (key, context, command) in expectations {
             #expect(t.binding(for: key, in: [context])?.action == command, "\(key) in \(context)")

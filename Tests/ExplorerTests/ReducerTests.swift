@@ -91,10 +91,11 @@ struct ReducerTests {
     @Test func searchFindsTextOnlyInThePrediction() throws {
         var s = Fixture.state(data, width: 120, height: 40)
         // A word the weak model writes in prose around its calls appears in no data.json.
-        let id = try #require(data.cases.first { e in
-            if case .text(let t)? = data.predictionLine(e) { return t.contains("out_of_office") }
-            return false
-        }?.id)
+        let id = try #require(
+            data.cases.first { e in
+                if case .text(let t)? = data.predictionLine(e) { return t.contains("out_of_office") }
+                return false
+            }?.id)
         Fixture.keys(&s, .char("/"))
         Fixture.type(&s, "OUT_OF_OFFICE")
         Fixture.keys(&s, .enter)

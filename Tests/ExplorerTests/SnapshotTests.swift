@@ -68,7 +68,9 @@ struct SnapshotTests {
             for cell in b.cells {
                 for scalar in cell.text.unicodeScalars {
                     let v = scalar.value
-                    #expect(!(v < 0x20 || (v >= 0x7F && v < 0xA0) || (0x202A...0x202E).contains(v)), "raw control U+\(String(v, radix: 16)) on screen")
+                    #expect(
+                        !(v < 0x20 || (v >= 0x7F && v < 0xA0) || (0x202A...0x202E).contains(v)),
+                        "raw control U+\(String(v, radix: 16)) on screen")
                 }
             }
         }

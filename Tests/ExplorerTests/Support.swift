@@ -91,12 +91,15 @@ enum Snapshot {
             try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             try? Data((text + "\n").utf8).write(to: url)
             if expected != text + "\n" {
-                Issue.record("snapshot \(name) re-recorded: review the diff and run again without UPDATE_SNAPSHOTS", sourceLocation: sourceLocation)
+                Issue.record(
+                    "snapshot \(name) re-recorded: review the diff and run again without UPDATE_SNAPSHOTS",
+                    sourceLocation: sourceLocation)
             }
             return
         }
         guard let expected else {
-            Issue.record("snapshot \(name).txt is missing: run with UPDATE_SNAPSHOTS=1 and review it", sourceLocation: sourceLocation)
+            Issue.record(
+                "snapshot \(name).txt is missing: run with UPDATE_SNAPSHOTS=1 and review it", sourceLocation: sourceLocation)
             return
         }
         if expected != text + "\n" {

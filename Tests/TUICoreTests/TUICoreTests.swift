@@ -5,7 +5,8 @@ import Testing
 @Suite("Text width and sanitizing")
 struct TextTests {
     @Test(arguments: [
-        ("abc", 3), ("王芳", 4), ("Søren", 5), ("e\u{301}", 1), ("👍", 2), ("한국어", 6), ("ｆｕｌｌ", 8), ("\u{200B}", 0), ("a\u{FE0F}", 1),
+        ("abc", 3), ("王芳", 4), ("Søren", 5), ("e\u{301}", 1), ("👍", 2), ("한국어", 6), ("ｆｕｌｌ", 8), ("\u{200B}", 0),
+        ("a\u{FE0F}", 1),
     ])
     func widths(_ text: String, _ width: Int) {
         #expect(TextWidth.of(text) == width)
@@ -88,10 +89,12 @@ struct BufferTests {
 
 @Suite("Themes")
 struct ThemeTests {
-    static let themesFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Themes")
+    static let themesFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Themes")
 
     @Test func bundledThemesAreTheFilesInThemes() throws {
-        let files = try FileManager.default.contentsOfDirectory(atPath: Self.themesFolder.path).filter { $0.hasSuffix(".json5") }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.themesFolder.path).filter { $0.hasSuffix(".json5") }
+            .sorted()
         #expect(files.map { String($0.dropLast(6)) } == ThemeLoader.bundledNames)
         for f in files {
             let text = try String(contentsOf: Self.themesFolder.appendingPathComponent(f), encoding: .utf8)
@@ -123,7 +126,10 @@ struct ThemeTests {
 
     @Test func depthFallbacks() throws {
         var w: [String] = []
-        let t = try Theme.decode(Data(#"{version: 1, roles: {pass: {fg: {c8: "green", c256: 114}}, fail: {fg: "bright-red"}, header: {fg: 33,},},}"#.utf8), file: "t.json5", warnings: &w)
+        let t = try Theme.decode(
+            Data(
+                #"{version: 1, roles: {pass: {fg: {c8: "green", c256: 114}}, fail: {fg: "bright-red"}, header: {fg: 33,},},}"#
+                    .utf8), file: "t.json5", warnings: &w)
         #expect(t.resolve(depth: .c8)[.pass].fg == 2)
         #expect(t.resolve(depth: .c16)[.pass].fg == 2)
         #expect(t.resolve(depth: .c256)[.pass].fg == 114)

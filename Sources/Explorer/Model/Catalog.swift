@@ -68,15 +68,18 @@ public struct Catalog: Sendable {
         let required = Set((schema?["required"]?.arrayValue ?? []).compactMap(\.stringValue))
         if let props = schema?["properties"]?.objectValue {
             for (k, p) in props.members {
-                params.append(Param(
-                    name: k, type: Catalog.typeName(p["type"]), description: p["description"]?.stringValue ?? "",
-                    required: required.contains(k), enumValues: (p["enum"]?.arrayValue ?? []).map(Catalog.plain)))
+                params.append(
+                    Param(
+                        name: k, type: Catalog.typeName(p["type"]), description: p["description"]?.stringValue ?? "",
+                        required: required.contains(k), enumValues: (p["enum"]?.arrayValue ?? []).map(Catalog.plain)))
             }
         } else if let props = schema?.objectValue, schema?["type"] == nil {
             for (k, p) in props.members {
-                params.append(Param(
-                    name: k, type: Catalog.typeName(p["type"]), description: p["description"]?.stringValue ?? p.stringValue ?? "",
-                    required: false, enumValues: []))
+                params.append(
+                    Param(
+                        name: k, type: Catalog.typeName(p["type"]),
+                        description: p["description"]?.stringValue ?? p.stringValue ?? "",
+                        required: false, enumValues: []))
             }
         }
         return API(
@@ -115,7 +118,8 @@ public enum JSONRender {
         case .number(let n): return n.text
         case .string(let s): return JSONText.string(s)
         case .array(let a): return "[" + a.map(compact).joined(separator: ", ") + "]"
-        case .object(let o): return "{" + o.members.map { JSONText.string($0.key) + ": " + compact($0.value) }.joined(separator: ", ") + "}"
+        case .object(let o):
+            return "{" + o.members.map { JSONText.string($0.key) + ": " + compact($0.value) }.joined(separator: ", ") + "}"
         }
     }
 }

@@ -58,7 +58,8 @@ public struct ExplorerData: Sendable {
                     platformNames = []
                 }
                 let gold = GoldSummary(answer: c.answer)
-                let label = users[u].scenario(for: platformNames + [gold.platform].compactMap { $0 })
+                let label =
+                    users[u].scenario(for: platformNames + [gold.platform].compactMap { $0 })
                     ?? (platformNames.isEmpty ? (gold.platform ?? "?") : platformNames.joined(separator: "/"))
                 let sc: Int
                 if let known = scenarioIndex[label] {
@@ -69,10 +70,11 @@ public struct ExplorerData: Sendable {
                     scenarios.append(label)
                 }
                 if let p = gold.platform { platformSet.insert(p) }
-                cases.append(CaseEntry(
-                    id: cases.count, split: s, index: c.index, user: u, scenario: sc,
-                    goldPlatform: gold.platform ?? "?", goldFunctions: gold.functions,
-                    query: c.query ?? ""))
+                cases.append(
+                    CaseEntry(
+                        id: cases.count, split: s, index: c.index, user: u, scenario: sc,
+                        goldPlatform: gold.platform ?? "?", goldFunctions: gold.functions,
+                        query: c.query ?? ""))
             }
         }
         self.cases = cases

@@ -58,7 +58,8 @@ public enum Search {
         }
         if hit { return true }
         if case .text(let text)? = data.predictionLine(entry) {
-            return text.utf8.withContiguousStorageIfAvailable { contains($0, forms[0]) } ?? text.lowercased().contains(String(decoding: forms[0], as: UTF8.self))
+            return text.utf8.withContiguousStorageIfAvailable { contains($0, forms[0]) }
+                ?? text.lowercased().contains(String(decoding: forms[0], as: UTF8.self))
         }
         return false
     }

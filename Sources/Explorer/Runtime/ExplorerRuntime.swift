@@ -15,7 +15,9 @@ public final class ExplorerRuntime: @unchecked Sendable {
     let timings: FrameTimings?
 
     /// `loader` runs on a background thread; until it returns, the first frame says what loads.
-    public init(state: AppState, theme: ResolvedTheme, timings: FrameTimings? = nil, loader: @escaping @Sendable () throws -> ExplorerData) {
+    public init(
+        state: AppState, theme: ResolvedTheme, timings: FrameTimings? = nil, loader: @escaping @Sendable () throws -> ExplorerData
+    ) {
         self.state = state
         self.theme = theme
         self.loader = loader
@@ -81,9 +83,11 @@ public final class ExplorerRuntime: @unchecked Sendable {
                 let options = state.options
                 let inbox = self.inbox
                 DispatchQueue.global(qos: .userInitiated).async {
-                    inbox.post(.scored(Runner.score(data, options: options) { done, total in
-                        inbox.post(.scoreProgress(done: done, total: total))
-                    }))
+                    inbox.post(
+                        .scored(
+                            Runner.score(data, options: options) { done, total in
+                                inbox.post(.scoreProgress(done: done, total: total))
+                            }))
                 }
             case .search(let query):
                 guard let data = state.data else { continue }
@@ -107,16 +111,19 @@ public final class ExplorerRuntime: @unchecked Sendable {
 /// Effects run synchronously (tests) or on a background thread (the runtime).
 public enum Runner {
     /// Scores every split of `data` with progress (cases done, total).
-    public static func score(_ data: ExplorerData, options: Scorer.Options, progress: (@Sendable (Int, Int) -> Void)? = nil) -> ScoreReport {
+    public static func score(_ data: ExplorerData, options: Scorer.Options, progress: (@Sendable (Int, Int) -> Void)? = nil)
+        -> ScoreReport
+    {
         let bench = data.benchmark
         let total = bench.splits.reduce(0) { $0 + $1.cases.count }
         let base = Counter()
         var scores: [SplitScore] = []
         for split in bench.splits {
             let offset = base.value
-            scores.append(Scorer.score(split, predictions: bench.predictions[split.name], options: options) { done in
-                progress?(offset + done, total)
-            })
+            scores.append(
+                Scorer.score(split, predictions: bench.predictions[split.name], options: options) { done in
+                    progress?(offset + done, total)
+                })
             base.add(split.cases.count)
         }
         return ScoreReport(splits: scores, warnings: bench.warnings, lenient: options.lenient)
@@ -129,7 +136,8 @@ public enum Runner {
             switch effect {
             case .quit: break
             case .score: if let data = state.data { out.append(.scored(score(data, options: state.options))) }
-            case .search(let q): if let data = state.data { out.append(.searchFinished(query: q, matches: Search.run(q, in: data))) }
+            case .search(let q):
+                if let data = state.data { out.append(.searchFinished(query: q, matches: Search.run(q, in: data))) }
             }
         }
         return out
@@ -207,7 +215,9 @@ public final class FrameTimings: @unchecked Sendable {
     let processStart: DispatchTime
 
     public init?(path: String, processStart: DispatchTime) {
-        guard FileManager.default.createFile(atPath: path, contents: nil), let h = FileHandle(forWritingAtPath: path) else { return nil }
+        guard FileManager.default.createFile(atPath: path, contents: nil), let h = FileHandle(forWritingAtPath: path) else {
+            return nil
+        }
         handle = h
         self.processStart = processStart
     }
@@ -236,7 +246,8 @@ public final class FrameTimings: @unchecked Sendable {
         switch action {
         case .loaded: write(#"{"event":"loaded","ms":\#(ms(processStart))}"#)
         case .scored: write(#"{"event":"scored","ms":\#(ms(processStart))}"#)
-        case .searchFinished(let q, let m): write(#"{"event":"search_finished","query":\#(JSONText.string(q)),"matches":\#(m.count),"ms":\#(ms(processStart))}"#)
+        case .searchFinished(let q, let m):
+            write(#"{"event":"search_finished","query":\#(JSONText.string(q)),"matches":\#(m.count),"ms":\#(ms(processStart))}"#)
         default: break
         }
     }

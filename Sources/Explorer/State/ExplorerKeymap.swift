@@ -12,80 +12,117 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
 /// The one table of keys: dispatch, status-bar hints, the `?` overlay and the README table.
 public enum ExplorerKeymap {
     public static let table = Keymap<KeyContext, Command>([
-        (.list, "Case list", [
-            KeyBinding([.char("j"), .down], .moveDown, hint: "move", help: "next case", status: true),
-            KeyBinding([.char("k"), .up], .moveUp, hint: "move", help: "previous case"),
-            KeyBinding([.pageDown, .ctrl("f")], .pageDown, hint: "page", help: "page down"),
-            KeyBinding([.pageUp, .ctrl("b")], .pageUp, hint: "page", help: "page up"),
-            KeyBinding([.char("g"), .home], .first, hint: "first", help: "first case"),
-            KeyBinding([.char("G"), .end], .last, hint: "last", help: "last case"),
-            KeyBinding([.enter, .right, .char("l")], .open, hint: "open", help: "open the case (focus the case pane)", status: true),
-        ]),
-        (.detail, "Case pane", [
-            KeyBinding([.char("j"), .down], .moveDown, hint: "scroll", help: "scroll down", status: true),
-            KeyBinding([.char("k"), .up], .moveUp, hint: "scroll", help: "scroll up"),
-            KeyBinding([.pageDown, .ctrl("f"), .char(" ")], .pageDown, hint: "page", help: "page down"),
-            KeyBinding([.pageUp, .ctrl("b")], .pageUp, hint: "page", help: "page up"),
-            KeyBinding([.char("g"), .home], .first, hint: "top", help: "top"),
-            KeyBinding([.char("G"), .end], .last, hint: "bottom", help: "bottom"),
-            KeyBinding([.enter, .right, .char("l")], .open, hint: "context", help: "show the context pane (tool catalog / profile)"),
-            KeyBinding([.left, .char("h")], .back, hint: "list", help: "back to the case list"),
-        ]),
-        (.context, "Context pane", [
-            KeyBinding([.char("j"), .down], .moveDown, hint: "scroll", help: "scroll down", status: true),
-            KeyBinding([.char("k"), .up], .moveUp, hint: "scroll", help: "scroll up"),
-            KeyBinding([.pageDown, .ctrl("f"), .char(" ")], .pageDown, hint: "page", help: "page down"),
-            KeyBinding([.pageUp, .ctrl("b")], .pageUp, hint: "page", help: "page up"),
-            KeyBinding([.char("g"), .home], .first, hint: "top", help: "top"),
-            KeyBinding([.char("G"), .end], .last, hint: "bottom", help: "bottom"),
-            KeyBinding([.left, .char("h")], .back, hint: "case", help: "back to the case pane"),
-        ]),
-        (.global, "Everywhere", [
-            KeyBinding([.char("]")], .nextFailure, hint: "next fail", help: "next failing case (fail or format failure)", status: true),
-            KeyBinding([.char("[")], .previousFailure, hint: "prev fail", help: "previous failing case"),
-            KeyBinding([.char("/")], .search, hint: "search", help: "search query, profile, tools, gold values and raw prediction", status: true),
-            KeyBinding([.char("n")], .searchNext, hint: "next match", help: "next search match"),
-            KeyBinding([.char("N")], .searchPrevious, hint: "prev match", help: "previous search match"),
-            KeyBinding([.char("f")], .filter, hint: "filter", help: "filter by verdict, error column, split, scenario, platform, user", status: true),
-            KeyBinding([.char("c")], .toggleContext, hint: "catalog/profile", help: "context pane: tool catalog ↔ full user profile", status: true),
-            KeyBinding([.char("r")], .raw, hint: "raw", help: "raw JSON of the case and the prediction line"),
-            KeyBinding([.tab], .focusNext, hint: "pane", help: "focus the next pane", status: true),
-            KeyBinding([.backTab], .focusPrevious, hint: "pane", help: "focus the previous pane"),
-            KeyBinding([.escape], .back, hint: "back", help: "back / clear the search and the message"),
-            KeyBinding([.char("?"), .function(1)], .help, hint: "help", help: "this help", status: true),
-            KeyBinding([.char("q"), .ctrl("c")], .quit, hint: "quit", help: "quit", status: true),
-        ]),
-        (.filter, "Filter (f)", [
-            KeyBinding([.char("j"), .down], .moveDown, hint: "move", help: "next value"),
-            KeyBinding([.char("k"), .up], .moveUp, hint: "move", help: "previous value"),
-            KeyBinding([.pageDown], .pageDown, hint: "page", help: "page down"),
-            KeyBinding([.pageUp], .pageUp, hint: "page", help: "page up"),
-            KeyBinding([.char("g"), .home], .first, hint: "first", help: "first value"),
-            KeyBinding([.char("G"), .end], .last, hint: "last", help: "last value"),
-            KeyBinding([.char(" "), .enter], .toggleFilterItem, hint: "toggle", help: "select / deselect the value (applies at once)", status: true),
-            KeyBinding([.char("x")], .clearFilter, hint: "clear", help: "clear every filter", status: true),
-            KeyBinding([.escape, .char("f"), .char("q")], .back, hint: "close", help: "close the filter menu", status: true),
-        ]),
-        (.help, "Help (?)", [
-            KeyBinding([.char("j"), .down], .moveDown, hint: "scroll", help: "scroll down"),
-            KeyBinding([.char("k"), .up], .moveUp, hint: "scroll", help: "scroll up"),
-            KeyBinding([.pageDown, .char(" ")], .pageDown, hint: "page", help: "page down"),
-            KeyBinding([.pageUp], .pageUp, hint: "page", help: "page up"),
-            KeyBinding([.escape, .char("?"), .char("q"), .function(1)], .back, hint: "close", help: "close the help", status: true),
-        ]),
-        (.raw, "Raw JSON (r)", [
-            KeyBinding([.char("j"), .down], .moveDown, hint: "scroll", help: "scroll down", status: true),
-            KeyBinding([.char("k"), .up], .moveUp, hint: "scroll", help: "scroll up"),
-            KeyBinding([.pageDown, .char(" ")], .pageDown, hint: "page", help: "page down"),
-            KeyBinding([.pageUp], .pageUp, hint: "page", help: "page up"),
-            KeyBinding([.char("g"), .home], .first, hint: "top", help: "top"),
-            KeyBinding([.char("G"), .end], .last, hint: "bottom", help: "bottom"),
-            KeyBinding([.escape, .char("r"), .char("q")], .back, hint: "close", help: "close the raw view", status: true),
-        ]),
-        (.search, "Typing a search (/)", [
-            KeyBinding([.enter], .open, hint: "search", help: "run the search and jump to the first match", status: true),
-            KeyBinding([.escape], .back, hint: "cancel", help: "cancel (shortcuts are suspended while typing)", status: true),
-        ]),
+        (
+            .list, "Case list",
+            [
+                KeyBinding([.char("j"), .down], .moveDown, hint: "move", help: "next case", status: true),
+                KeyBinding([.char("k"), .up], .moveUp, hint: "move", help: "previous case"),
+                KeyBinding([.pageDown, .ctrl("f")], .pageDown, hint: "page", help: "page down"),
+                KeyBinding([.pageUp, .ctrl("b")], .pageUp, hint: "page", help: "page up"),
+                KeyBinding([.char("g"), .home], .first, hint: "first", help: "first case"),
+                KeyBinding([.char("G"), .end], .last, hint: "last", help: "last case"),
+                KeyBinding(
+                    [.enter, .right, .char("l")], .open, hint: "open", help: "open the case (focus the case pane)", status: true),
+            ]
+        ),
+        (
+            .detail, "Case pane",
+            [
+                KeyBinding([.char("j"), .down], .moveDown, hint: "scroll", help: "scroll down", status: true),
+                KeyBinding([.char("k"), .up], .moveUp, hint: "scroll", help: "scroll up"),
+                KeyBinding([.pageDown, .ctrl("f"), .char(" ")], .pageDown, hint: "page", help: "page down"),
+                KeyBinding([.pageUp, .ctrl("b")], .pageUp, hint: "page", help: "page up"),
+                KeyBinding([.char("g"), .home], .first, hint: "top", help: "top"),
+                KeyBinding([.char("G"), .end], .last, hint: "bottom", help: "bottom"),
+                KeyBinding(
+                    [.enter, .right, .char("l")], .open, hint: "context", help: "show the context pane (tool catalog / profile)"),
+                KeyBinding([.left, .char("h")], .back, hint: "list", help: "back to the case list"),
+            ]
+        ),
+        (
+            .context, "Context pane",
+            [
+                KeyBinding([.char("j"), .down], .moveDown, hint: "scroll", help: "scroll down", status: true),
+                KeyBinding([.char("k"), .up], .moveUp, hint: "scroll", help: "scroll up"),
+                KeyBinding([.pageDown, .ctrl("f"), .char(" ")], .pageDown, hint: "page", help: "page down"),
+                KeyBinding([.pageUp, .ctrl("b")], .pageUp, hint: "page", help: "page up"),
+                KeyBinding([.char("g"), .home], .first, hint: "top", help: "top"),
+                KeyBinding([.char("G"), .end], .last, hint: "bottom", help: "bottom"),
+                KeyBinding([.left, .char("h")], .back, hint: "case", help: "back to the case pane"),
+            ]
+        ),
+        (
+            .global, "Everywhere",
+            [
+                KeyBinding(
+                    [.char("]")], .nextFailure, hint: "next fail", help: "next failing case (fail or format failure)",
+                    status: true),
+                KeyBinding([.char("[")], .previousFailure, hint: "prev fail", help: "previous failing case"),
+                KeyBinding(
+                    [.char("/")], .search, hint: "search", help: "search query, profile, tools, gold values and raw prediction",
+                    status: true),
+                KeyBinding([.char("n")], .searchNext, hint: "next match", help: "next search match"),
+                KeyBinding([.char("N")], .searchPrevious, hint: "prev match", help: "previous search match"),
+                KeyBinding(
+                    [.char("f")], .filter, hint: "filter",
+                    help: "filter by verdict, error column, split, scenario, platform, user", status: true),
+                KeyBinding(
+                    [.char("c")], .toggleContext, hint: "catalog/profile", help: "context pane: tool catalog ↔ full user profile",
+                    status: true),
+                KeyBinding([.char("r")], .raw, hint: "raw", help: "raw JSON of the case and the prediction line"),
+                KeyBinding([.tab], .focusNext, hint: "pane", help: "focus the next pane", status: true),
+                KeyBinding([.backTab], .focusPrevious, hint: "pane", help: "focus the previous pane"),
+                KeyBinding([.escape], .back, hint: "back", help: "back / clear the search and the message"),
+                KeyBinding([.char("?"), .function(1)], .help, hint: "help", help: "this help", status: true),
+                KeyBinding([.char("q"), .ctrl("c")], .quit, hint: "quit", help: "quit", status: true),
+            ]
+        ),
+        (
+            .filter, "Filter (f)",
+            [
+                KeyBinding([.char("j"), .down], .moveDown, hint: "move", help: "next value"),
+                KeyBinding([.char("k"), .up], .moveUp, hint: "move", help: "previous value"),
+                KeyBinding([.pageDown], .pageDown, hint: "page", help: "page down"),
+                KeyBinding([.pageUp], .pageUp, hint: "page", help: "page up"),
+                KeyBinding([.char("g"), .home], .first, hint: "first", help: "first value"),
+                KeyBinding([.char("G"), .end], .last, hint: "last", help: "last value"),
+                KeyBinding(
+                    [.char(" "), .enter], .toggleFilterItem, hint: "toggle",
+                    help: "select / deselect the value (applies at once)", status: true),
+                KeyBinding([.char("x")], .clearFilter, hint: "clear", help: "clear every filter", status: true),
+                KeyBinding([.escape, .char("f"), .char("q")], .back, hint: "close", help: "close the filter menu", status: true),
+            ]
+        ),
+        (
+            .help, "Help (?)",
+            [
+                KeyBinding([.char("j"), .down], .moveDown, hint: "scroll", help: "scroll down"),
+                KeyBinding([.char("k"), .up], .moveUp, hint: "scroll", help: "scroll up"),
+                KeyBinding([.pageDown, .char(" ")], .pageDown, hint: "page", help: "page down"),
+                KeyBinding([.pageUp], .pageUp, hint: "page", help: "page up"),
+                KeyBinding(
+                    [.escape, .char("?"), .char("q"), .function(1)], .back, hint: "close", help: "close the help", status: true),
+            ]
+        ),
+        (
+            .raw, "Raw JSON (r)",
+            [
+                KeyBinding([.char("j"), .down], .moveDown, hint: "scroll", help: "scroll down", status: true),
+                KeyBinding([.char("k"), .up], .moveUp, hint: "scroll", help: "scroll up"),
+                KeyBinding([.pageDown, .char(" ")], .pageDown, hint: "page", help: "page down"),
+                KeyBinding([.pageUp], .pageUp, hint: "page", help: "page up"),
+                KeyBinding([.char("g"), .home], .first, hint: "top", help: "top"),
+                KeyBinding([.char("G"), .end], .last, hint: "bottom", help: "bottom"),
+                KeyBinding([.escape, .char("r"), .char("q")], .back, hint: "close", help: "close the raw view", status: true),
+            ]
+        ),
+        (
+            .search, "Typing a search (/)",
+            [
+                KeyBinding([.enter], .open, hint: "search", help: "run the search and jump to the first match", status: true),
+                KeyBinding([.escape], .back, hint: "cancel", help: "cancel (shortcuts are suspended while typing)", status: true),
+            ]
+        ),
     ])
 
     /// The contexts searched for a key, most specific first.

@@ -264,7 +264,10 @@ public enum Reducer {
         guard s.mouse, s.overlay == nil else { return [] }
         let layout = Layout(s)
         let panes: [(AppState.Pane, Rect?)] = [(.list, layout.list), (.detail, layout.detail), (.context, layout.context)]
-        guard let (pane, rect) = panes.first(where: { $0.1.map { m.x >= $0.x && m.x < $0.maxX && m.y >= $0.y && m.y < $0.maxY } ?? false }),
+        guard
+            let (pane, rect) = panes.first(where: {
+                $0.1.map { m.x >= $0.x && m.x < $0.maxX && m.y >= $0.y && m.y < $0.maxY } ?? false
+            }),
             let rect
         else { return [] }
         switch m.kind {
@@ -311,7 +314,8 @@ public enum Reducer {
             }
             let verdictIndex = Filter.Verdict.allCases
             let summaries = s.summaries ?? []
-            let needsEntry = !filter.splits.isEmpty || !filter.scenarios.isEmpty || !filter.platforms.isEmpty || !filter.users.isEmpty
+            let needsEntry =
+                !filter.splits.isEmpty || !filter.scenarios.isEmpty || !filter.platforms.isEmpty || !filter.users.isEmpty
             for i in 0..<data.cases.count {
                 let sum: CaseSummary? = i < summaries.count ? summaries[i] : nil
                 if verdictMask != 0 {
@@ -375,8 +379,10 @@ public enum Reducer {
             s.detail = nil
         }
         if let detail = s.detail {
-            s.detailScroll = min(s.detailScroll, max(0, DetailView.lines(s, detail, width: layout.detailWidth).count - layout.detailRows))
-            s.contextScroll = min(s.contextScroll, max(0, ContextView.lines(s, detail, width: layout.contextWidth).count - layout.contextRows))
+            s.detailScroll = min(
+                s.detailScroll, max(0, DetailView.lines(s, detail, width: layout.detailWidth).count - layout.detailRows))
+            s.contextScroll = min(
+                s.contextScroll, max(0, ContextView.lines(s, detail, width: layout.contextWidth).count - layout.contextRows))
         }
         switch s.overlay {
         case .help?:

@@ -46,19 +46,29 @@ public enum ContextView {
             platformsShown.insert(p.name)
             out.append("")
             out.append(Line([Span(Text.clean(p.name), .header)] + marks(platform: p.name)))
-            if !p.description.isEmpty { out += Text.paragraph(p.description, indent: 2, width: width, role: .muted, keepNewlines: false) }
-            out += apis(c.apis.filter { $0.platform == p.name }, goldAPIs, predictedAPIs, goldPlatform: goldPlatform, predictedPlatform: predictedPlatform, platform: p.name, width: width)
+            if !p.description.isEmpty {
+                out += Text.paragraph(p.description, indent: 2, width: width, role: .muted, keepNewlines: false)
+            }
+            out += apis(
+                c.apis.filter { $0.platform == p.name }, goldAPIs, predictedAPIs, goldPlatform: goldPlatform,
+                predictedPlatform: predictedPlatform, platform: p.name, width: width)
         }
         let others = c.apis.filter { $0.platform == nil || !platformsShown.contains($0.platform!) }
         if !others.isEmpty {
             var byPlatform: [(String?, [Catalog.API])] = []
             for api in others {
-                if let i = byPlatform.firstIndex(where: { $0.0 == api.platform }) { byPlatform[i].1.append(api) } else { byPlatform.append((api.platform, [api])) }
+                if let i = byPlatform.firstIndex(where: { $0.0 == api.platform }) {
+                    byPlatform[i].1.append(api)
+                } else {
+                    byPlatform.append((api.platform, [api]))
+                }
             }
             for (platform, list) in byPlatform {
                 out.append("")
                 out.append(Line([Span(Text.clean(platform ?? "APIs"), .header)] + (platform.map(marks(platform:)) ?? [])))
-                out += apis(list, goldAPIs, predictedAPIs, goldPlatform: goldPlatform, predictedPlatform: predictedPlatform, platform: platform, width: width)
+                out += apis(
+                    list, goldAPIs, predictedAPIs, goldPlatform: goldPlatform, predictedPlatform: predictedPlatform,
+                    platform: platform, width: width)
             }
         }
         if c.platforms.isEmpty && c.apis.isEmpty {
@@ -72,22 +82,31 @@ public enum ContextView {
         return out
     }
 
-    static func apis(_ list: [Catalog.API], _ gold: Set<String>, _ predicted: Set<String>, goldPlatform: String?, predictedPlatform: String?, platform: String?, width: Int) -> [Line] {
+    static func apis(
+        _ list: [Catalog.API], _ gold: Set<String>, _ predicted: Set<String>, goldPlatform: String?, predictedPlatform: String?,
+        platform: String?, width: Int
+    ) -> [Line] {
         var out: [Line] = []
         for api in list {
             var head = Line([Span("  "), Span(Text.clean(api.name), .title)])
             // Mark the gold API on the gold platform (or where the catalog names no platform).
             let onGold = platform == nil || platform == goldPlatform
             if gold.contains(api.name) && onGold { head.spans.append(Span(" ● gold", .gold)) }
-            if predicted.contains(api.name) && (platform == nil || platform == predictedPlatform) { head.spans.append(Span(" ◆ predicted", .predicted)) }
+            if predicted.contains(api.name) && (platform == nil || platform == predictedPlatform) {
+                head.spans.append(Span(" ◆ predicted", .predicted))
+            }
             out.append(head)
-            if !api.description.isEmpty { out += Text.paragraph(api.description, indent: 4, width: width, role: .muted, keepNewlines: false) }
+            if !api.description.isEmpty {
+                out += Text.paragraph(api.description, indent: 4, width: width, role: .muted, keepNewlines: false)
+            }
             for p in api.params {
                 var text = p.type.isEmpty ? "" : p.type
                 if p.required { text += text.isEmpty ? "required" : ", required" }
                 if !p.enumValues.isEmpty { text += (text.isEmpty ? "" : "; ") + "one of " + p.enumValues.joined(separator: ", ") }
                 if !p.description.isEmpty { text += (text.isEmpty ? "" : " — ") + p.description }
-                out += Text.labelled(6, p.name, text, width: width, labelRole: .normal, valueRole: .muted, labelWidth: max(12, min(22, TextWidth.of(p.name) + 2)))
+                out += Text.labelled(
+                    6, p.name, text, width: width, labelRole: .normal, valueRole: .muted,
+                    labelWidth: max(12, min(22, TextWidth.of(p.name) + 2)))
             }
         }
         return out

@@ -15,10 +15,11 @@ public enum DetailView {
         let split = data.split(of: entry)
 
         // Title and verdict
-        out.append(Line([
-            Span("Case \(entry.index)", .title),
-            Span(" · \(Text.clean(split.name)) · data.json line \(data.benchmarkCase(entry).line)", .muted),
-        ]))
+        out.append(
+            Line([
+                Span("Case \(entry.index)", .title),
+                Span(" · \(Text.clean(split.name)) · data.json line \(data.benchmarkCase(entry).line)", .muted),
+            ]))
         let (glyph, role) = g.verdict(s.verdict(d.caseID) ?? d.verdict)
         var verdictLine = Line([Span(glyph + " ", role), Span(verdictWord(d.verdict), role)])
         if s.verdicts == nil { verdictLine.spans.append(Span(" (this case scored alone; scoring the set…)", .muted)) }
@@ -28,13 +29,21 @@ public enum DetailView {
         }
         out.append(verdictLine)
         if d.verdict.format {
-            out.append(Line([Span("  hits: ", .muted), Span("query \(d.verdict.queryParamsHit)/\(d.queryParams.count)  profile \(d.verdict.profileParamsHit)/\(d.profileParams.count)")]))
+            out.append(
+                Line([
+                    Span("  hits: ", .muted),
+                    Span(
+                        "query \(d.verdict.queryParamsHit)/\(d.queryParams.count)  profile \(d.verdict.profileParamsHit)/\(d.profileParams.count)"
+                    ),
+                ]))
         }
         out.append("")
 
         // Diagnosis
         let problems = d.verdict.problems
-        out.append(Text.heading("Diagnosis", problems.isEmpty ? "nothing wrong" : "\(problems.count) finding\(problems.count == 1 ? "" : "s")"))
+        out.append(
+            Text.heading(
+                "Diagnosis", problems.isEmpty ? "nothing wrong" : "\(problems.count) finding\(problems.count == 1 ? "" : "s")"))
         for f in problems {
             let lines = TextWidth.wrap(Text.clean(f.sentence), width: max(8, width - 4))
             for (i, l) in lines.enumerated() {
@@ -100,7 +109,8 @@ public enum DetailView {
         case .string(let s): return s
         case .number(let n): return n.text
         case .bool(let b): return b ? "true" : "false"
-        case .array(let a) where a.allSatisfy({ $0.stringValue != nil }): return a.compactMap(\.stringValue).joined(separator: ", ")
+        case .array(let a) where a.allSatisfy({ $0.stringValue != nil }):
+            return a.compactMap(\.stringValue).joined(separator: ", ")
         default: return nil
         }
     }
@@ -114,15 +124,21 @@ public enum DetailView {
         let predicted = diff.predictedPlatform.map(value) ?? "—"
         let platformMark: (String, Role) =
             diff.platformMatches == true ? (g.match, .pass) : diff.platformMatches == false ? (g.mismatch, .fail) : (" ", .muted)
-        out.append(Line([
-            Span("  \(platformMark.0) ", platformMark.1), Span("platform  ", .muted),
-            Span("gold ", .muted), Span(gold, .gold), Span("  predicted ", .muted), Span(predicted, diff.platformMatches == false ? .fail : .predicted),
-        ]))
+        out.append(
+            Line([
+                Span("  \(platformMark.0) ", platformMark.1), Span("platform  ", .muted),
+                Span("gold ", .muted), Span(gold, .gold), Span("  predicted ", .muted),
+                Span(predicted, diff.platformMatches == false ? .fail : .predicted),
+            ]))
         if diff.functions.isEmpty { out.append(Line("    (no functions on either side)", .muted)) }
         for f in diff.functions {
             let (mark, role, note): (String, Role, String) =
                 switch f.status {
-                case .matched: (f.params.allSatisfy { $0.status == .match } ? g.match : g.mismatch, f.params.allSatisfy { $0.status == .match } ? .pass : .fail, "")
+                case .matched:
+                    (
+                        f.params.allSatisfy { $0.status == .match } ? g.match : g.mismatch,
+                        f.params.allSatisfy { $0.status == .match } ? .pass : .fail, ""
+                    )
                 case .missing: (g.missing, .missing, "  missing: in gold, not predicted")
                 case .extra: (g.extra, .extra, "  extra: predicted, not in gold")
                 }
@@ -159,7 +175,9 @@ public enum DetailView {
             out += Text.labelled(10, "gold", value(gold), width: width, valueRole: .gold, labelWidth: 11)
         }
         if let predicted = p.predicted {
-            out += Text.labelled(10, "predicted", value(predicted), width: width, valueRole: p.status == .match ? .predicted : role, labelWidth: 11)
+            out += Text.labelled(
+                10, "predicted", value(predicted), width: width, valueRole: p.status == .match ? .predicted : role, labelWidth: 11
+            )
         }
         return out
     }

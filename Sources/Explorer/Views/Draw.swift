@@ -64,7 +64,10 @@ enum Text {
     }
 
     /// `label` then `value` wrapped to `width`, continuation lines indented under the value.
-    static func labelled(_ indent: Int, _ label: String, _ value: String, width: Int, labelRole: Role = .muted, valueRole: Role = .normal, labelWidth: Int? = nil) -> [Line] {
+    static func labelled(
+        _ indent: Int, _ label: String, _ value: String, width: Int, labelRole: Role = .muted, valueRole: Role = .normal,
+        labelWidth: Int? = nil
+    ) -> [Line] {
         let pad = String(repeating: " ", count: indent)
         let lw = max(labelWidth ?? 0, TextWidth.of(label) + 1)
         let head = pad + TextWidth.pad(label, to: lw)

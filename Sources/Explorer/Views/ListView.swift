@@ -9,10 +9,12 @@ enum ListView {
         let g = s.glyphs
         var title = Line([Span("Cases", .title), Span(" \(s.visible.count)/\(data.cases.count)", .normal)])
         if let counts = s.visibleCounts {
-            title = title + Line([
-                Span("  \(g.pass) \(counts.pass)", .pass), Span("  \(g.fail) \(counts.fail)", .fail),
-                Span("  \(g.format) \(counts.format)", .format),
-            ])
+            title =
+                title
+                + Line([
+                    Span("  \(g.pass) \(counts.pass)", .pass), Span("  \(g.fail) \(counts.fail)", .fail),
+                    Span("  \(g.format) \(counts.format)", .format),
+                ])
         } else if let p = s.scoring {
             title = title + Line("  scoring \(p.total > 0 ? p.done * 100 / p.total : 0)%", .muted)
         }
@@ -22,7 +24,9 @@ enum ListView {
         buf.put(Text.fit(cols.header(), inner.width), x: inner.x, y: inner.y, maxX: inner.maxX)
         let rows = inner.height - Layout.listHeaderRows
         if s.visible.isEmpty {
-            buf.put(s.filter.isEmpty ? "no cases" : "no case matches the filter (f, then x clears it)", x: inner.x + 1, y: inner.y + 1, role: .muted, maxX: inner.maxX)
+            buf.put(
+                s.filter.isEmpty ? "no cases" : "no case matches the filter (f, then x clears it)", x: inner.x + 1,
+                y: inner.y + 1, role: .muted, maxX: inner.maxX)
             return
         }
         for row in 0..<rows {

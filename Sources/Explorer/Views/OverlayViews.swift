@@ -16,15 +16,35 @@ public enum HelpView {
             out.append("")
         }
         out.append(Line("Glyphs", .header))
-        out.append(Line([Span("  \(g.pass) pass   ", .pass), Span("\(g.fail) fail   ", .fail), Span("\(g.format) format failure   ", .format), Span("\(g.pending) not scored yet", .muted)]))
-        out.append(Line([Span("  \(g.missing) missing (gold only)   ", .missing), Span("\(g.extra) extra (predicted only)   ", .extra), Span("• search match", .match)]))
+        out.append(
+            Line([
+                Span("  \(g.pass) pass   ", .pass), Span("\(g.fail) fail   ", .fail),
+                Span("\(g.format) format failure   ", .format), Span("\(g.pending) not scored yet", .muted),
+            ]))
+        out.append(
+            Line([
+                Span("  \(g.missing) missing (gold only)   ", .missing), Span("\(g.extra) extra (predicted only)   ", .extra),
+                Span("• search match", .match),
+            ]))
         out.append("")
         out.append(Line("Error columns (error_results.csv; the reference's names are swapped)", .header))
         for c in ErrorColumn.allCases {
-            out.append(Line([Span("  " + TextWidth.pad(c.shortName, to: 5), .key), Span(TextWidth.pad(c.rawValue, to: 23)), Span(c.meaning, .muted)]))
+            out.append(
+                Line([
+                    Span("  " + TextWidth.pad(c.shortName, to: 5), .key), Span(TextWidth.pad(c.rawValue, to: 23)),
+                    Span(c.meaning, .muted),
+                ]))
         }
-        out.append(Line([Span("  " + TextWidth.pad("plat", to: 5), .key), Span(TextWidth.pad("(not written)", to: 23)), Span("wrong platform, counted but never written by the reference", .muted)]))
-        out.append(Line([Span("  " + TextWidth.pad("fmt", to: 5), .key), Span(TextWidth.pad("(format metric)", to: 23)), Span("format failure: the prediction did not parse or scoring raised", .muted)]))
+        out.append(
+            Line([
+                Span("  " + TextWidth.pad("plat", to: 5), .key), Span(TextWidth.pad("(not written)", to: 23)),
+                Span("wrong platform, counted but never written by the reference", .muted),
+            ]))
+        out.append(
+            Line([
+                Span("  " + TextWidth.pad("fmt", to: 5), .key), Span(TextWidth.pad("(format metric)", to: 23)),
+                Span("format failure: the prediction did not parse or scoring raised", .muted),
+            ]))
         return out
     }
 }
@@ -50,7 +70,9 @@ public enum RawView {
             switch data.predictionLine(entry) {
             case .text(let t)?, .loneSurrogate(let t)?:
                 out.append(Line("predict:", .muted))
-                for l in Sanitizer.clean(t, keepNewlines: true).split(separator: "\n", omittingEmptySubsequences: false) { out += wrap(String(l), width) }
+                for l in Sanitizer.clean(t, keepNewlines: true).split(separator: "\n", omittingEmptySubsequences: false) {
+                    out += wrap(String(l), width)
+                }
             case .notText(let v)?: out += wrap("predict: " + JSONRender.compact(v), width)
             case .unusable(let why)?: out += wrap("unusable line: " + why, width)
             case nil: out.append(Line("(no line for this case)", .muted))
@@ -66,7 +88,9 @@ public enum RawView {
         let indent = clean.prefix(while: { $0 == " " }).count
         let parts = TextWidth.wrap(clean, width: max(8, width))
         return parts.enumerated().map { i, p in
-            i == 0 ? Line(p) : Line(String(repeating: " ", count: min(indent + 2, width / 2)) + p.drop(while: { $0 == " " }), .normal)
+            i == 0
+                ? Line(p)
+                : Line(String(repeating: " ", count: min(indent + 2, width / 2)) + p.drop(while: { $0 == " " }), .normal)
         }
     }
 }
@@ -104,7 +128,9 @@ enum FilterView {
     static func render(_ s: AppState, _ menu: FilterMenu, _ data: ExplorerData, in rect: Rect, into buf: inout ScreenBuffer) {
         let g = s.glyphs
         let shown = s.visible.count
-        let inner = buf.box(rect, title: Line([Span("Filter", .title), Span("  \(shown)/\(data.cases.count) cases shown", .muted)]), focused: true, glyphs: g)
+        let inner = buf.box(
+            rect, title: Line([Span("Filter", .title), Span("  \(shown)/\(data.cases.count) cases shown", .muted)]),
+            focused: true, glyphs: g)
         for row in 0..<inner.height {
             let i = menu.top + row
             guard i < menu.items.count else { break }
@@ -115,7 +141,9 @@ enum FilterView {
             case .heading(let t): line = Line(t, .header)
             default:
                 let on = s.filter.contains(item)
-                line = Line([Span("  " + (on ? g.selected : g.unselected) + " ", on ? .key : .muted), Span(label(item, data), .normal)])
+                line = Line([
+                    Span("  " + (on ? g.selected : g.unselected) + " ", on ? .key : .muted), Span(label(item, data), .normal),
+                ])
                 if let n = menu.counts[i] { line.spans.append(Span("  \(n)", .muted)) }
             }
             if i == menu.cursor {

@@ -36,7 +36,10 @@ public enum RootView {
     /// A terminal without a UTF-8 locale cannot show other characters: the views' own symbols
     /// get ASCII stand-ins, anything else from data becomes `?`.
     static func asciiOnly(_ buf: inout ScreenBuffer) {
-        let map: [String: String] = ["…": "~", "●": "*", "◆": "@", "★": "*", "•": "*", "█": "_", "—": "-", "↔": "<>", "→": ">", "←": "<", "↑": "^", "↓": "v", "−": "-", "⟂": "_", "·": "."]
+        let map: [String: String] = [
+            "…": "~", "●": "*", "◆": "@", "★": "*", "•": "*", "█": "_", "—": "-", "↔": "<>", "→": ">", "←": "<", "↑": "^",
+            "↓": "v", "−": "-", "⟂": "_", "·": ".",
+        ]
         for y in 0..<buf.height {
             for x in 0..<buf.width {
                 let cell = buf[x, y]
@@ -54,7 +57,10 @@ public enum RootView {
         var line = Line([Span(" ptscope ", .title)])
         if let data = s.data {
             line.spans.append(Span(Text.clean(data.runName), .accent))
-            line.spans.append(Span("  \(data.cases.count) cases · \(data.users.count) users · \(data.benchmark.splits.count) split\(data.benchmark.splits.count == 1 ? "" : "s")", .muted))
+            line.spans.append(
+                Span(
+                    "  \(data.cases.count) cases · \(data.users.count) users · \(data.benchmark.splits.count) split\(data.benchmark.splits.count == 1 ? "" : "s")",
+                    .muted))
             if let p = s.scoring {
                 line.spans.append(Span("  scoring \(p.done)/\(p.total)", .warning))
             } else if let report = s.scoreReport {
@@ -78,7 +84,9 @@ public enum RootView {
             return
         }
         let lines = DetailView.lines(s, d, width: r.width - 2)
-        let inner = buf.box(r, title: Line([Span("Case", .title), Span(scrollInfo(s.detailScroll, lines.count, r.height - 2), .muted)]), focused: focused, glyphs: s.glyphs)
+        let inner = buf.box(
+            r, title: Line([Span("Case", .title), Span(scrollInfo(s.detailScroll, lines.count, r.height - 2), .muted)]),
+            focused: focused, glyphs: s.glyphs)
         buf.lines(lines, in: inner, scroll: s.detailScroll)
     }
 
@@ -89,7 +97,11 @@ public enum RootView {
             return
         }
         let lines = ContextView.lines(s, d, width: r.width - 2)
-        let inner = buf.box(r, title: Line([Span(ContextView.title(s), .title), Span(scrollInfo(s.contextScroll, lines.count, r.height - 2), .muted)]), focused: focused, glyphs: s.glyphs)
+        let inner = buf.box(
+            r,
+            title: Line([
+                Span(ContextView.title(s), .title), Span(scrollInfo(s.contextScroll, lines.count, r.height - 2), .muted),
+            ]), focused: focused, glyphs: s.glyphs)
         buf.lines(lines, in: inner, scroll: s.contextScroll)
     }
 
@@ -98,7 +110,10 @@ public enum RootView {
     }
 
     static func overlay(_ s: AppState, title: String, _ lines: [Line], _ layout: Layout, into buf: inout ScreenBuffer) {
-        let inner = buf.box(layout.overlay, title: Line([Span(title, .title), Span(scrollInfo(s.overlayScroll, lines.count, layout.overlayRows), .muted)]), focused: true, glyphs: s.glyphs)
+        let inner = buf.box(
+            layout.overlay,
+            title: Line([Span(title, .title), Span(scrollInfo(s.overlayScroll, lines.count, layout.overlayRows), .muted)]),
+            focused: true, glyphs: s.glyphs)
         buf.lines(lines, in: inner, scroll: s.overlayScroll)
     }
 
@@ -148,7 +163,9 @@ enum StatusBar {
             buf.put(leftLine, x: r.x, y: r.y, maxX: r.maxX)
             buf.put(hints, x: r.maxX - hintsWidth - 1, y: r.y, maxX: r.maxX)
         } else {
-            buf.put(Text.fit(leftLine.width > 0 && s.message != nil ? leftLine : leftLine + Line("  ") + hints, r.width), x: r.x, y: r.y, maxX: r.maxX)
+            buf.put(
+                Text.fit(leftLine.width > 0 && s.message != nil ? leftLine : leftLine + Line("  ") + hints, r.width), x: r.x,
+                y: r.y, maxX: r.maxX)
         }
     }
 

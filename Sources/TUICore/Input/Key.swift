@@ -43,7 +43,9 @@ public enum Key: Sendable, Hashable, CustomStringConvertible {
 /// A mouse event in screen cells.
 public struct MouseEvent: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable {
-        case click, wheelUp = "wheel-up", wheelDown = "wheel-down"
+        case click
+        case wheelUp = "wheel-up"
+        case wheelDown = "wheel-down"
     }
     public var kind: Kind
     public var x: Int

@@ -25,7 +25,8 @@ public struct TextStyle: Sendable, Hashable {
     public var reverse: Bool
     public var dim: Bool
 
-    public init(fg: Int = -1, bg: Int = -1, bold: Bool = false, underline: Bool = false, reverse: Bool = false, dim: Bool = false) {
+    public init(fg: Int = -1, bg: Int = -1, bold: Bool = false, underline: Bool = false, reverse: Bool = false, dim: Bool = false)
+    {
         self.fg = fg
         self.bg = bg
         self.bold = bold
@@ -48,7 +49,8 @@ public struct ColorSpec: Sendable, Equatable, Decodable {
 
     static let names = [
         "black", "red", "green", "yellow", "blue", "magenta", "cyan", "white",
-        "bright-black", "bright-red", "bright-green", "bright-yellow", "bright-blue", "bright-magenta", "bright-cyan", "bright-white",
+        "bright-black", "bright-red", "bright-green", "bright-yellow", "bright-blue", "bright-magenta", "bright-cyan",
+        "bright-white",
     ]
 
     enum Keys: String, CodingKey, CaseIterable { case c8, c16, c256 }
@@ -68,14 +70,18 @@ public struct ColorSpec: Sendable, Equatable, Decodable {
         }
         let c = try decoder.container(keyedBy: AnyKey.self)
         for key in c.allKeys where Keys(rawValue: key.stringValue) == nil {
-            throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "unknown depth \"\(key.stringValue)\" (expected c8, c16, c256)")
+            throw DecodingError.dataCorruptedError(
+                forKey: key, in: c, debugDescription: "unknown depth \"\(key.stringValue)\" (expected c8, c16, c256)")
         }
         func value(_ k: String, max: Int) throws -> Int? {
             let key = AnyKey(k)
             guard c.contains(key) else { return nil }
             if let n = try? c.decode(Int.self, forKey: key) { return try ColorSpec.check(n, max: max, c.codingPath + [key]) }
             let v = try ColorSpec.parse(try c.decode(String.self, forKey: key), c.codingPath + [key])
-            if v > max { throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "colour \(v) does not exist at depth \(k)") }
+            if v > max {
+                throw DecodingError.dataCorruptedError(
+                    forKey: key, in: c, debugDescription: "colour \(v) does not exist at depth \(k)")
+            }
             return v
         }
         c8 = try value("c8", max: 7)
@@ -85,7 +91,8 @@ public struct ColorSpec: Sendable, Equatable, Decodable {
 
     static func check(_ n: Int, max: Int, _ path: [any CodingKey]) throws -> Int {
         guard n >= -1 && n <= max else {
-            throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: "colour index \(n) is outside -1...\(max)"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: path, debugDescription: "colour index \(n) is outside -1...\(max)"))
         }
         return n
     }
@@ -93,7 +100,10 @@ public struct ColorSpec: Sendable, Equatable, Decodable {
     static func parse(_ s: String, _ path: [any CodingKey]) throws -> Int {
         if s == "default" { return -1 }
         if let i = names.firstIndex(of: s) { return i }
-        throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: "unknown colour \"\(s)\" (expected default, \(names.joined(separator: ", ")), or 0-255)"))
+        throw DecodingError.dataCorrupted(
+            .init(
+                codingPath: path,
+                debugDescription: "unknown colour \"\(s)\" (expected default, \(names.joined(separator: ", ")), or 0-255)"))
     }
 
     /// The palette index at `depth`, falling back to the nearest lower depth's value.
@@ -121,7 +131,9 @@ public struct Attributes: Sendable, Equatable, Decodable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: AnyKey.self)
         for key in c.allKeys where Keys(rawValue: key.stringValue) == nil {
-            throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "unknown attribute \"\(key.stringValue)\" (expected bold, underline, reverse, dim)")
+            throw DecodingError.dataCorruptedError(
+                forKey: key, in: c,
+                debugDescription: "unknown attribute \"\(key.stringValue)\" (expected bold, underline, reverse, dim)")
         }
         bold = try c.decodeIfPresent(Bool.self, forKey: AnyKey("bold")) ?? false
         underline = try c.decodeIfPresent(Bool.self, forKey: AnyKey("underline")) ?? false
@@ -143,7 +155,10 @@ public struct RoleStyle: Sendable, Equatable, Decodable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: AnyKey.self)
         for key in c.allKeys where !RoleStyle.keys.contains(key.stringValue) {
-            throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "unknown key \"\(key.stringValue)\" (expected \(RoleStyle.keys.sorted().joined(separator: ", ")))")
+            throw DecodingError.dataCorruptedError(
+                forKey: key, in: c,
+                debugDescription:
+                    "unknown key \"\(key.stringValue)\" (expected \(RoleStyle.keys.sorted().joined(separator: ", ")))")
         }
         fg = try c.decodeIfPresent(ColorSpec.self, forKey: AnyKey("fg"))
         bg = try c.decodeIfPresent(ColorSpec.self, forKey: AnyKey("bg"))
@@ -196,7 +211,8 @@ public struct Theme: Sendable {
             throw ThemeError(file: file, message: "\(error)")
         }
         guard raw.version <= formatVersion else {
-            throw ThemeError(file: file, message: "theme version \(raw.version) is newer than this ptscope reads (version \(formatVersion))")
+            throw ThemeError(
+                file: file, message: "theme version \(raw.version) is newer than this ptscope reads (version \(formatVersion))")
         }
         guard raw.version >= 1 else { throw ThemeError(file: file, message: "version must be 1 or more, found \(raw.version)") }
         var roles: [Role: RoleStyle] = [:]
@@ -204,7 +220,9 @@ public struct Theme: Sendable {
             if let role = Role(rawValue: key) {
                 roles[role] = style
             } else {
-                warnings.append("\(file): roles.\(key): unknown role, ignored (known: \(Role.allCases.map(\.rawValue).joined(separator: ", ")))")
+                warnings.append(
+                    "\(file): roles.\(key): unknown role, ignored (known: \(Role.allCases.map(\.rawValue).joined(separator: ", ")))"
+                )
             }
         }
         for key in raw.unknownKeys { warnings.append("\(file): \(key): unknown key, ignored") }

@@ -22,7 +22,8 @@ public enum ThemeLoader {
         }
         let url = URL(fileURLWithPath: (spec as NSString).expandingTildeInPath)
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            warnings.append("\(spec): no such theme (bundled: \(bundledNames.joined(separator: ", "))) and no readable file; using default")
+            warnings.append(
+                "\(spec): no such theme (bundled: \(bundledNames.joined(separator: ", "))) and no readable file; using default")
             return (builtinDefault(&warnings), warnings)
         }
         do {
