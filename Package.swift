@@ -53,5 +53,7 @@ let package = Package(
             exclude: ["Snapshots"]
         ),
         .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "TUICore"]),
+        // Starts the built ptscope binary inside tmux and asserts on the screen after every key.
+        .testTarget(name: "EndToEndTests", dependencies: ["ptscope"]),
     ]
 )
