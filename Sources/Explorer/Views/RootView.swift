@@ -23,6 +23,10 @@ public enum RootView {
             let lines = TextWidth.wrap(Text.clean(msg), width: max(10, buf.width - 4))
             for (i, l) in lines.enumerated() { buf.put(l, x: 2, y: 2 + i, role: s.loadError == nil ? .muted : .fail) }
         }
+        if s.overlay != nil {
+            // The overlay floats on a cleared body: nothing of the panes shows beside its border.
+            buf.fill(Rect(x: 0, y: 1, width: buf.width, height: buf.height - 2))
+        }
         switch s.overlay {
         case .help?: overlay(s, title: "Help — every key (from the keymap)", HelpView.lines(s), layout, into: &buf)
         case .raw?: overlay(s, title: "Raw JSON", s.rawLines, layout, into: &buf)
@@ -152,21 +156,49 @@ enum StatusBar {
             left.append(Span(" filter: " + Text.clean(s.filter.summary(data)), .statusBar))
         }
         if !s.search.query.isEmpty {
-            let n = s.search.matches.map { " (\($0.count))" } ?? " (…)"
+            var n = " (…)"
+            if let matches = s.search.matches {
+                // "3/14" when the selected case is a match, else the count.
+                if let id = s.selectedID, let at = position(of: id, in: matches) {
+                    n = " \(at + 1)/\(matches.count)"
+                } else {
+                    n = " (\(matches.count))"
+                }
+            }
             left.append(Span(" /" + Text.clean(s.search.query) + n, .statusBar))
         }
-        if let m = s.message { left.append(Span("  " + Text.clean(m), .statusBar)) }
-        let hints = StatusBar.hints(s)
+        if let m = s.message { left.append(Span(" " + Text.clean(m), .statusBar)) }
         let leftLine = Line(left)
-        let hintsWidth = hints.width
-        if leftLine.width + hintsWidth + 2 <= r.width {
-            buf.put(leftLine, x: r.x, y: r.y, maxX: r.maxX)
-            buf.put(hints, x: r.maxX - hintsWidth - 1, y: r.y, maxX: r.maxX)
-        } else {
-            buf.put(
-                Text.fit(leftLine.width > 0 && s.message != nil ? leftLine : leftLine + Line("  ") + hints, r.width), x: r.x,
-                y: r.y, maxX: r.maxX)
+        // The hints that fit, `? help` and `q quit` always kept: others are dropped from the right.
+        var bindings = hintBindings(s)
+        let keep: Set<Command> = [.help, .quit, .back]
+        func line(_ bs: [KeyBinding<Command>]) -> Line {
+            var spans: [Span] = []
+            for b in bs {
+                if !spans.isEmpty { spans.append(Span(" · ", .statusBar)) }
+                spans.append(Span(b.keys[0].description, .key))
+                spans.append(Span(" " + b.hint, .statusBar))
+            }
+            return Line(spans)
         }
+        let room = r.width - min(leftLine.width, r.width / 2) - 2
+        while line(bindings).width > room, let drop = bindings.lastIndex(where: { !keep.contains($0.action) }) {
+            bindings.remove(at: drop)
+        }
+        let hints = line(bindings)
+        let leftRoom = max(0, r.width - hints.width - 2)
+        buf.put(Text.fit(leftLine, leftRoom), x: r.x, y: r.y, maxX: r.x + leftRoom)
+        if hints.width <= r.width - 1 { buf.put(hints, x: r.maxX - hints.width - 1, y: r.y, maxX: r.maxX) }
+    }
+
+    static func position(of id: Int, in sorted: [Int]) -> Int? {
+        var lo = 0
+        var hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sorted[mid] < id { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < sorted.count && sorted[lo] == id ? lo : nil
     }
 
     static func mode(_ s: AppState) -> String {
@@ -184,17 +216,13 @@ enum StatusBar {
     }
 
     /// The status-flagged bindings of the current contexts, from the keymap table.
-    static func hints(_ s: AppState) -> Line {
-        var spans: [Span] = []
+    static func hintBindings(_ s: AppState) -> [KeyBinding<Command>] {
+        var out: [KeyBinding<Command>] = []
         for context in ExplorerKeymap.contexts(for: s) {
             for section in ExplorerKeymap.table.sections where section.context == context {
-                for b in section.bindings where b.inStatusBar {
-                    if !spans.isEmpty { spans.append(Span(" · ", .statusBar)) }
-                    spans.append(Span(b.keys[0].description, .key))
-                    spans.append(Span(" " + b.hint, .statusBar))
-                }
+                out += section.bindings.filter(\.inStatusBar)
             }
         }
-        return Line(spans)
+        return out
     }
 }
