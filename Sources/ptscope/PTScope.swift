@@ -13,7 +13,7 @@ struct PTScope: ParsableCommand {
             opens it on a PTBench data root and a predictions root. When standard output is not a
             terminal (or with --print), it prints the score table instead.
             """,
-        subcommands: [Open.self, Score.self, Check.self, Keys.self],
+        subcommands: [Open.self, Score.self, Check.self, Keys.self, BenchCommand.self],
         defaultSubcommand: Open.self
     )
 }

@@ -2,9 +2,11 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 private let systemRead = Glibc.read
+private let systemWrite = Glibc.write
 #elseif canImport(Darwin)
 import Darwin
 private let systemRead = Darwin.read
+private let systemWrite = Darwin.write
 #endif
 
 // MARK: - Problems
@@ -54,6 +56,30 @@ enum FileBytes {
     static func size(_ url: URL) -> Int {
         var info = stat()
         return stat(url.path, &info) == 0 ? Int(info.st_size) : 0
+    }
+
+    /// Creates or truncates `url` and writes `bytes` to it.
+    static func write(_ bytes: [UInt8], to url: URL) throws(InputError) {
+        func failure(_ code: Int32) -> InputError {
+            InputError(file: url.path, "cannot write: \(String(cString: strerror(code)))")
+        }
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        if fd < 0 { throw failure(errno) }
+        var written = 0
+        var writeError: Int32 = 0
+        bytes.withUnsafeBufferPointer { buffer in
+            while written < buffer.count {
+                let n = systemWrite(fd, buffer.baseAddress! + written, buffer.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    writeError = errno
+                    return
+                }
+                written += n
+            }
+        }
+        if close(fd) != 0 && writeError == 0 { writeError = errno }
+        if writeError != 0 { throw failure(writeError) }
     }
 
     static func read(_ url: URL) throws(InputError) -> [UInt8] {
@@ -220,8 +246,7 @@ public struct SplitData: Sendable {
                         return .failure(located(start, "case \(index): \"\(key)\" must be a list of parameter names, found \(fields[key]!.kindDescription)"))
                     }
                     // Lines are counted incrementally: one pass over the file in all.
-                    var k = lineOffset
-                    while k < start { if buffer[k] == 0x0A { lineCount += 1 }; k += 1 }
+                    lineCount += SplitData.newlines(buffer, lineOffset..<start)
                     lineOffset = start
                     let line = lineCount
                     cases.append(BenchmarkCase(
@@ -252,6 +277,27 @@ public struct SplitData: Sendable {
         case UInt8(ascii: "\""): return "a string"
         default: return "'\(Character(UnicodeScalar(b)))'"
         }
+    }
+
+    /// The number of `\n` bytes in `range`, eight bytes at a time.
+    static func newlines(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        guard let base = b.baseAddress else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        var count = 0
+        var k = range.lowerBound
+        while k &+ 8 <= range.upperBound {
+            let x = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
+            // High bit set exactly in the bytes of x that are zero (no carry crosses a byte).
+            let zero = ~(((x & low7) &+ low7) | x | low7)
+            count &+= zero.nonzeroBitCount
+            k &+= 8
+        }
+        while k < range.upperBound {
+            if b[k] == 0x0A { count &+= 1 }
+            k &+= 1
+        }
+        return count
     }
 
     /// Each distinct profile text is hashed by content once; repeats are found by a fast hash of

@@ -100,6 +100,17 @@ public struct JSONObject: Sendable, Equatable {
 
     /// Python's view of the object: keys at their first position, each with its last value.
     public var pythonMembers: [(key: String, value: JSONValue)] {
+        if members.count <= 16 {
+            // Few members: repeats are found by comparing keys pairwise, with no hashing.
+            var repeated = false
+            outer: for i in members.indices.dropFirst() {
+                for j in 0..<i where members[j].key.scalarsEqual(members[i].key) {
+                    repeated = true
+                    break outer
+                }
+            }
+            if !repeated { return members }
+        }
         var result: [(key: String, value: JSONValue)] = []
         var position: [String: Int] = [:]  // keyed by scalar-exact form
         for member in members {
@@ -119,9 +130,15 @@ public struct JSONObject: Sendable, Equatable {
 
 extension String {
     /// Equality by Unicode scalars, as Python compares `str` (Swift's `==` folds canonical equivalents).
+    /// (UTF-8 encodes each scalar sequence one way only, so comparing the bytes is comparing the scalars.)
     @inlinable
     public func scalarsEqual(_ other: String) -> Bool {
-        self.unicodeScalars.elementsEqual(other.unicodeScalars)
+        let a = self.utf8, b = other.utf8
+        guard a.count == b.count else { return false }
+        if let same = a.withContiguousStorageIfAvailable({ x in b.withContiguousStorageIfAvailable { y in x.elementsEqual(y) } }) ?? nil {
+            return same
+        }
+        return a.elementsEqual(b)
     }
 
     /// A key that distinguishes strings by code points even where Swift's `==` would not.

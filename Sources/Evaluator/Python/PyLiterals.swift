@@ -6,6 +6,21 @@ import Foundation
 enum PyLiterals {
     // MARK: Numbers
 
+    /// The value of a plain decimal integer literal of at most 18 digits (no `_`, no prefix), else nil.
+    @inline(__always)
+    static func smallDecimal(_ text: String) -> Int? {
+        let utf8 = text.utf8
+        return utf8.withContiguousStorageIfAvailable { digits -> Int? in
+            guard !digits.isEmpty, digits.count <= 18 else { return nil }
+            var v = 0
+            for d in digits {
+                guard d >= 0x30 && d <= 0x39 else { return nil }
+                v = v &* 10 &+ Int(d &- 0x30)
+            }
+            return v
+        } ?? nil
+    }
+
     static func number(_ text: String, range: Range<Int>) throws(PySyntaxError) -> Constant {
         let clean = text.replacingOccurrences(of: "_", with: "")
         let lower = clean.lowercased()
@@ -55,9 +70,13 @@ enum PyLiterals {
         }
         let uPrefix = parts[0].lowercaseUPrefix
         if !parts.contains(where: { $0.isFormat }) {
-            var s = String.UnicodeScalarView()
+            if parts.count == 1 {
+                let p = parts[0]
+                return .constant(.str(string(try decodeStr(p.body, raw: p.isRaw, start: p.bodyStart, range: ranges[0])), uPrefix: uPrefix))
+            }
+            var s: [Unicode.Scalar] = []
             for (k, p) in parts.enumerated() { s.append(contentsOf: try decodeStr(p.body, raw: p.isRaw, start: p.bodyStart, range: ranges[k])) }
-            return .constant(.str(String(s), uPrefix: uPrefix))
+            return .constant(.str(string(s), uPrefix: uPrefix))
         }
         var result: [FStringPart] = []
         func appendLiteral(_ text: String) {
@@ -70,7 +89,7 @@ enum PyLiterals {
         }
         for (k, p) in parts.enumerated() {
             if !p.isFormat {
-                appendLiteral(String(String.UnicodeScalarView(try decodeStr(p.body, raw: p.isRaw, start: p.bodyStart, range: ranges[k]))))
+                appendLiteral(string(try decodeStr(p.body, raw: p.isRaw, start: p.bodyStart, range: ranges[k])))
                 continue
             }
             var reader = FStringReader(body: p.body, start: p.bodyStart, raw: p.isRaw, range: ranges[k], parseField: parseField)
@@ -125,8 +144,30 @@ enum PyLiterals {
         return out
     }
 
+    /// A `String` of `scalars`, encoded straight to UTF-8.
+    static func string<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
+        var length = 0
+        for s in scalars { length &+= UTF8.width(s) }
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            var k = 0
+            for s in scalars {
+                let v = s.value
+                if v < 0x80 {
+                    buffer[k] = UInt8(truncatingIfNeeded: v)
+                    k &+= 1
+                } else {
+                    UTF8.encode(s) { byte in
+                        buffer[k] = byte
+                        k &+= 1
+                    }
+                }
+            }
+            return k
+        }
+    }
+
     static func decodeStr(_ b: [Unicode.Scalar], raw: Bool, start: Int, range: Range<Int>) throws(PySyntaxError) -> [Unicode.Scalar] {
-        if raw { return b }
+        if raw || !b.contains("\\") { return b }
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(b.count)
         var k = 0
@@ -243,7 +284,7 @@ struct FStringReader {
         func flush() throws(PySyntaxError) {
             if !literal.isEmpty {
                 let decoded = try PyLiterals.decodeStr(literal, raw: raw, start: start, range: range)
-                parts.append(.literal(String(String.UnicodeScalarView(decoded))))
+                parts.append(.literal(PyLiterals.string(decoded)))
                 literal = []
             }
         }

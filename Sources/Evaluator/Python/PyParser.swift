@@ -53,6 +53,7 @@ public struct PyParser {
             throw PySyntaxError("source code string cannot contain null bytes", nul..<(nul + 1))
         }
         var tokenizer = PyTokenizer(src)
+        tokens.reserveCapacity(src.count / 4 + 8)
         while true {
             let t = try tokenizer.next()
             tokens.append(t)
@@ -80,21 +81,23 @@ public struct PyParser {
         return t
     }
 
-    func at(_ op: String) -> Bool { current.isOp(op) }
-    func atKeyword(_ k: String) -> Bool { current.isKeyword(k) }
+    @inline(__always) func at(_ op: PyOp) -> Bool { tokens[i].op == op }
+    @inline(__always) func atKeyword(_ k: PyKeyword) -> Bool { tokens[i].keyword == k }
 
-    mutating func accept(_ op: String) -> Bool {
+    @inline(__always)
+    mutating func accept(_ op: PyOp) -> Bool {
         if at(op) { i += 1; return true }
         return false
     }
 
-    mutating func acceptKeyword(_ k: String) -> Bool {
+    @inline(__always)
+    mutating func acceptKeyword(_ k: PyKeyword) -> Bool {
         if atKeyword(k) { i += 1; return true }
         return false
     }
 
-    mutating func expect(_ op: String) throws(PySyntaxError) -> Token {
-        guard at(op) else { throw unexpected(expecting: op) }
+    mutating func expect(_ op: PyOp) throws(PySyntaxError) -> Token {
+        guard at(op) else { throw unexpected(expecting: op.text) }
         return advance()
     }
 
@@ -117,16 +120,19 @@ public struct PyParser {
         return start..<max(start, end)
     }
 
-    static let keywordStarts: Set<String> = ["not", "lambda", "await", "True", "False", "None", "yield"]
-
     /// Whether the current token can start an expression.
     var startsExpression: Bool {
-        switch current.kind {
+        let t = tokens[i]
+        switch t.kind {
         case .name:
-            return !PyTokenizer.keywords.contains(current.text) || PyParser.keywordStarts.contains(current.text)
+            return t.keyword?.startsExpression ?? true
         case .number, .string: return true
         case .end: return false
-        case .op: return ["(", "[", "{", "-", "+", "~", "...", "*"].contains(current.text)
+        case .op:
+            switch t.op {
+            case .lpar, .lsqb, .lbrace, .minus, .plus, .tilde, .ellipsis, .star: return true
+            default: return false
+            }
         }
     }
 
@@ -136,10 +142,10 @@ public struct PyParser {
     mutating func expressions() throws(PySyntaxError) -> Expr {
         let start = current.start
         let first = try expression()
-        guard at(",") else { return first }
+        guard at(.comma) else { return first }
         var items = [first]
-        while accept(",") {
-            if !startsExpression || at("*") { break }
+        while accept(.comma) {
+            if !startsExpression || at(.star) { break }
             items.append(try expression())
         }
         return Expr(.tuple(items), span(start))
@@ -147,7 +153,7 @@ public struct PyParser {
 
     /// `star_named_expression`: `*bitwise_or` or a named expression.
     mutating func starNamedExpression() throws(PySyntaxError) -> Expr {
-        if at("*") {
+        if at(.star) {
             let start = advance().start
             let value = try bitwiseOr()
             return Expr(.starred(value), span(start))
@@ -157,9 +163,9 @@ public struct PyParser {
 
     /// `named_expression`: `NAME := expression` or an expression not followed by `:=`.
     mutating func namedExpression() throws(PySyntaxError) -> Expr {
-        if current.kind == .name && peek().isOp(":=") {
+        if current.kind == .name && peek().isOp(.colonEqual) {
             let nameToken = advance()
-            guard !PyTokenizer.keywords.contains(nameToken.text) else {
+            guard nameToken.keyword == nil else {
                 throw PySyntaxError("cannot use assignment expressions with \(nameToken.text)", nameToken.range)
             }
             _ = advance()
@@ -167,7 +173,7 @@ public struct PyParser {
             return Expr(.namedExpr(target: Expr(.name(nameToken.text), nameToken.range), value: value), span(nameToken.start))
         }
         let e = try expression()
-        if at(":=") { throw PySyntaxError("cannot use assignment expressions with \(e.nodeName)", e.range) }
+        if at(.colonEqual) { throw PySyntaxError("cannot use assignment expressions with \(e.nodeName)", e.range) }
         return e
     }
 
@@ -176,23 +182,51 @@ public struct PyParser {
     mutating func expression() throws(PySyntaxError) -> Expr {
         try enter()
         defer { depth -= 1 }
-        if atKeyword("lambda") { return try lambda() }
+        if let atom = try loneAtom() { return atom }
+        if atKeyword(.lambda) { return try lambda() }
         let start = current.start
         let body = try disjunction()
-        if atKeyword("if") {
+        if atKeyword(.if) {
             _ = advance()
             let test = try disjunction()
-            guard acceptKeyword("else") else { throw unexpected(expecting: "else") }
+            guard acceptKeyword(.else) else { throw unexpected(expecting: "else") }
             let orElse = try expression()
             return Expr(.ifExp(test: test, body: body, orElse: orElse), span(start))
         }
         return body
     }
 
+    /// A shortcut for the commonest expression, a literal or plain name standing alone (followed by
+    /// `,` `)` `]` `}` `:` or the end): no operator, trailer or keyword can follow it, so the whole
+    /// chain from `disjunction` down to `atom` would return the atom itself.
+    mutating func loneAtom() throws(PySyntaxError) -> Expr? {
+        let t = tokens[i]
+        switch t.kind {
+        case .string, .number: break
+        case .name:
+            if let k = t.keyword, k != .True, k != .False, k != .None { return nil }
+        case .op, .end: return nil
+        }
+        var j = i + 1
+        if t.kind == .string { while j < tokens.count && tokens[j].kind == .string { j += 1 } }
+        guard j < tokens.count else { return nil }
+        let next = tokens[j]
+        switch next.kind {
+        case .end: break
+        case .op:
+            switch next.op {
+            case .comma, .rpar, .rsqb, .rbrace, .colon: break
+            default: return nil
+            }
+        default: return nil
+        }
+        return try atom()
+    }
+
     mutating func lambda() throws(PySyntaxError) -> Expr {
         let start = advance().start
         let params = try lambdaParameters()
-        _ = try expect(":")
+        _ = try expect(.colon)
         let body = try expression()
         return Expr(.lambda(params, body), span(start))
     }
@@ -203,28 +237,28 @@ public struct PyParser {
         var seenSlash = false
         var seenStar = false
         var params: [Parameter] = []
-        while !at(":") {
-            if accept("/") {
+        while !at(.colon) {
+            if accept(.slash) {
                 guard !seenSlash, !seenStar, !params.isEmpty else { throw unexpected() }
                 seenSlash = true
                 p.positionalOnly = params
                 params = []
-            } else if accept("**") {
+            } else if accept(.doubleStar) {
                 let name = try parameterName()
                 p.kwArgs = name
-                _ = accept(",")
-                guard at(":") else { throw unexpected(expecting: ":") }
+                _ = accept(.comma)
+                guard at(.colon) else { throw unexpected(expecting: ":") }
                 break
-            } else if accept("*") {
+            } else if accept(.star) {
                 guard !seenStar else { throw unexpected() }
                 seenStar = true
                 p.regular = params
                 params = []
                 if current.kind == .name {
                     p.varArgs = try parameterName()
-                } else if !at(",") || peek().isOp(":") || peek().isOp("**") {
+                } else if !at(.comma) || peek().isOp(.colon) || peek().isOp(.doubleStar) {
                     // A bare `*` needs a named keyword-only parameter after it.
-                    guard at(","), !peek().isOp(":"), !peek().isOp("**") else {
+                    guard at(.comma), !peek().isOp(.colon), !peek().isOp(.doubleStar) else {
                         throw PySyntaxError("named arguments must follow bare *", current.range)
                     }
                 }
@@ -232,7 +266,7 @@ public struct PyParser {
             } else {
                 let name = try parameterName()
                 var defaultValue: Expr?
-                if accept("=") { defaultValue = try expression() }
+                if accept(.equal) { defaultValue = try expression() }
                 if seenStar {
                     p.keywordOnly.append(Parameter(name: name))
                     p.keywordDefaults.append(defaultValue)
@@ -246,8 +280,8 @@ public struct PyParser {
                     params.append(Parameter(name: name))
                 }
             }
-            if at(":") { break }
-            _ = try expect(",")
+            if at(.colon) { break }
+            _ = try expect(.comma)
         }
         if seenStar { if p.varArgs == nil && p.keywordOnly.isEmpty && p.kwArgs == nil { throw unexpected() } }
         else { p.regular = params }
@@ -258,7 +292,7 @@ public struct PyParser {
     }
 
     mutating func parameterName() throws(PySyntaxError) -> String {
-        guard current.kind == .name, !PyTokenizer.keywords.contains(current.text) else { throw unexpected() }
+        guard current.kind == .name, current.keyword == nil else { throw unexpected() }
         return advance().text
     }
 
@@ -267,23 +301,23 @@ public struct PyParser {
     mutating func disjunction() throws(PySyntaxError) -> Expr {
         let start = current.start
         let first = try conjunction()
-        guard atKeyword("or") else { return first }
+        guard atKeyword(.or) else { return first }
         var values = [first]
-        while acceptKeyword("or") { values.append(try conjunction()) }
+        while acceptKeyword(.or) { values.append(try conjunction()) }
         return Expr(.boolOp(.or, values), span(start))
     }
 
     mutating func conjunction() throws(PySyntaxError) -> Expr {
         let start = current.start
         let first = try inversion()
-        guard atKeyword("and") else { return first }
+        guard atKeyword(.and) else { return first }
         var values = [first]
-        while acceptKeyword("and") { values.append(try inversion()) }
+        while acceptKeyword(.and) { values.append(try inversion()) }
         return Expr(.boolOp(.and, values), span(start))
     }
 
     mutating func inversion() throws(PySyntaxError) -> Expr {
-        if atKeyword("not") {
+        if atKeyword(.not) {
             try enter()
             defer { depth -= 1 }
             let start = advance().start
@@ -299,18 +333,18 @@ public struct PyParser {
         var ops: [(CompareOperator, Expr)] = []
         while true {
             let op: CompareOperator
-            if current.kind == .op, let o = CompareOperator(rawValue: current.text), o != .is, o != .in {
+            if let o = PyParser.compareOperator(current.op) {
                 op = o
                 _ = advance()
-            } else if atKeyword("in") {
+            } else if atKeyword(.in) {
                 op = .in
                 _ = advance()
-            } else if atKeyword("not") && peek().isKeyword("in") {
+            } else if atKeyword(.not) && peek().isKeyword(.in) {
                 op = .notIn
                 _ = advance(); _ = advance()
-            } else if atKeyword("is") {
+            } else if atKeyword(.is) {
                 _ = advance()
-                op = acceptKeyword("not") ? .isNot : .is
+                op = acceptKeyword(.not) ? .isNot : .is
             } else {
                 break
             }
@@ -327,19 +361,33 @@ public struct PyParser {
     @inline(__always)
     static func binaryOperator(_ t: Token) -> (Int, BinaryOperator)? {
         guard t.kind == .op else { return nil }
-        switch t.text {
-        case "|": return (0, .bitOr)
-        case "^": return (1, .bitXor)
-        case "&": return (2, .bitAnd)
-        case "<<": return (3, .lShift)
-        case ">>": return (3, .rShift)
-        case "+": return (4, .add)
-        case "-": return (4, .sub)
-        case "*": return (5, .mul)
-        case "/": return (5, .div)
-        case "//": return (5, .floorDiv)
-        case "%": return (5, .mod)
-        case "@": return (5, .matMul)
+        switch t.op {
+        case .vbar: return (0, .bitOr)
+        case .circumflex: return (1, .bitXor)
+        case .amper: return (2, .bitAnd)
+        case .leftShift: return (3, .lShift)
+        case .rightShift: return (3, .rShift)
+        case .plus: return (4, .add)
+        case .minus: return (4, .sub)
+        case .star: return (5, .mul)
+        case .slash: return (5, .div)
+        case .doubleSlash: return (5, .floorDiv)
+        case .percent: return (5, .mod)
+        case .at: return (5, .matMul)
+        default: return nil
+        }
+    }
+
+    /// A comparison operator token's operator (`in`, `not in`, `is` are keywords, handled apart).
+    @inline(__always)
+    static func compareOperator(_ op: PyOp) -> CompareOperator? {
+        switch op {
+        case .eqEqual: return .eq
+        case .notEqual: return .notEq
+        case .less: return .lt
+        case .lessEqual: return .ltE
+        case .greater: return .gt
+        case .greaterEqual: return .gtE
         default: return nil
         }
     }
@@ -360,10 +408,10 @@ public struct PyParser {
 
     mutating func factor() throws(PySyntaxError) -> Expr {
         let op: UnaryOperator?
-        switch current.kind == .op ? current.text : "" {
-        case "+": op = .plus
-        case "-": op = .minus
-        case "~": op = .invert
+        switch current.op {
+        case .plus: op = .plus
+        case .minus: op = .minus
+        case .tilde: op = .invert
         default: op = nil
         }
         if let op {
@@ -379,7 +427,7 @@ public struct PyParser {
     mutating func power() throws(PySyntaxError) -> Expr {
         let start = current.start
         let base = try awaitPrimary()
-        if accept("**") {
+        if accept(.doubleStar) {
             try enter()
             defer { depth -= 1 }
             let exponent = try factor()
@@ -389,7 +437,7 @@ public struct PyParser {
     }
 
     mutating func awaitPrimary() throws(PySyntaxError) -> Expr {
-        if atKeyword("await") {
+        if atKeyword(.await) {
             let start = advance().start
             let value = try primary()
             return Expr(.await(value), span(start))
@@ -403,15 +451,15 @@ public struct PyParser {
         let start = current.start
         var e = try atom()
         while true {
-            if accept(".") {
-                guard current.kind == .name, !PyTokenizer.keywords.contains(current.text) else { throw unexpected() }
+            if accept(.dot) {
+                guard current.kind == .name, current.keyword == nil else { throw unexpected() }
                 let name = advance().text
                 e = Expr(.attribute(e, name), span(start))
-            } else if at("(") {
+            } else if at(.lpar) {
                 e = try call(e, start: start)
-            } else if accept("[") {
+            } else if accept(.lsqb) {
                 let index = try slices()
-                _ = try expect("]")
+                _ = try expect(.rsqb)
                 e = Expr(.subscription(e, index), span(start))
             } else {
                 return e
@@ -422,24 +470,24 @@ public struct PyParser {
     mutating func call(_ function: Expr, start: Int) throws(PySyntaxError) -> Expr {
         try enter()
         defer { depth -= 1 }
-        _ = try expect("(")
+        _ = try expect(.lpar)
         var args: [Expr] = []
         var keywords: [Keyword] = []
         var sawKeyword = false
         var sawDoubleStar = false
-        while !at(")") {
+        while !at(.rpar) {
             let argStart = current.start
-            if accept("**") {
+            if accept(.doubleStar) {
                 let value = try expression()
                 keywords.append(Keyword(name: nil, value: value, range: span(argStart)))
                 sawDoubleStar = true
-            } else if accept("*") {
+            } else if accept(.star) {
                 if sawDoubleStar {
                     throw PySyntaxError("iterable argument unpacking follows keyword argument unpacking", span(argStart))
                 }
                 let value = try expression()
                 args.append(Expr(.starred(value), span(argStart)))
-            } else if current.kind == .name && peek().isOp("=") && !PyTokenizer.keywords.contains(current.text) {
+            } else if current.kind == .name && peek().isOp(.equal) && current.keyword == nil {
                 let name = advance().text
                 _ = advance()
                 let value = try expression()
@@ -447,14 +495,14 @@ public struct PyParser {
                 sawKeyword = true
             } else {
                 var value = try namedExpression()
-                if at("=") {
+                if at(.equal) {
                     throw PySyntaxError("expression cannot contain assignment, perhaps you meant \"==\"?", span(argStart))
                 }
-                if atKeyword("for") || atKeyword("async") {
+                if atKeyword(.for) || atKeyword(.async) {
                     // A generator argument: only as the sole argument, without a trailing comma.
                     let comps = try comprehensionClauses()
                     value = Expr(.generator(value, comps), span(argStart))
-                    guard args.isEmpty && keywords.isEmpty && at(")") else {
+                    guard args.isEmpty && keywords.isEmpty && at(.rpar) else {
                         throw PySyntaxError("Generator expression must be parenthesized", value.range)
                     }
                 }
@@ -466,10 +514,10 @@ public struct PyParser {
                 }
                 args.append(value)
             }
-            if at(")") { break }
-            _ = try expect(",")
+            if at(.rpar) { break }
+            _ = try expect(.comma)
         }
-        _ = try expect(")")
+        _ = try expect(.rpar)
         return Expr(.call(function: function, arguments: args, keywords: keywords), span(start))
     }
 
@@ -477,13 +525,13 @@ public struct PyParser {
     mutating func slices() throws(PySyntaxError) -> Expr {
         let start = current.start
         let first = try sliceItem()
-        guard at(",") else {
+        guard at(.comma) else {
             if case .starred = first.kind { return Expr(.tuple([first]), span(start)) }
             return first
         }
         var items = [first]
-        while accept(",") {
-            if at("]") { break }
+        while accept(.comma) {
+            if at(.rsqb) { break }
             items.append(try sliceItem())
         }
         return Expr(.tuple(items), span(start))
@@ -491,24 +539,24 @@ public struct PyParser {
 
     mutating func sliceItem() throws(PySyntaxError) -> Expr {
         let start = current.start
-        if at("*") {
+        if at(.star) {
             _ = advance()
             let value = try bitwiseOr()
             return Expr(.starred(value), span(start))
         }
         var lower: Expr?
-        if !at(":") {
+        if !at(.colon) {
             let e = try namedExpression()
-            guard at(":") else { return e }
+            guard at(.colon) else { return e }
             if case .namedExpr = e.kind { throw unexpected() }
             lower = e
         }
-        _ = try expect(":")
+        _ = try expect(.colon)
         var upper: Expr?
         var step: Expr?
-        if !at(":") && !at(",") && !at("]") { upper = try expression() }
-        if accept(":") {
-            if !at(",") && !at("]") { step = try expression() }
+        if !at(.colon) && !at(.comma) && !at(.rsqb) { upper = try expression() }
+        if accept(.colon) {
+            if !at(.comma) && !at(.rsqb) { step = try expression() }
         }
         return Expr(.slice(lower: lower, upper: upper, step: step), span(start))
     }
@@ -519,28 +567,29 @@ public struct PyParser {
         let t = current
         switch t.kind {
         case .name:
-            switch t.text {
-            case "True": _ = advance(); return Expr(.constant(.bool(true)), t.range)
-            case "False": _ = advance(); return Expr(.constant(.bool(false)), t.range)
-            case "None": _ = advance(); return Expr(.constant(.none), t.range)
+            switch t.keyword {
+            case .True?: _ = advance(); return Expr(.constant(.bool(true)), t.range)
+            case .False?: _ = advance(); return Expr(.constant(.bool(false)), t.range)
+            case .None?: _ = advance(); return Expr(.constant(.none), t.range)
             default:
-                if PyTokenizer.keywords.contains(t.text) { throw unexpected() }
+                if t.keyword != nil { throw unexpected() }
                 _ = advance()
                 return Expr(.name(t.text), t.range)
             }
         case .number:
             _ = advance()
+            if let small = PyLiterals.smallDecimal(t.text) { return Expr(.constant(.int(.small(small))), t.range) }
             return Expr(.constant(try PyLiterals.number(t.text, range: t.range)), t.range)
         case .string:
             return try strings()
         case .end:
             throw unexpected()
         case .op:
-            switch t.text {
-            case "...": _ = advance(); return Expr(.constant(.ellipsis), t.range)
-            case "(": return try parenthesized()
-            case "[": return try listDisplay()
-            case "{": return try braceDisplay()
+            switch t.op {
+            case .ellipsis: _ = advance(); return Expr(.constant(.ellipsis), t.range)
+            case .lpar: return try parenthesized()
+            case .lsqb: return try listDisplay()
+            case .lbrace: return try braceDisplay()
             default: throw unexpected()
             }
         }
@@ -577,21 +626,21 @@ public struct PyParser {
         try enter()
         defer { depth -= 1 }
         let start = advance().start
-        if accept(")") { return Expr(.tuple([]), span(start)) }
-        if atKeyword("yield") {
+        if accept(.rpar) { return Expr(.tuple([]), span(start)) }
+        if atKeyword(.yield) {
             let y = try yieldExpression()
-            _ = try expect(")")
+            _ = try expect(.rpar)
             return Expr(y.kind, span(start))
         }
         let first: Expr
-        if at("*") { first = try starNamedExpression() } else { first = try namedExpression() }
-        if atKeyword("for") || atKeyword("async") {
+        if at(.star) { first = try starNamedExpression() } else { first = try namedExpression() }
+        if atKeyword(.for) || atKeyword(.async) {
             if case .starred = first.kind { throw unexpected() }
             let comps = try comprehensionClauses()
-            _ = try expect(")")
+            _ = try expect(.rpar)
             return Expr(.generator(first, comps), span(start))
         }
-        if accept(")") {
+        if accept(.rpar) {
             if case .starred = first.kind {
                 throw PySyntaxError("cannot use starred expression here", first.range)
             }
@@ -600,28 +649,28 @@ public struct PyParser {
             return e
         }
         var items = [first]
-        while accept(",") {
-            if at(")") { break }
+        while accept(.comma) {
+            if at(.rpar) { break }
             items.append(try starNamedExpression())
         }
-        _ = try expect(")")
+        _ = try expect(.rpar)
         return Expr(.tuple(items), span(start))
     }
 
     mutating func yieldExpression() throws(PySyntaxError) -> Expr {
         let start = advance().start
-        if acceptKeyword("from") {
+        if acceptKeyword(.from) {
             let value = try expression()
             return Expr(.yieldFrom(value), span(start))
         }
-        if at(")") { return Expr(.yield(nil), span(start)) }
+        if at(.rpar) { return Expr(.yield(nil), span(start)) }
         let vstart = current.start
-        let first = at("*") ? try starNamedExpression() : try expression()
-        if at(",") {
+        let first = at(.star) ? try starNamedExpression() : try expression()
+        if at(.comma) {
             var items = [first]
-            while accept(",") {
-                if at(")") { break }
-                items.append(at("*") ? try starNamedExpression() : try expression())
+            while accept(.comma) {
+                if at(.rpar) { break }
+                items.append(at(.star) ? try starNamedExpression() : try expression())
             }
             return Expr(.yield(Expr(.tuple(items), span(vstart))), span(start))
         }
@@ -633,20 +682,20 @@ public struct PyParser {
         try enter()
         defer { depth -= 1 }
         let start = advance().start
-        if accept("]") { return Expr(.list([]), span(start)) }
+        if accept(.rsqb) { return Expr(.list([]), span(start)) }
         let first = try starNamedExpression()
-        if atKeyword("for") || atKeyword("async") {
+        if atKeyword(.for) || atKeyword(.async) {
             if case .starred = first.kind { throw unexpected() }
             let comps = try comprehensionClauses()
-            _ = try expect("]")
+            _ = try expect(.rsqb)
             return Expr(.listComp(first, comps), span(start))
         }
         var items = [first]
-        while accept(",") {
-            if at("]") { break }
+        while accept(.comma) {
+            if at(.rsqb) { break }
             items.append(try starNamedExpression())
         }
-        _ = try expect("]")
+        _ = try expect(.rsqb)
         return Expr(.list(items), span(start))
     }
 
@@ -654,54 +703,54 @@ public struct PyParser {
         try enter()
         defer { depth -= 1 }
         let start = advance().start
-        if accept("}") { return Expr(.dict([]), span(start)) }
+        if accept(.rbrace) { return Expr(.dict([]), span(start)) }
         // Dict: starts with `**` or `expression ':'`.
-        if at("**") { return try dictRest(start: start, first: nil) }
+        if at(.doubleStar) { return try dictRest(start: start, first: nil) }
         let first = try starNamedExpression()
-        if at(":") {
+        if at(.colon) {
             if case .starred = first.kind { throw unexpected() }
             if case .namedExpr = first.kind, src[first.range.lowerBound] != "(" { throw unexpected() }
             _ = advance()
             let value = try expression()
-            if atKeyword("for") || atKeyword("async") {
+            if atKeyword(.for) || atKeyword(.async) {
                 let comps = try comprehensionClauses()
-                _ = try expect("}")
+                _ = try expect(.rbrace)
                 return Expr(.dictComp(key: first, value: value, comps), span(start))
             }
             return try dictRest(start: start, first: (first, value))
         }
-        if atKeyword("for") || atKeyword("async") {
+        if atKeyword(.for) || atKeyword(.async) {
             if case .starred = first.kind { throw unexpected() }
             let comps = try comprehensionClauses()
-            _ = try expect("}")
+            _ = try expect(.rbrace)
             return Expr(.setComp(first, comps), span(start))
         }
         var items = [first]
-        while accept(",") {
-            if at("}") { break }
+        while accept(.comma) {
+            if at(.rbrace) { break }
             items.append(try starNamedExpression())
         }
-        _ = try expect("}")
+        _ = try expect(.rbrace)
         return Expr(.set(items), span(start))
     }
 
     mutating func dictRest(start: Int, first: (Expr, Expr)?) throws(PySyntaxError) -> Expr {
         var pairs: [(key: Expr?, value: Expr)] = []
         if let first { pairs.append((first.0, first.1)) } else {
-            _ = try expect("**")
+            _ = try expect(.doubleStar)
             pairs.append((nil, try bitwiseOr()))
         }
-        while accept(",") {
-            if at("}") { break }
-            if accept("**") {
+        while accept(.comma) {
+            if at(.rbrace) { break }
+            if accept(.doubleStar) {
                 pairs.append((nil, try bitwiseOr()))
             } else {
                 let key = try expression()
-                _ = try expect(":")
+                _ = try expect(.colon)
                 pairs.append((key, try expression()))
             }
         }
-        _ = try expect("}")
+        _ = try expect(.rbrace)
         return Expr(.dict(pairs), span(start))
     }
 
@@ -709,14 +758,14 @@ public struct PyParser {
 
     mutating func comprehensionClauses() throws(PySyntaxError) -> [Comprehension] {
         var result: [Comprehension] = []
-        while atKeyword("for") || (atKeyword("async") && peek().isKeyword("for")) {
-            let isAsync = acceptKeyword("async")
+        while atKeyword(.for) || (atKeyword(.async) && peek().isKeyword(.for)) {
+            let isAsync = acceptKeyword(.async)
             _ = advance()  // for
             let target = try targetList()
-            guard acceptKeyword("in") else { throw unexpected(expecting: "in") }
+            guard acceptKeyword(.in) else { throw unexpected(expecting: "in") }
             let iter = try disjunction()
             var ifs: [Expr] = []
-            while acceptKeyword("if") { ifs.append(try disjunction()) }
+            while acceptKeyword(.if) { ifs.append(try disjunction()) }
             result.append(Comprehension(target: target, iter: iter, ifs: ifs, isAsync: isAsync))
         }
         return result
@@ -726,10 +775,10 @@ public struct PyParser {
     mutating func targetList() throws(PySyntaxError) -> Expr {
         let start = current.start
         let first = try starTarget()
-        guard at(",") else { return first }
+        guard at(.comma) else { return first }
         var items = [first]
-        while accept(",") {
-            if atKeyword("in") { break }
+        while accept(.comma) {
+            if atKeyword(.in) { break }
             items.append(try starTarget())
         }
         return Expr(.tuple(items), span(start))
@@ -737,8 +786,8 @@ public struct PyParser {
 
     mutating func starTarget() throws(PySyntaxError) -> Expr {
         let start = current.start
-        if accept("*") {
-            if at("*") { throw unexpected() }
+        if accept(.star) {
+            if at(.star) { throw unexpected() }
             let inner = try starTarget()
             return Expr(.starred(inner), span(start))
         }

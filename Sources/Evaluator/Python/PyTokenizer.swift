@@ -19,19 +19,242 @@ public struct PySyntaxError: Error, Sendable, Equatable, CustomStringConvertible
 // MARK: - Token
 
 struct Token: Sendable {
-    enum Kind: Sendable, Equatable { case name, number, string, op, end }
+    enum Kind: UInt8, Sendable, Equatable { case name, number, string, op, end }
 
     var kind: Kind
+    /// The operator, for `.op` tokens (`.none` otherwise).
+    var op: PyOp = .none
+    /// The keyword a name spells, if any.
+    var keyword: PyKeyword?
     var start: Int
     var end: Int
-    /// Name (NFKC-normalized), operator, or number source text.
+    /// Name (NFKC-normalized) or number source text; empty for operators and strings.
     var text: String
     var string: StringToken?
 
+    init(kind: Kind, start: Int, end: Int, text: String = "", op: PyOp = .none, keyword: PyKeyword? = nil, string: StringToken? = nil) {
+        self.kind = kind
+        self.op = op
+        self.keyword = keyword
+        self.start = start
+        self.end = end
+        self.text = text
+        self.string = string
+    }
+
     var range: Range<Int> { start..<end }
 
-    func isOp(_ op: String) -> Bool { kind == .op && text == op }
-    func isKeyword(_ keyword: String) -> Bool { kind == .name && text == keyword }
+    @inline(__always) func isOp(_ op: PyOp) -> Bool { self.op == op }
+    @inline(__always) func isKeyword(_ keyword: PyKeyword) -> Bool { self.keyword == keyword }
+}
+
+/// Python's operator and delimiter tokens (and the NEWLINE the tokenizer reports outside brackets).
+enum PyOp: UInt8, Sendable {
+    case none
+    case lpar, rpar, lsqb, rsqb, lbrace, rbrace, colon, comma, semi, plus, minus, star, slash, vbar, amper
+    case less, greater, equal, dot, percent, tilde, circumflex, at
+    case eqEqual, notEqual, lessEqual, greaterEqual, leftShift, rightShift, doubleStar, doubleSlash
+    case plusEqual, minEqual, starEqual, slashEqual, percentEqual, amperEqual, vbarEqual, circumflexEqual
+    case atEqual, rarrow, colonEqual
+    case leftShiftEqual, rightShiftEqual, doubleStarEqual, doubleSlashEqual, ellipsis
+    case newline
+
+    /// The operator as written.
+    var text: String {
+        switch self {
+        case .none: return ""
+        case .lpar: return "("
+        case .rpar: return ")"
+        case .lsqb: return "["
+        case .rsqb: return "]"
+        case .lbrace: return "{"
+        case .rbrace: return "}"
+        case .colon: return ":"
+        case .comma: return ","
+        case .semi: return ";"
+        case .plus: return "+"
+        case .minus: return "-"
+        case .star: return "*"
+        case .slash: return "/"
+        case .vbar: return "|"
+        case .amper: return "&"
+        case .less: return "<"
+        case .greater: return ">"
+        case .equal: return "="
+        case .dot: return "."
+        case .percent: return "%"
+        case .tilde: return "~"
+        case .circumflex: return "^"
+        case .at: return "@"
+        case .eqEqual: return "=="
+        case .notEqual: return "!="
+        case .lessEqual: return "<="
+        case .greaterEqual: return ">="
+        case .leftShift: return "<<"
+        case .rightShift: return ">>"
+        case .doubleStar: return "**"
+        case .doubleSlash: return "//"
+        case .plusEqual: return "+="
+        case .minEqual: return "-="
+        case .starEqual: return "*="
+        case .slashEqual: return "/="
+        case .percentEqual: return "%="
+        case .amperEqual: return "&="
+        case .vbarEqual: return "|="
+        case .circumflexEqual: return "^="
+        case .atEqual: return "@="
+        case .rarrow: return "->"
+        case .colonEqual: return ":="
+        case .leftShiftEqual: return "<<="
+        case .rightShiftEqual: return ">>="
+        case .doubleStarEqual: return "**="
+        case .doubleSlashEqual: return "//="
+        case .ellipsis: return "..."
+        case .newline: return "NEWLINE"
+        }
+    }
+
+    /// The one-character operator `c`, if it is one.
+    @inline(__always)
+    static func single(_ c: Unicode.Scalar) -> PyOp? {
+        switch c {
+        case "(": return .lpar
+        case ")": return .rpar
+        case "[": return .lsqb
+        case "]": return .rsqb
+        case "{": return .lbrace
+        case "}": return .rbrace
+        case ":": return .colon
+        case ",": return .comma
+        case ";": return .semi
+        case "+": return .plus
+        case "-": return .minus
+        case "*": return .star
+        case "/": return .slash
+        case "|": return .vbar
+        case "&": return .amper
+        case "<": return .less
+        case ">": return .greater
+        case "=": return .equal
+        case ".": return .dot
+        case "%": return .percent
+        case "~": return .tilde
+        case "^": return .circumflex
+        case "@": return .at
+        default: return nil
+        }
+    }
+
+    /// The two-character operator `a b`, if it is one (`<>` is not, in Python 3).
+    @inline(__always)
+    static func double(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> PyOp? {
+        switch (a, b) {
+        case ("!", "="): return .notEqual
+        case ("%", "="): return .percentEqual
+        case ("&", "="): return .amperEqual
+        case ("*", "*"): return .doubleStar
+        case ("*", "="): return .starEqual
+        case ("+", "="): return .plusEqual
+        case ("-", "="): return .minEqual
+        case ("-", ">"): return .rarrow
+        case ("/", "/"): return .doubleSlash
+        case ("/", "="): return .slashEqual
+        case (":", "="): return .colonEqual
+        case ("<", "<"): return .leftShift
+        case ("<", "="): return .lessEqual
+        case ("=", "="): return .eqEqual
+        case (">", "="): return .greaterEqual
+        case (">", ">"): return .rightShift
+        case ("@", "="): return .atEqual
+        case ("^", "="): return .circumflexEqual
+        case ("|", "="): return .vbarEqual
+        default: return nil
+        }
+    }
+
+    /// The three-character operator `a b c`, if it is one.
+    @inline(__always)
+    static func triple(_ a: Unicode.Scalar, _ b: Unicode.Scalar, _ c: Unicode.Scalar) -> PyOp? {
+        switch (a, b, c) {
+        case (".", ".", "."): return .ellipsis
+        case ("*", "*", "="): return .doubleStarEqual
+        case ("/", "/", "="): return .doubleSlashEqual
+        case (">", ">", "="): return .rightShiftEqual
+        case ("<", "<", "="): return .leftShiftEqual
+        default: return nil
+        }
+    }
+}
+
+/// Python 3.11's keywords (hard keywords; `match`/`case`/`_` are soft and plain names here).
+enum PyKeyword: UInt8, Sendable, CaseIterable {
+    case `False`, `None`, `True`, `and`, `as`, `assert`, `async`, `await`, `break`, `class`, `continue`
+    case `def`, `del`, `elif`, `else`, `except`, `finally`, `for`, `from`, `global`, `if`, `import`
+    case `in`, `is`, `lambda`, `nonlocal`, `not`, `or`, `pass`, `raise`, `return`, `try`, `while`
+    case `with`, `yield`
+
+    /// The keyword as written.
+    var text: String { "\(self)" }
+
+    /// Whether a keyword can begin an expression (`not x`, `lambda: 0`, `True`...).
+    var startsExpression: Bool {
+        switch self {
+        case .not, .lambda, .await, .True, .False, .None, .yield: return true
+        default: return false
+        }
+    }
+
+    /// The keyword `scalars` spell, if any: the scalars are packed into one word (little-endian
+    /// bytes) and matched in a switch, with no `String` made.
+    static func of<C: Collection>(_ scalars: C) -> PyKeyword? where C.Element == Unicode.Scalar {
+        let n = scalars.count
+        guard n >= 2 && n <= 8 else { return nil }
+        var word: UInt64 = 0
+        var shift: UInt64 = 0
+        for s in scalars {
+            guard s.value < 0x80 else { return nil }
+            word |= UInt64(s.value) << shift
+            shift += 8
+        }
+        switch word {
+        case 0x65736C6146: return .False
+        case 0x656E6F4E: return .None
+        case 0x65757254: return .True
+        case 0x646E61: return .and
+        case 0x7361: return .as
+        case 0x747265737361: return .assert
+        case 0x636E797361: return .async
+        case 0x7469617761: return .await
+        case 0x6B61657262: return .break
+        case 0x7373616C63: return .class
+        case 0x65756E69746E6F63: return .continue
+        case 0x666564: return .def
+        case 0x6C6564: return .del
+        case 0x66696C65: return .elif
+        case 0x65736C65: return .else
+        case 0x747065637865: return .except
+        case 0x796C6C616E6966: return .finally
+        case 0x726F66: return .for
+        case 0x6D6F7266: return .from
+        case 0x6C61626F6C67: return .global
+        case 0x6669: return .if
+        case 0x74726F706D69: return .import
+        case 0x6E69: return .in
+        case 0x7369: return .is
+        case 0x6164626D616C: return .lambda
+        case 0x6C61636F6C6E6F6E: return .nonlocal
+        case 0x746F6E: return .not
+        case 0x726F: return .or
+        case 0x73736170: return .pass
+        case 0x6573696172: return .raise
+        case 0x6E7275746572: return .return
+        case 0x797274: return .try
+        case 0x656C696877: return .while
+        case 0x68746977: return .with
+        case 0x646C656979: return .yield
+        default: return nil
+        }
+    }
 }
 
 /// A string literal token before its escapes are decoded.
@@ -61,13 +284,6 @@ struct PyTokenizer {
     static let maxBracketDepth = 200
 
     init(_ src: [Unicode.Scalar]) { self.src = src }
-
-    static let keywords: Set<String> = [
-        "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
-        "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
-        "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
-        "with", "yield",
-    ]
 
     func peekScalar(_ offset: Int = 0) -> Unicode.Scalar? {
         let i = pos + offset
@@ -114,7 +330,7 @@ struct PyTokenizer {
             }
         }
         let start = pos
-        guard pos < src.count else { return Token(kind: .end, start: pos, end: pos, text: "") }
+        guard pos < src.count else { return Token(kind: .end, start: pos, end: pos) }
         let c = src[pos]
         if c == "\n" {
             // A newline outside brackets: only allowed at the end.
@@ -122,8 +338,8 @@ struct PyTokenizer {
             while p < src.count, [" ", "\t", "\u{0C}", "\n"].contains(src[p]) || src[p] == "#" {
                 if src[p] == "#" { while p < src.count && src[p] != "\n" { p += 1 } } else { p += 1 }
             }
-            if p >= src.count { pos = p; return Token(kind: .end, start: p, end: p, text: "") }
-            return Token(kind: .op, start: pos, end: pos + 1, text: "NEWLINE")
+            if p >= src.count { pos = p; return Token(kind: .end, start: p, end: p) }
+            return Token(kind: .op, start: pos, end: pos + 1, op: .newline)
         }
         if c == "\0" { throw err("source code string cannot contain null bytes", pos) }
 
@@ -161,23 +377,28 @@ struct PyTokenizer {
                 return try stringToken(start, prefix: prefix)
             }
         }
-        while pos < src.count && PyTokenizer.isPotentialIdentChar(src[pos]) { pos += 1 }
-        let scalars = src[start..<pos]
-        var text = String(String.UnicodeScalarView(scalars))
-        if scalars.contains(where: { $0.value >= 128 }) {
-            for (i, s) in scalars.enumerated() {
-                let ok = i == 0 ? (s == "_" || PythonUnicode.isXIDStart(s)) : PythonUnicode.isXIDContinue(s)
-                if !ok {
-                    let hex = String(format: "%04X", s.value)
-                    let printable = PyRepr.isPrintable(s)
-                    throw err(
-                        printable ? "invalid character '\(Character(s))' (U+\(hex))" : "invalid non-printable character U+\(hex)",
-                        start + i)
-                }
-            }
-            text = text.precomposedStringWithCompatibilityMapping
+        var ascii = true
+        while pos < src.count {
+            let c = src[pos]
+            if PyTokenizer.isIdentStartASCII(c) || (c >= "0" && c <= "9") { pos += 1 } else if c.value >= 128 { ascii = false; pos += 1 } else { break }
         }
-        return Token(kind: .name, start: start, end: pos, text: text)
+        let scalars = src[start..<pos]
+        if ascii {
+            return Token(kind: .name, start: start, end: pos, text: PyTokenizer.asciiString(scalars), keyword: PyKeyword.of(scalars))
+        }
+        var text = String(String.UnicodeScalarView(scalars))
+        for (i, s) in scalars.enumerated() {
+            let ok = i == 0 ? (s == "_" || PythonUnicode.isXIDStart(s)) : PythonUnicode.isXIDContinue(s)
+            if !ok {
+                let hex = String(format: "%04X", s.value)
+                let printable = PyRepr.isPrintable(s)
+                throw err(
+                    printable ? "invalid character '\(Character(s))' (U+\(hex))" : "invalid non-printable character U+\(hex)",
+                    start + i)
+            }
+        }
+        text = text.precomposedStringWithCompatibilityMapping
+        return Token(kind: .name, start: start, end: pos, text: text, keyword: PyKeyword.of(text.unicodeScalars))
     }
 
     // MARK: Numbers
@@ -197,7 +418,7 @@ struct PyTokenizer {
         let isDec: (Unicode.Scalar) -> Bool = { $0 >= "0" && $0 <= "9" }
         var isFloat = false
         var isImag = false
-        if src[pos] == "0", let x = peekScalar(1), ["x", "X", "o", "O", "b", "B"].contains(x) {
+        if src[pos] == "0", let x = peekScalar(1), x == "x" || x == "X" || x == "o" || x == "O" || x == "b" || x == "B" {
             let kind: String
             let valid: (Unicode.Scalar) -> Bool
             switch x {
@@ -224,7 +445,7 @@ struct PyTokenizer {
                 throw err("invalid digit '\(Character(src[pos]))' in \(kind) literal", pos)
             }
             try endOfNumber(kind: kind)
-            return Token(kind: .number, start: start, end: pos, text: String(String.UnicodeScalarView(src[start..<pos])))
+            return Token(kind: .number, start: start, end: pos, text: PyTokenizer.asciiString(src[start..<pos]))
         }
         if src[pos] == "." {
             isFloat = true
@@ -234,13 +455,13 @@ struct PyTokenizer {
             let leadingZero = src[pos] == "0"
             pos += 1
             try digits(isDec, kind: "decimal")
-            let intText = String(String.UnicodeScalarView(src[start..<pos])).replacingOccurrences(of: "_", with: "")
+            let nonZeroDigit = src[start..<pos].contains { $0 != "0" && $0 != "_" }
             if pos < src.count && src[pos] == "." {
                 isFloat = true
                 pos += 1
                 if pos < src.count, isDec(src[pos]) { try digits(isDec, kind: "decimal") }
             }
-            if leadingZero && !isFloat && intText.contains(where: { $0 != "0" }) {
+            if leadingZero && !isFloat && nonZeroDigit {
                 let next = pos < src.count ? src[pos] : " "
                 if next != "e" && next != "E" && next != "j" && next != "J" {
                     throw err("leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", start, pos)
@@ -260,7 +481,7 @@ struct PyTokenizer {
             } else {
                 pos = e
                 try endOfNumber(kind: "decimal")
-                return Token(kind: .number, start: start, end: pos, text: String(String.UnicodeScalarView(src[start..<pos])))
+                return Token(kind: .number, start: start, end: pos, text: PyTokenizer.asciiString(src[start..<pos]))
             }
         }
         if pos < src.count, src[pos] == "j" || src[pos] == "J" {
@@ -270,7 +491,7 @@ struct PyTokenizer {
         } else {
             try endOfNumber(kind: isFloat ? "decimal" : "decimal")
         }
-        return Token(kind: .number, start: start, end: pos, text: String(String.UnicodeScalarView(src[start..<pos])))
+        return Token(kind: .number, start: start, end: pos, text: PyTokenizer.asciiString(src[start..<pos]))
     }
 
     /// Python 3.11's `verify_end_of_number`: a keyword may follow directly, any other name may not.
@@ -335,31 +556,29 @@ struct PyTokenizer {
 
     // MARK: Operators
 
-    static let threeCharOps: Set<String> = ["**=", "//=", ">>=", "<<=", "...", "!=="]
-    static let twoCharOps: Set<String> = [
-        "!=", "%=", "&=", "**", "*=", "+=", "-=", "->", "//", "/=", ":=", "<<", "<=", "<>", "==", ">=", ">>",
-        "@=", "^=", "|=",
-    ]
-    static let oneCharOps: Set<Unicode.Scalar> = [
-        "%", "&", "(", ")", "*", "+", ",", "-", ".", "/", ":", ";", "<", "=", ">", "@", "[", "]", "^", "{", "|",
-        "}", "~",
-    ]
+    /// A `String` of ASCII scalars, made without going through `String.UnicodeScalarView`.
+    static func asciiString(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        String(unsafeUninitializedCapacity: scalars.count) { buffer in
+            var k = 0
+            for s in scalars {
+                buffer[k] = UInt8(truncatingIfNeeded: s.value)
+                k += 1
+            }
+            return k
+        }
+    }
 
     mutating func operatorToken(_ start: Int) throws(PySyntaxError) -> Token {
-        func text(_ n: Int) -> String? {
-            guard pos + n <= src.count else { return nil }
-            return String(String.UnicodeScalarView(src[pos..<(pos + n)]))
-        }
-        if let t = text(3), t == "..." || t == "**=" || t == "//=" || t == ">>=" || t == "<<=" {
-            pos += 3
-            return Token(kind: .op, start: start, end: pos, text: t)
-        }
-        if let t = text(2), PyTokenizer.twoCharOps.contains(t), t != "<>" {
-            pos += 2
-            return Token(kind: .op, start: start, end: pos, text: t)
-        }
         let c = src[pos]
-        guard PyTokenizer.oneCharOps.contains(c) else {
+        if pos + 2 < src.count, let op = PyOp.triple(c, src[pos + 1], src[pos + 2]) {
+            pos += 3
+            return Token(kind: .op, start: start, end: pos, op: op)
+        }
+        if pos + 1 < src.count, let op = PyOp.double(c, src[pos + 1]) {
+            pos += 2
+            return Token(kind: .op, start: start, end: pos, op: op)
+        }
+        guard let op = PyOp.single(c) else {
             if c == "!" { throw err("invalid syntax", pos) }
             let hex = String(format: "%04X", c.value)
             if PyRepr.isPrintable(c) {
@@ -368,13 +587,13 @@ struct PyTokenizer {
             throw err("invalid non-printable character U+\(hex)", pos)
         }
         pos += 1
-        switch c {
-        case "(", "[", "{":
+        switch op {
+        case .lpar, .lsqb, .lbrace:
             if brackets.count >= PyTokenizer.maxBracketDepth {
                 throw err("too many nested parentheses", start)
             }
             brackets.append((c, start))
-        case ")", "]", "}":
+        case .rpar, .rsqb, .rbrace:
             guard let (open, openAt) = brackets.popLast() else {
                 throw err("unmatched '\(Character(c))'", start)
             }
@@ -386,6 +605,6 @@ struct PyTokenizer {
             }
         default: break
         }
-        return Token(kind: .op, start: start, end: pos, text: String(c))
+        return Token(kind: .op, start: start, end: pos, op: op)
     }
 }

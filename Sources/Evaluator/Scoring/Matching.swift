@@ -54,9 +54,17 @@ public enum Matching {
             return try PyValue.contains(y, x)
         case .caseInsensitiveString:
             guard case .str(let s) = x else { return false }
-            var lowered: [PyValue] = []
-            for item in try iterate(y) { lowered.append(try lower(item)) }
-            return lowered.contains { PyValue.pyEqual($0, .str(s.pyLowercased)) }
+            // `x.lower() in [j.lower() for j in y]`: every alternative is lowered (and may raise)
+            // before the lookup; only strings can equal a string.
+            let target = s.pyLowercased
+            var found = false
+            for item in try iterate(y) {
+                switch item {
+                case .str(let j): if !found { found = lowercasedEquals(j, target) }
+                default: _ = try lower(item)
+                }
+            }
+            return found
         case .set:
             guard case .list(let items) = x else { return false }
             var mine = PySet()
@@ -119,6 +127,26 @@ public enum Matching {
         }
     }
 
+    /// Whether `j.lower() == target` (by code points), without building `j.lower()` for ASCII `j`.
+    static func lowercasedEquals(_ j: String, _ target: String) -> Bool {
+        let fast = j.utf8.withContiguousStorageIfAvailable { a -> Bool? in
+            target.utf8.withContiguousStorageIfAvailable { b -> Bool? in
+                // An ASCII string lowers byte by byte (A-Z only) and keeps its length.
+                guard a.count == b.count else { return a.allSatisfy { $0 < 0x80 } ? false : nil }
+                for k in 0..<a.count {
+                    let c = a[k]
+                    if c >= 0x80 { return nil }
+                    let lowered = c >= 0x41 && c <= 0x5A ? c + 32 : c
+                    // The lowered prefix is ASCII, byte for byte: it already differs from `target`.
+                    if lowered != b[k] { return false }
+                }
+                return true
+            } ?? nil
+        } ?? nil
+        if let fast { return fast }
+        return j.pyLowercased.scalarsEqual(target)
+    }
+
     /// `i.lower()`.
     static func lower(_ v: PyValue) throws(PyException) -> PyValue {
         switch v {
@@ -134,15 +162,19 @@ extension String {
     public var pyLowercased: String {
         if utf8.allSatisfy({ $0 < 0x80 }) { return lowercased() }
         let scalars = Array(unicodeScalars)
-        var out = String.UnicodeScalarView()
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(scalars.count)
         for (k, s) in scalars.enumerated() {
-            if s == "\u{03A3}" {
+            if s.value < 0x80 {
+                // ASCII lowers A-Z only, whatever surrounds it.
+                out.append(s.value >= 0x41 && s.value <= 0x5A ? Unicode.Scalar(UInt8(s.value) + 32) : s)
+            } else if s == "\u{03A3}" {
                 out.append(PyLowercase.finalSigma(scalars, k) ? "\u{03C2}" : "\u{03C3}")
             } else {
                 out.append(contentsOf: PythonUnicode.lowercase(s).unicodeScalars)
             }
         }
-        return String(out)
+        return PyLiterals.string(out)
     }
 }
 

@@ -99,8 +99,15 @@ public enum PredictionParser {
     // MARK: Reference format
 
     static func parseReference(_ text: String) -> Result<ParsedPrediction, FormatFailure> {
-        var scalars: [Unicode.Scalar] = ["{"]
-        scalars.append(contentsOf: text.unicodeScalars)
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(text.utf8.count + 2)
+        scalars.append("{")
+        let ascii: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            for b in bytes { scalars.append(Unicode.Scalar(b)) }
+            return ()
+        } ?? nil
+        if ascii == nil { scalars.append(contentsOf: text.unicodeScalars) }
         scalars.append("}")
         let textLength = scalars.count - 2
         let (translated, map) = PyParser.translateNewlines(scalars)
