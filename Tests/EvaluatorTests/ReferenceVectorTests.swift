@@ -10,19 +10,24 @@ struct ReferenceVectorTests {
         let vectors = try jsonLines("reference/parse.jsonl")
         var mismatches: [String] = []
         var knownGaps: [String] = []
+        var declined: [String] = []
         for v in vectors {
             guard let input = v["input"]?.stringValue else { continue }
-            // Known gaps, listed in the README: lone surrogates (a Swift String cannot hold one),
-            // printf-style `%`, f-strings and fractional powers of negatives inside an operation.
+            // Known gaps, listed in the README: lone surrogates (a Swift String cannot hold one).
             let error = v["error"]?.stringValue ?? ""
-            if input.unicodeScalars.contains("\u{FFFD}") || error.hasPrefix("UnicodeEncodeError") || input.contains("\\ud8") || input.contains("\\udc")
-                || input.range(of: #"'[^']*%[^']*' % |b'%d' % |' % \(\)"#, options: .regularExpression) != nil
-                || input.contains("f'{1}'+") || input.contains("(-8)**(1/3)")
-            {
+            if input.unicodeScalars.contains("\u{FFFD}") || error.hasPrefix("UnicodeEncodeError") || input.contains("\\ud8") || input.contains("\\udc") {
                 knownGaps.append(input)
                 continue
             }
             let result = PredictionParser.parse(input)
+            // And what ptscope declines to compute inside an operation although Python would: an
+            // f-string field with a format spec, a set printed by `%` or an f-string (hash order).
+            if v["ok"] == .bool(true), v["expected_deviation"] != .bool(true), case .failure(let f) = result, f.kind == .wouldExecute,
+                f.message.hasSuffix("not computed by ptscope")
+            {
+                declined.append(input)
+                continue
+            }
             let deviation = v["expected_deviation"] == .bool(true)
             let wantOK = v["ok"] == .bool(true) && !deviation
             switch result {
@@ -60,7 +65,8 @@ struct ReferenceVectorTests {
             }
         }
         expectNoMismatches(mismatches, of: vectors.count, "parse vectors")
-        #expect(knownGaps.count <= 90, "the known gaps grew: \(knownGaps.count)")
+        #expect(knownGaps.count <= 71, "the known gaps grew: \(knownGaps.count)")
+        #expect(declined.count <= 4, "more values are declined: \(declined.map { PyRepr.string($0) })")
     }
 
     @Test("ast.unparse is reproduced")

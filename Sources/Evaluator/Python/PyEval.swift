@@ -97,6 +97,8 @@ enum PyEval {
             return .bool(true)
         case .subscription(let value, let index):
             return try indexed(try eval(value), index, e)
+        case .joinedStr(let parts):
+            return .str(try joined(parts, e))
         default:
             throw Unsupported(node: e, reason: "\(e.nodeName) inside an operation is not computed by ptscope")
         }
@@ -122,6 +124,33 @@ enum PyEval {
                 out += try iterate(try eval(inner), item)
             } else {
                 out.append(try eval(item))
+            }
+        }
+        return out
+    }
+
+    /// An f-string's text: literal parts, and each field converted (`!r`, `!s`, `!a`) and formatted.
+    /// A field with a non-empty format spec (`{x:>8}`) is refused: the format mini-language is
+    /// not modelled.
+    static func joined(_ parts: [FStringPart], _ e: Expr) throws -> String {
+        var out = ""
+        for part in parts {
+            switch part {
+            case .literal(let text):
+                out += text
+            case .field(let field):
+                var value = try eval(field.expression)
+                switch field.conversion {
+                case "r": value = .str(try PyFormat.repr(value, field.expression))
+                case "s": value = .str(try PyFormat.str(value, field.expression))
+                case "a": value = .str(try PyFormat.ascii(value, field.expression))
+                default: break
+                }
+                if let spec = field.formatSpec, !(try joined(spec, e)).isEmpty {
+                    throw Unsupported(node: field.expression, reason: "a format spec in an f-string inside an operation is not computed by ptscope")
+                }
+                // format(value, '') is str(value).
+                out += try PyFormat.str(value, field.expression)
             }
         }
         return out
@@ -203,8 +232,10 @@ enum PyEval {
             default: throw unsupported
             }
             return .set(out)
-        case (.str, .mod, _), (.bytes, .mod, _):
-            throw Unsupported(node: e, reason: "printf-style '%' formatting is not computed by ptscope")
+        case (.str(let format), .mod, _):
+            return try PyFormat.percent(format, b, e)
+        case (.bytes(let format), .mod, _):
+            return try PyFormat.percent(bytes: format, b, e)
         default:
             throw unsupported
         }
@@ -291,9 +322,28 @@ enum PyEval {
             }
             return .complex(.nan, .nan)
         case .pow:
-            // Small integral real exponents use repeated multiplication, as CPython does.
+            // Small integral real exponents use repeated multiplication, as CPython does; any other
+            // exponent goes through polar form (|a|^b, angle × b) with the C library's functions.
             guard b.1 == 0, b.0 == b.0.rounded(), abs(b.0) <= 100 else {
-                throw Unsupported(node: e, reason: "a complex power with a non-integer exponent is not computed by ptscope")
+                let r: (Double, Double)
+                if b.0 == 0 && b.1 == 0 {
+                    r = (1, 0)
+                } else if a.0 == 0 && a.1 == 0 {
+                    if b.1 != 0 || b.0 < 0 { throw raise("ZeroDivisionError", "0.0 to a negative or complex power", e) }
+                    r = (0, 0)
+                } else {
+                    let magnitude = hypot(a.0, a.1)
+                    var length = Foundation.pow(magnitude, b.0)
+                    let angle = atan2(a.1, a.0)
+                    var phase = angle * b.0
+                    if b.1 != 0 {
+                        length /= exp(angle * b.1)
+                        phase += b.1 * log(magnitude)
+                    }
+                    r = (length * cos(phase), length * sin(phase))
+                }
+                if r.0.isInfinite || r.1.isInfinite { throw raise("OverflowError", "complex exponentiation", e) }
+                return .complex(r.0, r.1)
             }
             var n = Int(abs(b.0))
             var result = (1.0, 0.0)
@@ -305,8 +355,11 @@ enum PyEval {
             }
             if b.0 < 0 {
                 if a.0 == 0 && a.1 == 0 { throw raise("ZeroDivisionError", "0.0 to a negative or complex power", e) }
-                return try complexOp((1, 0), .div, result, e, unsupported)
+                guard case .complex(let r, let i) = try complexOp((1, 0), .div, result, e, unsupported) else { throw unsupported }
+                result = (r, i)
             }
+            // An infinite part is reported as an overflow, as CPython does after any complex power.
+            if result.0.isInfinite || result.1.isInfinite { throw raise("OverflowError", "complex exponentiation", e) }
             return .complex(result.0, result.1)
         default: throw unsupported
         }
@@ -390,8 +443,9 @@ enum PyEval {
             if a.isNaN { return .float(a) }
             if b.isNaN { return .float(a == 1 ? 1 : b) }
             if a == 0 && b < 0 && b.isFinite { throw raise("ZeroDivisionError", "0.0 cannot be raised to a negative power", e) }
-            if a < 0 && b.isFinite && b != b.rounded(.towardZero) {
-                throw Unsupported(node: e, reason: "a negative number to a fractional power gives a complex number, not computed by ptscope")
+            if a < 0 && a.isFinite && b.isFinite && b != b.rounded(.towardZero) {
+                // Python hands a negative base with a fractional exponent to complex power.
+                return try complexOp((a, 0), .pow, (b, 0), e, unsupported)
             }
             let r = Foundation.pow(a, b)
             if r.isInfinite && a.isFinite && b.isFinite { throw raise("OverflowError", "(34, 'Numerical result out of range')", e) }

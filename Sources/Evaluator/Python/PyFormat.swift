@@ -1,0 +1,407 @@
+import Foundation
+
+// MARK: - PyFormat
+
+/// Python's text conversions (`str`, `repr`, `ascii`) and printf-style `%` formatting of `str` and
+/// `bytes`, for literal values inside an operation the reference would `eval`.
+///
+/// Written from Python's documented behaviour (the "printf-style String Formatting" section of the
+/// library reference) and checked against Python 3.11 by the reference vectors.
+enum PyFormat {
+    typealias Failure = PyEval.Failure
+
+    static func raise(_ type: String, _ message: String, _ e: Expr) -> Failure {
+        .raised(PyException(type, message), e)
+    }
+
+    // MARK: str / repr / ascii
+
+    /// `str(v)`.
+    static func str(_ v: PyValue, _ e: Expr) throws -> String {
+        if case .str(let s) = v { return s }
+        return try repr(v, e)
+    }
+
+    /// `repr(v)`. A set is refused: Python prints it in hash order, which ptscope does not model.
+    static func repr(_ v: PyValue, _ e: Expr) throws -> String {
+        if holdsSet(v) {
+            throw PyEval.Unsupported(node: e, reason: "a set printed inside an operation comes out in Python's hash order, not computed by ptscope")
+        }
+        return PyRepr.value(v)
+    }
+
+    /// `ascii(v)`: `repr(v)` with every non-ASCII character escaped.
+    static func ascii(_ v: PyValue, _ e: Expr) throws -> String {
+        var out = ""
+        for c in try repr(v, e).unicodeScalars {
+            if c.value < 0x80 {
+                out.unicodeScalars.append(c)
+            } else if c.value <= 0xFF {
+                out += "\\x" + PyRepr.hex(c.value, 2)
+            } else if c.value <= 0xFFFF {
+                out += "\\u" + PyRepr.hex(c.value, 4)
+            } else {
+                out += "\\U" + PyRepr.hex(c.value, 8)
+            }
+        }
+        return out
+    }
+
+    static func holdsSet(_ v: PyValue) -> Bool {
+        switch v {
+        case .set: return true
+        case .list(let items), .tuple(let items): return items.contains(where: holdsSet)
+        case .dict(let d): return d.entries.contains { holdsSet($0.key) || holdsSet($0.value) }
+        default: return false
+        }
+    }
+
+    // MARK: printf-style formatting
+
+    /// One conversion's flags, width and precision (`%-08.3f`).
+    struct Spec {
+        var leftAlign = false
+        var sign = false
+        var blank = false
+        var alternate = false
+        var zero = false
+        var width = -1
+        var precision = -1
+        var conversion: Unicode.Scalar = "s"
+    }
+
+    /// `format % args` for a `str` format.
+    static func percent(_ format: String, _ args: PyValue, _ e: Expr) throws -> PyValue {
+        let out = try percentFormat(Array(format.unicodeScalars), args, bytes: false, e)
+        return .str(PyLiterals.string(out))
+    }
+
+    /// `format % args` for a `bytes` format.
+    static func percent(bytes format: [UInt8], _ args: PyValue, _ e: Expr) throws -> PyValue {
+        let out = try percentFormat(format.map { Unicode.Scalar($0) }, args, bytes: true, e)
+        return .bytes(out.map { UInt8(truncatingIfNeeded: $0.value) })
+    }
+
+    /// The shared machinery; for `bytes` the scalars stand for bytes (all below 256).
+    static func percentFormat(_ fmt: [Unicode.Scalar], _ args: PyValue, bytes: Bool, _ e: Expr) throws -> [Unicode.Scalar] {
+        // A tuple gives positional arguments; anything else is one argument. A mapping (anything
+        // subscriptable but a tuple or a string) also serves `%(key)` lookups.
+        var current = args
+        var count: Int
+        var next: Int
+        if case .tuple(let items) = args { count = items.count; next = 0 } else { count = -1; next = -2 }
+        var mapping: PyValue?
+        switch args {
+        case .dict, .list: mapping = args
+        case .bytes: mapping = bytes ? nil : args
+        default: mapping = nil
+        }
+
+        func nextArgument() throws -> PyValue {
+            guard next < count else { throw raise("TypeError", "not enough arguments for format string", e) }
+            defer { next += 1 }
+            if count < 0 { return current }
+            guard case .tuple(let items) = current else { return current }
+            return items[next]
+        }
+
+        var out: [Unicode.Scalar] = []
+        var k = 0
+        while k < fmt.count {
+            if fmt[k] != "%" {
+                out.append(fmt[k])
+                k += 1
+                continue
+            }
+            k += 1
+            if k < fmt.count && fmt[k] == "%" {
+                out.append("%")
+                k += 1
+                continue
+            }
+            var spec = Spec()
+            var ch: Unicode.Scalar = k < fmt.count ? fmt[k] : "\0"
+            func advance() -> Bool {
+                k += 1
+                if k < fmt.count { ch = fmt[k]; return true }
+                return false
+            }
+            var complete = k < fmt.count
+            if complete && ch == "(" {
+                guard let map = mapping else { throw raise("TypeError", "format requires a mapping", e) }
+                var depth = 1
+                let keyStart = k + 1
+                var j = keyStart
+                while j < fmt.count && depth > 0 {
+                    if fmt[j] == ")" { depth -= 1 } else if fmt[j] == "(" { depth += 1 }
+                    j += 1
+                }
+                if depth > 0 || j >= fmt.count { throw raise("ValueError", "incomplete format key", e) }
+                let keyScalars = fmt[keyStart..<(j - 1)]
+                let key: PyValue = bytes ? .bytes(keyScalars.map { UInt8(truncatingIfNeeded: $0.value) }) : .str(PyLiterals.string(keyScalars))
+                current = try lookUp(map, key, e)
+                count = -1
+                next = -2
+                k = j
+                ch = fmt[k]
+            }
+            // Flags.
+            flags: while complete {
+                switch ch {
+                case "-": spec.leftAlign = true
+                case "+": spec.sign = true
+                case " ": spec.blank = true
+                case "#": spec.alternate = true
+                case "0": spec.zero = true
+                default: break flags
+                }
+                complete = advance()
+            }
+            // Width.
+            if complete && ch == "*" {
+                var width: Int
+                switch try nextArgument() {
+                case .int(.small(let n)): width = n
+                case .bool(let b): width = b ? 1 : 0
+                case .int(.big): throw raise("OverflowError", "Python int too large to convert to C ssize_t", e)
+                default: throw raise("TypeError", "* wants int", e)
+                }
+                if width > PyEval.sizeLimit || width < -PyEval.sizeLimit { throw raise("MemoryError", "width too large for ptscope to compute", e) }
+                if width < 0 { spec.leftAlign = true; width = -width }
+                spec.width = width
+                complete = advance()
+            } else if complete && ch >= "0" && ch <= "9" {
+                spec.width = Int(ch.value - 48)
+                while true {
+                    complete = advance()
+                    guard complete, ch >= "0" && ch <= "9" else { break }
+                    spec.width = spec.width * 10 + Int(ch.value - 48)
+                    if spec.width > PyEval.sizeLimit { throw raise("MemoryError", "width too large for ptscope to compute", e) }
+                }
+            }
+            // Precision.
+            if complete && ch == "." {
+                spec.precision = 0
+                complete = advance()
+                if complete && ch == "*" {
+                    // bool is an int here, as in Python (True is 1).
+                    let p = try nextArgument()
+                    let value: Int
+                    switch p {
+                    case .int(.small(let n)): value = n
+                    case .bool(let b): value = b ? 1 : 0
+                    case .int(.big): throw raise("OverflowError", "Python int too large to convert to C int", e)
+                    default: throw raise("TypeError", "* wants int", e)
+                    }
+                    if value > PyEval.sizeLimit { throw raise("MemoryError", "precision too large for ptscope to compute", e) }
+                    spec.precision = max(0, value)
+                    complete = advance()
+                } else if complete && ch >= "0" && ch <= "9" {
+                    spec.precision = Int(ch.value - 48)
+                    while true {
+                        complete = advance()
+                        guard complete, ch >= "0" && ch <= "9" else { break }
+                        spec.precision = spec.precision * 10 + Int(ch.value - 48)
+                        if spec.precision > PyEval.sizeLimit { throw raise("MemoryError", "precision too large for ptscope to compute", e) }
+                    }
+                }
+            }
+            // Length modifiers are ignored.
+            if complete && (ch == "h" || ch == "l" || ch == "L") { complete = advance() }
+            guard complete else { throw raise("ValueError", "incomplete format", e) }
+            spec.conversion = ch
+            k += 1
+            let value = try nextArgument()
+            let (text, numeric) = try convert(value, &spec, bytes: bytes, e)
+            out += pad(text, spec, numeric: numeric)
+            if mapping != nil && next < count {
+                throw raise("TypeError", "not all arguments converted during string formatting", e)
+            }
+        }
+        if next < count && mapping == nil {
+            throw raise("TypeError", "not all arguments converted during string formatting", e)
+        }
+        return out
+    }
+
+    /// `mapping[key]` as the `%(key)` lookup does it.
+    static func lookUp(_ map: PyValue, _ key: PyValue, _ e: Expr) throws -> PyValue {
+        switch map {
+        case .dict(let d):
+            guard let v = d[key] else { throw raise("KeyError", PyRepr.value(key), e) }
+            return v
+        case .list: throw raise("TypeError", "list indices must be integers or slices, not \(key.typeName)", e)
+        default: throw raise("TypeError", "byte indices must be integers or slices, not \(key.typeName)", e)
+        }
+    }
+
+    /// The text of one conversion, and whether it is a number (signs and zero padding apply).
+    static func convert(_ v: PyValue, _ spec: inout Spec, bytes: Bool, _ e: Expr) throws -> ([Unicode.Scalar], Bool) {
+        switch spec.conversion {
+        case "s" where bytes, "b" where bytes:
+            guard case .bytes(let b) = v else {
+                throw raise("TypeError", "%b requires a bytes-like object, or an object that implements __bytes__, not '\(v.typeName)'", e)
+            }
+            return (b.map { Unicode.Scalar($0) }, false)
+        case "s":
+            if case .int(let i) = v, spec.width == -1, spec.precision == -1 { return (Array(i.description.unicodeScalars), false) }
+            return (Array(try str(v, e).unicodeScalars), false)
+        case "r", "a":
+            let text = bytes || spec.conversion == "a" ? try ascii(v, e) : try repr(v, e)
+            return (Array(text.unicodeScalars), false)
+        case "d", "i", "u", "o", "x", "X":
+            return (try integer(v, spec, e), true)
+        case "e", "E", "f", "F", "g", "G":
+            return (Array(try float(v, spec, e).unicodeScalars), true)
+        case "c":
+            return ([try character(v, bytes: bytes, e)], false)
+        default:
+            let c = spec.conversion
+            let shown = c.value >= 31 && c.value <= 126 ? String(Character(c)) : "?"
+            throw raise("ValueError", "unsupported format character '\(shown)' (0x\(String(c.value, radix: 16)))", e)
+        }
+    }
+
+    /// `%d`, `%o`, `%x`...: the digits with the sign, the `0x`/`0o` prefix (with `#`) and at least
+    /// `precision` digits.
+    static func integer(_ v: PyValue, _ spec: Spec, _ e: Expr) throws -> [Unicode.Scalar] {
+        let c = spec.conversion
+        let n: PyInt
+        switch v {
+        case .int(let i): n = i
+        case .bool(let b): n = .small(b ? 1 : 0)
+        case .float(let d) where c != "o" && c != "x" && c != "X":
+            if d.isNaN { throw raise("ValueError", "cannot convert float NaN to integer", e) }
+            if d.isInfinite { throw raise("OverflowError", "cannot convert float infinity to integer", e) }
+            n = PyInt(BigIntBridge.fromDouble(d.rounded(.towardZero)))
+        default:
+            let need = c == "o" || c == "x" || c == "X" ? "an integer" : "a real number"
+            throw raise("TypeError", "%\(Character(c)) format: \(need) is required, not \(v.typeName)", e)
+        }
+        let radix = c == "o" ? 8 : (c == "x" || c == "X" ? 16 : 10)
+        var digits: String
+        switch n {
+        case .small(let x): digits = String(x.magnitude, radix: radix)
+        case .big(let x): digits = String(x.magnitude, radix: radix)
+        }
+        if spec.precision > digits.count { digits = String(repeating: "0", count: spec.precision - digits.count) + digits }
+        var prefix = n.signum < 0 ? "-" : ""
+        if spec.alternate && radix != 10 { prefix += c == "o" ? "0o" : "0x" }
+        var text = prefix + digits
+        if c == "X" { text = text.uppercased() }
+        return Array(text.unicodeScalars)
+    }
+
+    /// `%e`, `%f`, `%g` and their capitals: correctly rounded, as Python's own float formatting.
+    static func float(_ v: PyValue, _ spec: Spec, _ e: Expr) throws -> String {
+        let x: Double
+        switch v {
+        case .float(let d): x = d
+        case .bool(let b): x = b ? 1 : 0
+        case .int(let i):
+            guard let d = i.doubleValue else { throw raise("OverflowError", "int too large to convert to float", e) }
+            x = d
+        default: throw raise("TypeError", "must be real number, not \(v.typeName)", e)
+        }
+        let upper = spec.conversion == "E" || spec.conversion == "F" || spec.conversion == "G"
+        // Python writes NaN without a sign, whatever its sign bit.
+        if x.isNaN { return upper ? "NAN" : "nan" }
+        if x.isInfinite { return (x < 0 ? "-" : "") + (upper ? "INF" : "inf") }
+        let precision = spec.precision < 0 ? 6 : spec.precision
+        return cFormat("%" + (spec.alternate ? "#" : "") + "." + String(precision) + String(Character(spec.conversion)), x)
+    }
+
+    /// C's `snprintf` for one double (glibc rounds correctly, as Python's own conversion does).
+    static func cFormat(_ format: String, _ x: Double) -> String {
+        withVaList([x]) { args -> String in
+            var small = [CChar](repeating: 0, count: 128)
+            let n = small.withUnsafeMutableBufferPointer { vsnprintf($0.baseAddress, 128, format, args) }
+            if n < 128 { return String(cString: small) }
+            return withVaList([x]) { again -> String in
+                var big = [CChar](repeating: 0, count: Int(n) + 1)
+                _ = big.withUnsafeMutableBufferPointer { vsnprintf($0.baseAddress, Int(n) + 1, format, again) }
+                return String(cString: big)
+            }
+        }
+    }
+
+    /// `%c`: one character from an int or a one-character string (a byte, for `bytes`).
+    static func character(_ v: PyValue, bytes: Bool, _ e: Expr) throws -> Unicode.Scalar {
+        let limit: UInt32 = bytes ? 0x100 : 0x110000
+        switch v {
+        case .str(let s) where !bytes:
+            let scalars = Array(s.unicodeScalars)
+            guard scalars.count == 1 else {
+                throw raise("TypeError", "%c requires an int or a unicode character, not a string of length \(scalars.count)", e)
+            }
+            return scalars[0]
+        case .bytes(let b) where bytes:
+            guard b.count == 1 else { throw raise("TypeError", "%c requires an integer in range(256) or a single byte", e) }
+            return Unicode.Scalar(b[0])
+        case .int, .bool:
+            let n: Int?
+            switch v {
+            case .int(.small(let x)): n = x
+            case .bool(let b): n = b ? 1 : 0
+            default: n = nil
+            }
+            guard let n, n >= 0, n < limit else {
+                throw raise("OverflowError", bytes ? "%c arg not in range(256)" : "%c arg not in range(0x110000)", e)
+            }
+            // A lone surrogate cannot live in a Swift String.
+            guard let scalar = Unicode.Scalar(UInt32(n)) else {
+                throw PyEval.Unsupported(node: e, reason: "a lone surrogate cannot be held by ptscope's strings")
+            }
+            return scalar
+        default:
+            throw raise("TypeError", bytes ? "%c requires an integer in range(256) or a single byte" : "%c requires an int or a unicode character, not \(v.typeName)", e)
+        }
+    }
+
+    /// Width, sign, zero padding and precision truncation around one converted value.
+    static func pad(_ converted: [Unicode.Scalar], _ spec: Spec, numeric: Bool) -> [Unicode.Scalar] {
+        var text = converted
+        let c = spec.conversion
+        if (c == "s" || c == "r" || c == "a" || c == "b") && spec.precision >= 0 && text.count > spec.precision {
+            text = Array(text[0..<spec.precision])
+        }
+        let fill: Unicode.Scalar = numeric && spec.zero ? "0" : " "
+        var sign: Unicode.Scalar?
+        var body = text[...]
+        if numeric {
+            if let first = body.first, first == "-" || first == "+" {
+                sign = first
+                body = body.dropFirst()
+            } else if spec.sign {
+                sign = "+"
+            } else if spec.blank {
+                sign = " "
+            }
+        }
+        var prefix: [Unicode.Scalar] = []
+        if numeric && spec.alternate && (c == "x" || c == "X" || c == "o") {
+            prefix = Array(body.prefix(2))
+            body = body.dropFirst(2)
+        }
+        let length = (sign == nil ? 0 : 1) + prefix.count + body.count
+        let padding = max(0, spec.width - length)
+        var out: [Unicode.Scalar] = []
+        if spec.leftAlign {
+            if let sign { out.append(sign) }
+            out += prefix
+            out += body
+            out += [Unicode.Scalar](repeating: " ", count: padding)
+        } else if fill == "0" {
+            if let sign { out.append(sign) }
+            out += prefix
+            out += [Unicode.Scalar](repeating: "0", count: padding)
+            out += body
+        } else {
+            out += [Unicode.Scalar](repeating: " ", count: padding)
+            if let sign { out.append(sign) }
+            out += prefix
+            out += body
+        }
+        return out
+    }
+}
