@@ -189,6 +189,7 @@ public struct SplitData: Sendable {
             var lineOffset = 0
             var lineCount = 1
             var profiles = ProfileKeys()
+            var repeated = RepeatedValues()
             do {
                 reader.skipWhitespace()
                 guard reader.peek() == UInt8(ascii: "[") else {
@@ -208,6 +209,10 @@ public struct SplitData: Sendable {
                         return .failure(located(start, "case \(cases.count): expected an object, found \(describeByte(reader.peek()))"))
                     }
                     reader.position += 1
+                    // Lines are counted incrementally: one pass over the file in all.
+                    lineCount += SplitData.newlines(buffer, lineOffset..<start)
+                    lineOffset = start
+                    let line = lineCount
                     var fields: [String: JSONValue] = [:]
                     var raw: [String: Range<Int>] = [:]
                     var userKey: UInt64 = 0
@@ -226,8 +231,19 @@ public struct SplitData: Sendable {
                             let valueStart = reader.position
                             if CaseFields.required.contains(key) || key == "query" {
                                 fields[key] = try reader.readValue(depth: 2)
+                            } else if let seen = repeated.match(buffer, at: valueStart) {
+                                // These bytes were validated before, for another case: skip them.
+                                lineCount += SplitData.newlines(buffer, lineOffset..<valueStart) + seen.newlines
+                                reader.position = valueStart + seen.length
+                                lineOffset = reader.position
+                                if CaseFields.kept.contains(key) { raw[key] = valueStart..<reader.position }
+                                if key == "user_profile" { userKey = profiles.key(buffer, valueStart..<reader.position) }
                             } else {
                                 try reader.skipValue(depth: 2)
+                                let newlines = SplitData.newlines(buffer, valueStart..<reader.position)
+                                lineCount += SplitData.newlines(buffer, lineOffset..<valueStart) + newlines
+                                lineOffset = reader.position
+                                repeated.remember(buffer, valueStart..<reader.position, newlines: newlines)
                                 if CaseFields.kept.contains(key) { raw[key] = valueStart..<reader.position }
                                 if key == "user_profile" { userKey = profiles.key(buffer, valueStart..<reader.position) }
                             }
@@ -245,10 +261,6 @@ public struct SplitData: Sendable {
                     for key in ["query_params", "profile_params"] where CaseFields.pyLength(fields[key]!) == nil {
                         return .failure(located(start, "case \(index): \"\(key)\" must be a list of parameter names, found \(fields[key]!.kindDescription)"))
                     }
-                    // Lines are counted incrementally: one pass over the file in all.
-                    lineCount += SplitData.newlines(buffer, lineOffset..<start)
-                    lineOffset = start
-                    let line = lineCount
                     cases.append(BenchmarkCase(
                         split: split, index: index, line: line, query: fields["query"]?.stringValue,
                         answer: fields["answer"]!, queryParams: fields["query_params"]!, profileParams: fields["profile_params"]!,
@@ -298,6 +310,49 @@ public struct SplitData: Sendable {
             k &+= 1
         }
         return count
+    }
+
+    /// Values that recur byte for byte (a user's profile, a scenario's tool catalog), validated once.
+    ///
+    /// An object, array or string ends at its own closing byte, so bytes that equal, in full, a
+    /// value already validated at the same nesting depth are that same valid value: they are
+    /// skipped at `memcmp` speed. Candidates are found by a hash of their first bytes.
+    struct RepeatedValues {
+        struct Seen {
+            let start: Int
+            let length: Int
+            /// `\n` bytes inside (only whitespace between tokens can hold one).
+            let newlines: Int
+        }
+
+        static let prefixLength = 48
+        /// Shorter values are not worth remembering.
+        static let minimumLength = 64
+        static let perBucket = 8
+        var byPrefix: [UInt64: [Seen]] = [:]
+
+        func match(_ b: UnsafeBufferPointer<UInt8>, at p: Int) -> Seen? {
+            guard !byPrefix.isEmpty, b.count - p >= RepeatedValues.prefixLength, let base = b.baseAddress,
+                let candidates = byPrefix[SplitData.bytesHash(b, p..<(p + RepeatedValues.prefixLength))]
+            else { return nil }
+            for seen in candidates.reversed() where seen.length <= b.count - p
+                && memcmp(base + seen.start, base + p, seen.length) == 0
+            {
+                return seen
+            }
+            return nil
+        }
+
+        mutating func remember(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, newlines: Int) {
+            guard range.count >= RepeatedValues.minimumLength else { return }
+            let first = b[range.lowerBound]
+            guard first == UInt8(ascii: "{") || first == UInt8(ascii: "[") || first == UInt8(ascii: "\"") else { return }
+            let h = SplitData.bytesHash(b, range.lowerBound..<(range.lowerBound + RepeatedValues.prefixLength))
+            var bucket = byPrefix[h] ?? []
+            if bucket.count >= RepeatedValues.perBucket { bucket.removeFirst() }
+            bucket.append(Seen(start: range.lowerBound, length: range.count, newlines: newlines))
+            byPrefix[h] = bucket
+        }
     }
 
     /// Each distinct profile text is hashed by content once; repeats are found by a fast hash of
