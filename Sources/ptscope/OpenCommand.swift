@@ -20,8 +20,17 @@ struct Open: ParsableCommand {
     @Argument(help: "A PTBench data root (with test_untrained_user/ and test_trained_user/), a split folder, or a data.json.")
     var data: String?
 
-    @Argument(help: "A predictions root (with <split>/generation.jsonl), a split folder, or a generation.jsonl.")
-    var predictions: String?
+    @Argument(
+        help:
+            "Predictions roots (with <split>/generation.jsonl), split folders, or generation.jsonl files: one per model; several are compared (A, B, ...)."
+    )
+    var predictions: [String] = []
+
+    @Option(name: .customLong("run"), help: "A named run to compare, NAME=DIR (repeatable; after the positional ones).")
+    var runs: [String] = []
+
+    @Flag(help: "With the bundled sample: compare both simulated models (A = strong-sim, B = weak-sim).")
+    var compare = false
 
     @Option(help: "With the bundled sample: which simulated model's predictions (\(Sample.models.joined(separator: ", "))).")
     var model: String = Sample.models[0]
@@ -41,6 +50,7 @@ struct Open: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     func validate() throws {
+        for r in runs where !r.contains("=") { throw ValidationError("--run expects NAME=DIR, got '\(r)'") }
         if data == nil && !Sample.models.contains(model) {
             throw ValidationError("unknown sample model '\(model)' (expected one of \(Sample.models.joined(separator: ", ")))")
         }
@@ -48,20 +58,33 @@ struct Open: ParsableCommand {
 
     func run() throws {
         let start = DispatchTime.now()
-        let (dataURL, predURL): (URL, URL?)
-        let runName: String
+        let dataURL: URL
+        var named: [(name: String, url: URL)] = []
         if let data {
             dataURL = URL(fileURLWithPath: data)
-            predURL = predictions.map { URL(fileURLWithPath: $0) }
-            runName = predURL.map { $0.standardizedFileURL.lastPathComponent } ?? "(no predictions)"
+            named = predictions.map { p in
+                let url = URL(fileURLWithPath: p)
+                return (url.standardizedFileURL.lastPathComponent, url)
+            }
         } else {
             guard let root = Sample.dataRoot, let run = Sample.run(model) else {
                 throw ValidationError("the bundled sample is missing from this build (Sources/Sample/Data)")
             }
-            (dataURL, predURL) = (root, run)
-            runName = "bundled sample (invented data) · \(model)"
+            dataURL = root
+            named = [("bundled sample (invented data) · \(model)", run)]
+            if compare {
+                for other in Sample.models where other != model {
+                    if let url = Sample.run(other) { named.append(("sample · \(other)", url)) }
+                }
+            }
         }
-        for url in [dataURL] + (predURL.map { [$0] } ?? []) where !FileManager.default.fileExists(atPath: url.path) {
+        for r in runs {
+            let parts = r.split(separator: "=", maxSplits: 1).map(String.init)
+            named.append((parts[0], URL(fileURLWithPath: parts[1])))
+        }
+        let predURL = named.first?.url
+        let runName = named.first?.name ?? "(no predictions)"
+        for url in [dataURL] + named.map(\.url) where !FileManager.default.fileExists(atPath: url.path) {
             warn("ptscope: \(url.path): no such file or folder")
             throw ExitCode(2)
         }

@@ -15,6 +15,15 @@ enum Fixture {
         return ExplorerData(benchmark: try Benchmark.load(data: root, predictions: run), runName: "sample · \(model)")
     }
 
+    /// The sample with both simulated models: A = strong-sim, B = weak-sim.
+    static func compared() throws -> ExplorerData {
+        let root = try #require(Sample.dataRoot)
+        let a = try Benchmark.load(data: root, predictions: try #require(Sample.run("strong-sim")))
+        let b = try Benchmark.load(data: root, predictions: try #require(Sample.run("weak-sim")))
+        return ExplorerData(
+            benchmark: a, runName: "strong-sim", otherRuns: [RunData(name: "weak-sim", predictions: b.predictions)])
+    }
+
     /// A state at `width`×`height` with `data` loaded and scored, effects run synchronously.
     static func state(_ data: ExplorerData, width: Int, height: Int, glyphs: Glyphs = .unicode) -> AppState {
         var s = AppState(width: width, height: height, glyphs: glyphs)

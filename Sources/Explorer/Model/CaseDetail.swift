@@ -17,20 +17,52 @@ public struct CaseDetail: Sendable {
     public let preferredPlatform: String?
     public let queryParams: [String]
     public let profileParams: [String]
+    /// Every run's verdict, call diff and text (run 0 repeats the fields above).
+    public let runs: [RunDetail]
 
-    /// Decodes case `entry` of `data`. Uses the scorer's verdict when given, else asks the
-    /// evaluator for this one case (before start-up scoring has finished).
-    public init(data: ExplorerData, entry: CaseEntry, verdict given: CaseVerdict?, options: Scorer.Options) {
+    /// One run's view of the case.
+    public struct RunDetail: Sendable {
+        public let name: String
+        public let verdict: CaseVerdict
+        public let diff: CallDiff
+        public let predictionText: String?
+        public let predictionNote: String?
+    }
+
+    /// Decodes case `entry` of `data`. Uses the scorer's verdicts (one per run) when given, else
+    /// asks the evaluator for this one case (before start-up scoring has finished).
+    public init(data: ExplorerData, entry: CaseEntry, verdicts given: [CaseVerdict?], options: Scorer.Options) {
         let split = data.split(of: entry)
         let c = data.benchmarkCase(entry)
         caseID = entry.id
         profile = split.decodeRaw(c, "user_profile")
         catalog = Catalog(platforms: split.decodeRaw(c, "platforms"), tools: split.decodeRaw(c, "tools"))
-        let line = data.predictionLine(entry)
-        verdict = given ?? Scorer.verdict(for: c, line: line, options: options)
-        diff = CallDiff.build(
-            answer: PyValue(json: c.answer), queryParams: PyValue(json: c.queryParams),
-            profileParams: PyValue(json: c.profileParams), verdict: verdict)
+        var runs: [RunDetail] = []
+        for (k, run) in data.runs.enumerated() {
+            let line = data.predictionLine(entry, run: k)
+            let verdict = (k < given.count ? given[k] : nil) ?? Scorer.verdict(for: c, line: line, options: options)
+            let diff = CallDiff.build(
+                answer: PyValue(json: c.answer), queryParams: PyValue(json: c.queryParams),
+                profileParams: PyValue(json: c.profileParams), verdict: verdict)
+            let (text, note) = CaseDetail.text(line)
+            runs.append(RunDetail(name: run.name, verdict: verdict, diff: diff, predictionText: text, predictionNote: note))
+        }
+        self.runs = runs
+        verdict = runs[0].verdict
+        diff = runs[0].diff
+        predictionText = runs[0].predictionText
+        predictionNote = runs[0].predictionNote
+        let names = catalog.platforms.map(\.name)
+        preferredPlatform = data.users[entry.user].preferredPlatform(among: names.isEmpty ? data.platforms : names)
+        func strings(_ v: JSONValue) -> [String] { (v.arrayValue ?? []).map { $0.stringValue ?? JSONRender.compact($0) } }
+        queryParams = strings(c.queryParams)
+        profileParams = strings(c.profileParams)
+    }
+
+    /// The raw text of a prediction line, or why there is none.
+    static func text(_ line: PredictionLine?) -> (String?, String?) {
+        let predictionText: String?
+        let predictionNote: String?
         switch line {
         case .text(let t)?, .loneSurrogate(let t)?:
             predictionText = t
@@ -45,10 +77,6 @@ public struct CaseDetail: Sendable {
             predictionText = nil
             predictionNote = "no prediction line for this case"
         }
-        let names = catalog.platforms.map(\.name)
-        preferredPlatform = data.users[entry.user].preferredPlatform(among: names.isEmpty ? data.platforms : names)
-        func strings(_ v: JSONValue) -> [String] { (v.arrayValue ?? []).map { $0.stringValue ?? JSONRender.compact($0) } }
-        queryParams = strings(c.queryParams)
-        profileParams = strings(c.profileParams)
+        return (predictionText, predictionNote)
     }
 }

@@ -8,8 +8,10 @@ import Foundation
 /// bytes and is decoded only for the selected case.
 public struct ExplorerData: Sendable {
     public let benchmark: Benchmark
-    /// A label for the run (model or folder name).
-    public let runName: String
+    /// A label for the (first) run (model or folder name).
+    public var runName: String { runs[0].name }
+    /// Every run's predictions: run 0 is `benchmark.predictions`; more runs are compared with it.
+    public let runs: [RunData]
     public let cases: [CaseEntry]
     public let users: [UserInfo]
     /// Scenario labels, indexed by ``CaseEntry/scenario``.
@@ -22,9 +24,10 @@ public struct ExplorerData: Sendable {
     public let platformCounts: [String: Int]
 
     /// Indexes `benchmark` (decodes one profile per user and one platform list per distinct list).
-    public init(benchmark: Benchmark, runName: String) {
+    /// `otherRuns` are further models' predictions for the same data, compared with the first.
+    public init(benchmark: Benchmark, runName: String, otherRuns: [RunData] = []) {
         self.benchmark = benchmark
-        self.runName = runName
+        runs = [RunData(name: runName, predictions: benchmark.predictions)] + otherRuns
         var cases: [CaseEntry] = []
         var users: [UserInfo] = []
         var userIndex: [UInt64: Int] = [:]
@@ -108,11 +111,30 @@ public struct ExplorerData: Sendable {
         return String(name.first ?? "?").uppercased()
     }
 
-    /// The model's raw text for a case, if its line exists.
-    public func predictionLine(_ entry: CaseEntry) -> PredictionLine? {
+    /// The model's raw text for a case in run `run`, if its line exists.
+    public func predictionLine(_ entry: CaseEntry, run: Int = 0) -> PredictionLine? {
         let split = benchmark.splits[entry.split]
-        guard let file = benchmark.predictions[split.name], entry.index < file.lines.count else { return nil }
+        guard let file = runs[run].predictions[split.name], entry.index < file.lines.count else { return nil }
         return file.lines[entry.index]
+    }
+
+    /// The predictions file of a split in run `run`.
+    public func predictionFile(_ split: Int, run: Int = 0) -> PredictionFile? {
+        runs[run].predictions[benchmark.splits[split].name]
+    }
+}
+
+// MARK: - RunData
+
+/// One model's predictions for the benchmark (a predictions root).
+public struct RunData: Sendable {
+    public let name: String
+    /// By split name.
+    public let predictions: [String: PredictionFile]
+
+    public init(name: String, predictions: [String: PredictionFile]) {
+        self.name = name
+        self.predictions = predictions
     }
 }
 

@@ -78,6 +78,23 @@ public final class ExplorerRuntime: @unchecked Sendable {
             switch effect {
             case .quit:
                 state.quit = true
+            case .reload:
+                let loader = self.loader
+                let inbox = self.inbox
+                DispatchQueue.global(qos: .userInitiated).async {
+                    do {
+                        inbox.post(.loaded(try loader()))
+                    } catch {
+                        inbox.post(.finished("reload failed: \(error)"))
+                    }
+                }
+            case .export(let path, let cases):
+                guard let data = state.data else { continue }
+                let snapshot = state
+                let inbox = self.inbox
+                DispatchQueue.global(qos: .userInitiated).async {
+                    inbox.post(.finished(Export.write(data, snapshot, cases: cases, to: path)))
+                }
             case .score:
                 guard let data = state.data else { continue }
                 let options = state.options
@@ -110,23 +127,35 @@ public final class ExplorerRuntime: @unchecked Sendable {
 
 /// Effects run synchronously (tests) or on a background thread (the runtime).
 public enum Runner {
-    /// Scores every split of `data` with progress (cases done, total).
+    /// Scores every run of `data` with `options` (and with the reference's options too when they
+    /// differ), reporting progress as (cases done, total).
     public static func score(_ data: ExplorerData, options: Scorer.Options, progress: (@Sendable (Int, Int) -> Void)? = nil)
-        -> ScoreReport
+        -> ScoreResult
     {
         let bench = data.benchmark
-        let total = bench.splits.reduce(0) { $0 + $1.cases.count }
+        let reference = Scorer.Options(format: options.format)
+        let passes = options.lenient ? [options, reference] : [options]
+        let perRun = bench.splits.reduce(0) { $0 + $1.cases.count }
+        let total = perRun * data.runs.count * passes.count
         let base = Counter()
-        var scores: [SplitScore] = []
-        for split in bench.splits {
-            let offset = base.value
-            scores.append(
-                Scorer.score(split, predictions: bench.predictions[split.name], options: options) { done in
-                    progress?(offset + done, total)
-                })
-            base.add(split.cases.count)
+        var results: [[ScoreReport]] = []
+        for o in passes {
+            var reports: [ScoreReport] = []
+            for run in data.runs {
+                var scores: [SplitScore] = []
+                for split in bench.splits {
+                    let offset = base.value
+                    scores.append(
+                        Scorer.score(split, predictions: run.predictions[split.name], options: o) { done in
+                            progress?(offset + done, total)
+                        })
+                    base.add(split.cases.count)
+                }
+                reports.append(ScoreReport(splits: scores, warnings: bench.warnings, lenient: o.lenient))
+            }
+            results.append(reports)
         }
-        return ScoreReport(splits: scores, warnings: bench.warnings, lenient: options.lenient)
+        return ScoreResult(reports: results[0], referenceReports: results.count > 1 ? results[1] : nil)
     }
 
     /// Performs `effects` at once and returns the actions they produce (for tests and scripts).
@@ -138,6 +167,10 @@ public enum Runner {
             case .score: if let data = state.data { out.append(.scored(score(data, options: state.options))) }
             case .search(let q):
                 if let data = state.data { out.append(.searchFinished(query: q, matches: Search.run(q, in: data))) }
+            case .export(let path, let cases):
+                if let data = state.data { out.append(.finished(Export.write(data, state, cases: cases, to: path))) }
+            case .reload:
+                if let data = state.data { out.append(.loaded(data)) }  // tests: the same data again
             }
         }
         return out

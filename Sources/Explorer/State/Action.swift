@@ -11,7 +11,9 @@ public enum Action: Sendable {
     case loaded(ExplorerData)
     case loadFailed(String)
     case scoreProgress(done: Int, total: Int)
-    case scored(ScoreReport)
+    case scored(ScoreResult)
+    /// An effect finished with a message for the status bar (export written, reload failed...).
+    case finished(String)
     case searchFinished(query: String, matches: [Int])
 }
 
@@ -23,6 +25,7 @@ public enum Command: String, Sendable, CaseIterable {
     case search, searchNext, searchPrevious
     case filter, toggleFilterItem, clearFilter
     case toggleContext, raw, help, quit
+    case rescore, reload, options, export
 }
 
 // MARK: - Effect
@@ -33,6 +36,26 @@ public enum Effect: Sendable, Equatable {
     case score
     /// Search every case for a text.
     case search(String)
+    /// Read the files again (predictions re-generated elsewhere) and re-score.
+    case reload
+    /// Write the listed cases (ids) with their verdicts and diagnosis to a file (CSV or JSON Lines).
+    case export(path: String, cases: [Int])
     /// Leave the explorer.
     case quit
+}
+
+// MARK: - ScoreResult
+
+/// Every run scored with the explorer's options, and PTBench's own reading beside it when the
+/// options differ from the reference (lenient parsing), so the two are never confused.
+public struct ScoreResult: Sendable {
+    /// One report per run (run 0 first), in the options' reading.
+    public var reports: [ScoreReport]
+    /// The same in the reference reading, when the options are not the reference's.
+    public var referenceReports: [ScoreReport]?
+
+    public init(reports: [ScoreReport], referenceReports: [ScoreReport]? = nil) {
+        self.reports = reports
+        self.referenceReports = referenceReports
+    }
 }

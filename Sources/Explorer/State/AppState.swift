@@ -20,6 +20,7 @@ public struct AppState: Sendable {
         case help
         case raw
         case filter(FilterMenu)
+        case options(cursor: Int)
     }
 
     /// The search: what is being typed, the committed query and its matches.
@@ -44,7 +45,14 @@ public struct AppState: Sendable {
     public var verdicts: [CaseVerdict]?
     /// A few bytes per case for filters and counts (by case id) once scored.
     public var summaries: [CaseSummary]?
+    /// Run 0's report in the options' reading.
     public var scoreReport: ScoreReport?
+    /// Every run's verdicts and summaries (run 0 repeats `verdicts`), once scored.
+    public var runVerdicts: [[CaseVerdict]] = []
+    public var runSummaries: [[CaseSummary]] = []
+    public var scoreResult: ScoreResult?
+    /// Text typed after `x` (the export path), nil when not typing.
+    public var exportInput: String?
     /// Scoring progress (cases done, total) while it runs.
     public var scoring: (done: Int, total: Int)?
     public var options = Scorer.Options()

@@ -4,7 +4,7 @@ import TUICore
 
 /// Where a key is read: a pane, an overlay, or everywhere.
 public enum KeyContext: String, Sendable, Hashable, CaseIterable {
-    case global, list, detail, context, help, raw, filter, search
+    case global, list, detail, context, help, raw, filter, options, export, search
 }
 
 // MARK: - ExplorerKeymap
@@ -70,6 +70,14 @@ public enum ExplorerKeymap {
                     [.char("c")], .toggleContext, hint: "catalog/profile", help: "context pane: tool catalog ↔ full user profile",
                     status: true),
                 KeyBinding([.char("r")], .raw, hint: "raw", help: "raw JSON of the case and the prediction line"),
+                KeyBinding(
+                    [.char("s")], .rescore, hint: "score", help: "score every case again (background, progress in the header)"),
+                KeyBinding([.char("R")], .reload, hint: "reload", help: "reload the files from disk and re-score"),
+                KeyBinding(
+                    [.char("o")], .options, hint: "options", help: "options: reference vs lenient parsing, prediction format"),
+                KeyBinding(
+                    [.char("x")], .export, hint: "export",
+                    help: "export the listed cases (verdicts, diagnosis) to CSV or JSON Lines"),
                 KeyBinding([.tab], .focusNext, hint: "pane", help: "focus the next pane", status: true),
                 KeyBinding([.backTab], .focusPrevious, hint: "pane", help: "focus the previous pane"),
                 KeyBinding([.escape], .back, hint: "back", help: "back / clear the search and the message"),
@@ -117,6 +125,25 @@ public enum ExplorerKeymap {
             ]
         ),
         (
+            .options, "Options (o)",
+            [
+                KeyBinding([.char("j"), .down], .moveDown, hint: "move", help: "next option"),
+                KeyBinding([.char("k"), .up], .moveUp, hint: "move", help: "previous option"),
+                KeyBinding(
+                    [.char(" "), .enter], .toggleFilterItem, hint: "toggle", help: "change the option and re-score", status: true),
+                KeyBinding([.escape, .char("o"), .char("q")], .back, hint: "close", help: "close the options", status: true),
+            ]
+        ),
+        (
+            .export, "Typing an export path (x)",
+            [
+                KeyBinding(
+                    [.enter], .open, hint: "write", help: "write the listed cases (.csv: CSV, anything else: JSON Lines)",
+                    status: true),
+                KeyBinding([.escape], .back, hint: "cancel", help: "cancel", status: true),
+            ]
+        ),
+        (
             .search, "Typing a search (/)",
             [
                 KeyBinding([.enter], .open, hint: "search", help: "run the search and jump to the first match", status: true),
@@ -128,10 +155,12 @@ public enum ExplorerKeymap {
     /// The contexts searched for a key, most specific first.
     public static func contexts(for state: AppState) -> [KeyContext] {
         if state.search.input != nil { return [.search] }
+        if state.exportInput != nil { return [.export] }
         switch state.overlay {
         case .help?: return [.help]
         case .raw?: return [.raw]
         case .filter?: return [.filter]
+        case .options?: return [.options]
         case nil: break
         }
         switch state.focus {

@@ -23,11 +23,48 @@ public struct Filter: Sendable, Equatable {
     public var scenarios: Set<Int> = []
     public var platforms: Set<String> = []
     public var users: Set<Int> = []
+    /// Run comparison (run 0 = A, run 1 = B; `differs` looks at every run).
+    public var comparisons: Set<Comparison> = []
+    /// A drill-down from a view (dashboard row, failure pattern, user, tool): exactly these cases.
+    public var slice: Slice?
+
+    /// How two runs' verdicts relate.
+    public enum Comparison: String, Sendable, CaseIterable {
+        case regressed = "regressions: pass in A, fail in B"
+        case improved = "improvements: fail in A, pass in B"
+        case differs = "the verdict differs between runs"
+    }
+
+    /// A named set of cases.
+    public struct Slice: Sendable, Equatable {
+        public var label: String
+        public var cases: Set<Int>
+        public init(label: String, cases: Set<Int>) {
+            self.label = label
+            self.cases = cases
+        }
+    }
 
     public init() {}
 
     public var isEmpty: Bool {
         verdicts.isEmpty && errors.isEmpty && splits.isEmpty && scenarios.isEmpty && platforms.isEmpty && users.isEmpty
+            && comparisons.isEmpty && slice == nil
+    }
+
+    /// Whether case `id` passes the run-comparison part (run summaries by run, then case id).
+    public func matchesComparison(_ id: Int, _ runs: [[CaseSummary]]) -> Bool {
+        guard !comparisons.isEmpty else { return true }
+        guard runs.count >= 2 else { return false }
+        let a = runs[0][id].verdict == .pass
+        let b = runs[1][id].verdict == .pass
+        return comparisons.contains { c in
+            switch c {
+            case .regressed: return a && !b
+            case .improved: return !a && b
+            case .differs: return runs.dropFirst().contains { $0[id].verdict != runs[0][id].verdict }
+            }
+        }
     }
 
     /// Whether `entry` (with its verdict summary, nil before scoring) passes the filter.
@@ -91,6 +128,7 @@ public struct FilterMenu: Sendable, Equatable {
         case scenario(Int)
         case platform(String)
         case user(Int)
+        case comparison(Filter.Comparison)
     }
 
     public var items: [Item]
@@ -100,9 +138,15 @@ public struct FilterMenu: Sendable, Equatable {
     public var cursor: Int
     public var top = 0
 
-    /// The rows for `data`, with counts from `summaries` (by case id) when scored.
-    public init(data: ExplorerData, summaries verdicts: [CaseSummary]?) {
-        var items: [Item] = [.heading("Verdict")]
+    /// The rows for `data`, with counts from `summaries` (by case id) when scored, and the run
+    /// comparison rows when there are several runs.
+    public init(data: ExplorerData, summaries verdicts: [CaseSummary]?, runs: [[CaseSummary]] = []) {
+        var items: [Item] = []
+        if data.runs.count > 1 {
+            items.append(.heading("Runs (A = \(data.runs[0].name), B = \(data.runs[1].name))"))
+            items += Filter.Comparison.allCases.map(Item.comparison)
+        }
+        items.append(.heading("Verdict"))
         items += Filter.Verdict.allCases.filter { $0 != .unscored }.map(Item.verdict)
         items.append(.heading("Error (error_results.csv column, or platform)"))
         items += ErrorColumn.allCases.map { .error(.column($0)) }
@@ -116,7 +160,7 @@ public struct FilterMenu: Sendable, Equatable {
         items.append(.heading("User"))
         items += data.users.indices.map(Item.user)
         self.items = items
-        cursor = 1
+        cursor = 0
         // Counts by verdict and error from the summaries: one pass over small arrays.
         var byVerdict = [Int](repeating: 0, count: Filter.Verdict.allCases.count)
         var byBit = [Int](repeating: 0, count: 8)
@@ -143,8 +187,14 @@ public struct FilterMenu: Sendable, Equatable {
             case .scenario(let s): return data.scenarioCounts[s]
             case .platform(let p): return data.platformCounts[p, default: 0]
             case .user(let u): return data.users[u].caseCount
+            case .comparison(let c):
+                guard runs.count >= 2 else { return nil }
+                var f = Filter()
+                f.comparisons = [c]
+                return (0..<data.cases.count).reduce(0) { $0 + (f.matchesComparison($1, runs) ? 1 : 0) }
             }
         }
+        move(1)
     }
 
     /// Moves the cursor by `delta` value rows, skipping headings.
@@ -179,6 +229,7 @@ extension Filter {
         case .scenario(let s): return scenarios.contains(s)
         case .platform(let p): return platforms.contains(p)
         case .user(let u): return users.contains(u)
+        case .comparison(let c): return comparisons.contains(c)
         }
     }
 
@@ -193,12 +244,15 @@ extension Filter {
         case .scenario(let s): flip(&scenarios, s)
         case .platform(let p): flip(&platforms, p)
         case .user(let u): flip(&users, u)
+        case .comparison(let c): flip(&comparisons, c)
         }
     }
 
     /// A short description for the status bar (`fail · value_error · U`).
     public func summary(_ data: ExplorerData) -> String {
         var parts: [String] = []
+        if let slice { parts.append(slice.label) }
+        parts += comparisons.map { String($0.rawValue.prefix(while: { $0 != ":" })) }.sorted()
         parts += verdicts.map(\.rawValue).sorted()
         parts += errors.map { e -> String in
             if case .column(let c) = e { return c.rawValue }

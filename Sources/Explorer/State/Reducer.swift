@@ -21,12 +21,24 @@ public enum Reducer {
             clamp(&s)
             return []
         case .loaded(let data):
+            // A reload keeps the selection on the same split and index when it still exists.
+            let old = s.selected.map { (s.data!.benchmark.splits[$0.split].name, $0.index) }
+            let reloaded = s.data != nil
             s.data = data
             s.loadError = nil
             s.verdicts = nil
             s.summaries = nil
+            s.runVerdicts = []
+            s.runSummaries = []
             s.scoreReport = nil
-            recomputeVisible(&s, keeping: s.selectedID)
+            s.scoreResult = nil
+            s.detail = nil
+            s.filter.slice = nil
+            if s.filter.comparisons.count > 0 && data.runs.count < 2 { s.filter.comparisons = [] }
+            let keep = old.flatMap { o in data.cases.first { data.benchmark.splits[$0.split].name == o.0 && $0.index == o.1 }?.id
+            }
+            recomputeVisible(&s, keeping: keep)
+            if reloaded { s.message = "reloaded \(data.cases.count) cases; scoring…" }
             return data.cases.isEmpty ? [] : [.score]
         case .loadFailed(let why):
             s.loadError = why
@@ -34,18 +46,25 @@ public enum Reducer {
         case .scoreProgress(let done, let total):
             s.scoring = (done, total)
             return []
-        case .scored(let report):
-            let verdicts = report.splits.flatMap(\.verdicts)
-            guard let data = s.data, verdicts.count == data.cases.count else {
-                s.message = "scoring returned \(verdicts.count) verdicts for \(s.data?.cases.count ?? 0) cases; ignored"
+        case .scored(let result):
+            guard let data = s.data, result.reports.count == data.runs.count,
+                result.reports.allSatisfy({ $0.splits.reduce(0) { $0 + $1.verdicts.count } == data.cases.count })
+            else {
+                s.message = "scoring returned a result that does not fit the loaded data; ignored"
                 return []
             }
-            s.verdicts = verdicts
-            s.summaries = verdicts.map(CaseSummary.init)
-            s.scoreReport = report
+            s.runVerdicts = result.reports.map { $0.splits.flatMap(\.verdicts) }
+            s.runSummaries = s.runVerdicts.map { $0.map(CaseSummary.init) }
+            s.verdicts = s.runVerdicts[0]
+            s.summaries = s.runSummaries[0]
+            s.scoreReport = result.reports[0]
+            s.scoreResult = result
             s.scoring = nil
             s.detail = nil
             recomputeVisible(&s, keeping: s.selectedID)
+            return []
+        case .finished(let message):
+            s.message = message
             return []
         case .searchFinished(let query, let matches):
             guard query == s.search.query else { return [] }
@@ -66,6 +85,7 @@ public enum Reducer {
 
     static func handle(_ s: inout AppState, _ key: Key) -> [Effect] {
         if s.search.input != nil { return typeSearch(&s, key) }
+        if s.exportInput != nil { return typeExport(&s, key) }
         if case .mouse(let m) = key { return mouse(&s, m) }
         if key == .resize { return [] }
         guard let b = binding(s, key) else {
@@ -111,6 +131,28 @@ public enum Reducer {
         return []
     }
 
+    static func typeExport(_ s: inout AppState, _ key: Key) -> [Effect] {
+        switch key {
+        case .enter:
+            let path = s.exportInput ?? ""
+            s.exportInput = nil
+            guard !path.isEmpty else { return [] }
+            s.message = "exporting \(s.visible.count) cases…"
+            return [.export(path: path, cases: s.visible)]
+        case .escape, .ctrl("c"):
+            s.exportInput = nil
+        case .backspace, .delete:
+            if s.exportInput?.isEmpty == false { s.exportInput?.removeLast() }
+        case .ctrl("u"):
+            s.exportInput = ""
+        case .char(let c):
+            s.exportInput?.append(c)
+        default:
+            break
+        }
+        return []
+    }
+
     static func clearSearch(_ s: inout AppState) {
         s.search = AppState.SearchState()
     }
@@ -123,6 +165,23 @@ public enum Reducer {
         case .quit:
             s.quit = true
             return [.quit]
+        case .rescore:
+            guard s.data != nil else { return [] }
+            s.scoring = (0, 1)
+            s.message = "scoring…"
+            return [.score]
+        case .reload:
+            s.message = "reloading the files…"
+            return [.reload]
+        case .export:
+            guard s.data != nil else { return [] }
+            s.exportInput = s.exportInput ?? "ptscope-export.jsonl"
+        case .options:
+            if case .options(let cursor)? = s.overlay {
+                s.overlay = .options(cursor: cursor)
+            } else {
+                s.overlay = .options(cursor: 0)
+            }
         case .help:
             s.overlay = .help
             s.overlayScroll = 0
@@ -133,13 +192,24 @@ public enum Reducer {
             s.rawLines = RawView.lines(s)
         case .filter:
             guard let data = s.data else { return [] }
-            s.overlay = .filter(FilterMenu(data: data, summaries: s.summaries))
+            s.overlay = .filter(FilterMenu(data: data, summaries: s.summaries, runs: s.runSummaries))
         case .toggleFilterItem:
+            if case .options(let cursor)? = s.overlay {
+                // Options change how predictions are read: re-score at once.
+                if cursor == 0 {
+                    s.options.lenient.toggle()
+                } else {
+                    s.options.format = s.options.format == .reference ? .json : .reference
+                }
+                s.scoring = (0, 1)
+                return [.score]
+            }
             guard case .filter(let menu)? = s.overlay else { return [] }
             s.filter.toggle(menu.items[menu.cursor])
             recomputeVisible(&s, keeping: s.selectedID)
         case .clearFilter:
             s.filter = Filter()
+            s.message = "every filter cleared"
             recomputeVisible(&s, keeping: s.selectedID)
         case .toggleContext:
             s.contextMode = s.contextMode == .catalog ? .profile : .catalog
@@ -196,6 +266,10 @@ public enum Reducer {
             }
         }
         switch s.overlay {
+        case .options(let cursor)?:
+            let d = delta(page: 2)
+            s.overlay = .options(cursor: d > 0 ? 1 : 0)
+            _ = cursor
         case .filter(var menu)?:
             switch command {
             case .first: menu.moveToEdge(last: false)
@@ -314,6 +388,7 @@ public enum Reducer {
             }
             let verdictIndex = Filter.Verdict.allCases
             let summaries = s.summaries ?? []
+            let runSummaries = s.runSummaries
             let needsEntry =
                 !filter.splits.isEmpty || !filter.scenarios.isEmpty || !filter.platforms.isEmpty || !filter.users.isEmpty
             for i in 0..<data.cases.count {
@@ -324,6 +399,8 @@ public enum Reducer {
                 }
                 if errorMask != 0 && (sum?.errorBits ?? 0) & errorMask == 0 { continue }
                 if needsEntry && !filter.matches(data.cases[i], sum) { continue }
+                if let slice = filter.slice, !slice.cases.contains(i) { continue }
+                if !filter.comparisons.isEmpty && !filter.matchesComparison(i, runSummaries) { continue }
                 visible.append(i)
             }
             s.visible = visible
@@ -371,7 +448,8 @@ public enum Reducer {
 
         if let data = s.data, let entry = s.selected {
             if s.detail?.caseID != entry.id {
-                s.detail = CaseDetail(data: data, entry: entry, verdict: s.verdict(entry.id), options: s.options)
+                s.detail = CaseDetail(
+                    data: data, entry: entry, verdicts: s.runVerdicts.map { $0[entry.id] }, options: s.options)
                 s.detailScroll = 0
                 s.contextScroll = ContextView.anchor(s, s.detail!, width: layout.contextWidth)
             }

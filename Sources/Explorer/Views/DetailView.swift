@@ -20,37 +20,8 @@ public enum DetailView {
                 Span("Case \(entry.index)", .title),
                 Span(" · \(Text.clean(split.name)) · data.json line \(data.benchmarkCase(entry).line)", .muted),
             ]))
-        let (glyph, role) = g.verdict(s.verdict(d.caseID) ?? d.verdict)
-        var verdictLine = Line([Span(glyph + " ", role), Span(verdictWord(d.verdict), role)])
-        if s.verdicts == nil { verdictLine.spans.append(Span(" (this case scored alone; scoring the set…)", .muted)) }
-        for column in d.verdict.errorColumns {
-            verdictLine.spans.append(Span("  \(column.rawValue)", .fail))
-            verdictLine.spans.append(Span(" = \(column.meaning)", .muted))
-        }
-        out.append(verdictLine)
-        if d.verdict.format {
-            out.append(
-                Line([
-                    Span("  hits: ", .muted),
-                    Span(
-                        "query \(d.verdict.queryParamsHit)/\(d.queryParams.count)  profile \(d.verdict.profileParamsHit)/\(d.profileParams.count)"
-                    ),
-                ]))
-        }
-        out.append("")
-
-        // Diagnosis
-        let problems = d.verdict.problems
-        out.append(
-            Text.heading(
-                "Diagnosis", problems.isEmpty ? "nothing wrong" : "\(problems.count) finding\(problems.count == 1 ? "" : "s")"))
-        for f in problems {
-            let lines = TextWidth.wrap(Text.clean(f.sentence), width: max(8, width - 4))
-            for (i, l) in lines.enumerated() {
-                out.append(Line([Span(i == 0 ? "  • " : "    ", .muted), Span(l, findingRole(f))]))
-            }
-        }
-        out.append("")
+        let multi = d.runs.count > 1
+        if !multi { out += runHead(s, d, d.runs[0], width: width) }
 
         // Query
         out.append(Text.heading("Query"))
@@ -73,15 +44,72 @@ public enum DetailView {
         }
         out.append("")
 
+        if multi {
+            for (k, run) in d.runs.enumerated() {
+                let letter = k < 26 ? String(UnicodeScalar(UInt8(65 + k))) : String(k)
+                out.append(Line([Span("━━ Run \(letter) ", .title), Span(Text.clean(run.name), .accent), Span(" ━━", .title)]))
+                out += runHead(s, d, run, width: width)
+                out += runBody(s, d, run, width: width)
+                out.append("")
+            }
+        } else {
+            out += runBody(s, d, d.runs[0], width: width)
+        }
+        return out
+    }
+
+    /// A run's verdict line, hits and diagnosis.
+    static func runHead(_ s: AppState, _ d: CaseDetail, _ run: CaseDetail.RunDetail, width: Int) -> [Line] {
+        let g = s.glyphs
+        var out: [Line] = []
+        let (glyph, role) = g.verdict(run.verdict)
+        var verdictLine = Line([Span(glyph + " ", role), Span(verdictWord(run.verdict), role)])
+        if s.verdicts == nil { verdictLine.spans.append(Span(" (this case scored alone; scoring the set…)", .muted)) }
+        for column in run.verdict.errorColumns {
+            verdictLine.spans.append(Span("  \(column.rawValue)", .fail))
+            verdictLine.spans.append(Span(" = \(column.meaning)", .muted))
+        }
+        out.append(verdictLine)
+        if run.verdict.format {
+            out.append(
+                Line([
+                    Span("  hits: ", .muted),
+                    Span(
+                        "query \(run.verdict.queryParamsHit)/\(d.queryParams.count)  profile \(run.verdict.profileParamsHit)/\(d.profileParams.count)"
+                    ),
+                ]))
+        }
+        out.append("")
+
+        // Diagnosis
+        let problems = run.verdict.problems
+        out.append(
+            Text.heading(
+                "Diagnosis", problems.isEmpty ? "nothing wrong" : "\(problems.count) finding\(problems.count == 1 ? "" : "s")"))
+        for f in problems {
+            let lines = TextWidth.wrap(Text.clean(f.sentence), width: max(8, width - 4))
+            for (i, l) in lines.enumerated() {
+                out.append(Line([Span(i == 0 ? "  • " : "    ", .muted), Span(l, findingRole(f))]))
+            }
+        }
+        out.append("")
+
+        return out
+    }
+
+    /// A run's call diff and raw prediction.
+    static func runBody(_ s: AppState, _ d: CaseDetail, _ run: CaseDetail.RunDetail, width: Int) -> [Line] {
+        let g = s.glyphs
+        var out: [Line] = []
         // Call diff
-        out += callDiff(d, g, width: width)
+        out += callDiff(run, g, width: width)
         out.append("")
 
         // Raw prediction
         out.append(Text.heading("Prediction (raw text)"))
-        if let text = d.predictionText {
-            out += rawPrediction(text, d.verdict.formatFailure, width: width, query: s.search.query)
-        } else if let note = d.predictionNote {
+        if let text = run.predictionText {
+            out += rawPrediction(text, run.verdict.formatFailure, width: width, query: s.search.query)
+        } else if let note = run.predictionNote {
             out += Text.paragraph(note, indent: 2, width: width, role: .format)
         }
         return out
@@ -117,7 +145,7 @@ public enum DetailView {
 
     // MARK: - Call diff
 
-    static func callDiff(_ d: CaseDetail, _ g: Glyphs, width: Int) -> [Line] {
+    static func callDiff(_ d: CaseDetail.RunDetail, _ g: Glyphs, width: Int) -> [Line] {
         var out: [Line] = [Text.heading("Call", "gold vs predicted")]
         let diff = d.diff
         let gold = diff.goldPlatform.map(value) ?? "?"

@@ -20,7 +20,7 @@ enum ListView {
         }
         let inner = buf.box(rect, title: title, focused: focused, glyphs: g)
         guard !inner.isEmpty else { return }
-        let cols = Columns(width: inner.width, maxIndex: data.cases.count)
+        let cols = Columns(width: inner.width, maxIndex: data.cases.count, runs: data.runs.count)
         buf.put(Text.fit(cols.header(), inner.width), x: inner.x, y: inner.y, maxX: inner.maxX)
         let rows = inner.height - Layout.listHeaderRows
         if s.visible.isEmpty {
@@ -35,7 +35,8 @@ enum ListView {
             let entry = data.cases[s.visible[i]]
             let y = inner.y + Layout.listHeaderRows + row
             let selected = i == s.cursor
-            var line = cols.row(entry, s.verdict(entry.id), data, g, match: s.search.matchSet.contains(entry.id))
+            let verdicts: [CaseVerdict?] = s.runVerdicts.isEmpty ? data.runs.map { _ in nil } : s.runVerdicts.map { $0[entry.id] }
+            var line = cols.row(entry, verdicts, data, g, match: s.search.matchSet.contains(entry.id))
             if selected {
                 line.spans = line.spans.map { Span($0.text, focused ? .selection : .accent) }
                 buf.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), role: focused ? .selection : .normal)
@@ -58,11 +59,13 @@ enum ListView {
         var index: Int
         var user: Int
         var scenario: Int
+        var runs: Int
         static let error = 7
 
-        init(width: Int, maxIndex: Int) {
+        init(width: Int, maxIndex: Int, runs: Int = 1) {
             index = max(3, String(maxIndex).count)
-            let fixed = index + 1 + 1 + 1 + 1 + 1 + 1 + Columns.error + 2
+            self.runs = runs
+            let fixed = index + 1 + 1 + 1 + 1 + 1 + runs + Columns.error + 2
             let rest = max(4, width - fixed)
             user = max(4, rest * 2 / 5)
             scenario = max(4, rest - user)
@@ -71,22 +74,31 @@ enum ListView {
         func header() -> Line {
             Line(
                 " " + String(repeating: " ", count: index - 1) + "#" + " S " + TextWidth.pad("User", to: user) + " "
-                    + TextWidth.pad("Scenario/platform", to: scenario) + " V " + "Error", .muted)
+                    + TextWidth.pad("Scenario/platform", to: scenario) + " "
+                    + (runs > 1 ? String("ABCDEFGHIJKLMNOPQRSTUVWXYZ".prefix(runs)) : "V") + " Error", .muted)
         }
 
-        func row(_ e: CaseEntry, _ v: CaseVerdict?, _ data: ExplorerData, _ g: Glyphs, match: Bool) -> Line {
+        func row(_ e: CaseEntry, _ verdicts: [CaseVerdict?], _ data: ExplorerData, _ g: Glyphs, match: Bool) -> Line {
             let idx = String(e.index)
+            let v = verdicts.first ?? nil
             let (glyph, role) = g.verdict(v)
             let place = data.scenarios[e.scenario] + "/" + e.goldPlatform
-            return Line([
-                Span(match ? "•" : " ", .match),
-                Span(String(repeating: " ", count: max(0, index - idx.count)) + idx, .muted),
-                Span(" " + data.splitLetter(e.split) + " ", .muted),
-                Span(TextWidth.pad(Text.clean(data.users[e.user].name), to: user) + " "),
-                Span(TextWidth.pad(Text.clean(place), to: scenario) + " ", .normal),
-                Span(glyph + " ", role),
-                Span(TextWidth.pad(errorText(v), to: Columns.error), role == .pass ? .muted : role),
-            ])
+            return Line(
+                [
+                    Span(match ? "•" : " ", .match),
+                    Span(String(repeating: " ", count: max(0, index - idx.count)) + idx, .muted),
+                    Span(" " + data.splitLetter(e.split) + " ", .muted),
+                    Span(TextWidth.pad(Text.clean(data.users[e.user].name), to: user) + " "),
+                    Span(TextWidth.pad(Text.clean(place), to: scenario) + " ", .normal),
+                    Span(glyph, role),
+                ]
+                    + verdicts.dropFirst().map { other in
+                        let (glyph, role) = g.verdict(other)
+                        return Span(glyph, role)
+                    } + [
+                        Span(" "),
+                        Span(TextWidth.pad(errorText(v), to: Columns.error), role == .pass ? .muted : role),
+                    ])
         }
     }
 }

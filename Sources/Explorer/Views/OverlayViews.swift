@@ -164,6 +164,7 @@ enum FilterView {
         case .scenario(let i): return Text.clean(data.scenarios[i])
         case .platform(let p): return Text.clean(p)
         case .user(let u): return Text.clean(data.users[u].name)
+        case .comparison(let c): return c.rawValue
         }
     }
 }

@@ -30,6 +30,7 @@ public enum RootView {
         switch s.overlay {
         case .help?: overlay(s, title: "Help — every key (from the keymap)", HelpView.lines(s), layout, into: &buf)
         case .raw?: overlay(s, title: "Raw JSON", s.rawLines, layout, into: &buf)
+        case .options(let cursor)?: options(s, cursor, layout, into: &buf)
         case .filter(let menu)?: if let data = s.data { FilterView.render(s, menu, data, in: layout.overlay, into: &buf) }
         case nil: break
         }
@@ -121,6 +122,47 @@ public enum RootView {
         buf.lines(lines, in: inner, scroll: s.overlayScroll)
     }
 
+    static func options(_ s: AppState, _ cursor: Int, _ layout: Layout, into buf: inout ScreenBuffer) {
+        let g = s.glyphs
+        let o = layout.overlay
+        let rect = Rect(x: o.x, y: o.y, width: o.width, height: min(o.height, 12))
+        let inner = buf.box(rect, title: Line("Options", .title), focused: true, glyphs: g)
+        let rows: [Line] = [
+            Line([
+                Span((s.options.lenient ? g.selected : g.unselected) + " ", .key),
+                Span("lenient parsing: strip <think> blocks, Markdown fences and prose first"),
+            ]),
+            Line([
+                Span("prediction format: ", .normal),
+                Span(
+                    s.options.format == .reference
+                        ? "reference  Platform:[f(a=1)]" : "json  {'platform': ..., 'functions': [...]}", .key),
+            ]),
+        ]
+        for (i, line) in rows.enumerated() {
+            let y = inner.y + i
+            if i == cursor {
+                buf.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), role: .selection)
+                buf.put(
+                    Text.fit(Line(line.spans.map { Span($0.text, .selection) }), inner.width), x: inner.x, y: y, maxX: inner.maxX)
+            } else {
+                buf.put(Text.fit(line, inner.width), x: inner.x, y: y, maxX: inner.maxX)
+            }
+        }
+        let notes = [
+            "Space changes the option under the cursor and re-scores at once.",
+            "Lenient numbers are NOT PTBench's: the header says LENIENT and the dashboard shows both readings side by side.",
+            "The CSV files of `ptscope score` always keep PTBench's reading.",
+        ]
+        var y = inner.y + rows.count + 1
+        for n in notes {
+            for l in TextWidth.wrap(n, width: inner.width) where y < inner.maxY {
+                buf.put(l, x: inner.x, y: y, role: .muted, maxX: inner.maxX)
+                y += 1
+            }
+        }
+    }
+
     static func tooSmall(_ s: AppState, into buf: inout ScreenBuffer) {
         let lines = [
             "terminal too small",
@@ -143,6 +185,14 @@ enum StatusBar {
         guard !r.isEmpty else { return }
         buf.fill(r, role: .statusBar)
         var left: [Span] = []
+        if let input = s.exportInput {
+            left.append(Span(" export to ", .key))
+            left.append(Span(Text.clean(input), .statusBar))
+            left.append(Span("█", .statusBar))
+            left.append(Span("  Enter write \(s.visible.count) cases (.csv or .jsonl) · Esc cancel", .statusBar))
+            buf.put(Text.fit(Line(left), r.width), x: r.x, y: r.y, maxX: r.maxX)
+            return
+        }
         if let input = s.search.input {
             left.append(Span(" /", .key))
             left.append(Span(Text.clean(input), .statusBar))
@@ -205,6 +255,7 @@ enum StatusBar {
         switch s.overlay {
         case .help?: return "HELP"
         case .raw?: return "RAW"
+        case .options?: return "OPTIONS"
         case .filter?: return "FILTER"
         case nil:
             switch s.focus {
