@@ -78,6 +78,10 @@ public final class ExplorerRuntime: @unchecked Sendable {
             switch effect {
             case .quit:
                 state.quit = true
+            case .triage:
+                guard let data = state.data, let result = state.scoreResult else { continue }
+                let inbox = self.inbox
+                DispatchQueue.global(qos: .utility).async { inbox.post(.triaged(TriageModel.build(data, result))) }
             case .reload:
                 let loader = self.loader
                 let inbox = self.inbox
@@ -171,6 +175,8 @@ public enum Runner {
                 if let data = state.data { out.append(.finished(Export.write(data, state, cases: cases, to: path))) }
             case .reload:
                 if let data = state.data { out.append(.loaded(data)) }  // tests: the same data again
+            case .triage:
+                if let data = state.data, let result = state.scoreResult { out.append(.triaged(TriageModel.build(data, result))) }
             }
         }
         return out

@@ -12,6 +12,7 @@ public enum Action: Sendable {
     case loadFailed(String)
     case scoreProgress(done: Int, total: Int)
     case scored(ScoreResult)
+    case triaged(TriageModel)
     /// An effect finished with a message for the status bar (export written, reload failed...).
     case finished(String)
     case searchFinished(query: String, matches: [Int])
@@ -26,6 +27,7 @@ public enum Command: String, Sendable, CaseIterable {
     case filter, toggleFilterItem, clearFilter
     case toggleContext, raw, help, quit
     case rescore, reload, options, export
+    case dashboard, patterns, users, tools, prompt, nextTemplate, previousTemplate
 }
 
 // MARK: - Effect
@@ -36,6 +38,8 @@ public enum Effect: Sendable, Equatable {
     case score
     /// Search every case for a text.
     case search(String)
+    /// Compute the summary views' model from the scored result.
+    case triage
     /// Read the files again (predictions re-generated elsewhere) and re-score.
     case reload
     /// Write the listed cases (ids) with their verdicts and diagnosis to a file (CSV or JSON Lines).

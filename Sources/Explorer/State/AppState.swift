@@ -21,6 +21,7 @@ public struct AppState: Sendable {
         case raw
         case filter(FilterMenu)
         case options(cursor: Int)
+        case triage(TriageKind)
     }
 
     /// The search: what is being typed, the committed query and its matches.
@@ -51,6 +52,13 @@ public struct AppState: Sendable {
     public var runVerdicts: [[CaseVerdict]] = []
     public var runSummaries: [[CaseSummary]] = []
     public var scoreResult: ScoreResult?
+    /// The summary views' model, computed after scoring.
+    public var triage: TriageModel?
+    /// The highlighted row and first shown row of a summary view.
+    public var triageCursor = 0
+    public var triageTop = 0
+    /// Which prompt the prompt view shows (index in ``TriageViews/promptNames``).
+    public var promptTemplate = 0
     /// Text typed after `x` (the export path), nil when not typing.
     public var exportInput: String?
     /// Scoring progress (cases done, total) while it runs.

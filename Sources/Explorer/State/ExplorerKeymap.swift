@@ -4,7 +4,7 @@ import TUICore
 
 /// Where a key is read: a pane, an overlay, or everywhere.
 public enum KeyContext: String, Sendable, Hashable, CaseIterable {
-    case global, list, detail, context, help, raw, filter, options, export, search
+    case global, list, detail, context, help, raw, filter, options, triage, export, search
 }
 
 // MARK: - ExplorerKeymap
@@ -71,6 +71,17 @@ public enum ExplorerKeymap {
                     status: true),
                 KeyBinding([.char("r")], .raw, hint: "raw", help: "raw JSON of the case and the prediction line"),
                 KeyBinding(
+                    [.char("d")], .dashboard, hint: "dashboard", help: "dashboard: PTBench's table, errors, breakdowns",
+                    status: true),
+                KeyBinding(
+                    [.char("F")], .patterns, hint: "patterns",
+                    help: "failure patterns: signatures, profile value provenance, preference"),
+                KeyBinding([.char("u")], .users, hint: "users", help: "users: cases, accuracy, most common error"),
+                KeyBinding([.char("t")], .tools, hint: "tools", help: "tools: platforms and APIs, gold / predicted / failures"),
+                KeyBinding(
+                    [.char("p")], .prompt, hint: "prompt",
+                    help: "the exact prompt PTBench built for this case (API and chat templates)"),
+                KeyBinding(
                     [.char("s")], .rescore, hint: "score", help: "score every case again (background, progress in the header)"),
                 KeyBinding([.char("R")], .reload, hint: "reload", help: "reload the files from disk and re-score"),
                 KeyBinding(
@@ -125,6 +136,21 @@ public enum ExplorerKeymap {
             ]
         ),
         (
+            .triage, "Summary views (d F u t p)",
+            [
+                KeyBinding([.char("j"), .down], .moveDown, hint: "move", help: "next row", status: true),
+                KeyBinding([.char("k"), .up], .moveUp, hint: "move", help: "previous row"),
+                KeyBinding([.pageDown, .char(" ")], .pageDown, hint: "page", help: "page down"),
+                KeyBinding([.pageUp], .pageUp, hint: "page", help: "page up"),
+                KeyBinding([.char("g"), .home], .first, hint: "top", help: "first row"),
+                KeyBinding([.char("G"), .end], .last, hint: "bottom", help: "last row"),
+                KeyBinding([.enter], .open, hint: "cases", help: "show exactly this row's cases in the list", status: true),
+                KeyBinding([.right, .char("l")], .nextTemplate, hint: "template", help: "prompt view: next template"),
+                KeyBinding([.left, .char("h")], .previousTemplate, hint: "template", help: "prompt view: previous template"),
+                KeyBinding([.escape, .char("q")], .back, hint: "close", help: "close the view", status: true),
+            ]
+        ),
+        (
             .options, "Options (o)",
             [
                 KeyBinding([.char("j"), .down], .moveDown, hint: "move", help: "next option"),
@@ -161,6 +187,7 @@ public enum ExplorerKeymap {
         case .raw?: return [.raw]
         case .filter?: return [.filter]
         case .options?: return [.options]
+        case .triage?: return [.triage]
         case nil: break
         }
         switch state.focus {

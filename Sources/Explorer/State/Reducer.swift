@@ -61,7 +61,12 @@ public enum Reducer {
             s.scoreResult = result
             s.scoring = nil
             s.detail = nil
+            s.triage = nil
             recomputeVisible(&s, keeping: s.selectedID)
+            return [.triage]
+        case .triaged(let model):
+            s.triage = model
+            clamp(&s)
             return []
         case .finished(let message):
             s.message = message
@@ -165,6 +170,24 @@ public enum Reducer {
         case .quit:
             s.quit = true
             return [.quit]
+        case .dashboard, .patterns, .users, .tools, .prompt:
+            let kind: TriageKind =
+                switch command {
+                case .dashboard: .dashboard
+                case .patterns: .patterns
+                case .users: .users
+                case .tools: .tools
+                default: .prompt
+                }
+            guard s.data != nil else { return [] }
+            s.overlay = .triage(kind)
+            s.triageTop = 0
+            s.triageCursor = 0
+            moveTriage(&s, kind, by: 0)
+        case .nextTemplate, .previousTemplate:
+            let n = TriageViews.promptNames.count
+            s.promptTemplate = (s.promptTemplate + (command == .nextTemplate ? 1 : n - 1)) % n
+            s.triageTop = 0
         case .rescore:
             guard s.data != nil else { return [] }
             s.scoring = (0, 1)
@@ -234,6 +257,10 @@ public enum Reducer {
         case .focusPrevious:
             s.focus = AppState.Pane(rawValue: (s.focus.rawValue + 2) % 3)!
         case .open:
+            if case .triage(let kind)? = s.overlay {
+                drillDown(&s, kind)
+                return []
+            }
             if s.focus == .list { s.focus = .detail } else if s.focus == .detail { s.focus = .context }
         case .back:
             if s.overlay != nil {
@@ -266,6 +293,12 @@ public enum Reducer {
             }
         }
         switch s.overlay {
+        case .triage(let kind)?:
+            switch command {
+            case .first: moveTriage(&s, kind, by: Int.min / 2)
+            case .last: moveTriage(&s, kind, by: Int.max / 2)
+            default: moveTriage(&s, kind, by: delta(page: layout.overlayRows))
+            }
         case .options(let cursor)?:
             let d = delta(page: 2)
             s.overlay = .options(cursor: d > 0 ? 1 : 0)
@@ -292,6 +325,52 @@ public enum Reducer {
     }
 
     static func add(_ a: Int, _ b: Int) -> Int { max(0, a &+ b) }
+
+    // MARK: - Summary views
+
+    /// Moves a summary view's cursor by `delta` rows onto a selectable row (the prompt view,
+    /// which has none, scrolls instead) and keeps it on screen.
+    static func moveTriage(_ s: inout AppState, _ kind: TriageKind, by delta: Int) {
+        let layout = Layout(s)
+        let rows = TriageViews.rows(s, kind, width: layout.overlayWidth)
+        let page = layout.overlayRows
+        let selectable = rows.indices.filter { rows[$0].cases != nil }
+        if selectable.isEmpty {
+            s.triageTop = min(max(0, add(s.triageTop, delta)), max(0, rows.count - page))
+            return
+        }
+        let target = min(max(0, s.triageCursor &+ delta), rows.count - 1)
+        // The nearest selectable row in the direction of travel.
+        if delta >= 0 {
+            s.triageCursor = selectable.first { $0 >= target } ?? selectable.last!
+        } else {
+            s.triageCursor = selectable.last { $0 <= target } ?? selectable.first!
+        }
+        if s.triageCursor < s.triageTop { s.triageTop = max(0, s.triageCursor - 1) }
+        if s.triageCursor >= s.triageTop + page { s.triageTop = s.triageCursor - page + 1 }
+        if delta < 0 && s.triageCursor == selectable.first { s.triageTop = 0 }
+    }
+
+    /// Enter on a summary row: the list shows exactly its cases.
+    static func drillDown(_ s: inout AppState, _ kind: TriageKind) {
+        let rows = TriageViews.rows(s, kind, width: Layout(s).overlayWidth)
+        guard s.triageCursor < rows.count, let cases = rows[s.triageCursor].cases else { return }
+        let row = rows[s.triageCursor]
+        var filter = Filter()
+        if let user = row.user {
+            filter.users = [user]
+            s.contextMode = .profile
+        } else {
+            filter.slice = Filter.Slice(label: row.label, cases: Set(cases))
+        }
+        s.filter = filter
+        s.overlay = nil
+        s.focus = .list
+        recomputeVisible(&s, keeping: cases.first)
+        s.cursor = 0
+        clamp(&s)
+        s.message = "\(s.visible.count) cases: \(row.label) (f then x clears the filter)"
+    }
 
     // MARK: - Jumps
 

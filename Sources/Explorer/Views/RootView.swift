@@ -31,6 +31,7 @@ public enum RootView {
         case .help?: overlay(s, title: "Help — every key (from the keymap)", HelpView.lines(s), layout, into: &buf)
         case .raw?: overlay(s, title: "Raw JSON", s.rawLines, layout, into: &buf)
         case .options(let cursor)?: options(s, cursor, layout, into: &buf)
+        case .triage(let kind)?: triage(s, kind, layout, into: &buf)
         case .filter(let menu)?: if let data = s.data { FilterView.render(s, menu, data, in: layout.overlay, into: &buf) }
         case nil: break
         }
@@ -120,6 +121,25 @@ public enum RootView {
             title: Line([Span(title, .title), Span(scrollInfo(s.overlayScroll, lines.count, layout.overlayRows), .muted)]),
             focused: true, glyphs: s.glyphs)
         buf.lines(lines, in: inner, scroll: s.overlayScroll)
+    }
+
+    static func triage(_ s: AppState, _ kind: TriageKind, _ layout: Layout, into buf: inout ScreenBuffer) {
+        let rows = TriageViews.rows(s, kind, width: layout.overlayWidth)
+        let inner = buf.box(
+            layout.overlay,
+            title: Line([Span(kind.title, .title), Span(scrollInfo(s.triageTop, rows.count, layout.overlayRows), .muted)]),
+            focused: true, glyphs: s.glyphs)
+        for row in 0..<inner.height {
+            let i = s.triageTop + row
+            guard i < rows.count else { break }
+            let y = inner.y + row
+            var line = rows[i].line
+            if i == s.triageCursor && rows[i].cases != nil {
+                buf.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), role: .selection)
+                line = Line(line.spans.map { Span($0.text, .selection) })
+            }
+            buf.put(Text.fit(line, inner.width), x: inner.x, y: y, maxX: inner.maxX)
+        }
     }
 
     static func options(_ s: AppState, _ cursor: Int, _ layout: Layout, into buf: inout ScreenBuffer) {
@@ -256,6 +276,7 @@ enum StatusBar {
         case .help?: return "HELP"
         case .raw?: return "RAW"
         case .options?: return "OPTIONS"
+        case .triage(let kind)?: return kind.rawValue.uppercased()
         case .filter?: return "FILTER"
         case nil:
             switch s.focus {

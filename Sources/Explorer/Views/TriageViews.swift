@@ -1,0 +1,316 @@
+import Evaluator
+import TUICore
+
+// MARK: - Triage views
+
+/// The full-screen summary views: dashboard (`d`), failure patterns (`F`), users (`u`), tools
+/// (`t`) and the prompt the model saw (`p`). Each is a list of rows; a row that covers cases is
+/// selectable, and Enter shows exactly those cases in the list.
+public enum TriageKind: String, Sendable, CaseIterable {
+    case dashboard, patterns, users, tools, prompt
+
+    public var title: String {
+        switch self {
+        case .dashboard: return "Dashboard"
+        case .patterns: return "Failure patterns"
+        case .users: return "Users"
+        case .tools: return "Tools"
+        case .prompt: return "The prompt the model saw"
+        }
+    }
+}
+
+/// Everything the summary views show, computed off the input loop after scoring.
+public struct TriageModel: Sendable {
+    /// One dashboard per run (options' reading).
+    public var dashboards: [Triage.Dashboard]
+    /// Run 0's dashboard in PTBench's reading, when the options are lenient.
+    public var reference: Triage.Dashboard?
+    public var patterns: Triage.Patterns
+    public var users: [Triage.UserRow]
+    public var tools: [Triage.PlatformRow]
+
+    /// Computes the model from the scored result.
+    public static func build(_ data: ExplorerData, _ result: ScoreResult) -> TriageModel {
+        let verdicts = result.reports.map { $0.splits.flatMap(\.verdicts) }
+        let dashboards = zip(verdicts, result.reports).map { Triage.dashboard(data: data, verdicts: $0, report: $1) }
+        let reference = result.referenceReports.map { r in
+            Triage.dashboard(data: data, verdicts: r[0].splits.flatMap(\.verdicts), report: r[0])
+        }
+        return TriageModel(
+            dashboards: dashboards, reference: reference, patterns: Triage.patterns(data: data, verdicts: verdicts[0]),
+            users: Triage.users(data: data, verdicts: verdicts[0]), tools: Triage.tools(data: data, verdicts: verdicts[0]))
+    }
+}
+
+/// One row of a summary view.
+public struct TriageRow: Sendable {
+    public var line: Line
+    /// The cases Enter shows (nil: not selectable).
+    public var cases: [Int]?
+    /// What the list's filter says after Enter.
+    public var label: String
+    /// For the users view: the user Enter filters to.
+    public var user: Int?
+
+    init(_ line: Line, cases: [Int]? = nil, label: String = "", user: Int? = nil) {
+        self.line = line
+        self.cases = cases
+        self.label = label
+        self.user = user
+    }
+}
+
+public enum TriageViews {
+    /// The rows of `kind` at `width` columns.
+    public static func rows(_ s: AppState, _ kind: TriageKind, width: Int) -> [TriageRow] {
+        guard let data = s.data else { return [] }
+        if kind == .prompt { return prompt(s, data, width: width) }
+        guard let model = s.triage else {
+            return [TriageRow(Line(s.verdicts == nil ? "scoring… the summaries appear when it finishes" : "computing…", .muted))]
+        }
+        switch kind {
+        case .dashboard: return dashboard(s, data, model, width: width)
+        case .patterns: return patterns(s, data, model, width: width)
+        case .users: return users(model.users, width: width)
+        case .tools: return tools(model.tools, width: width)
+        case .prompt: return []
+        }
+    }
+
+    static func pct(_ v: Double?) -> String {
+        guard let v else { return "n/a" }
+        return String(format: "%5.1f%%", v * 100)
+    }
+
+    static func heading(_ t: String, _ extra: String = "") -> TriageRow { TriageRow(Text.heading(t, extra)) }
+    static let blank = TriageRow(Line(""))
+
+    // MARK: - Dashboard
+
+    static func dashboard(_ s: AppState, _ data: ExplorerData, _ m: TriageModel, width: Int) -> [TriageRow] {
+        let d = m.dashboards[0]
+        var out: [TriageRow] = []
+        var columns = d.splits + (d.overall.map { [$0] } ?? [])
+        let names = columns.map { $0.letter.isEmpty ? $0.name : $0.letter }
+        // Columns as wide as the longest value: the metrics are Python float reprs, shown whole.
+        let cw = max(10, columns.flatMap { $0.metrics.map { TextWidth.of($0.text) } }.max() ?? 0) + 2
+        func row(_ label: String, _ cells: [String], _ role: Role = .normal, cases: [Int]? = nil, select: String = "")
+            -> TriageRow
+        {
+            let text = "  " + TextWidth.pad(label, to: 26) + cells.map { TextWidth.pad($0, to: cw) }.joined()
+            return TriageRow(Line(text, role), cases: cases, label: select)
+        }
+        if d.lenient {
+            out.append(
+                TriageRow(Line("LENIENT reading (o): these are not PTBench's numbers; the reference is beside them", .warning)))
+        }
+        out.append(heading("PTBench metrics", "as acc_results.csv; Enter on a metric lists the cases it missed"))
+        out.append(row("", names + (m.reference != nil ? ["reference"] : []), .muted))
+        for metric in Metric.allCases {
+            var cells = columns.map { $0.metric(metric)?.text ?? "n/a" }
+            if let r = m.reference {
+                cells.append(r.overall?.metric(metric)?.text ?? r.splits.first?.metric(metric)?.text ?? "n/a")
+            }
+            let missed = columns.last?.metric(metric)?.missed
+            out.append(row(metric.rawValue, cells, cases: missed, select: "\(metric.rawValue) missed"))
+        }
+        out.append(blank)
+        out.append(heading("Errors", "error_results.csv: the reference's names are swapped; what each counts is spelled out"))
+        out.append(row("", names, .muted))
+        let maxCount = max(1, ErrorColumn.allCases.map { c in columns.last?.error(c)?.count ?? 0 }.max() ?? 1)
+        for c in ErrorColumn.allCases {
+            let cells = columns.map { String($0.error(c)?.count ?? 0) }
+            let all = columns.last?.error(c)
+            out.append(row(c.rawValue, cells, cases: all?.cases, select: c.rawValue))
+            out.append(TriageRow(Line("      = " + c.meaning, .muted)))
+        }
+        out.append(blank)
+        out.append(heading("Counted by the reference, never written"))
+        for h in Triage.HiddenCount.allCases {
+            let cells = columns.map { String($0.hidden(h)?.count ?? 0) }
+            out.append(row(h.rawValue, cells, cases: columns.last?.hidden(h)?.cases, select: h.rawValue))
+        }
+        out.append(blank)
+        out.append(heading("Error categories", columns.last?.name ?? ""))
+        let barWidth = max(10, min(50, width - 40))
+        var bars: [(String, Int, [Int])] = ErrorColumn.allCases.map { c in
+            (c.rawValue, columns.last?.error(c)?.count ?? 0, columns.last?.error(c)?.cases ?? [])
+        }
+        for h in [Triage.HiddenCount.platformErrors, .formatFailures] {
+            bars.append((h.rawValue, columns.last?.hidden(h)?.count ?? 0, columns.last?.hidden(h)?.cases ?? []))
+        }
+        let maxBar = max(maxCount, bars.map(\.1).max() ?? 1)
+        for (label, n, cases) in bars {
+            let len = n == 0 ? 0 : max(1, n * barWidth / maxBar)
+            out.append(
+                TriageRow(
+                    Line([
+                        Span("  " + TextWidth.pad(label, to: 26)), Span(String(repeating: s.glyphs.bar, count: len), .fail),
+                        Span(" \(n)", .muted),
+                    ]), cases: cases, label: label))
+        }
+        if m.dashboards.count > 1 {
+            out.append(blank)
+            out.append(heading("Runs", "overall (or the only split); Δ against run A"))
+            let letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+            out.append(
+                row(
+                    "",
+                    m.dashboards.indices.map { String(letters[letters.index(letters.startIndex, offsetBy: min($0, 25))]) } + [
+                        "Δ B−A"
+                    ], .muted))
+            for metric in Metric.allCases {
+                let values = m.dashboards.map { ($0.overall ?? $0.splits.first)?.metric(metric)?.value }
+                let delta: String
+                if values.count > 1, let a = values[0], let b = values[1] {
+                    delta = String(format: "%+.1f pt", (b - a) * 100)
+                } else {
+                    delta = ""
+                }
+                out.append(row(metric.rawValue, values.map(pct) + [delta]))
+            }
+        }
+        for b in d.breakdowns {
+            out.append(blank)
+            out.append(heading("By \(b.dimension.rawValue)", "cases · pass · accuracy · format failures"))
+            for r in b.rows {
+                let text =
+                    "  " + TextWidth.pad(Text.clean(r.label), to: 34) + TextWidth.pad(String(r.count), to: 7)
+                    + TextWidth.pad(String(r.pass), to: 7) + TextWidth.pad(pct(r.accuracy), to: 9) + String(r.formatFailures)
+                out.append(TriageRow(Line(text), cases: r.cases, label: "\(b.dimension.rawValue): \(r.label)"))
+            }
+        }
+        columns = []
+        return out
+    }
+
+    // MARK: - Patterns
+
+    static func patterns(_ s: AppState, _ data: ExplorerData, _ m: TriageModel, width: Int) -> [TriageRow] {
+        let p = m.patterns
+        var out: [TriageRow] = [
+            heading("Failure signatures", "\(p.failing.count) failing cases; a case can show several signatures")
+        ]
+        for g in p.groups {
+            out.append(
+                TriageRow(
+                    Line([Span("  " + TextWidth.pad(String(g.count), to: 6), .fail), Span(Text.clean(g.label))]), cases: g.cases,
+                    label: g.label))
+        }
+        out.append(blank)
+        out.append(heading("Where wrong profile values came from"))
+        if p.provenance.isEmpty { out.append(TriageRow(Line("  (no profile value mismatches)", .muted))) }
+        for g in p.provenance {
+            out.append(
+                TriageRow(
+                    Line([Span("  " + TextWidth.pad(String(g.count), to: 6), .fail), Span(Text.clean(g.label))]), cases: g.cases,
+                    label: g.label))
+        }
+        out.append(blank)
+        out.append(heading("Platform preference", "did the model pick the user's stated preferred platform?"))
+        let pr = p.preference
+        func cell(_ label: String, _ c: Triage.PreferenceStats.Cell, of total: Int) -> TriageRow {
+            let rate = total == 0 ? "n/a" : pct(Double(c.count) / Double(total))
+            return TriageRow(
+                Line("  " + TextWidth.pad(label, to: 52) + TextWidth.pad(String(c.count), to: 7) + rate), cases: c.cases,
+                label: label)
+        }
+        out.append(
+            cell(
+                "gold = preferred, model picked the preferred", pr.goldIsPreferred.predictedPreferred,
+                of: pr.goldIsPreferred.count))
+        out.append(
+            cell("gold = preferred, model picked another", pr.goldIsPreferred.predictedOther, of: pr.goldIsPreferred.count))
+        out.append(
+            cell(
+                "gold ≠ preferred, model still picked the preferred", pr.goldIsNotPreferred.predictedPreferred,
+                of: pr.goldIsNotPreferred.count))
+        out.append(
+            cell("gold ≠ preferred, model picked another", pr.goldIsNotPreferred.predictedOther, of: pr.goldIsNotPreferred.count))
+        out.append(
+            TriageRow(Line("  the profile states no preference", .muted), cases: pr.noPreference, label: "no stated preference"))
+        return out
+    }
+
+    // MARK: - Users and tools
+
+    static func users(_ rows: [Triage.UserRow], width: Int) -> [TriageRow] {
+        var out: [TriageRow] = [
+            heading("Users", "identified by profile content; Enter filters the list to the user and shows the profile"),
+            TriageRow(Line("  " + TextWidth.pad("user", to: 26) + "split  cases  pass  accuracy  most common error", .muted)),
+        ]
+        for u in rows {
+            let err = u.mostCommonError.map { "\($0.label) (\(u.mostCommonErrorCount))" } ?? "—"
+            let text =
+                "  " + TextWidth.pad(Text.clean(u.name), to: 26) + TextWidth.pad(u.splits.joined(separator: ","), to: 7)
+                + TextWidth.pad(String(u.count), to: 7) + TextWidth.pad(String(u.pass), to: 6)
+                + TextWidth.pad(pct(u.accuracy), to: 10)
+                + err
+            out.append(TriageRow(Line(text), cases: u.cases, label: "user \(u.name)", user: u.user))
+        }
+        return out
+    }
+
+    static func tools(_ rows: [Triage.PlatformRow], width: Int) -> [TriageRow] {
+        var out: [TriageRow] = [
+            heading(
+                "Tools", "how often each platform and API is gold, predicted, and failed; Enter lists the cases involving it"),
+            TriageRow(Line("  " + TextWidth.pad("platform / API", to: 36) + "gold   predicted  failures", .muted)),
+        ]
+        for p in rows {
+            let text =
+                "  " + TextWidth.pad(Text.clean(p.name), to: 36) + TextWidth.pad(String(p.gold), to: 7)
+                + TextWidth.pad(String(p.predicted), to: 11) + String(p.failures) + (p.inCatalog ? "" : "  (not in any catalog)")
+            out.append(TriageRow(Line(text, .header), cases: p.cases, label: "platform \(p.name)"))
+            for a in p.apis {
+                let t =
+                    "    " + TextWidth.pad(Text.clean(a.name), to: 34) + TextWidth.pad(String(a.gold), to: 7)
+                    + TextWidth.pad(String(a.predicted), to: 11) + String(a.failures)
+                    + (a.inCatalog ? "" : "  (not in the catalog)")
+                out.append(TriageRow(Line(t), cases: a.cases, label: "API \(p.name).\(a.name)"))
+            }
+        }
+        return out
+    }
+
+    // MARK: - Prompt
+
+    /// `api` then the chat templates: ←/→ switch.
+    public static let promptNames = ["api"] + Prompts.templates
+
+    static func prompt(_ s: AppState, _ data: ExplorerData, width: Int) -> [TriageRow] {
+        guard let entry = s.selected, let json = data.split(of: entry).fullCase(data.benchmarkCase(entry)) else {
+            return [TriageRow(Line("no case selected", .muted))]
+        }
+        let name = promptNames[s.promptTemplate % promptNames.count]
+        var out: [TriageRow] = [
+            TriageRow(
+                Line(
+                    promptNames.map { $0 == name ? Span("[\($0)] ", .key) : Span(" \($0)  ", .muted) }
+                        + [Span("  ←/→ switch", .muted)])),
+            TriageRow(
+                Line(
+                    "case \(entry.index) of \(data.split(of: entry).name); exactly what PTBench sends (control characters shown escaped)",
+                    .muted)),
+            blank,
+        ]
+        func text(_ t: String) {
+            for l in Sanitizer.clean(t, keepNewlines: true).split(separator: "\n", omittingEmptySubsequences: false) {
+                for w in TextWidth.wrap(String(l), width: max(10, width - 2)) { out.append(TriageRow(Line("  " + w))) }
+            }
+        }
+        if name == "api" {
+            for m in Prompts.api(case: json) {
+                out.append(heading("[\(m.role)]"))
+                text(m.content)
+                out.append(blank)
+            }
+        } else if let r = Prompts.render(template: name, case: json) {
+            for n in r.notes { out.append(TriageRow(Line("  ! " + n, .warning))) }
+            if !r.notes.isEmpty { out.append(blank) }
+            text(r.text)
+        }
+        return out
+    }
+}

@@ -1,0 +1,84 @@
+import Evaluator
+import Explorer
+import TUICore
+import Testing
+
+/// The summary views: golden snapshots, and Enter drilling down to exactly a row's cases.
+@Suite("Summary views")
+struct TriageViewTests {
+    @Test(arguments: [("d", "dashboard"), ("F", "patterns"), ("u", "users"), ("t", "tools"), ("p", "prompt")])
+    func snapshots(_ key: String, _ name: String) throws {
+        var s = Fixture.state(try Fixture.sample("weak-sim"), width: 120, height: 40)
+        #expect(s.triage != nil, "the summary model is computed after scoring")
+        Fixture.keys(&s, .char(Character(key)))
+        Snapshot.check("view-\(name)-120x40", Screen.text(s))
+        #expect(Screen.text(s).contains(name.uppercased()))
+    }
+
+    @Test func dashboardNumbersAreTheCSVs() throws {
+        for model in ["strong-sim", "weak-sim"] {
+            let data = try Fixture.sample(model)
+            var s = Fixture.state(data, width: 200, height: 50)
+            Fixture.keys(&s, .char("d"))
+            let text = TriageViews.rows(s, .dashboard, width: 196).map(\.line.plain).joined(separator: "\n")
+            let report = try #require(s.scoreReport)
+            for split in report.splits {
+                for (metric, value) in split.accuracy {
+                    #expect(text.contains(value.map(PyRepr.float) ?? "n/a"), "\(model) \(split.name) \(metric)")
+                }
+            }
+            let overall = try #require(report.overall)
+            for c in ErrorColumn.allCases {
+                let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("  \(c.rawValue) ") })
+                let cells = line.split(separator: " ").dropFirst().map(String.init)
+                #expect(cells.last == String(overall.errorCounts[c] ?? -1), "\(line)")
+                #expect(cells.dropLast() == report.splits.map { String($0.errorCounts[c] ?? -1) }, "\(line)")
+            }
+        }
+    }
+
+    @Test func enterOnADashboardRowListsExactlyItsCases() throws {
+        var s = Fixture.state(try Fixture.sample("weak-sim"), width: 120, height: 40)
+        Fixture.keys(&s, .char("d"))
+        let rows = TriageViews.rows(s, .dashboard, width: Layout(s).overlayWidth)
+        // Walk to the value_error row and open it.
+        let target = try #require(rows.firstIndex { $0.line.plain.hasPrefix("  value_error ") && $0.cases != nil })
+        while s.triageCursor < target { Fixture.keys(&s, .char("j")) }
+        #expect(s.triageCursor == target)
+        Fixture.keys(&s, .enter)
+        #expect(s.overlay == nil && s.focus == .list)
+        let expected = (s.runVerdicts[0].indices).filter { s.runVerdicts[0][$0].errorColumns.contains(.value) }
+        #expect(s.visible == expected)
+        #expect(Screen.text(s).contains("filter: value_error"))
+        Fixture.keys(&s, .char("f"), .char("x"), .escape)
+        #expect(s.visible.count == 150)
+    }
+
+    @Test func usersViewFiltersToTheUserAndShowsTheProfile() throws {
+        var s = Fixture.state(try Fixture.sample(), width: 200, height: 50)
+        Fixture.keys(&s, .char("u"), .char("j"), .enter)
+        let user = try #require(s.filter.users.first)
+        #expect(s.visible.allSatisfy { s.data!.cases[$0].user == user })
+        #expect(s.visible.count == s.data!.users[user].caseCount)
+        #expect(s.contextMode == .profile)
+    }
+
+    @Test func promptViewSwitchesTemplatesAndShowsQuirks() throws {
+        var s = Fixture.state(try Fixture.sample(), width: 120, height: 40)
+        Fixture.keys(&s, .char("p"))
+        #expect(Screen.text(s).contains("[api]"))
+        for _ in 0..<4 { Fixture.keys(&s, .right) }  // api, qwen, llama3, mistral, deepseek3
+        let text = Screen.text(s)
+        #expect(text.contains("[deepseek3]"))
+        #expect(text.contains("! "), "the deepseek3 template's quirks are noted")
+        Fixture.keys(&s, .left, .escape)
+        #expect(s.overlay == nil)
+    }
+
+    @Test func patternsGroupOnlyFailingCases() throws {
+        var s = Fixture.state(try Fixture.sample("weak-sim"), width: 120, height: 40)
+        Fixture.keys(&s, .char("F"), .enter)
+        #expect(!s.visible.isEmpty)
+        #expect(s.visible.allSatisfy { s.runSummaries[0][$0].isFailing })
+    }
+}
