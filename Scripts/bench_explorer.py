@@ -16,6 +16,7 @@ ap.add_argument("--bin", default=".build/release/ptscope")
 ap.add_argument("--width", type=int, default=200)
 ap.add_argument("--height", type=int, default=50)
 ap.add_argument("--search", default="Zoë")
+ap.add_argument("--rescore", action="store_true", help="also press s and keep typing j/k while it re-scores")
 args = ap.parse_args()
 
 tmp = tempfile.mkdtemp(prefix="ptscope-bench-")
@@ -66,6 +67,21 @@ try:
     ev = wait(lambda e: any(x["event"] == "search_finished" for x in e), "search")
     tmux("send-keys", "n")
     ev = wait(lambda e: sum(1 for x in e if x["event"] == "key") >= n + 6, "n")
+    if args.rescore:
+        # Re-score (s), then keep pressing j/k until the new verdicts arrive: every one of those
+        # keys is handled while the scorer runs on the other threads.
+        scored_before = sum(1 for x in events() if x["event"] == "scored")
+        n = sum(1 for x in events() if x["event"] == "key")
+        tmux("send-keys", "s")
+        wait(lambda e: sum(1 for x in e if x["event"] == "key") > n, "s")
+        during_start = len(events())
+        i = 0
+        while sum(1 for x in events() if x["event"] == "scored") == scored_before:
+            n = sum(1 for x in events() if x["event"] == "key")
+            tmux("send-keys", "j" if i % 4 < 2 else "k")
+            wait(lambda e: sum(1 for x in e if x["event"] == "key") > n, "key while scoring")
+            i += 1
+        rescore_events = events()[during_start:]
     tmux("send-keys", "q")
 finally:
     time.sleep(0.3)
@@ -84,5 +100,21 @@ print(f"keys: {len(ks)}; frame time per key: median {statistics.median(ks):.2f} 
       f"p95 {ks_sorted[int(len(ks) * 0.95) - 1]:.2f} ms, max {max(ks):.2f} ms")
 if search:
     print(f"search {args.search!r} (background): {search['matches']} matches in {search['ms']:.0f} ms")
+kk = [x for x in ev if x["event"] == "key" and "reduce_ms" in x]
+if kk:
+    print("of which (median): reduce {:.2f} ms, render {:.2f} ms, ncurses flush {:.2f} ms".format(
+        statistics.median(x["reduce_ms"] for x in kk), statistics.median(x["render_ms"] for x in kk),
+        statistics.median(x["draw_ms"] for x in kk)))
 slow = [x for x in ev if x["event"] == "key" and x["ms"] >= 16]
 print("keys over 16 ms: " + (", ".join(f"{x['key']} {x['ms']:.1f}" for x in slow) if slow else "none"))
+
+if args.rescore:
+    during = []
+    for x in rescore_events:
+        if x["event"] == "scored":
+            break
+        if x["event"] == "key":
+            during.append(x["ms"])
+    if during:
+        print(f"while re-scoring: {len(during)} keys, median {statistics.median(during):.2f} ms, max {max(during):.2f} ms"
+              + ("" if max(during) < 16 else "  (over 16 ms!)"))

@@ -3,6 +3,10 @@ import Evaluator
 import Foundation
 import TUICore
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 // MARK: - ExplorerRuntime
 
 /// Runs the explorer: reads keys, reduces, renders, flushes, and performs effects off the input
@@ -40,9 +44,11 @@ public final class ExplorerRuntime: @unchecked Sendable {
             }
         }
         var buffer = ScreenBuffer(width: state.width, height: state.height)
+        var renderedAt = DispatchTime.now()
         func frame() {
             buffer = ScreenBuffer(width: state.width, height: state.height)
             RootView.render(state, into: &buffer)
+            renderedAt = DispatchTime.now()
             device.draw(buffer, theme: theme)
         }
         frame()
@@ -66,8 +72,9 @@ public final class ExplorerRuntime: @unchecked Sendable {
                 perform(Reducer.reduce(&state, .key(key)))
             }
             if state.quit { break }
+            let reduced = DispatchTime.now()
             frame()
-            timings?.key(key, since: start)
+            timings?.key(key, since: start, reduced: reduced, rendered: renderedAt)
         }
         return nil
     }
@@ -149,10 +156,10 @@ public enum Runner {
                 var scores: [SplitScore] = []
                 for split in bench.splits {
                     let offset = base.value
+                    let file = run.predictions[split.name]
+                    let verdicts = scoreLeavingACore(split, file, o) { done in progress?(offset + done, total) }
                     scores.append(
-                        Scorer.score(split, predictions: run.predictions[split.name], options: o) { done in
-                            progress?(offset + done, total)
-                        })
+                        SplitScore(name: split.name, cases: split.cases, verdicts: verdicts, warnings: file?.warnings ?? []))
                     base.add(split.cases.count)
                 }
                 reports.append(ScoreReport(splits: scores, warnings: bench.warnings, lenient: o.lenient))
@@ -161,6 +168,60 @@ public enum Runner {
         }
         return ScoreResult(reports: results[0], referenceReports: results.count > 1 ? results[1] : nil)
     }
+
+    /// The verdict of every case of `split`, computed by the Evaluator on all cores but one, so
+    /// the input loop keeps a core while a large set is (re-)scored.
+    static func scoreLeavingACore(
+        _ split: SplitData, _ file: PredictionFile?, _ options: Scorer.Options, progress: (@Sendable (Int) -> Void)?
+    ) -> [CaseVerdict] {
+        let cases = split.cases
+        let lines = file?.lines ?? []
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
+        let chunk = 512
+        let chunks = (cases.count + chunk - 1) / chunk
+        let next = Counter()
+        let done = Counter()
+        let out = UnsafeMutableBufferPointer<CaseVerdict?>.allocate(capacity: cases.count)
+        out.initialize(repeating: nil)
+        defer { out.deallocate() }
+        nonisolated(unsafe) let results = out
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            // Scoring yields to the input loop: this worker runs at a lower priority (nice 10).
+            let niced = lowerPriority()
+            defer { if let niced { restorePriority(niced) } }
+            while true {
+                let c = next.take()
+                if c >= chunks { return }
+                let lo = c * chunk
+                let hi = min(cases.count, lo + chunk)
+                for k in lo..<hi {
+                    results[k] = Scorer.verdict(for: cases[k], line: k < lines.count ? lines[k] : nil, options: options)
+                }
+                done.add(hi - lo)
+                progress?(done.value)
+            }
+        }
+        return out.map { $0! }
+    }
+
+    #if canImport(Glibc)
+        /// Lowers the calling thread's priority; returns what to restore.
+        static func lowerPriority() -> Int32? {
+            let tid = id_t(0)  // Linux: 0 is the calling thread, not the whole process
+            errno = 0
+            let old = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), tid)
+            if errno != 0 { return nil }
+            return setpriority(__priority_which_t(PRIO_PROCESS.rawValue), tid, max(old, 10)) == 0 ? old : nil
+        }
+
+        static func restorePriority(_ old: Int32) {
+            // Lowering nice needs privileges; where it fails the pool thread simply stays nicer.
+            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, old)
+        }
+    #else
+        static func lowerPriority() -> Int32? { nil }
+        static func restorePriority(_ old: Int32) {}
+    #endif
 
     /// Performs `effects` at once and returns the actions they produce (for tests and scripts).
     public static func performSynchronously(_ effects: [Effect], _ state: AppState) -> [Action] {
@@ -233,6 +294,15 @@ final class CancelToken: @unchecked Sendable {
 final class Counter: @unchecked Sendable {
     private var n = 0
     private let lock = NSLock()
+
+    /// Returns the value, then adds one.
+    func take() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        n += 1
+        return n - 1
+    }
+
     var value: Int {
         lock.lock()
         defer { lock.unlock() }
@@ -277,8 +347,12 @@ public final class FrameTimings: @unchecked Sendable {
 
     func firstFrame() { write(#"{"event":"first_frame","ms":\#(ms(processStart))}"#) }
 
-    func key(_ key: Key, since start: DispatchTime) {
-        write(#"{"event":"key","key":\#(JSONText.string(key.description)),"ms":\#(ms(start))}"#)
+    func key(_ key: Key, since start: DispatchTime, reduced: DispatchTime, rendered: DispatchTime) {
+        func d(_ a: DispatchTime, _ b: DispatchTime) -> Double { Double(b.uptimeNanoseconds - a.uptimeNanoseconds) / 1e6 }
+        let total = ms(start)
+        write(
+            #"{"event":"key","key":\#(JSONText.string(key.description)),"ms":\#(total),"reduce_ms":\#(d(start, reduced)),"#
+                + #""render_ms":\#(d(reduced, rendered)),"draw_ms":\#(d(rendered, DispatchTime.now()))}"#)
     }
 
     func event(_ action: Action) {

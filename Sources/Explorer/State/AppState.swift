@@ -90,6 +90,11 @@ public struct AppState: Sendable {
     public var quit = false
     /// The selected case, decoded (rebuilt when the selection changes).
     public var detail: CaseDetail?
+    /// The case and context panes' lines, built by `reduce` once per change of what they show
+    /// (case, width, mode, search, scores) so a key that only moves does not lay them out twice.
+    public var paneLines: PaneLines?
+    /// Bumped whenever verdicts change (so cached lines are rebuilt).
+    public var scoreVersion = 0
 
     public init(width: Int, height: Int, glyphs: Glyphs = .unicode) {
         self.width = width
@@ -114,6 +119,25 @@ public struct AppState: Sendable {
         guard let verdicts, id < verdicts.count else { return nil }
         return verdicts[id]
     }
+}
+
+// MARK: - PaneLines
+
+/// Laid-out lines of the case and context panes, and what they were laid out for.
+public struct PaneLines: Sendable {
+    public struct Key: Sendable, Equatable {
+        var caseID: Int
+        var detailWidth: Int
+        var contextWidth: Int
+        var contextMode: AppState.ContextMode
+        var query: String
+        var scoreVersion: Int
+        var glyphs: Glyphs
+    }
+
+    public var key: Key
+    public var detail: [Line]
+    public var context: [Line]
 }
 
 // MARK: - Glyphs

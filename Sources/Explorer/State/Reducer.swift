@@ -32,6 +32,7 @@ public enum Reducer {
             s.runSummaries = []
             s.scoreReport = nil
             s.scoreResult = nil
+            s.scoreVersion += 1
             s.detail = nil
             s.filter.slice = nil
             if s.filter.comparisons.count > 0 && data.runs.count < 2 { s.filter.comparisons = [] }
@@ -59,6 +60,7 @@ public enum Reducer {
             s.summaries = s.runSummaries[0]
             s.scoreReport = result.reports[0]
             s.scoreResult = result
+            s.scoreVersion += 1
             s.scoring = nil
             s.detail = nil
             s.triage = nil
@@ -536,10 +538,18 @@ public enum Reducer {
             s.detail = nil
         }
         if let detail = s.detail {
-            s.detailScroll = min(
-                s.detailScroll, max(0, DetailView.lines(s, detail, width: layout.detailWidth).count - layout.detailRows))
-            s.contextScroll = min(
-                s.contextScroll, max(0, ContextView.lines(s, detail, width: layout.contextWidth).count - layout.contextRows))
+            let key = PaneLines.Key(
+                caseID: detail.caseID, detailWidth: layout.detailWidth, contextWidth: layout.contextWidth,
+                contextMode: s.contextMode, query: s.search.query, scoreVersion: s.scoreVersion, glyphs: s.glyphs)
+            if s.paneLines?.key != key {
+                s.paneLines = PaneLines(
+                    key: key, detail: DetailView.lines(s, detail, width: layout.detailWidth),
+                    context: ContextView.lines(s, detail, width: layout.contextWidth))
+            }
+            s.detailScroll = min(s.detailScroll, max(0, s.paneLines!.detail.count - layout.detailRows))
+            s.contextScroll = min(s.contextScroll, max(0, s.paneLines!.context.count - layout.contextRows))
+        } else {
+            s.paneLines = nil
         }
         switch s.overlay {
         case .help?:

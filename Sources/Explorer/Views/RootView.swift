@@ -89,7 +89,8 @@ public enum RootView {
             buf.box(r, title: Line("Case", .title), focused: focused, glyphs: s.glyphs)
             return
         }
-        let lines = DetailView.lines(s, d, width: r.width - 2)
+        let cached = s.paneLines.flatMap { $0.key.caseID == d.caseID && $0.key.detailWidth == r.width - 2 ? $0.detail : nil }
+        let lines = cached ?? DetailView.lines(s, d, width: r.width - 2)
         let inner = buf.box(
             r, title: Line([Span("Case", .title), Span(scrollInfo(s.detailScroll, lines.count, r.height - 2), .muted)]),
             focused: focused, glyphs: s.glyphs)
@@ -102,7 +103,11 @@ public enum RootView {
             buf.box(r, title: Line(ContextView.title(s), .title), focused: focused, glyphs: s.glyphs)
             return
         }
-        let lines = ContextView.lines(s, d, width: r.width - 2)
+        let cached = s.paneLines.flatMap {
+            $0.key.caseID == d.caseID && $0.key.contextWidth == r.width - 2 && $0.key.contextMode == s.contextMode
+                ? $0.context : nil
+        }
+        let lines = cached ?? ContextView.lines(s, d, width: r.width - 2)
         let inner = buf.box(
             r,
             title: Line([
