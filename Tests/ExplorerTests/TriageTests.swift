@@ -361,6 +361,25 @@ struct TriageTests {
         #expect(tools.filter(\.inCatalog).count == 15)
     }
 
+    @Test("one split, no overall file; no verdicts yet: nothing passes, nothing fails")
+    func oneSplitAndUnscored() throws {
+        let (data, folder) = try Fixture.hostile()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let s = Self.scored(data)
+        let d = Triage.dashboard(data: data, verdicts: s.verdicts, report: s.report)
+        #expect(d.splits.count == 1)
+        #expect(d.overall == nil)
+        #expect(d.breakdown(.user)?.rows.map(\.count) == [1])
+        #expect(Triage.tools(data: data, verdicts: s.verdicts).first { $0.name == "Slack" }?.gold == 1)
+        let unscored = Triage.users(data: data, verdicts: [])
+        #expect(unscored.map(\.count) == [1])
+        #expect(unscored.map(\.pass) == [0])
+        #expect(unscored[0].mostCommonError == nil)
+        #expect(Triage.patterns(data: data, verdicts: []).failing.isEmpty)
+        let early = Triage.dashboard(data: data, verdicts: [], report: s.report)
+        #expect(early.breakdown(.scenario)?.rows.map(\.pass) == [0])
+    }
+
     // MARK: - Conformance sets
 
     static let conformanceRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -407,35 +426,4 @@ struct TriageTests {
             for cell in column.hidden { #expect(cell.cases.count == cell.count, "\(column.name) \(cell.kind)") }
         }
     }
-}
-
-@Test(.enabled(if: ProcessInfo.processInfo.environment["TRIAGE_BENCH"] != nil))
-func triageBenchTemporary() throws {
-    let dir = URL(fileURLWithPath: ProcessInfo.processInfo.environment["TRIAGE_BENCH"]!)
-    let bench = try Benchmark.load(data: dir.appendingPathComponent("data"), predictions: dir.appendingPathComponent("pred"))
-    let data = ExplorerData(benchmark: bench, runName: "x")
-    let report = Runner.score(data, options: Scorer.Options()).reports[0]
-    let verdicts = report.splits.flatMap(\.verdicts)
-    let clock = ContinuousClock()
-    var t = clock.now
-    let ctx = Triage.Context(data: data, verdicts: verdicts)
-    print("context", clock.now - t); t = clock.now
-    let lists = ctx.platformLists()
-    print("lists", clock.now - t); t = clock.now
-    _ = ctx.preferredPlatforms(lists)
-    print("preferred", clock.now - t); t = clock.now
-    let d = Triage.dashboard(data: data, verdicts: verdicts, report: report)
-    print("dashboard", clock.now - t); t = clock.now
-    let p = Triage.patterns(data: data, verdicts: verdicts)
-    print("patterns", clock.now - t); t = clock.now
-    let u = Triage.users(data: data, verdicts: verdicts)
-    print("users", clock.now - t); t = clock.now
-    let tl = Triage.tools(data: data, verdicts: verdicts)
-    print("tools", clock.now - t)
-    print(d.overall!.metrics.map(\.text), d.overall!.hidden.map(\.count), p.groups.count, p.provenance.map { "\($0.label) \($0.count)" }, u.count, tl.count)
-    let pr = p.preference
-    print("pref", pr.goldIsPreferred.predictedPreferred.count, pr.goldIsPreferred.predictedOther.count, pr.goldIsNotPreferred.predictedPreferred.count, pr.goldIsNotPreferred.predictedOther.count, pr.noPreference.count, pr.unparsed.count)
-    for g in p.groups.prefix(15) { print(g.count, g.label) }
-    for b in d.breakdowns where b.dimension != .user && b.dimension != .goldAPI { print(b.dimension, b.rows.map { "\($0.label) \($0.pass)/\($0.count)" }) }
-    for r in tl.prefix(4) { print(r.name, r.inCatalog, r.gold, r.predicted, r.apis.map { "\($0.name)\($0.inCatalog ? "" : "*") \($0.gold)/\($0.predicted)" }) }
 }
