@@ -1,0 +1,348 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+// MARK: - Journal
+
+/// The annotations journal: one JSON line per edit, appended and fsync'ed, never rewritten.
+///
+/// The data files are never modified; the journal is replayed over them (``Annotations``). An open
+/// journal holds an exclusive `flock` on its file for as long as it lives, so a second ptscope
+/// cannot write to it: it opens read-only, or is refused.
+public final class Journal: @unchecked Sendable {
+    /// The journal file.
+    public let url: URL
+    /// Every readable entry, in file order.
+    public var entries: [JournalEntry] { lock.withLock { stored } }
+    /// What was odd while reading (a torn last line, an unreadable line, a lock held elsewhere), with file:line.
+    public var warnings: [String] { lock.withLock { storedWarnings } }
+    /// Whether edits are refused (the file is locked by another process, or not writable).
+    public var readOnly: Bool { lock.withLock { storedReadOnly } }
+
+    private let lock = NSLock()
+    private var stored: [JournalEntry]
+    private var storedWarnings: [String]
+    private var storedReadOnly: Bool
+    /// The open file, or -1 (read without opening for writing).
+    private var fd: Int32
+    /// Bytes of the file that hold complete lines; anything after (a torn line) is cut before the next append.
+    private var validLength: Int
+    /// The file's length as last seen.
+    private var fileLength: Int
+    /// The last complete line lacks its newline (edited by hand): one is written before the next entry.
+    private var needsNewline: Bool
+    /// Why appending is refused, when it is.
+    private var readOnlyReason: String
+
+    private init(url: URL, fd: Int32, parsed: Parsed, warnings: [String], readOnly: Bool, readOnlyReason: String) {
+        self.url = url
+        self.fd = fd
+        self.stored = parsed.entries
+        self.storedWarnings = warnings + parsed.warnings
+        self.storedReadOnly = readOnly
+        self.validLength = parsed.validLength
+        self.fileLength = parsed.fileLength
+        self.needsNewline = parsed.needsNewline
+        self.readOnlyReason = readOnlyReason
+    }
+
+    deinit {
+        if fd >= 0 { systemClose(fd) }
+    }
+
+    /// Closes the file and releases the lock; the journal is read-only afterwards.
+    public func close() {
+        lock.withLock {
+            if fd >= 0 { systemClose(fd) }
+            fd = -1
+            storedReadOnly = true
+            readOnlyReason = "the journal was closed"
+        }
+    }
+
+    // MARK: Where
+
+    /// The journal's default place: `<predictions root>/annotations.jsonl`, else beside the data
+    /// (inside a data root or split folder, next to a `data.json` given as a file).
+    public static func defaultURL(predictionsRoot: URL?, dataRoot: URL) -> URL {
+        if let predictionsRoot { return predictionsRoot.appendingPathComponent("annotations.jsonl") }
+        var isDir: ObjCBool = false
+        let folder =
+            FileManager.default.fileExists(atPath: dataRoot.path, isDirectory: &isDir) && !isDir.boolValue
+            ? dataRoot.deletingLastPathComponent() : dataRoot
+        return folder.appendingPathComponent("annotations.jsonl")
+    }
+
+    /// The author recorded when none is given: the login name.
+    public static var defaultAuthor: String {
+        let env = ProcessInfo.processInfo.environment
+        for name in ["USER", "LOGNAME"] {
+            if let user = env[name], !user.isEmpty { return user }
+        }
+        if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name { return String(cString: name) }
+        return "unknown"
+    }
+
+    // MARK: Opening
+
+    /// Opens `url` for writing (creating it when missing) and reads every entry.
+    ///
+    /// Takes an exclusive lock on the file. When another process holds it: `readOnlyIfLocked`
+    /// opens read-only with a warning naming the file, else throws. A torn or unreadable last
+    /// line (a crash mid-write) is skipped with a warning and cut before the next append; an
+    /// unreadable line in the middle is skipped with a warning. A line written by a newer
+    /// ptscope is refused with both version numbers.
+    public static func open(_ url: URL, readOnlyIfLocked: Bool = true) throws(InputError) -> Journal {
+        let path = url.path
+        func failure(_ what: String, _ code: Int32) -> InputError {
+            InputError(file: path, "cannot \(what) the annotations journal: \(String(cString: strerror(code)))")
+        }
+        var warnings: [String] = []
+        var readOnly = false
+        var reason = ""
+        var created = false
+        var fd = systemOpen(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        if fd >= 0 {
+            created = true
+        } else if errno == EEXIST {
+            fd = systemOpen(path, O_RDWR | O_CLOEXEC, 0)
+            if fd < 0 && (errno == EACCES || errno == EROFS || errno == EPERM) {
+                let why = String(cString: strerror(errno))
+                fd = systemOpen(path, O_RDONLY | O_CLOEXEC, 0)
+                if fd >= 0 {
+                    readOnly = true
+                    reason = "\(path) is not writable (\(why))"
+                    warnings.append("\(reason); opened read-only: edits are not saved")
+                }
+            }
+        }
+        if fd < 0 { throw failure(created ? "create" : "open", errno) }
+        if created {
+            // The new name must survive a crash too.
+            let dir = systemOpen(url.deletingLastPathComponent().path, O_RDONLY | O_CLOEXEC, 0)
+            if dir >= 0 {
+                _ = fsync(dir)
+                systemClose(dir)
+            }
+        }
+        if !readOnly && flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            let code = errno
+            guard code == EWOULDBLOCK || code == EAGAIN else {
+                systemClose(fd)
+                throw failure("lock", code)
+            }
+            let holder = lockHolder(fd).map { " (pid \($0)\($0 == getpid() ? ", this process" : ""))" } ?? ""
+            let message = "is locked by another ptscope\(holder)"
+            guard readOnlyIfLocked else {
+                systemClose(fd)
+                throw InputError(file: path, "\(message); close it, or choose another journal with --journal")
+            }
+            readOnly = true
+            reason = "\(path) \(message)"
+            warnings.append("\(reason); opened read-only: edits are not saved")
+        }
+        let bytes: [UInt8]
+        do { bytes = try readAll(fd, path: path) } catch {
+            systemClose(fd)
+            throw error
+        }
+        let parsed: Parsed
+        do { parsed = try parse(bytes, file: path, writable: !readOnly) } catch {
+            systemClose(fd)
+            throw error
+        }
+        return Journal(url: url, fd: fd, parsed: parsed, warnings: warnings, readOnly: readOnly, readOnlyReason: reason)
+    }
+
+    /// Reads `url` without locking, creating or ever writing it (for `export` and `annotations`).
+    public static func load(_ url: URL) throws(InputError) -> Journal {
+        let bytes = try FileBytes.read(url)
+        let parsed = try parse(bytes, file: url.path, writable: false)
+        return Journal(
+            url: url, fd: -1, parsed: parsed, warnings: [], readOnly: true, readOnlyReason: "\(url.path) was read only")
+    }
+
+    // MARK: Appending
+
+    /// Appends one edit as one JSON line and fsyncs it before returning: once this returns, the
+    /// edit survives a crash. Numbers it (last + 1) and stamps the time.
+    @discardableResult
+    public func append(
+        kind: EditKind, key: CaseKey, changes: [GoldChange] = [], status: CaseStatus? = nil, note: String? = nil,
+        reason: String? = nil, undoOf: Int? = nil, author: String
+    ) throws(InputError) -> JournalEntry {
+        try append(
+            EditStep(kind: kind, key: key, changes: changes, status: status, note: note, reason: reason, undoOf: undoOf),
+            author: author)
+    }
+
+    /// Appends `step` (see ``append(kind:key:changes:status:note:reason:undoOf:author:)``).
+    @discardableResult
+    public func append(_ step: EditStep, author: String) throws(InputError) -> JournalEntry {
+        lock.lock()
+        defer { lock.unlock() }
+        let path = url.path
+        guard !storedReadOnly, fd >= 0 else { throw InputError(file: path, "\(readOnlyReason): the edit was not saved") }
+        func failure(_ what: String, _ code: Int32) -> InputError {
+            InputError(file: path, "cannot \(what): \(String(cString: strerror(code))); the edit was not saved")
+        }
+        if fileLength != validLength {
+            // A torn last line from a crash: cut it so the journal stays valid JSON Lines.
+            if ftruncate(fd, off_t(validLength)) != 0 { throw failure("remove the torn last line", errno) }
+            fileLength = validLength
+        }
+        let entry = JournalEntry(
+            seq: (stored.map(\.seq).max() ?? 0) + 1, time: Journal.now(), author: author, key: step.key, kind: step.kind,
+            changes: step.changes, status: step.status, note: step.note, reason: step.reason, undoOf: step.undoOf)
+        let bytes = Array(((needsNewline ? "\n" : "") + entry.jsonLine + "\n").utf8)
+        var written = 0
+        var code: Int32 = 0
+        bytes.withUnsafeBufferPointer { buffer in
+            while written < buffer.count {
+                let n = pwrite(fd, buffer.baseAddress! + written, buffer.count - written, off_t(validLength + written))
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    code = errno
+                    return
+                }
+                written += n
+            }
+        }
+        if code == 0 && !Journal.sync(fd) { code = errno }
+        if code != 0 {
+            // Leave no partial line behind.
+            _ = ftruncate(fd, off_t(validLength))
+            throw failure("write", code)
+        }
+        validLength += bytes.count
+        fileLength = validLength
+        needsNewline = false
+        stored.append(entry)
+        return entry
+    }
+
+    // MARK: Helpers
+
+    static func sync(_ fd: Int32) -> Bool {
+        #if canImport(Darwin)
+            if fcntl(fd, F_FULLFSYNC) == 0 { return true }
+        #endif
+        return fsync(fd) == 0
+    }
+
+    /// Now, in ISO 8601 UTC with milliseconds.
+    static func now() -> String {
+        var spec = timespec()
+        clock_gettime(CLOCK_REALTIME, &spec)
+        var seconds = time_t(spec.tv_sec)
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        let millis = Int(spec.tv_nsec) / 1_000_000
+        let ms = millis < 10 ? "00\(millis)" : millis < 100 ? "0\(millis)" : "\(millis)"
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
+            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)).\(ms)Z"
+    }
+
+    static func readAll(_ fd: Int32, path: String) throws(InputError) -> [UInt8] {
+        var out: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var offset = 0
+        while true {
+            let n = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, $0.count, off_t(offset)) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw InputError(file: path, "cannot read the annotations journal: \(String(cString: strerror(errno)))")
+            }
+            if n == 0 { return out }
+            out += chunk[0..<n]
+            offset += n
+        }
+    }
+
+    /// The pid holding a `flock` on the file behind `fd`, from `/proc/locks` (Linux), if it can be known.
+    static func lockHolder(_ fd: Int32) -> Int32? {
+        var info = stat()
+        guard fstat(fd, &info) == 0, let text = try? String(contentsOfFile: "/proc/locks", encoding: .utf8) else {
+            return nil
+        }
+        for line in text.split(separator: "\n") {
+            let fields = line.split(separator: " ")
+            // "1: FLOCK  ADVISORY  WRITE 4242 00:2d:123456 0 EOF" (waiters have "->" after the number).
+            guard fields.count >= 6, fields[1] == "FLOCK", let pid = Int32(fields[4]) else { continue }
+            let device = fields[5].split(separator: ":")
+            if device.count == 3, UInt64(device[2]) == UInt64(info.st_ino) { return pid }
+        }
+        return nil
+    }
+
+    // MARK: Parsing
+
+    struct Parsed {
+        var entries: [JournalEntry] = []
+        var warnings: [String] = []
+        var validLength = 0
+        var fileLength = 0
+        var needsNewline = false
+    }
+
+    /// Splits `bytes` into lines and reads each; see ``open(_:readOnlyIfLocked:)`` for what is skipped.
+    static func parse(_ bytes: [UInt8], file: String, writable: Bool) throws(InputError) -> Parsed {
+        var result = Parsed()
+        result.fileLength = bytes.count
+        var lines: [(number: Int, range: Range<Int>, terminated: Bool)] = []
+        var start = 0
+        var number = 0
+        for k in bytes.indices where bytes[k] == 0x0A {
+            number += 1
+            lines.append((number, start..<k, true))
+            start = k + 1
+        }
+        if start < bytes.count { lines.append((number + 1, start..<bytes.count, false)) }
+        let lastContent = lines.lastIndex { line in
+            !bytes[line.range].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+        }
+        result.validLength = bytes.count
+        var unknown: Set<String> = []
+        for (k, line) in lines.enumerated() {
+            let slice = bytes[line.range]
+            if slice.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            var unknownKeys: [String] = []
+            do {
+                let entry = try JournalEntry.decode(slice, unknownKeys: &unknownKeys)
+                result.entries.append(entry)
+                for key in unknownKeys where unknown.insert(key).inserted {
+                    result.warnings.append("\(file):\(line.number): unknown key \"\(key)\" ignored")
+                }
+                if k == lastContent && !line.terminated { result.needsNewline = true }
+            } catch {
+                switch error {
+                case .newerVersion(let v):
+                    throw InputError(
+                        file: file, line: line.number,
+                        "written by a newer ptscope (journal format version \(v); this ptscope reads version "
+                            + "\(JournalEntry.formatVersion)): update ptscope")
+                case .unreadable(let why):
+                    if k == lastContent {
+                        let cut = writable ? "; it is removed before the next edit is saved" : ""
+                        result.warnings.append(
+                            "\(file):\(line.number): the last line is incomplete or unreadable (a crash while writing?), "
+                                + "skipped\(cut): \(why)")
+                        result.validLength = line.range.lowerBound
+                    } else {
+                        result.warnings.append("\(file):\(line.number): not a journal entry, skipped: \(why)")
+                    }
+                }
+            }
+        }
+        return result
+    }
+}
+
+// Free functions under names that do not clash with this type's own `open`/`close`.
+private func systemOpen(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 { open(path, flags, mode) }
+private func systemClose(_ fd: Int32) { _ = close(fd) }

@@ -1,0 +1,181 @@
+// MARK: - EditStep
+
+/// An edit about to be recorded: everything a journal line holds except its number, time and author.
+public struct EditStep: Sendable, Equatable {
+    public var kind: EditKind
+    public var key: CaseKey
+    public var changes: [GoldChange]
+    /// The case's status after this edit (nil: unchanged).
+    public var status: CaseStatus?
+    /// The case's note after this edit (nil: unchanged; empty: cleared).
+    public var note: String?
+    /// Why: the justification of a gold edit, or the reason given with a status (a flag's reason).
+    public var reason: String?
+    /// For `undo` and `redo`: the sequence number of the edit undone or redone.
+    public var undoOf: Int?
+
+    public init(
+        kind: EditKind, key: CaseKey, changes: [GoldChange] = [], status: CaseStatus? = nil, note: String? = nil,
+        reason: String? = nil, undoOf: Int? = nil
+    ) {
+        self.kind = kind
+        self.key = key
+        self.changes = changes
+        self.status = status
+        self.note = note
+        self.reason = reason
+        self.undoOf = undoOf
+    }
+}
+
+// MARK: - JournalEntry
+
+/// One line of the annotations journal: one edit of one case.
+public struct JournalEntry: Sendable, Equatable {
+    /// The journal format version this ptscope writes and reads.
+    public static let formatVersion = 1
+
+    /// 1, 2, 3... in the order the edits were made; replay follows it.
+    public var seq: Int
+    /// When, in ISO 8601 UTC (`2025-04-11T19:00:00.000Z`).
+    public var time: String
+    public var author: String
+    public var key: CaseKey
+    public var kind: EditKind
+    public var changes: [GoldChange]
+    public var status: CaseStatus?
+    public var note: String?
+    public var reason: String?
+    public var undoOf: Int?
+
+    public init(
+        seq: Int, time: String, author: String, key: CaseKey, kind: EditKind, changes: [GoldChange] = [],
+        status: CaseStatus? = nil, note: String? = nil, reason: String? = nil, undoOf: Int? = nil
+    ) {
+        self.seq = seq
+        self.time = time
+        self.author = author
+        self.key = key
+        self.kind = kind
+        self.changes = changes
+        self.status = status
+        self.note = note
+        self.reason = reason
+        self.undoOf = undoOf
+    }
+
+    /// The edit this entry records, without its number, time and author.
+    public var step: EditStep {
+        EditStep(kind: kind, key: key, changes: changes, status: status, note: note, reason: reason, undoOf: undoOf)
+    }
+
+    // MARK: Encoding
+
+    /// The entry as one JSON line (no newline), `"v"` first.
+    public var jsonLine: String {
+        var parts: [(String, String)] = [
+            ("v", String(JournalEntry.formatVersion)), ("seq", String(seq)), ("time", JSONText.string(time)),
+            ("author", JSONText.string(author)), ("split", JSONText.string(key.split)), ("index", String(key.index)),
+            ("hash", JSONText.string(key.hash)), ("kind", JSONText.string(kind.rawValue)),
+            ("changes", "[" + changes.map(JournalEntry.encode).joined(separator: ", ") + "]"),
+        ]
+        if let status { parts.append(("status", JSONText.string(status.rawValue))) }
+        if let note { parts.append(("note", JSONValue.string(note).dumps)) }
+        if let reason { parts.append(("reason", JSONValue.string(reason).dumps)) }
+        if let undoOf { parts.append(("undo_of", String(undoOf))) }
+        return JSONText.object(parts)
+    }
+
+    static func encode(_ change: GoldChange) -> String {
+        let path = change.path.map { step -> String in
+            switch step {
+            case .key(let k): return JSONValue.string(k).dumps
+            case .index(let i): return String(i)
+            }
+        }
+        var parts = [("field", JSONText.string(change.field.rawValue)), ("path", "[" + path.joined(separator: ", ") + "]")]
+        if let before = change.before { parts.append(("before", before.dumps)) }
+        if let after = change.after { parts.append(("after", after.dumps)) }
+        return JSONText.object(parts)
+    }
+
+    // MARK: Decoding
+
+    /// Why a journal line cannot be read.
+    enum LineError: Error {
+        /// Not an entry (the reason says why).
+        case unreadable(String)
+        /// Written by a newer ptscope.
+        case newerVersion(Int)
+    }
+
+    static let knownKeys: Set<String> = [
+        "v", "seq", "time", "author", "split", "index", "hash", "kind", "changes", "status", "note", "reason", "undo_of",
+    ]
+
+    /// Reads one journal line; `unknownKeys` collects member names this version does not know.
+    static func decode(_ line: ArraySlice<UInt8>, unknownKeys: inout [String]) throws(LineError) -> JournalEntry {
+        let value: JSONValue
+        do { value = try JSONReader.parse(Array(line)) } catch { throw .unreadable("malformed JSON: \(error.message)") }
+        guard case .object(let object) = value else { throw .unreadable("expected a JSON object") }
+        guard let version = integer(object["v"]) else { throw .unreadable("no format version \"v\"") }
+        if version > formatVersion { throw .newerVersion(version) }
+        unknownKeys = object.members.map(\.key).filter { !knownKeys.contains($0) }
+        func text(_ name: String) throws(LineError) -> String {
+            guard let s = object[name]?.stringValue else { throw .unreadable("\"\(name)\" must be a string") }
+            return s
+        }
+        func optionalText(_ name: String) throws(LineError) -> String? {
+            guard let v = object[name], v != .null else { return nil }
+            guard let s = v.stringValue else { throw .unreadable("\"\(name)\" must be a string") }
+            return s
+        }
+        guard let seq = integer(object["seq"]) else { throw .unreadable("\"seq\" must be an integer") }
+        guard let index = integer(object["index"]) else { throw .unreadable("\"index\" must be an integer") }
+        let kindText = try text("kind")
+        guard let kind = EditKind(rawValue: kindText) else { throw .unreadable("unknown edit kind \"\(kindText)\"") }
+        var status: CaseStatus?
+        if let s = try optionalText("status") {
+            guard let known = CaseStatus(rawValue: s) else { throw .unreadable("unknown status \"\(s)\"") }
+            status = known
+        }
+        var undoOf: Int?
+        if let u = object["undo_of"], u != .null {
+            guard let n = integer(u) else { throw .unreadable("\"undo_of\" must be an integer") }
+            undoOf = n
+        }
+        guard case .array(let items)? = object["changes"] else { throw .unreadable("\"changes\" must be a list") }
+        var changes: [GoldChange] = []
+        for (k, item) in items.enumerated() {
+            guard let change = decodeChange(item) else { throw .unreadable("change \(k) is not {field, path, before?, after?}") }
+            changes.append(change)
+        }
+        return JournalEntry(
+            seq: seq, time: try text("time"), author: try text("author"),
+            key: CaseKey(split: try text("split"), index: index, hash: try text("hash")), kind: kind, changes: changes,
+            status: status, note: try optionalText("note"), reason: try optionalText("reason"), undoOf: undoOf)
+    }
+
+    static func decodeChange(_ v: JSONValue) -> GoldChange? {
+        guard case .object(let o) = v, let fieldText = o["field"]?.stringValue, let field = GoldField(rawValue: fieldText),
+            case .array(let steps)? = o["path"]
+        else { return nil }
+        var path: [PathStep] = []
+        for step in steps {
+            if case .string(let k) = step {
+                path.append(.key(k))
+            } else if let i = integer(step) {
+                path.append(.index(i))
+            } else {
+                return nil
+            }
+        }
+        let change = GoldChange(field: field, path: path, before: o["before"], after: o["after"])
+        return change.before == nil && change.after == nil ? nil : change
+    }
+
+    static func integer(_ v: JSONValue?) -> Int? {
+        guard case .number(let n)? = v, n.isInteger else { return nil }
+        return Int(n.text)
+    }
+}
