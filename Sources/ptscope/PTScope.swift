@@ -13,7 +13,9 @@ struct PTScope: ParsableCommand {
             opens it on a PTBench data root and a predictions root. When standard output is not a
             terminal (or with --print), it prints the score table instead.
             """,
-        subcommands: [Open.self, Score.self, Check.self, Keys.self, BenchCommand.self],
+        subcommands: [
+            Open.self, Score.self, Check.self, Keys.self, BenchCommand.self, ExportCommand.self, AnnotationsCommand.self,
+        ],
         defaultSubcommand: Open.self
     )
 }
