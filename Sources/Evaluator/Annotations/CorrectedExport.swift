@@ -134,7 +134,7 @@ public enum CorrectedExport {
         var out = "# Gold-label corrections\n\n"
         out += "\(changed.count) case(s) with changed gold; statuses: "
         out += CaseStatus.allCases.map { "\(counts[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
-        out += "; from \(entries.count) journal entries.\n"
+        out += "; from \(entries.count) journal entr\(entries.count == 1 ? "y" : "ies").\n"
         out += "Only the values listed here differ from the original data; every other byte is the same.\n"
         for item in changed {
             let c = item.c
