@@ -119,11 +119,16 @@ struct Open: ParsableCommand {
         if let w = themeWarnings.first { state.message = w }
         if !terminal.isUTF8 { state.message = "the locale is not UTF-8: ASCII glyphs (set LANG=C.UTF-8 for the real ones)" }
         let timings = env["PTSCOPE_TIMINGS"].flatMap { FrameTimings(path: $0, processStart: start) }
+        let others = Array(named.dropFirst())
         let runtime = ExplorerRuntime(
             state: state, theme: theme.resolve(depth: mono ? .mono : terminal.colorDepth), timings: timings
         ) {
             let bench = try Benchmark.load(data: dataURL, predictions: predURL)
-            return ExplorerData(benchmark: bench, runName: runName)
+            // Further runs: the same data with another model's predictions (the data is read again).
+            let more = try others.map { run in
+                RunData(name: run.name, predictions: try Benchmark.load(data: dataURL, predictions: run.url).predictions)
+            }
+            return ExplorerData(benchmark: bench, runName: runName, otherRuns: more)
         }
         let signal = runtime.run(on: terminal)
         terminal.restore()

@@ -199,7 +199,7 @@ final class TmuxSession {
     /// Spawns `argv` (absolute path first) with stdin from /dev/null and stdout/stderr to files,
     /// an empty signal mask and default signal dispositions; returns its exit status (128 + n
     /// when signal n killed it).
-    private static func spawnAndWait(_ argv: [String], environment: [String: String], stdout: String, stderr: String) throws
+    static func spawnAndWait(_ argv: [String], environment: [String: String], stdout: String, stderr: String) throws
         -> Int32
     {
         #if canImport(Darwin)
@@ -295,7 +295,7 @@ final class TmuxSession {
             sourceLocation: sourceLocation)
     }
 
-    private static func findExecutable(_ name: String) -> String? {
+    static func findExecutable(_ name: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         let dirs = path.split(separator: ":").map(String.init) + ["/usr/bin", "/usr/local/bin", "/opt/homebrew/bin"]
         return dirs.map { $0 + "/" + name }.first { FileManager.default.isExecutableFile(atPath: $0) }
@@ -366,7 +366,8 @@ struct Screen: CustomStringConvertible, Equatable, Sendable {
     /// The bottom row: ptscope's status bar.
     var statusBar: String { lines.last ?? "" }
 
-    /// The first word of the status bar: LIST, CASE, CATALOG, PROFILE, HELP, FILTER, RAW.
+    /// The first word of the status bar: LIST, CASE, CATALOG, PROFILE, HELP, FILTER, RAW, DASHBOARD,
+    /// USERS, TOOLS, PROMPT, OPTIONS (`export` while typing an export path).
     var mode: String { statusBar.split(separator: " ").first.map(String.init) ?? "" }
 
     /// `EXIT:<n>` printed by the wrapper shell after ptscope ended.
@@ -424,16 +425,54 @@ struct Screen: CustomStringConvertible, Equatable, Sendable {
         return nil
     }
 
-    /// The visible rows of the case list (leftmost pane).
+    /// The visible rows of the case list (leftmost pane): `│• 12 U User name  scenario/Platform  ✗ P+ P-  │`,
+    /// with one verdict glyph per run (`✓✗` when two runs are compared).
     var listRows: [ListRow] {
         var rows: [ListRow] = []
         for (y, line) in lines.enumerated() {
-            guard let m = line.firstMatch(of: #/^│([• ])\s*(\d+) ([A-Z]) (.*?)│/#) else { continue }
-            let tokens = m.4.split(separator: " ").map(String.init)
-            guard let verdict = tokens.first(where: { ["✓", "✗", "!", "~"].contains($0) }) else { continue }
-            rows.append(ListRow(row: y, marked: m.1 == "•", number: Int(m.2)!, split: String(m.3), verdict: verdict))
+            guard
+                let m = line.firstMatch(
+                    of: #/^│([• ])\s*(\d+) ([A-Z]) (.+?)\s+(\S+)\s+([✓✗!~·]+)(?:\s+(.*?))?\s*│/#)
+            else { continue }
+            let verdicts = m.6.map(String.init)
+            rows.append(
+                ListRow(
+                    row: y, marked: m.1 == "•", number: Int(m.2)!, split: String(m.3), verdict: verdicts[0],
+                    user: String(m.4), scenario: String(m.5), verdicts: verdicts, error: m.7.map(String.init) ?? ""))
         }
         return rows
+    }
+
+    /// The case list's column header (`│   # S User  Scenario/platform  V Error  │`; `AB` instead of
+    /// `V` when two runs are compared), or nil.
+    var listHeader: String? {
+        lines.lazy.compactMap { $0.firstMatch(of: #/^│(\s+# S User\s.*?)│/#).map { String($0.1) } }.first
+    }
+
+    // MARK: Header, overlays
+
+    /// The top row: run name, counts, then `scoring N/M` while scoring or `overall acc X%` (and
+    /// `LENIENT`).
+    var header: String { lines.first ?? "" }
+
+    /// The header's re-scoring progress `scoring N/M`, or nil.
+    var scoringProgress: (done: Int, total: Int)? {
+        header.firstMatch(of: #/scoring (\d+)\/(\d+)/#).map { (Int($0.1)!, Int($0.2)!) }
+    }
+
+    /// The header's `overall acc 71.3%` as text ("71.3"), or nil.
+    var overallAccuracy: String? {
+        header.firstMatch(of: #/overall acc (\d+(?:\.\d+)?)%/#).map { String($0.1) }
+    }
+
+    /// The text of the first highlighted row inside a pane or overlay (the cell at column 3 drawn
+    /// highlighted: the list selection, a menu or summary-view cursor), box borders and blanks
+    /// trimmed; the status bar is not looked at. Nil when no row is highlighted.
+    var cursorRow: String? {
+        for (y, line) in lines.enumerated().dropLast() where highlight[y].indices.contains(3) && highlight[y][3] {
+            return line.trimmingCharacters(in: CharacterSet(charactersIn: "│ "))
+        }
+        return nil
     }
 }
 
@@ -444,8 +483,24 @@ struct ListRow: Equatable, Sendable {
     var marked: Bool
     var number: Int
     var split: String
+    /// The first run's verdict glyph.
     var verdict: String
+    /// The user column (a long name ends in `…`).
+    var user: String = ""
+    /// The scenario/gold platform column (`work/Teams`; a long one ends in `…`).
+    var scenario: String = ""
+    /// One verdict glyph per run (A, B, …).
+    var verdicts: [String] = []
+    /// The error column (`plat`, `F±`, `P+ P-`, `V`, `fmt`), empty for a pass.
+    var error: String = ""
     var failing: Bool { verdict == "✗" || verdict == "!" }
+
+    /// Whether the user column shows `name` (whole, or cut short with `…`).
+    func userIs(_ name: String) -> Bool {
+        guard user.hasSuffix("…") else { return user == name }
+        let start = user.dropLast()
+        return !start.isEmpty && name.hasPrefix(start)
+    }
 }
 
 /// Just enough of SGR to know whether a cell has a background or is reversed. The state runs on

@@ -62,6 +62,7 @@ public enum Reducer {
             s.scoreResult = result
             s.scoreVersion += 1
             s.scoring = nil
+            if let m = s.message, m.hasSuffix("scoring…") { s.message = "scored \(data.cases.count) cases" }
             s.detail = nil
             s.triage = nil
             recomputeVisible(&s, keeping: s.selectedID)
@@ -191,8 +192,8 @@ public enum Reducer {
             s.promptTemplate = (s.promptTemplate + (command == .nextTemplate ? 1 : n - 1)) % n
             s.triageTop = 0
         case .rescore:
-            guard s.data != nil else { return [] }
-            s.scoring = (0, 1)
+            guard let data = s.data else { return [] }
+            s.scoring = (0, data.cases.count * data.runs.count * (s.options.lenient ? 2 : 1))
             s.message = "scoring…"
             return [.score]
         case .reload:
@@ -226,7 +227,7 @@ public enum Reducer {
                 } else {
                     s.options.format = s.options.format == .reference ? .json : .reference
                 }
-                s.scoring = (0, 1)
+                if let data = s.data { s.scoring = (0, data.cases.count * data.runs.count * (s.options.lenient ? 2 : 1)) }
                 return [.score]
             }
             guard case .filter(let menu)? = s.overlay else { return [] }
