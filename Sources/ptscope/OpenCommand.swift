@@ -29,6 +29,15 @@ struct Open: ParsableCommand {
     @Option(name: .customLong("run"), help: "A named run to compare, NAME=DIR (repeatable; after the positional ones).")
     var runs: [String] = []
 
+    @Option(
+        help:
+            "The annotations journal (default: annotations.jsonl in the predictions root; for the sample, in ~/.local/share/ptscope)."
+    )
+    var journal: String?
+
+    @Option(help: "Who makes the edits (default: the login name).")
+    var author: String?
+
     @Flag(help: "With the bundled sample: compare both simulated models (A = strong-sim, B = weak-sim).")
     var compare = false
 
@@ -102,6 +111,33 @@ struct Open: ParsableCommand {
             return
         }
 
+        // The journal: opened (and locked) before the terminal, so a problem is a plain message.
+        let journalURL: URL
+        if let journal {
+            journalURL = URL(fileURLWithPath: journal)
+        } else if data == nil {
+            let base =
+                ProcessInfo.processInfo.environment["XDG_DATA_HOME"].map { URL(fileURLWithPath: $0) }
+                ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".local/share")
+            let dir = base.appendingPathComponent("ptscope")
+            try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            journalURL = dir.appendingPathComponent("sample-\(model)-annotations.jsonl")
+        } else {
+            // Beside the predictions: the predictions root (a folder given) or the folder above a split.
+            var isDir: ObjCBool = false
+            let root = predURL.map { url in
+                FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) && isDir.boolValue
+                    ? url : url.deletingLastPathComponent().deletingLastPathComponent()
+            }
+            journalURL = Journal.defaultURL(predictionsRoot: root, dataRoot: dataURL)
+        }
+        let openedJournal: Journal
+        do {
+            openedJournal = try Journal.open(journalURL)
+        } catch {
+            warn("ptscope: \(error)")
+            throw ExitCode(2)
+        }
         let (theme, themeWarnings) = ThemeLoader.load(theme)
         let terminal: NcursesTerminal
         do {
@@ -121,18 +157,27 @@ struct Open: ParsableCommand {
         let timings = env["PTSCOPE_TIMINGS"].flatMap { FrameTimings(path: $0, processStart: start) }
         let others = Array(named.dropFirst())
         let runtime = ExplorerRuntime(
-            state: state, theme: theme.resolve(depth: mono ? .mono : terminal.colorDepth), timings: timings
+            state: state, theme: theme.resolve(depth: mono ? .mono : terminal.colorDepth), timings: timings,
+            journal: openedJournal, author: author ?? Journal.defaultAuthor
         ) {
             let bench = try Benchmark.load(data: dataURL, predictions: predURL)
             // Further runs: the same data with another model's predictions (the data is read again).
             let more = try others.map { run in
                 RunData(name: run.name, predictions: try Benchmark.load(data: dataURL, predictions: run.url).predictions)
             }
-            return ExplorerData(benchmark: bench, runName: runName, otherRuns: more)
+            var loaded = ExplorerData(benchmark: bench, runName: runName, otherRuns: more)
+            loaded.journalEntries = openedJournal.entries
+            loaded.initialAnnotations = Annotations.replay(openedJournal.entries, over: bench)
+            loaded.journalPath = openedJournal.url.path
+            loaded.journalReadOnly = openedJournal.readOnly
+            loaded.journalWarnings = openedJournal.warnings
+            return loaded
         }
         let signal = runtime.run(on: terminal)
         terminal.restore()
         for w in themeWarnings { warn("warning: \(w)") }
+        for w in openedJournal.warnings { warn("warning: \(w)") }
+        openedJournal.close()
         if let error = runtime.state.loadError {
             warn("ptscope: \(error)")
             throw ExitCode(2)

@@ -60,6 +60,8 @@ final class TmuxSession {
             [
                 "new-session", "-d", "-s", "e2e", "-x", "\(width)", "-y", "\(height)",
                 "-e", "LANG=C.UTF-8", "-e", "TERM=xterm-256color",
+                // Each session its own annotations journal for the sample (never the user's).
+                "-e", "XDG_DATA_HOME=\(dir)",
                 "sh", "-c", script, "ptscope-e2e", binary,
             ] + arguments)
     }

@@ -157,7 +157,7 @@ struct TriageEndToEndTests {
         #expect(s.hasPane("Tool catalog"))
         let total = try #require(s.listCounts).total
 
-        try t.send("u")
+        try t.send("w")
         s = try await t.waitUntil("the users view") { $0.mode == "USERS" && $0.contains("identified by profile content") }
         let users = s.userRows
         try #require(users.count >= 2, "the users view should list the sample's users:\n\(s.framed)")

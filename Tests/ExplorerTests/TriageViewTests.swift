@@ -6,7 +6,7 @@ import Testing
 /// The summary views: golden snapshots, and Enter drilling down to exactly a row's cases.
 @Suite("Summary views")
 struct TriageViewTests {
-    @Test(arguments: [("d", "dashboard"), ("F", "patterns"), ("u", "users"), ("t", "tools"), ("p", "prompt")])
+    @Test(arguments: [("d", "dashboard"), ("F", "patterns"), ("w", "users"), ("t", "tools"), ("p", "prompt")])
     func snapshots(_ key: String, _ name: String) throws {
         var s = Fixture.state(try Fixture.sample("weak-sim"), width: 120, height: 40)
         #expect(s.triage != nil, "the summary model is computed after scoring")
@@ -56,7 +56,7 @@ struct TriageViewTests {
 
     @Test func usersViewFiltersToTheUserAndShowsTheProfile() throws {
         var s = Fixture.state(try Fixture.sample(), width: 200, height: 50)
-        Fixture.keys(&s, .char("u"), .char("j"), .enter)
+        Fixture.keys(&s, .char("w"), .char("j"), .enter)
         let user = try #require(s.filter.users.first)
         #expect(s.visible.allSatisfy { s.data!.cases[$0].user == user })
         #expect(s.visible.count == s.data!.users[user].caseCount)

@@ -31,9 +31,13 @@ public struct CaseDetail: Sendable {
 
     /// Decodes case `entry` of `data`. Uses the scorer's verdicts (one per run) when given, else
     /// asks the evaluator for this one case (before start-up scoring has finished).
-    public init(data: ExplorerData, entry: CaseEntry, verdicts given: [CaseVerdict?], options: Scorer.Options) {
+    public init(
+        data: ExplorerData, entry: CaseEntry, verdicts given: [CaseVerdict?], options: Scorer.Options,
+        annotations: Annotations? = nil
+    ) {
         let split = data.split(of: entry)
-        let c = data.benchmarkCase(entry)
+        // With annotations, the corrected gold: the diff and the verdict are against it.
+        let c = annotations?.benchmarkCase(data.benchmarkCase(entry), in: split) ?? data.benchmarkCase(entry)
         caseID = entry.id
         profile = split.decodeRaw(c, "user_profile")
         catalog = Catalog(platforms: split.decodeRaw(c, "platforms"), tools: split.decodeRaw(c, "tools"))

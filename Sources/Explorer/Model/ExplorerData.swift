@@ -18,6 +18,14 @@ public struct ExplorerData: Sendable {
     public let scenarios: [String]
     /// Every gold platform name, sorted.
     public let platforms: [String]
+    /// The annotations journal replayed over the data when it was loaded.
+    public var initialAnnotations = Annotations()
+    /// The journal's entries when it was loaded (the recent-edits list starts from them).
+    public var journalEntries: [JournalEntry] = []
+    /// The journal's file and how it was opened (nil: no journal).
+    public var journalPath: String?
+    public var journalReadOnly = false
+    public var journalWarnings: [String] = []
     /// Cases per split, per scenario (by index) and per gold platform.
     public let splitCounts: [Int]
     public let scenarioCounts: [Int]
@@ -99,6 +107,9 @@ public struct ExplorerData: Sendable {
 
     /// The split data of a case.
     public func split(of entry: CaseEntry) -> SplitData { benchmark.splits[entry.split] }
+
+    /// The case's identity in the journal (split, index, hash of its original bytes).
+    public func caseKey(_ entry: CaseEntry) -> CaseKey { CaseKey.of(benchmarkCase(entry), in: split(of: entry)) }
 
     /// The indexed case of an entry.
     public func benchmarkCase(_ entry: CaseEntry) -> BenchmarkCase { benchmark.splits[entry.split].cases[entry.index] }

@@ -72,14 +72,16 @@ public enum Prompts {
         let text: String
         switch name {
         case "qwen":
-            text = "<|im_start|>system\n" + instruction(f) + "<|im_end|>\n" + "<|im_start|>user\n" + f.query
+            text =
+                "<|im_start|>system\n" + instruction(f) + "<|im_end|>\n" + "<|im_start|>user\n" + f.query
                 + "<|im_end|>\n" + "<|im_start|>assistant"
             notes = [
                 "The prompt ends with `<|im_start|>assistant` without the newline Qwen's own chat template puts "
                     + "after it (src/template.py:50)."
             ]
         case "llama3":
-            text = "<|start_header_id|>system<|end_header_id|>\n\n" + instruction(f) + "<|eot_id|>"
+            text =
+                "<|start_header_id|>system<|end_header_id|>\n\n" + instruction(f) + "<|eot_id|>"
                 + "<|start_header_id|>user<|end_header_id|>\n\n" + f.query + "<|eot_id|>"
                 + "<|start_header_id|>assistant<|end_header_id|>\n\n"
             notes = [
@@ -108,7 +110,8 @@ public enum Prompts {
                 notes.append("The query is not a string: `+ query` raises TypeError (src/template.py:74).")
             }
         case "hammer":
-            text = "<|im_start|>system\nYou are a helpful assistant.<|im_end|>\n" + "<|im_start|>user\n"
+            text =
+                "<|im_start|>system\nYou are a helpful assistant.<|im_end|>\n" + "<|im_start|>user\n"
                 + toolBlocks(f) + "<|im_end|>" + "<|im_start|>user\n" + f.query + "<im_end>\n"
                 + "<|im_start|>assistant\n"
             notes = [
@@ -119,7 +122,8 @@ public enum Prompts {
                     + "(src/template.py:90).",
             ]
         case "xlam":
-            text = toolBlocks(f) + "[BEGIN OF QUERY]\n" + f.query + "\n[END OF QUERY]\n\n"
+            text =
+                toolBlocks(f) + "[BEGIN OF QUERY]\n" + f.query + "\n[END OF QUERY]\n\n"
                 + "[BEGIN OF SOLUTION]\n"
             notes = [
                 unboundNote("xlam_return_prompt", lines: "103-106"),

@@ -17,11 +17,16 @@ public final class ExplorerRuntime: @unchecked Sendable {
     let loader: @Sendable () throws -> ExplorerData
     let inbox = Inbox()
     let timings: FrameTimings?
+    let journal: Journal?
+    let author: String
 
     /// `loader` runs on a background thread; until it returns, the first frame says what loads.
     public init(
-        state: AppState, theme: ResolvedTheme, timings: FrameTimings? = nil, loader: @escaping @Sendable () throws -> ExplorerData
+        state: AppState, theme: ResolvedTheme, timings: FrameTimings? = nil, journal: Journal? = nil,
+        author: String = Journal.defaultAuthor, loader: @escaping @Sendable () throws -> ExplorerData
     ) {
+        self.journal = journal
+        self.author = author
         self.state = state
         self.theme = theme
         self.loader = loader
@@ -85,6 +90,8 @@ public final class ExplorerRuntime: @unchecked Sendable {
             switch effect {
             case .quit:
                 state.quit = true
+            case .journal(let step):
+                perform(Reducer.reduce(&state, Runner.append(step, to: journal, author: author)))
             case .triage:
                 guard let data = state.data, let result = state.scoreResult else { continue }
                 let inbox = self.inbox
@@ -109,11 +116,12 @@ public final class ExplorerRuntime: @unchecked Sendable {
             case .score:
                 guard let data = state.data else { continue }
                 let options = state.options
+                let annotations = state.useCorrectedGold ? state.annotations : nil
                 let inbox = self.inbox
                 DispatchQueue.global(qos: .userInitiated).async {
                     inbox.post(
                         .scored(
-                            Runner.score(data, options: options) { done, total in
+                            Runner.score(data, options: options, annotations: annotations) { done, total in
                                 inbox.post(.scoreProgress(done: done, total: total))
                             }))
                 }
@@ -140,9 +148,10 @@ public final class ExplorerRuntime: @unchecked Sendable {
 public enum Runner {
     /// Scores every run of `data` with `options` (and with the reference's options too when they
     /// differ), reporting progress as (cases done, total).
-    public static func score(_ data: ExplorerData, options: Scorer.Options, progress: (@Sendable (Int, Int) -> Void)? = nil)
-        -> ScoreResult
-    {
+    public static func score(
+        _ data: ExplorerData, options: Scorer.Options, annotations: Annotations? = nil,
+        progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) -> ScoreResult {
         let bench = data.benchmark
         let reference = Scorer.Options(format: options.format)
         let passes = options.lenient ? [options, reference] : [options]
@@ -157,7 +166,7 @@ public enum Runner {
                 for split in bench.splits {
                     let offset = base.value
                     let file = run.predictions[split.name]
-                    let verdicts = scoreLeavingACore(split, file, o) { done in progress?(offset + done, total) }
+                    let verdicts = scoreLeavingACore(split, file, o, annotations) { done in progress?(offset + done, total) }
                     scores.append(
                         SplitScore(name: split.name, cases: split.cases, verdicts: verdicts, warnings: file?.warnings ?? []))
                     base.add(split.cases.count)
@@ -172,7 +181,8 @@ public enum Runner {
     /// The verdict of every case of `split`, computed by the Evaluator on all cores but one, so
     /// the input loop keeps a core while a large set is (re-)scored.
     static func scoreLeavingACore(
-        _ split: SplitData, _ file: PredictionFile?, _ options: Scorer.Options, progress: (@Sendable (Int) -> Void)?
+        _ split: SplitData, _ file: PredictionFile?, _ options: Scorer.Options, _ annotations: Annotations?,
+        progress: (@Sendable (Int) -> Void)?
     ) -> [CaseVerdict] {
         let cases = split.cases
         let lines = file?.lines ?? []
@@ -195,7 +205,9 @@ public enum Runner {
                 let lo = c * chunk
                 let hi = min(cases.count, lo + chunk)
                 for k in lo..<hi {
-                    results[k] = Scorer.verdict(for: cases[k], line: k < lines.count ? lines[k] : nil, options: options)
+                    // With annotations, the corrected gold (the same case when it has no edits).
+                    let c = annotations?.benchmarkCase(cases[k], in: split) ?? cases[k]
+                    results[k] = Scorer.verdict(for: c, line: k < lines.count ? lines[k] : nil, options: options)
                 }
                 done.add(hi - lo)
                 progress?(done.value)
@@ -223,13 +235,28 @@ public enum Runner {
         static func restorePriority(_ old: Int32) {}
     #endif
 
+    /// Appends an edit to the journal; the action to reduce (the entry, or why it was not saved).
+    public static func append(_ step: EditStep, to journal: Journal?, author: String) -> Action {
+        guard let journal else { return .finished("not saved: no annotations journal is open") }
+        do {
+            return .journaled(try journal.append(step, author: author))
+        } catch {
+            return .finished("not saved: \(error)")
+        }
+    }
+
     /// Performs `effects` at once and returns the actions they produce (for tests and scripts).
-    public static func performSynchronously(_ effects: [Effect], _ state: AppState) -> [Action] {
+    public static func performSynchronously(_ effects: [Effect], _ state: AppState, journal: Journal? = nil) -> [Action] {
         var out: [Action] = []
         for effect in effects {
             switch effect {
             case .quit: break
-            case .score: if let data = state.data { out.append(.scored(score(data, options: state.options))) }
+            case .score:
+                if let data = state.data {
+                    let annotations = state.useCorrectedGold ? state.annotations : nil
+                    out.append(.scored(score(data, options: state.options, annotations: annotations)))
+                }
+            case .journal(let step): out.append(append(step, to: journal, author: "test"))
             case .search(let q):
                 if let data = state.data { out.append(.searchFinished(query: q, matches: Search.run(q, in: data))) }
             case .export(let path, let cases):

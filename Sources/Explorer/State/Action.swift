@@ -13,6 +13,8 @@ public enum Action: Sendable {
     case scoreProgress(done: Int, total: Int)
     case scored(ScoreResult)
     case triaged(TriageModel)
+    /// An edit was written to the journal (fsync'ed): apply it.
+    case journaled(JournalEntry)
     /// An effect finished with a message for the status bar (export written, reload failed...).
     case finished(String)
     case searchFinished(query: String, matches: [Int])
@@ -28,6 +30,7 @@ public enum Command: String, Sendable, CaseIterable {
     case toggleContext, raw, help, quit
     case rescore, reload, options, export
     case dashboard, patterns, users, tools, prompt, nextTemplate, previousTemplate
+    case accept, undo, redo, recentEdits, confirm, flag, note, editCommand
 }
 
 // MARK: - Effect
@@ -38,6 +41,8 @@ public enum Effect: Sendable, Equatable {
     case score
     /// Search every case for a text.
     case search(String)
+    /// Append an edit to the journal (written and fsync'ed before it is applied).
+    case journal(EditStep)
     /// Compute the summary views' model from the scored result.
     case triage
     /// Read the files again (predictions re-generated elsewhere) and re-score.

@@ -22,6 +22,7 @@ public struct AppState: Sendable {
         case filter(FilterMenu)
         case options(cursor: Int)
         case triage(TriageKind)
+        case edits
     }
 
     /// The search: what is being typed, the committed query and its matches.
@@ -59,6 +60,15 @@ public struct AppState: Sendable {
     public var triageTop = 0
     /// Which prompt the prompt view shows (index in ``TriageViews/promptNames``).
     public var promptTemplate = 0
+    /// Gold corrections and case statuses (the journal replayed), and whether scoring uses them.
+    public var annotations = Annotations()
+    public var useCorrectedGold = true
+    /// Every journal entry so far (oldest first).
+    public var journalEntries: [JournalEntry] = []
+    /// After a verdict (confirm / flag), jump to the next failing case.
+    public var autoAdvance = false
+    /// Text typed after `:` (an edit command), nil when not typing.
+    public var commandInput: String?
     /// Text typed after `x` (the export path), nil when not typing.
     public var exportInput: String?
     /// Scoring progress (cases done, total) while it runs.
@@ -107,6 +117,13 @@ public struct AppState: Sendable {
 
     /// The selected case's entry.
     public var selected: CaseEntry? { selectedID.flatMap { data?.cases[$0] } }
+
+    /// The annotation status of case `id` (nil: never annotated).
+    public func annotation(_ id: Int) -> CorrectedCase? {
+        guard let data else { return nil }
+        let e = data.cases[id]
+        return annotations.corrected(data.benchmarkCase(e), in: data.split(of: e))
+    }
 
     /// The verdict summary of case `id`, nil before scoring.
     public func summary(_ id: Int) -> CaseSummary? {

@@ -4,7 +4,7 @@ import TUICore
 
 /// Where a key is read: a pane, an overlay, or everywhere.
 public enum KeyContext: String, Sendable, Hashable, CaseIterable {
-    case global, list, detail, context, help, raw, filter, options, triage, export, search
+    case global, list, detail, context, help, raw, filter, options, triage, edits, export, command, search
 }
 
 // MARK: - ExplorerKeymap
@@ -71,12 +71,24 @@ public enum ExplorerKeymap {
                     status: true),
                 KeyBinding([.char("r")], .raw, hint: "raw", help: "raw JSON of the case and the prediction line"),
                 KeyBinding(
+                    [.char("a")], .accept, hint: "accept",
+                    help: "accept the predicted value as one more gold alternative (first mismatch)", status: true),
+                KeyBinding([.char("u")], .undo, hint: "undo", help: "undo the last gold edit or status (journaled)"),
+                KeyBinding([.char("U")], .redo, hint: "redo", help: "redo"),
+                KeyBinding([.char("e")], .recentEdits, hint: "edits", help: "recent edits (Enter revisits the case)"),
+                KeyBinding([.char("C")], .confirm, hint: "confirm", help: "status: confirmed (gold is right)"),
+                KeyBinding([.char("!")], .flag, hint: "flag", help: "status: flagged, with a reason"),
+                KeyBinding([.char("m")], .note, hint: "note", help: "a free-text note on the case"),
+                KeyBinding(
+                    [.char(":")], .editCommand, hint: "edit",
+                    help: "edit the gold by command (platform, alt, fn, param, status; see below)"),
+                KeyBinding(
                     [.char("d")], .dashboard, hint: "dashboard", help: "dashboard: PTBench's table, errors, breakdowns",
                     status: true),
                 KeyBinding(
                     [.char("F")], .patterns, hint: "patterns",
                     help: "failure patterns: signatures, profile value provenance, preference"),
-                KeyBinding([.char("u")], .users, hint: "users", help: "users: cases, accuracy, most common error"),
+                KeyBinding([.char("w")], .users, hint: "users", help: "users: cases, accuracy, most common error"),
                 KeyBinding([.char("t")], .tools, hint: "tools", help: "tools: platforms and APIs, gold / predicted / failures"),
                 KeyBinding(
                     [.char("p")], .prompt, hint: "prompt",
@@ -151,6 +163,26 @@ public enum ExplorerKeymap {
             ]
         ),
         (
+            .edits, "Recent edits (e)",
+            [
+                KeyBinding([.char("j"), .down], .moveDown, hint: "move", help: "older edit", status: true),
+                KeyBinding([.char("k"), .up], .moveUp, hint: "move", help: "newer edit"),
+                KeyBinding([.pageDown, .char(" ")], .pageDown, hint: "page", help: "page down"),
+                KeyBinding([.pageUp], .pageUp, hint: "page", help: "page up"),
+                KeyBinding([.enter], .open, hint: "revisit", help: "select the edited case", status: true),
+                KeyBinding([.escape, .char("e"), .char("q")], .back, hint: "close", help: "close the list", status: true),
+            ]
+        ),
+        (
+            .command, "Typing an edit command (:)",
+            [
+                KeyBinding([.enter], .open, hint: "save", help: "validate, write to the journal (fsync), apply", status: true),
+                KeyBinding(
+                    [.escape], .back, hint: "cancel", help: "cancel (shortcuts are suspended while typing; Ctrl-U clears)",
+                    status: true),
+            ]
+        ),
+        (
             .options, "Options (o)",
             [
                 KeyBinding([.char("j"), .down], .moveDown, hint: "move", help: "next option"),
@@ -182,12 +214,14 @@ public enum ExplorerKeymap {
     public static func contexts(for state: AppState) -> [KeyContext] {
         if state.search.input != nil { return [.search] }
         if state.exportInput != nil { return [.export] }
+        if state.commandInput != nil { return [.command] }
         switch state.overlay {
         case .help?: return [.help]
         case .raw?: return [.raw]
         case .filter?: return [.filter]
         case .options?: return [.options]
         case .triage?: return [.triage]
+        case .edits?: return [.edits]
         case nil: break
         }
         switch state.focus {

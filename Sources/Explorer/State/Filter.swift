@@ -23,6 +23,8 @@ public struct Filter: Sendable, Equatable {
     public var scenarios: Set<Int> = []
     public var platforms: Set<String> = []
     public var users: Set<Int> = []
+    /// Annotation statuses (unreviewed covers never-annotated cases).
+    public var statuses: Set<CaseStatus> = []
     /// Run comparison (run 0 = A, run 1 = B; `differs` looks at every run).
     public var comparisons: Set<Comparison> = []
     /// A drill-down from a view (dashboard row, failure pattern, user, tool): exactly these cases.
@@ -49,7 +51,7 @@ public struct Filter: Sendable, Equatable {
 
     public var isEmpty: Bool {
         verdicts.isEmpty && errors.isEmpty && splits.isEmpty && scenarios.isEmpty && platforms.isEmpty && users.isEmpty
-            && comparisons.isEmpty && slice == nil
+            && comparisons.isEmpty && slice == nil && statuses.isEmpty
     }
 
     /// Whether case `id` passes the run-comparison part (run summaries by run, then case id).
@@ -129,6 +131,7 @@ public struct FilterMenu: Sendable, Equatable {
         case platform(String)
         case user(Int)
         case comparison(Filter.Comparison)
+        case status(CaseStatus)
     }
 
     public var items: [Item]
@@ -151,6 +154,8 @@ public struct FilterMenu: Sendable, Equatable {
         items.append(.heading("Error (error_results.csv column, or platform)"))
         items += ErrorColumn.allCases.map { .error(.column($0)) }
         items.append(.error(.platform))
+        items.append(.heading("Annotation status"))
+        items += CaseStatus.allCases.map(Item.status)
         items.append(.heading("Split"))
         items += data.benchmark.splits.indices.map(Item.split)
         items.append(.heading("Scenario"))
@@ -187,6 +192,7 @@ public struct FilterMenu: Sendable, Equatable {
             case .scenario(let s): return data.scenarioCounts[s]
             case .platform(let p): return data.platformCounts[p, default: 0]
             case .user(let u): return data.users[u].caseCount
+            case .status: return nil
             case .comparison(let c):
                 guard runs.count >= 2 else { return nil }
                 var f = Filter()
@@ -230,6 +236,7 @@ extension Filter {
         case .platform(let p): return platforms.contains(p)
         case .user(let u): return users.contains(u)
         case .comparison(let c): return comparisons.contains(c)
+        case .status(let st): return statuses.contains(st)
         }
     }
 
@@ -245,6 +252,7 @@ extension Filter {
         case .platform(let p): flip(&platforms, p)
         case .user(let u): flip(&users, u)
         case .comparison(let c): flip(&comparisons, c)
+        case .status(let st): flip(&statuses, st)
         }
     }
 
@@ -252,6 +260,7 @@ extension Filter {
     public func summary(_ data: ExplorerData) -> String {
         var parts: [String] = []
         if let slice { parts.append(slice.label) }
+        parts += statuses.map(\.rawValue).sorted()
         parts += comparisons.map { String($0.rawValue.prefix(while: { $0 != ":" })) }.sorted()
         parts += verdicts.map(\.rawValue).sorted()
         parts += errors.map { e -> String in

@@ -35,6 +35,9 @@ public enum Reducer {
             s.scoreVersion += 1
             s.detail = nil
             s.filter.slice = nil
+            s.annotations = data.initialAnnotations
+            s.journalEntries = data.journalEntries
+            if data.journalReadOnly { s.message = data.journalWarnings.first ?? "the annotations journal is read-only" }
             if s.filter.comparisons.count > 0 && data.runs.count < 2 { s.filter.comparisons = [] }
             let keep = old.flatMap { o in data.cases.first { data.benchmark.splits[$0.split].name == o.0 && $0.index == o.1 }?.id
             }
@@ -67,6 +70,8 @@ public enum Reducer {
             s.triage = nil
             recomputeVisible(&s, keeping: s.selectedID)
             return [.triage]
+        case .journaled(let entry):
+            return applyJournaled(&s, entry)
         case .triaged(let model):
             s.triage = model
             clamp(&s)
@@ -94,6 +99,7 @@ public enum Reducer {
     static func handle(_ s: inout AppState, _ key: Key) -> [Effect] {
         if s.search.input != nil { return typeSearch(&s, key) }
         if s.exportInput != nil { return typeExport(&s, key) }
+        if s.commandInput != nil { return typeCommand(&s, key) }
         if case .mouse(let m) = key { return mouse(&s, m) }
         if key == .resize { return [] }
         guard let b = binding(s, key) else {
@@ -191,6 +197,10 @@ public enum Reducer {
             let n = TriageViews.promptNames.count
             s.promptTemplate = (s.promptTemplate + (command == .nextTemplate ? 1 : n - 1)) % n
             s.triageTop = 0
+        case .accept, .undo, .redo, .recentEdits, .confirm, .flag, .note, .editCommand:
+            let effects = annotate(&s, command)
+            clamp(&s)
+            return effects
         case .rescore:
             guard let data = s.data else { return [] }
             s.scoring = (0, data.cases.count * data.runs.count * (s.options.lenient ? 2 : 1))
@@ -221,12 +231,17 @@ public enum Reducer {
             s.overlay = .filter(FilterMenu(data: data, summaries: s.summaries, runs: s.runSummaries))
         case .toggleFilterItem:
             if case .options(let cursor)? = s.overlay {
-                // Options change how predictions are read: re-score at once.
-                if cursor == 0 {
-                    s.options.lenient.toggle()
-                } else {
-                    s.options.format = s.options.format == .reference ? .json : .reference
+                // Options change how predictions or gold are read: re-score at once.
+                switch cursor {
+                case 0: s.options.lenient.toggle()
+                case 1: s.options.format = s.options.format == .reference ? .json : .reference
+                case 2: s.useCorrectedGold.toggle()
+                default:
+                    s.autoAdvance.toggle()
+                    return []
                 }
+                s.detail = nil
+                s.scoreVersion += 1
                 if let data = s.data { s.scoring = (0, data.cases.count * data.runs.count * (s.options.lenient ? 2 : 1)) }
                 return [.score]
             }
@@ -260,6 +275,10 @@ public enum Reducer {
         case .focusPrevious:
             s.focus = AppState.Pane(rawValue: (s.focus.rawValue + 2) % 3)!
         case .open:
+            if s.overlay == .edits {
+                jumpToEdit(&s)
+                return []
+            }
             if case .triage(let kind)? = s.overlay {
                 drillDown(&s, kind)
                 return []
@@ -296,6 +315,11 @@ public enum Reducer {
             }
         }
         switch s.overlay {
+        case .edits?:
+            let n = s.journalEntries.count
+            s.triageCursor = min(max(0, s.triageCursor &+ delta(page: layout.overlayRows)), max(0, n - 1))
+            if s.triageCursor < s.triageTop { s.triageTop = s.triageCursor }
+            if s.triageCursor >= s.triageTop + layout.overlayRows { s.triageTop = s.triageCursor - layout.overlayRows + 1 }
         case .triage(let kind)?:
             switch command {
             case .first: moveTriage(&s, kind, by: Int.min / 2)
@@ -303,9 +327,7 @@ public enum Reducer {
             default: moveTriage(&s, kind, by: delta(page: layout.overlayRows))
             }
         case .options(let cursor)?:
-            let d = delta(page: 2)
-            s.overlay = .options(cursor: d > 0 ? 1 : 0)
-            _ = cursor
+            s.overlay = .options(cursor: min(3, max(0, cursor + (delta(page: 2) > 0 ? 1 : -1))))
         case .filter(var menu)?:
             switch command {
             case .first: menu.moveToEdge(last: false)
@@ -352,6 +374,25 @@ public enum Reducer {
         if s.triageCursor < s.triageTop { s.triageTop = max(0, s.triageCursor - 1) }
         if s.triageCursor >= s.triageTop + page { s.triageTop = s.triageCursor - page + 1 }
         if delta < 0 && s.triageCursor == selectable.first { s.triageTop = 0 }
+    }
+
+    /// Enter on a recent edit: select its case (clearing filters that hide it).
+    static func jumpToEdit(_ s: inout AppState) {
+        guard let data = s.data else { return }
+        let entries = Array(s.journalEntries.reversed())
+        guard s.triageCursor < entries.count else { return }
+        let key = entries[s.triageCursor].key
+        guard
+            let id = data.cases.firstIndex(where: { data.benchmark.splits[$0.split].name == key.split && $0.index == key.index })
+        else {
+            s.message = "\(key) is not in the loaded data"
+            return
+        }
+        s.overlay = nil
+        if !s.visible.contains(id) { s.filter = Filter() }
+        recomputeVisible(&s, keeping: id)
+        s.focus = .detail
+        clamp(&s)
     }
 
     /// Enter on a summary row: the list shows exactly its cases.
@@ -482,6 +523,11 @@ public enum Reducer {
                 if errorMask != 0 && (sum?.errorBits ?? 0) & errorMask == 0 { continue }
                 if needsEntry && !filter.matches(data.cases[i], sum) { continue }
                 if let slice = filter.slice, !slice.cases.contains(i) { continue }
+                if !filter.statuses.isEmpty {
+                    let e = data.cases[i]
+                    let st = s.annotations.corrected(data.benchmarkCase(e), in: data.split(of: e))?.status ?? .unreviewed
+                    if !filter.statuses.contains(st) { continue }
+                }
                 if !filter.comparisons.isEmpty && !filter.matchesComparison(i, runSummaries) { continue }
                 visible.append(i)
             }
@@ -531,7 +577,8 @@ public enum Reducer {
         if let data = s.data, let entry = s.selected {
             if s.detail?.caseID != entry.id {
                 s.detail = CaseDetail(
-                    data: data, entry: entry, verdicts: s.runVerdicts.map { $0[entry.id] }, options: s.options)
+                    data: data, entry: entry, verdicts: s.runVerdicts.map { $0[entry.id] }, options: s.options,
+                    annotations: s.useCorrectedGold ? s.annotations : nil)
                 s.detailScroll = 0
                 s.contextScroll = ContextView.anchor(s, s.detail!, width: layout.contextWidth)
             }

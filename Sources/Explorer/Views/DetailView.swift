@@ -20,6 +20,14 @@ public enum DetailView {
                 Span("Case \(entry.index)", .title),
                 Span(" · \(Text.clean(split.name)) · data.json line \(data.benchmarkCase(entry).line)", .muted),
             ]))
+        if let a = s.annotation(d.caseID) {
+            var line = Line([Span("  annotation: ", .muted), Span(a.status.rawValue, a.status == .flagged ? .warning : .accent)])
+            if let r = a.reason { line.spans.append(Span(" — " + Text.clean(r), .muted)) }
+            if a.goldChanged { line.spans.append(Span("  gold corrected (\(a.edits.count) edits; e lists them)", .accent)) }
+            out.append(line)
+            if let n = a.note, !n.isEmpty { out += Text.labelled(2, "note", n, width: width, labelWidth: 8) }
+            if a.goldChanged && !s.useCorrectedGold { out.append(Line("  scored against the ORIGINAL gold (o)", .warning)) }
+        }
         let multi = d.runs.count > 1
         if !multi { out += runHead(s, d, d.runs[0], width: width) }
 

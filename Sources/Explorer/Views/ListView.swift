@@ -36,12 +36,24 @@ enum ListView {
             let y = inner.y + Layout.listHeaderRows + row
             let selected = i == s.cursor
             let verdicts: [CaseVerdict?] = s.runVerdicts.isEmpty ? data.runs.map { _ in nil } : s.runVerdicts.map { $0[entry.id] }
-            var line = cols.row(entry, verdicts, data, g, match: s.search.matchSet.contains(entry.id))
+            var line = cols.row(
+                entry, verdicts, data, g, match: s.search.matchSet.contains(entry.id), status: s.annotation(entry.id))
             if selected {
                 line.spans = line.spans.map { Span($0.text, focused ? .selection : .accent) }
                 buf.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), role: focused ? .selection : .normal)
             }
             buf.put(Text.fit(line, inner.width), x: inner.x, y: y, maxX: inner.maxX)
+        }
+    }
+
+    /// ✎ corrected, ⚑ flagged, ☑ confirmed (C, F, K in ASCII), blank otherwise.
+    static func statusSpan(_ c: CorrectedCase?, _ g: Glyphs) -> Span {
+        let ascii = g == .ascii
+        switch c?.status {
+        case .corrected?: return Span(ascii ? "C" : "✎", .accent)
+        case .flagged?: return Span(ascii ? "F" : "⚑", .warning)
+        case .confirmed?: return Span(ascii ? "K" : "☑", .pass)
+        default: return Span(" ")
         }
     }
 
@@ -78,7 +90,10 @@ enum ListView {
                     + (runs > 1 ? String("ABCDEFGHIJKLMNOPQRSTUVWXYZ".prefix(runs)) : "V") + " Error", .muted)
         }
 
-        func row(_ e: CaseEntry, _ verdicts: [CaseVerdict?], _ data: ExplorerData, _ g: Glyphs, match: Bool) -> Line {
+        func row(
+            _ e: CaseEntry, _ verdicts: [CaseVerdict?], _ data: ExplorerData, _ g: Glyphs, match: Bool,
+            status: CorrectedCase? = nil
+        ) -> Line {
             let idx = String(e.index)
             let v = verdicts.first ?? nil
             let (glyph, role) = g.verdict(v)
@@ -96,7 +111,7 @@ enum ListView {
                         let (glyph, role) = g.verdict(other)
                         return Span(glyph, role)
                     } + [
-                        Span(" "),
+                        ListView.statusSpan(status, g),
                         Span(TextWidth.pad(errorText(v), to: Columns.error), role == .pass ? .muted : role),
                     ])
         }

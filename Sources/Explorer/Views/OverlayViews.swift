@@ -15,6 +15,11 @@ public enum HelpView {
             }
             out.append("")
         }
+        out.append(Line("Edit commands (: in the case list or case pane; every edit is journaled)", .header))
+        for (cmd, what) in EditCommand.help {
+            out.append(Line([Span("  " + TextWidth.pad(cmd, to: 48), .key), Span(what)]))
+        }
+        out.append("")
         out.append(Line("Glyphs", .header))
         out.append(
             Line([
@@ -165,6 +170,7 @@ enum FilterView {
         case .platform(let p): return Text.clean(p)
         case .user(let u): return Text.clean(data.users[u].name)
         case .comparison(let c): return c.rawValue
+        case .status(let st): return st.rawValue
         }
     }
 }

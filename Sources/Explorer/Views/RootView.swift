@@ -32,6 +32,7 @@ public enum RootView {
         case .raw?: overlay(s, title: "Raw JSON", s.rawLines, layout, into: &buf)
         case .options(let cursor)?: options(s, cursor, layout, into: &buf)
         case .triage(let kind)?: triage(s, kind, layout, into: &buf)
+        case .edits?: edits(s, layout, into: &buf)
         case .filter(let menu)?: if let data = s.data { FilterView.render(s, menu, data, in: layout.overlay, into: &buf) }
         case nil: break
         }
@@ -147,10 +148,40 @@ public enum RootView {
         }
     }
 
+    static func edits(_ s: AppState, _ layout: Layout, into buf: inout ScreenBuffer) {
+        let entries = Array(s.journalEntries.reversed())
+        let path = s.data?.journalPath.map { " · " + Text.clean($0) } ?? ""
+        let inner = buf.box(
+            layout.overlay, title: Line([Span("Recent edits", .title), Span(" \(entries.count)\(path)", .muted)]), focused: true,
+            glyphs: s.glyphs)
+        if entries.isEmpty {
+            buf.put(
+                "no edits yet: a accepts a predicted value, : edits the gold, C confirms, ! flags", x: inner.x, y: inner.y,
+                role: .muted)
+        }
+        for row in 0..<inner.height {
+            let i = s.triageTop + row
+            guard i < entries.count else { break }
+            let e = entries[i]
+            let y = inner.y + row
+            var text = "#\(e.seq)  \(e.time.prefix(19))  \(e.author)  \(e.key)  \(e.kind.rawValue)"
+            if let c = e.changes.first { text += "  " + c.summary() }
+            if let st = e.status { text += "  → \(st.rawValue)" }
+            if let r = e.reason { text += "  (\(r))" }
+            if !s.annotations.isInEffect(e.seq) && e.kind != .undo && e.kind != .redo { text += "  [undone]" }
+            var line = Line(Text.clean(text))
+            if i == s.triageCursor {
+                buf.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), role: .selection)
+                line = Line(line.plain, .selection)
+            }
+            buf.put(Text.fit(line, inner.width), x: inner.x, y: y, maxX: inner.maxX)
+        }
+    }
+
     static func options(_ s: AppState, _ cursor: Int, _ layout: Layout, into buf: inout ScreenBuffer) {
         let g = s.glyphs
         let o = layout.overlay
-        let rect = Rect(x: o.x, y: o.y, width: o.width, height: min(o.height, 12))
+        let rect = Rect(x: o.x, y: o.y, width: o.width, height: min(o.height, 14))
         let inner = buf.box(rect, title: Line("Options", .title), focused: true, glyphs: g)
         let rows: [Line] = [
             Line([
@@ -162,6 +193,14 @@ public enum RootView {
                 Span(
                     s.options.format == .reference
                         ? "reference  Platform:[f(a=1)]" : "json  {'platform': ..., 'functions': [...]}", .key),
+            ]),
+            Line([
+                Span((s.useCorrectedGold ? g.selected : g.unselected) + " ", .key),
+                Span("score against the corrected gold (the journal's edits); off: the original gold"),
+            ]),
+            Line([
+                Span((s.autoAdvance ? g.selected : g.unselected) + " ", .key),
+                Span("after C (confirm) or ! (flag), go to the next failing case"),
             ]),
         ]
         for (i, line) in rows.enumerated() {
@@ -210,6 +249,14 @@ enum StatusBar {
         guard !r.isEmpty else { return }
         buf.fill(r, role: .statusBar)
         var left: [Span] = []
+        if let input = s.commandInput {
+            left.append(Span(" :", .key))
+            left.append(Span(Text.clean(input), .statusBar))
+            left.append(Span("█", .statusBar))
+            left.append(Span("  Enter save · Esc cancel · ? lists the commands", .statusBar))
+            buf.put(Text.fit(Line(left), r.width), x: r.x, y: r.y, maxX: r.maxX)
+            return
+        }
         if let input = s.exportInput {
             left.append(Span(" export to ", .key))
             left.append(Span(Text.clean(input), .statusBar))
@@ -282,6 +329,7 @@ enum StatusBar {
         case .raw?: return "RAW"
         case .options?: return "OPTIONS"
         case .triage(let kind)?: return kind.rawValue.uppercased()
+        case .edits?: return "EDITS"
         case .filter?: return "FILTER"
         case nil:
             switch s.focus {

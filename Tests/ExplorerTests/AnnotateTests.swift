@@ -1,0 +1,164 @@
+import Evaluator
+import Explorer
+import Foundation
+import TUICore
+import Testing
+
+/// Gold-label annotation from the explorer: keys → journal (a real file) → corrected verdicts.
+@Suite("Annotation in the explorer")
+struct AnnotateTests {
+    /// A state on the sample with a fresh journal in a temporary folder.
+    static func setUp(_ model: String = "strong-sim") throws -> (AppState, Journal, URL) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ptscope-annotate-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let journal = try Journal.open(dir.appendingPathComponent("annotations.jsonl"))
+        let s = Fixture.state(try Fixture.sample(model), width: 160, height: 45)
+        return (s, journal, dir)
+    }
+
+    static func send(_ s: inout AppState, _ journal: Journal, _ keys: Key...) {
+        for k in keys {
+            var queue = [Action.key(k)]
+            while !queue.isEmpty {
+                let effects = Reducer.reduce(&s, queue.removeFirst())
+                queue += Runner.performSynchronously(effects, s, journal: journal)
+            }
+        }
+    }
+
+    static func type(_ s: inout AppState, _ journal: Journal, _ text: String) {
+        for ch in text { send(&s, journal, .char(ch)) }
+    }
+
+    /// Selects the first case whose only problem is a value mismatch.
+    static func selectValueMismatch(_ s: inout AppState) throws -> Int {
+        let id = try #require(
+            s.visible.first { id in
+                let v = s.verdict(id)!
+                return v.format && v.errorColumns == [.value] && !v.errors.platform
+            })
+        while s.selectedID != id { Fixture.keys(&s, .char("j")) }
+        return id
+    }
+
+    @Test func acceptTurnsTheCaseGreenAndIsJournaledBeforeItShows() throws {
+        var (s, journal, dir) = try Self.setUp()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let id = try Self.selectValueMismatch(&s)
+        let before = try #require(s.visibleCounts)
+        Self.send(&s, journal, .char("a"))
+        #expect(s.verdict(id)?.overall == true)
+        #expect(s.visibleCounts?.pass == before.pass + 1)
+        #expect(s.message?.hasPrefix("saved #1") == true)
+        // On disk before the screen said saved: a fresh reader sees it.
+        let onDisk = try Journal.load(journal.url)
+        #expect(onDisk.entries.count == 1 && onDisk.entries[0].kind == .addAlternative)
+        #expect(s.annotation(id)?.status == .corrected)
+        #expect(Screen.text(s).contains("✎"))
+        // Undo and redo.
+        Self.send(&s, journal, .char("u"))
+        #expect(s.verdict(id)?.overall == false)
+        Self.send(&s, journal, .char("U"))
+        #expect(s.verdict(id)?.overall == true)
+        #expect(try Journal.load(journal.url).entries.map(\.kind) == [.addAlternative, .undo, .redo])
+    }
+
+    @Test func replayingTheJournalGivesTheSameState() throws {
+        var (s, journal, dir) = try Self.setUp("weak-sim")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        _ = try Self.selectValueMismatch(&s)
+        Self.send(&s, journal, .char("a"), .char("]"), .char("C"), .char("]"), .char("!"))
+        Self.type(&s, journal, "looks like a gold typo")
+        Self.send(&s, journal, .enter, .char("m"))
+        Self.type(&s, journal, "check with the annotator")
+        Self.send(&s, journal, .enter)
+        let live = s.annotations
+        let replayed = Annotations.replay(try Journal.load(journal.url).entries, over: s.data!.benchmark)
+        #expect(replayed.cases == live.cases)
+        #expect(live.cases.values.contains { $0.status == .flagged && $0.reason == "looks like a gold typo" })
+        #expect(live.cases.values.contains { $0.note == "check with the annotator" })
+        #expect(live.cases.values.contains { $0.status == .confirmed })
+    }
+
+    @Test func editCommandsCoverEveryGoldEdit() throws {
+        var (s, journal, dir) = try Self.setUp()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let id = try Self.selectValueMismatch(&s)
+        let d = try #require(s.detail)
+        let fn = try #require(d.diff.functions.first { $0.status == .matched })
+        let param = try #require(fn.params.first)
+        let lines = [
+            "platform 'Elsewhere' -- testing",
+            "alt add \(fn.name).\(param.name) 'another'",
+            "alt edit \(fn.name).\(param.name) 0 'first'",
+            "alt rm \(fn.name).\(param.name) 0",
+            "fn add extra_fn",
+            "fn rename extra_fn renamed_fn",
+            "fn rm renamed_fn",
+            "param add \(fn.name).new_param ['x']",
+            "param rename \(fn.name).new_param newer_param",
+            "param move newer_param profile",
+            "param rm \(fn.name).newer_param",
+            "status flagged unclear query",
+            "note a note",
+        ]
+        for l in lines {
+            Self.send(&s, journal, .char(":"))
+            Self.type(&s, journal, l)
+            Self.send(&s, journal, .enter)
+            #expect(s.message?.hasPrefix("saved") == true, "\(l): \(s.message ?? "")")
+        }
+        #expect(try Journal.load(journal.url).entries.count == lines.count)
+        #expect(s.annotation(id)?.status == .flagged)
+        // A bad command is refused with a reason and nothing is written.
+        Self.send(&s, journal, .char(":"))
+        Self.type(&s, journal, "alt add nofunction.x 1")
+        Self.send(&s, journal, .enter)
+        #expect(s.message?.hasPrefix("saved") == false)
+        #expect(try Journal.load(journal.url).entries.count == lines.count)
+    }
+
+    @Test func originalGoldToggleAndStatusFilter() throws {
+        var (s, journal, dir) = try Self.setUp()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let id = try Self.selectValueMismatch(&s)
+        Self.send(&s, journal, .char("a"))
+        #expect(s.verdict(id)?.overall == true)
+        Fixture.keys(&s, .char("o"), .char("j"), .char("j"))
+        Self.send(&s, journal, .char(" "))  // score against the original gold
+        #expect(!s.useCorrectedGold)
+        #expect(s.verdict(id)?.overall == false)
+        Self.send(&s, journal, .char(" "))
+        #expect(s.verdict(id)?.overall == true)
+        Fixture.keys(&s, .escape, .char("f"))
+        guard case .filter(let menu)? = s.overlay else { return }
+        let row = try #require(menu.items.firstIndex(of: .status(.corrected)))
+        while case .filter(let m)? = s.overlay, m.cursor < row { Fixture.keys(&s, .char("j")) }
+        Fixture.keys(&s, .char(" "), .escape)
+        #expect(s.visible == [id])
+    }
+
+    @Test func aReadOnlyJournalRefusesEditsWithAMessage() throws {
+        var (s, journal, dir) = try Self.setUp()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let second = try Journal.open(journal.url)  // the first holds the lock
+        #expect(second.readOnly)
+        _ = try Self.selectValueMismatch(&s)
+        Self.send(&s, second, .char("a"))
+        #expect(s.message?.hasPrefix("not saved") == true)
+        #expect(try Journal.load(journal.url).entries.isEmpty)
+    }
+
+    @Test func recentEditsRevisitTheCase() throws {
+        var (s, journal, dir) = try Self.setUp()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let id = try Self.selectValueMismatch(&s)
+        Self.send(&s, journal, .char("a"), .char("g"))
+        #expect(s.selectedID != id)
+        Fixture.keys(&s, .char("e"))
+        #expect(Screen.text(s).contains("#1"))
+        Snapshot.check("edits-160x45", Screen.text(s).replacing(#/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/#, with: "TIME"))
+        Fixture.keys(&s, .enter)
+        #expect(s.selectedID == id)
+    }
+}
