@@ -63,6 +63,21 @@ struct AnnotateTests {
         #expect(try Journal.load(journal.url).entries.map(\.kind) == [.addAlternative, .undo, .redo])
     }
 
+    @Test func theDashboardShowsCorrectedAgainstOriginal() throws {
+        var (s, journal, dir) = try Self.setUp()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        _ = try Self.selectValueMismatch(&s)
+        #expect(!TriageViews.rows(s, .dashboard, width: 150).contains { $0.line.plain.contains("Corrected gold vs original") })
+        Self.send(&s, journal, .char("a"))
+        let rows = TriageViews.rows(s, .dashboard, width: 150).map(\.line.plain)
+        let at = try #require(rows.firstIndex { $0.contains("Corrected gold vs original") })
+        let overall = try #require(rows[at...].first { $0.hasPrefix("  overall ") })
+        #expect(overall.contains("+"), "\(overall)")
+        // The original column is PTBench's number on the unedited data.
+        let original = try #require(s.scoreResult?.originalReport?.overall?.accuracy[.overall] ?? nil)
+        #expect(original == (try Fixture.sample().benchmark.score().overall?.accuracy[.overall] ?? nil))
+    }
+
     @Test func replayingTheJournalGivesTheSameState() throws {
         var (s, journal, dir) = try Self.setUp("weak-sim")
         defer { try? FileManager.default.removeItem(at: dir) }

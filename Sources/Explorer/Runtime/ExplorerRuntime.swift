@@ -175,7 +175,19 @@ public enum Runner {
             }
             results.append(reports)
         }
-        return ScoreResult(reports: results[0], referenceReports: results.count > 1 ? results[1] : nil)
+        var result = ScoreResult(reports: results[0], referenceReports: results.count > 1 ? results[1] : nil)
+        // With corrected gold, run 0 against the original gold too, for the dashboard's deltas.
+        if let annotations, annotations.cases.values.contains(where: \.goldChanged) {
+            let run = data.runs[0]
+            let scores = bench.splits.map { split in
+                let file = run.predictions[split.name]
+                return SplitScore(
+                    name: split.name, cases: split.cases, verdicts: scoreLeavingACore(split, file, options, nil, progress: nil),
+                    warnings: file?.warnings ?? [])
+            }
+            result.originalReport = ScoreReport(splits: scores, warnings: bench.warnings, lenient: options.lenient)
+        }
+        return result
     }
 
     /// The verdict of every case of `split`, computed by the Evaluator on all cores but one, so

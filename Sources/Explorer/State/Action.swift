@@ -62,9 +62,12 @@ public struct ScoreResult: Sendable {
     public var reports: [ScoreReport]
     /// The same in the reference reading, when the options are not the reference's.
     public var referenceReports: [ScoreReport]?
+    /// Run 0 against the original gold, when corrected gold was used and some gold changed.
+    public var originalReport: ScoreReport?
 
-    public init(reports: [ScoreReport], referenceReports: [ScoreReport]? = nil) {
+    public init(reports: [ScoreReport], referenceReports: [ScoreReport]? = nil, originalReport: ScoreReport? = nil) {
         self.reports = reports
         self.referenceReports = referenceReports
+        self.originalReport = originalReport
     }
 }

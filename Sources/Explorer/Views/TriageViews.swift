@@ -26,6 +26,8 @@ public struct TriageModel: Sendable {
     public var dashboards: [Triage.Dashboard]
     /// Run 0's dashboard in PTBench's reading, when the options are lenient.
     public var reference: Triage.Dashboard?
+    /// Run 0's dashboard against the original gold, when the journal corrected some gold.
+    public var original: Triage.Dashboard?
     public var patterns: Triage.Patterns
     public var users: [Triage.UserRow]
     public var tools: [Triage.PlatformRow]
@@ -37,8 +39,12 @@ public struct TriageModel: Sendable {
         let reference = result.referenceReports.map { r in
             Triage.dashboard(data: data, verdicts: r[0].splits.flatMap(\.verdicts), report: r[0])
         }
+        let original = result.originalReport.map { r in
+            Triage.dashboard(data: data, verdicts: r.splits.flatMap(\.verdicts), report: r)
+        }
         return TriageModel(
-            dashboards: dashboards, reference: reference, patterns: Triage.patterns(data: data, verdicts: verdicts[0]),
+            dashboards: dashboards, reference: reference, original: original,
+            patterns: Triage.patterns(data: data, verdicts: verdicts[0]),
             users: Triage.users(data: data, verdicts: verdicts[0]), tools: Triage.tools(data: data, verdicts: verdicts[0]))
     }
 }
@@ -169,6 +175,17 @@ public enum TriageViews {
                     delta = ""
                 }
                 out.append(row(metric.rawValue, values.map(pct) + [delta]))
+            }
+        }
+        if let o = m.original {
+            out.append(blank)
+            out.append(heading("Corrected gold vs original", "the journal's gold edits; Δ = corrected − original"))
+            out.append(row("", ["original", "corrected", "Δ"], .muted))
+            for metric in Metric.allCases {
+                let a = (o.overall ?? o.splits.first)?.metric(metric)?.value
+                let b = (d.overall ?? d.splits.first)?.metric(metric)?.value
+                let delta = a.flatMap { a in b.map { String(format: "%+.2f pt", ($0 - a) * 100) } } ?? ""
+                out.append(row(metric.rawValue, [pct(a), pct(b), delta]))
             }
         }
         for b in d.breakdowns {
