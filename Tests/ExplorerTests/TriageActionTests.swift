@@ -87,7 +87,7 @@ struct TriageActionTests {
         var s = Fixture.state(data, width: 120, height: 40)
         #expect(s.runVerdicts.count == 2)
         let text = Screen.text(s)
-        #expect(text.contains(" AB Error"))
+        #expect(text.contains(" AB  Error"))
         Fixture.keys(&s, .char("f"))
         guard case .filter(let menu)? = s.overlay else { return }
         #expect(menu.items[menu.cursor] == .comparison(.regressed))

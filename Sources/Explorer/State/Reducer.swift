@@ -87,7 +87,8 @@ public enum Reducer {
                 s.message = "no case contains “\(query)”"
             } else {
                 let shown = s.visible.filter { s.search.matchSet.contains($0) }.count
-                s.message = "\(matches.count) cases contain “\(query)” (\(shown) shown); n/N next/previous"
+                s.message =
+                    "\(matches.count) case\(matches.count == 1 ? "" : "s") contain\(matches.count == 1 ? "s" : "") “\(query)” (\(shown) shown); n/N next/previous"
                 if let id = s.selectedID, !s.search.matchSet.contains(id) { jumpToMatch(&s, forward: true) }
             }
             return []

@@ -23,7 +23,10 @@ public enum DetailView {
         if let a = s.annotation(d.caseID) {
             var line = Line([Span("  annotation: ", .muted), Span(a.status.rawValue, a.status == .flagged ? .warning : .accent)])
             if let r = a.reason { line.spans.append(Span(" — " + Text.clean(r), .muted)) }
-            if a.goldChanged { line.spans.append(Span("  gold corrected (\(a.edits.count) edits; e lists them)", .accent)) }
+            if a.goldChanged {
+                let n = s.annotations.edits(inEffectOn: data.caseKey(entry)).filter { !$0.changes.isEmpty }.count
+                line.spans.append(Span("  gold corrected (\(n) edit\(n == 1 ? "" : "s") in effect; e lists them)", .accent))
+            }
             out.append(line)
             if let n = a.note, !n.isEmpty { out += Text.labelled(2, "note", n, width: width, labelWidth: 8) }
             if a.goldChanged && !s.useCorrectedGold { out.append(Line("  scored against the ORIGINAL gold (o)", .warning)) }

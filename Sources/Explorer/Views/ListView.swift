@@ -77,7 +77,7 @@ enum ListView {
         init(width: Int, maxIndex: Int, runs: Int = 1) {
             index = max(3, String(maxIndex).count)
             self.runs = runs
-            let fixed = index + 1 + 1 + 1 + 1 + 1 + runs + Columns.error + 2
+            let fixed = index + 1 + 1 + 1 + 1 + 1 + runs + 1 + Columns.error + 2
             let rest = max(4, width - fixed)
             user = max(4, rest * 2 / 5)
             scenario = max(4, rest - user)
@@ -87,7 +87,7 @@ enum ListView {
             Line(
                 " " + String(repeating: " ", count: index - 1) + "#" + " S " + TextWidth.pad("User", to: user) + " "
                     + TextWidth.pad("Scenario/platform", to: scenario) + " "
-                    + (runs > 1 ? String("ABCDEFGHIJKLMNOPQRSTUVWXYZ".prefix(runs)) : "V") + " Error", .muted)
+                    + (runs > 1 ? String("ABCDEFGHIJKLMNOPQRSTUVWXYZ".prefix(runs)) : "V") + "  Error", .muted)
         }
 
         func row(
@@ -100,7 +100,7 @@ enum ListView {
             let place = data.scenarios[e.scenario] + "/" + e.goldPlatform
             return Line(
                 [
-                    Span(match ? "•" : " ", .match),
+                    Span(match ? "•" : " ", match ? .match : .normal),
                     Span(String(repeating: " ", count: max(0, index - idx.count)) + idx, .muted),
                     Span(" " + data.splitLetter(e.split) + " ", .muted),
                     Span(TextWidth.pad(Text.clean(data.users[e.user].name), to: user) + " "),
@@ -112,6 +112,7 @@ enum ListView {
                         return Span(glyph, role)
                     } + [
                         ListView.statusSpan(status, g),
+                        Span(" "),
                         Span(TextWidth.pad(errorText(v), to: Columns.error), role == .pass ? .muted : role),
                     ])
         }
