@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Write a PTBench-sized synthetic set for benchmarks, streaming it to disk.
 
-    python3 Scripts/make_synthetic.py --scale N --out DIR [--seed S] [--pretty]
+    python3 Scripts/make_synthetic.py --scale N --out DIR [--seed S] [--pretty] [--unique]
 
 writes
     DIR/data/test_untrained_user/data.json     609 x N cases, 6 users
@@ -80,26 +80,34 @@ def make_users(seed):
 class CaseWriter:
     """Serializes cases fast: the profile + platforms + tools text is built once per (user, scenario)."""
 
-    def __init__(self, seed, pretty):
-        self.seed, self.pretty, self.cache = seed, pretty, {}
+    def __init__(self, seed, pretty, unique=False):
+        self.seed, self.pretty, self.unique, self.cache, self.written = seed, pretty, unique, {}, 0
 
     def heavy(self, ui, u, scenario):
         key = (ui, scenario)
-        text = self.cache.get(key)
+        text = None if self.unique else self.cache.get(key)
         if text is None:
             parts = OrderedDict([("user_profile", V.profile_json(u, self.seed)),
                                  ("platforms", V.platforms_json(scenario)), ("tools", V.tools_json(scenario))])
+            if self.unique:
+                # A case number first in each block: no block repeats byte for byte.
+                n = self.written
+                parts = OrderedDict([("user_profile", OrderedDict([("case", n)] + list(parts["user_profile"].items()))),
+                                     ("platforms", [{"case": n}] + list(parts["platforms"])),
+                                     ("tools", [{"case": n}] + list(parts["tools"]))])
             if self.pretty:
                 text = ",\n".join(f'  "{k}": {V.dumps_indent1(v, 2)}' for k, v in parts.items())
             else:
                 text = json.dumps(parts, ensure_ascii=False, separators=(",", ":"))[1:-1]
-            self.cache[key] = text
+            if not self.unique:
+                self.cache[key] = text
         return text
 
     def case(self, ui, c):
         light = OrderedDict([("query", c["query"]), ("answer", c["answer"]),
                              ("query_params", c["query_params"]), ("profile_params", c["profile_params"])])
         heavy = self.heavy(ui, c["user"], c["scenario"])
+        self.written += 1
         if self.pretty:
             rest = ",\n".join(f'  "{k}": {V.dumps_indent1(v, 2)}' for k, v in light.items())
             return " {\n" + heavy + ",\n" + rest + "\n }"
@@ -154,12 +162,15 @@ def main(argv=None):
     ap.add_argument("--out", required=True, help="output folder (data/ and pred/ are written inside)")
     ap.add_argument("--seed", type=int, default=V.SEED)
     ap.add_argument("--pretty", action="store_true", help="indented like the bundled sample (larger)")
+    ap.add_argument("--unique", action="store_true",
+                    help="give every case its own profile, platforms and tools (a case number first in each), so no "
+                         "block repeats byte for byte as PTBench's do (a worst case for readers that skip repeats)")
     a = ap.parse_args(argv)
     if a.scale < 1:
         ap.error("--scale must be at least 1")
     t0 = time.time()
     untrained, trained = make_users(a.seed)
-    writer = CaseWriter(a.seed, a.pretty)
+    writer = CaseWriter(a.seed, a.pretty, a.unique)
     groups = calibrated_groups(untrained + trained, a.seed)
     rng = random.Random(f"{a.seed}/synthetic")
     total_bytes, all_counts = 0, Counter()
