@@ -63,30 +63,14 @@ extension Reducer {
 
     /// Keys while an edit command is typed after `:` (shortcuts are suspended).
     static func typeCommand(_ s: inout AppState, _ key: Key) -> [Effect] {
-        switch key {
-        case .enter:
-            let text = s.commandInput ?? ""
-            s.commandInput = nil
-            guard let (caseKey, _, gold) = editTarget(s) else { return [] }
-            do {
-                guard let step = try EditCommand.parse(text, key: caseKey, gold: gold) else { return [] }
-                return [.journal(step)]
-            } catch {
-                s.message = "\(error)"
-                return []
-            }
-        case .escape, .ctrl("c"):
-            s.commandInput = nil
-        case .backspace, .delete:
-            if s.commandInput?.isEmpty == false { s.commandInput?.removeLast() }
-        case .ctrl("u"):
-            s.commandInput = ""
-        case .char(let c):
-            s.commandInput?.append(c)
-        default:
-            break
+        guard let text = editLine(&s.commandInput, key), let (caseKey, _, gold) = editTarget(s) else { return [] }
+        do {
+            guard let step = try EditCommand.parse(text, key: caseKey, gold: gold) else { return [] }
+            return [.journal(step)]
+        } catch {
+            s.message = "\(error)"
+            return []
         }
-        return []
     }
 
     /// An edit reached the journal: apply it, re-judge the case at once, re-score in the background.

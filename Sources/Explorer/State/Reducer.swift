@@ -116,56 +116,45 @@ public enum Reducer {
         ExplorerKeymap.table.binding(for: key, in: ExplorerKeymap.contexts(for: s))
     }
 
-    static func typeSearch(_ s: inout AppState, _ key: Key) -> [Effect] {
+    /// One key of a line being typed (search, export path, edit command): shortcuts are suspended,
+    /// Backspace deletes, Ctrl-U clears, Esc / Ctrl-C cancel. Returns the text on Enter; `line`
+    /// becomes nil when the line ends (Enter or cancel).
+    static func editLine(_ line: inout String?, _ key: Key) -> String? {
         switch key {
         case .enter:
-            let query = s.search.input ?? ""
-            s.search.input = nil
-            guard !query.isEmpty else {
-                clearSearch(&s)
-                return []
-            }
-            s.search.query = query
-            s.search.matches = nil
-            s.search.matchSet = []
-            s.message = "searching for “\(query)”…"
-            return [.search(query)]
-        case .escape:
-            s.search.input = nil
+            defer { line = nil }
+            return line ?? ""
+        case .escape, .ctrl("c"):
+            line = nil
         case .backspace, .delete:
-            if s.search.input?.isEmpty == false { s.search.input?.removeLast() }
-        case .char(let c):
-            s.search.input?.append(c)
+            if line?.isEmpty == false { line?.removeLast() }
         case .ctrl("u"):
-            s.search.input = ""
-        case .ctrl("c"):
-            s.search.input = nil
+            line = ""
+        case .char(let c):
+            line?.append(c)
         default:
             break
         }
-        return []
+        return nil
+    }
+
+    static func typeSearch(_ s: inout AppState, _ key: Key) -> [Effect] {
+        guard let query = editLine(&s.search.input, key) else { return [] }
+        guard !query.isEmpty else {
+            clearSearch(&s)
+            return []
+        }
+        s.search.query = query
+        s.search.matches = nil
+        s.search.matchSet = []
+        s.message = "searching for “\(query)”…"
+        return [.search(query)]
     }
 
     static func typeExport(_ s: inout AppState, _ key: Key) -> [Effect] {
-        switch key {
-        case .enter:
-            let path = s.exportInput ?? ""
-            s.exportInput = nil
-            guard !path.isEmpty else { return [] }
-            s.message = "exporting \(s.visible.count) cases…"
-            return [.export(path: path, cases: s.visible)]
-        case .escape, .ctrl("c"):
-            s.exportInput = nil
-        case .backspace, .delete:
-            if s.exportInput?.isEmpty == false { s.exportInput?.removeLast() }
-        case .ctrl("u"):
-            s.exportInput = ""
-        case .char(let c):
-            s.exportInput?.append(c)
-        default:
-            break
-        }
-        return []
+        guard let path = editLine(&s.exportInput, key), !path.isEmpty else { return [] }
+        s.message = "exporting \(s.visible.count) cases…"
+        return [.export(path: path, cases: s.visible)]
     }
 
     static func clearSearch(_ s: inout AppState) {

@@ -20,7 +20,7 @@ public enum DetailView {
                 Span("Case \(entry.index)", .title),
                 Span(" · \(Text.clean(split.name)) · data.json line \(data.benchmarkCase(entry).line)", .muted),
             ]))
-        if let a = s.annotation(d.caseID) {
+        if let a = s.annotation(d.caseID), a.status != .unreviewed || a.goldChanged || !(a.note ?? "").isEmpty {
             var line = Line([Span("  annotation: ", .muted), Span(a.status.rawValue, a.status == .flagged ? .warning : .accent)])
             if let r = a.reason { line.spans.append(Span(" — " + Text.clean(r), .muted)) }
             if a.goldChanged {

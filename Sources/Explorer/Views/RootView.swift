@@ -249,28 +249,17 @@ enum StatusBar {
         guard !r.isEmpty else { return }
         buf.fill(r, role: .statusBar)
         var left: [Span] = []
-        if let input = s.commandInput {
-            left.append(Span(" :", .key))
-            left.append(Span(Text.clean(input), .statusBar))
-            left.append(Span("█", .statusBar))
-            left.append(Span("  Enter save · Esc cancel · ? lists the commands", .statusBar))
-            buf.put(Text.fit(Line(left), r.width), x: r.x, y: r.y, maxX: r.maxX)
-            return
-        }
-        if let input = s.exportInput {
-            left.append(Span(" export to ", .key))
-            left.append(Span(Text.clean(input), .statusBar))
-            left.append(Span("█", .statusBar))
-            left.append(Span("  Enter write \(s.visible.count) cases (.csv or .jsonl) · Esc cancel", .statusBar))
-            buf.put(Text.fit(Line(left), r.width), x: r.x, y: r.y, maxX: r.maxX)
-            return
-        }
-        if let input = s.search.input {
-            left.append(Span(" /", .key))
-            left.append(Span(Text.clean(input), .statusBar))
-            left.append(Span("█", .statusBar))
-            left.append(Span("  Enter search · Esc cancel", .statusBar))
-            buf.put(Text.fit(Line(left), r.width), x: r.x, y: r.y, maxX: r.maxX)
+        // A line being typed takes the whole bar: its prompt, the text, a cursor and the keys.
+        let typing: [(String?, String, String)] = [
+            (s.commandInput, " :", "  Enter save · Esc cancel · Ctrl-U clear (the commands: ? after Esc)"),
+            (s.exportInput, " export to ", "  Enter write \(s.visible.count) cases (.csv or .jsonl) · Esc cancel"),
+            (s.search.input, " /", "  Enter search · Esc cancel"),
+        ]
+        if let (input, prompt, keys) = typing.first(where: { $0.0 != nil }), let input {
+            let line = Line([
+                Span(prompt, .key), Span(Text.clean(input), .statusBar), Span("█", .statusBar), Span(keys, .statusBar),
+            ])
+            buf.put(Text.fit(line, r.width), x: r.x, y: r.y, maxX: r.maxX)
             return
         }
         left.append(Span(" " + mode(s) + " ", .key))
