@@ -59,7 +59,12 @@ struct Open: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     func validate() throws {
-        for r in runs where !r.contains("=") { throw ValidationError("--run expects NAME=DIR, got '\(r)'") }
+        for r in runs {
+            let parts = r.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            if parts.count != 2 || parts[0].isEmpty || parts[1].isEmpty {
+                throw ValidationError("--run expects NAME=DIR, got '\(r)'")
+            }
+        }
         if data == nil && !Sample.models.contains(model) {
             throw ValidationError("unknown sample model '\(model)' (expected one of \(Sample.models.joined(separator: ", ")))")
         }

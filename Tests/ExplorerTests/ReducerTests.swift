@@ -1,5 +1,6 @@
 import Evaluator
 import Explorer
+import Foundation
 import TUICore
 import Testing
 
@@ -228,6 +229,43 @@ struct ReducerTests {
         let before = s.contextScroll
         Fixture.keys(&s, .mouse(MouseEvent(.wheelUp, x: 170, y: 10)))
         #expect(s.contextScroll == max(0, before - 3))
+    }
+
+    @Test func reloadingSmallerDataDropsFiltersAndViewsOfTheOldData() throws {
+        var s = Fixture.state(data, width: 120, height: 40)
+        Fixture.keys(&s, .char("f"), .char("G"), .char(" "), .escape)  // the last user
+        #expect(!s.filter.users.isEmpty)
+        Fixture.keys(&s, .char("d"))
+        let (small, _) = try Fixture.hostile()  // one case, one user
+        Fixture.send(&s, .loaded(small))
+        #expect(s.filter.isEmpty && s.overlay == nil)
+        #expect(s.visible == [0])
+        _ = Screen.text(s)  // draws without touching the old data's indexes
+    }
+
+    @Test func aScoreResultOfAnOlderRequestIsDropped() throws {
+        var s = Fixture.state(data, width: 120, height: 40)
+        let before = s.scoreReport?.lenient
+        var stale = Runner.score(data, options: Scorer.Options(lenient: true))
+        stale.request = s.scoreRequest - 1
+        Fixture.send(&s, .scored(stale))
+        #expect(s.scoreReport?.lenient == before)
+        stale.request = s.scoreRequest
+        Fixture.send(&s, .scored(stale))
+        #expect(s.scoreReport?.lenient == true)
+    }
+
+    @Test func anEmptyDataSetIsScoredAndSummarized() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ptscope-empty-\(UUID().uuidString)")
+        let split = dir.appendingPathComponent("test_untrained_user")
+        try FileManager.default.createDirectory(at: split, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data("[]".utf8).write(to: split.appendingPathComponent("data.json"))
+        let empty = ExplorerData(benchmark: try Benchmark.load(data: split, predictions: nil), runName: "empty")
+        var s = Fixture.state(empty, width: 120, height: 40)
+        #expect(s.triage != nil)
+        for key in ["j", "]", "a", "d", "G"] { Fixture.keys(&s, .char(Character(key))) }
+        #expect(Screen.text(s).contains("DASHBOARD"))
     }
 
     @Test func keysBeforeLoadingDoNothingButQuit() {

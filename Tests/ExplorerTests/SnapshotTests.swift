@@ -61,10 +61,12 @@ struct SnapshotTests {
         let buf = Screen.render(s)
         Snapshot.check("escapes-200x50", buf.text)
         Fixture.keys(&s, .char("c"))
+        let profile = Screen.render(s)
         Fixture.keys(&s, .char("r"))
         let raw = Screen.render(s)
         Snapshot.check("escapes-raw-200x50", raw.text.replacingOccurrences(of: folder, with: "$TMP"))
-        for b in [buf, raw] {
+        #expect(profile.text.contains("\\x1b[1mkey\\u202e"), "a profile key is shown escaped")
+        for b in [buf, profile, raw] {
             for cell in b.cells {
                 for scalar in cell.text.unicodeScalars {
                     let v = scalar.value

@@ -59,7 +59,7 @@ enum Fixture {
         try FileManager.default.createDirectory(at: split, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: pred, withIntermediateDirectories: true)
         let data = #"""
-            [{"user_profile": {"basic_features": {"name": "Eve \u001b[31mRED\u001b[0m", "home_address": "1 Bell St\u0007"}, "preferences": {"work": "prefers Slack\u202e evil"}},
+            [{"user_profile": {"basic_features": {"name": "Eve \u001b[31mRED\u001b[0m", "home_address": "1 Bell St\u0007", "\u001b[1mkey\u202e": "v"}, "preferences": {"work": "prefers Slack\u202e evil"}},
               "platforms": [{"name": "Slack", "description": "chat \u001b]0;title\u0007"}],
               "tools": [{"platform": "Slack", "name": "send_message", "description": "Send", "parameters": {"type": "object", "properties": {"text": {"type": "string"}}, "required": ["text"]}}],
               "query": "Say \u001b[2Jhello\r\nto the team\tnow",

@@ -117,13 +117,15 @@ public final class ExplorerRuntime: @unchecked Sendable {
                 guard let data = state.data else { continue }
                 let options = state.options
                 let annotations = state.useCorrectedGold ? state.annotations : nil
+                state.scoreRequest += 1
+                let request = state.scoreRequest
                 let inbox = self.inbox
                 DispatchQueue.global(qos: .userInitiated).async {
-                    inbox.post(
-                        .scored(
-                            Runner.score(data, options: options, annotations: annotations) { done, total in
-                                inbox.post(.scoreProgress(done: done, total: total))
-                            }))
+                    var result = Runner.score(data, options: options, annotations: annotations) { done, total in
+                        inbox.post(.scoreProgress(done: done, total: total))
+                    }
+                    result.request = request
+                    inbox.post(.scored(result))
                 }
             case .search(let query):
                 guard let data = state.data else { continue }
@@ -266,7 +268,9 @@ public enum Runner {
             case .score:
                 if let data = state.data {
                     let annotations = state.useCorrectedGold ? state.annotations : nil
-                    out.append(.scored(score(data, options: state.options, annotations: annotations)))
+                    var result = score(data, options: state.options, annotations: annotations)
+                    result.request = state.scoreRequest
+                    out.append(.scored(result))
                 }
             case .journal(let step): out.append(append(step, to: journal, author: "test"))
             case .search(let q):

@@ -64,6 +64,8 @@ public struct ScoreResult: Sendable {
     public var referenceReports: [ScoreReport]?
     /// Run 0 against the original gold, when corrected gold was used and some gold changed.
     public var originalReport: ScoreReport?
+    /// Which scoring request this answers (``AppState/scoreRequest``).
+    public var request = 0
 
     public init(reports: [ScoreReport], referenceReports: [ScoreReport]? = nil, originalReport: ScoreReport? = nil) {
         self.reports = reports

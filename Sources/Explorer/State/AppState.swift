@@ -69,6 +69,9 @@ public struct AppState: Sendable {
     public var autoAdvance = false
     /// Text typed after `:` (an edit command), nil when not typing.
     public var commandInput: String?
+    /// The case the command line edits: fixed when the line opens, so background results that
+    /// move the selection meanwhile cannot redirect the edit.
+    public var commandTarget: Int?
     /// Text typed after `x` (the export path), nil when not typing.
     public var exportInput: String?
     /// Scoring progress (cases done, total) while it runs.
@@ -103,6 +106,8 @@ public struct AppState: Sendable {
     /// The case and context panes' lines, built by `reduce` once per change of what they show
     /// (case, width, mode, search, scores) so a key that only moves does not lay them out twice.
     public var paneLines: PaneLines?
+    /// The number of the latest scoring request; a result of an earlier one is dropped.
+    public var scoreRequest = 0
     /// Bumped whenever verdicts change (so cached lines are rebuilt).
     public var scoreVersion = 0
 

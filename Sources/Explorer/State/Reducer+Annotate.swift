@@ -5,8 +5,8 @@ import TUICore
 
 extension Reducer {
     /// The selected case's journal key, entry and current (corrected) gold.
-    static func editTarget(_ s: AppState) -> (CaseKey, CaseEntry, CorrectedCase)? {
-        guard let data = s.data, let entry = s.selected else { return nil }
+    static func editTarget(_ s: AppState, case id: Int? = nil) -> (CaseKey, CaseEntry, CorrectedCase)? {
+        guard let data = s.data, let entry = id.map({ data.cases[$0] }) ?? s.selected else { return nil }
         let c = data.benchmarkCase(entry)
         let split = data.split(of: entry)
         return (CaseKey.of(c, in: split), entry, s.annotations.current(c, in: split))
@@ -47,10 +47,13 @@ extension Reducer {
             return [.journal(EditStep(kind: .setStatus, key: key, status: .confirmed))]
         case .flag:
             s.commandInput = "flag "
+            s.commandTarget = s.selectedID
         case .note:
             s.commandInput = "note " + (gold.note ?? "")
+            s.commandTarget = s.selectedID
         case .editCommand:
             s.commandInput = ""
+            s.commandTarget = s.selectedID
         case .recentEdits:
             s.overlay = .edits
             s.triageCursor = 0
@@ -63,7 +66,9 @@ extension Reducer {
 
     /// Keys while an edit command is typed after `:` (shortcuts are suspended).
     static func typeCommand(_ s: inout AppState, _ key: Key) -> [Effect] {
-        guard let text = editLine(&s.commandInput, key), let (caseKey, _, gold) = editTarget(s) else { return [] }
+        guard let text = editLine(&s.commandInput, key), let (caseKey, _, gold) = editTarget(s, case: s.commandTarget) else {
+            return []
+        }
         do {
             guard let step = try EditCommand.parse(text, key: caseKey, gold: gold) else { return [] }
             return [.journal(step)]

@@ -42,8 +42,15 @@ public enum Reducer {
             let keep = old.flatMap { o in data.cases.first { data.benchmark.splits[$0.split].name == o.0 && $0.index == o.1 }?.id
             }
             recomputeVisible(&s, keeping: keep)
-            if reloaded { s.message = "reloaded \(data.cases.count) cases; scoring…" }
-            return data.cases.isEmpty ? [] : [.score]
+            if reloaded {
+                // The old data's filter values, views and summaries do not fit the new data.
+                s.filter = Filter()
+                s.overlay = nil
+                s.triage = nil
+                recomputeVisible(&s, keeping: keep)
+                s.message = "reloaded \(data.cases.count) cases; scoring…"
+            }
+            return [.score]
         case .loadFailed(let why):
             s.loadError = why
             return []
@@ -51,6 +58,8 @@ public enum Reducer {
             s.scoring = (done, total)
             return []
         case .scored(let result):
+            // A result of an older request (options changed, an edit since) is dropped.
+            guard result.request == s.scoreRequest else { return [] }
             guard let data = s.data, result.reports.count == data.runs.count,
                 result.reports.allSatisfy({ $0.splits.reduce(0) { $0 + $1.verdicts.count } == data.cases.count })
             else {
@@ -74,6 +83,7 @@ public enum Reducer {
             return applyJournaled(&s, entry)
         case .triaged(let model):
             s.triage = model
+            if case .triage(let kind)? = s.overlay { moveTriage(&s, kind, by: 0) }
             clamp(&s)
             return []
         case .finished(let message):
@@ -117,14 +127,14 @@ public enum Reducer {
     }
 
     /// One key of a line being typed (search, export path, edit command): shortcuts are suspended,
-    /// Backspace deletes, Ctrl-U clears, Esc / Ctrl-C cancel. Returns the text on Enter; `line`
+    /// Backspace deletes, Ctrl-U clears, Esc cancels (Ctrl-C is SIGINT: it quits, as everywhere). Returns the text on Enter; `line`
     /// becomes nil when the line ends (Enter or cancel).
     static func editLine(_ line: inout String?, _ key: Key) -> String? {
         switch key {
         case .enter:
             defer { line = nil }
             return line ?? ""
-        case .escape, .ctrl("c"):
+        case .escape:
             line = nil
         case .backspace, .delete:
             if line?.isEmpty == false { line?.removeLast() }

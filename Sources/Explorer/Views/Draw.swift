@@ -69,6 +69,7 @@ enum Text {
         labelWidth: Int? = nil
     ) -> [Line] {
         let pad = String(repeating: " ", count: indent)
+        let label = clean(label)
         let lw = max(labelWidth ?? 0, TextWidth.of(label) + 1)
         let head = pad + TextWidth.pad(label, to: lw)
         let room = max(8, width - TextWidth.of(head))
@@ -93,6 +94,7 @@ enum Text {
 
     /// A heading line.
     static func heading(_ title: String, _ extra: String = "") -> Line {
-        extra.isEmpty ? Line(title, .header) : Line([Span(title, .header), Span("  " + extra, .muted)])
+        let (title, extra) = (clean(title), clean(extra))
+        return extra.isEmpty ? Line(title, .header) : Line([Span(title, .header), Span("  " + extra, .muted)])
     }
 }

@@ -102,7 +102,7 @@ enum ListView {
                 [
                     Span(match ? "•" : " ", match ? .match : .normal),
                     Span(String(repeating: " ", count: max(0, index - idx.count)) + idx, .muted),
-                    Span(" " + data.splitLetter(e.split) + " ", .muted),
+                    Span(" " + Text.clean(data.splitLetter(e.split)) + " ", .muted),
                     Span(TextWidth.pad(Text.clean(data.users[e.user].name), to: user) + " "),
                     Span(TextWidth.pad(Text.clean(place), to: scenario) + " ", .normal),
                     Span(glyph, role),

@@ -143,7 +143,7 @@ enum FilterView {
             let y = inner.y + row
             var line: Line
             switch item {
-            case .heading(let t): line = Line(t, .header)
+            case .heading(let t): line = Line(Text.clean(t), .header)
             default:
                 let on = s.filter.contains(item)
                 line = Line([

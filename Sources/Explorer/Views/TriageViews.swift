@@ -98,7 +98,7 @@ public enum TriageViews {
         let d = m.dashboards[0]
         var out: [TriageRow] = []
         var columns = d.splits + (d.overall.map { [$0] } ?? [])
-        let names = columns.map { $0.letter.isEmpty ? $0.name : $0.letter }
+        let names = columns.map { Text.clean($0.letter.isEmpty ? $0.name : $0.letter) }
         // Columns as wide as the longest value: the metrics are Python float reprs, shown whole.
         let cw = max(10, columns.flatMap { $0.metrics.map { TextWidth.of($0.text) } }.max() ?? 0) + 2
         func row(_ label: String, _ cells: [String], _ role: Role = .normal, cases: [Int]? = nil, select: String = "")
@@ -138,7 +138,7 @@ public enum TriageViews {
             out.append(row(h.rawValue, cells, cases: columns.last?.hidden(h)?.cases, select: h.rawValue))
         }
         out.append(blank)
-        out.append(heading("Error categories", columns.last?.name ?? ""))
+        out.append(heading("Error categories", Text.clean(columns.last?.name ?? "")))
         let barWidth = max(10, min(50, width - 40))
         var bars: [(String, Int, [Int])] = ErrorColumn.allCases.map { c in
             (c.rawValue, columns.last?.error(c)?.count ?? 0, columns.last?.error(c)?.cases ?? [])
@@ -308,7 +308,7 @@ public enum TriageViews {
                         + [Span("  ←/→ switch", .muted)])),
             TriageRow(
                 Line(
-                    "case \(entry.index) of \(data.split(of: entry).name); exactly what PTBench sends (control characters shown escaped)",
+                    "case \(entry.index) of \(Text.clean(data.split(of: entry).name)); exactly what PTBench sends (control characters shown escaped)",
                     .muted)),
             blank,
         ]
