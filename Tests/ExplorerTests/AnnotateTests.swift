@@ -78,6 +78,18 @@ struct AnnotateTests {
         #expect(original == (try Fixture.sample().benchmark.score().overall?.accuracy[.overall] ?? nil))
     }
 
+    @Test func anEditSavedDuringAReloadIsKept() throws {
+        var (s, journal, dir) = try Self.setUp()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let id = try Self.selectValueMismatch(&s)
+        let data = try #require(s.data)  // loaded (with its journal replayed) before the edit
+        Self.send(&s, journal, .char("a"))
+        Fixture.send(&s, .loaded(data))  // the reload finishes after the edit was saved
+        #expect(s.journalEntries.count == 1)
+        #expect(s.annotation(id)?.goldChanged == true)
+        #expect(s.verdict(id)?.overall == true)
+    }
+
     @Test func replayingTheJournalGivesTheSameState() throws {
         var (s, journal, dir) = try Self.setUp("weak-sim")
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -35,8 +35,12 @@ public enum Reducer {
             s.scoreVersion += 1
             s.detail = nil
             s.filter.slice = nil
-            s.annotations = data.initialAnnotations
-            s.journalEntries = data.journalEntries
+            // Edits saved while this data was loading are newer than the journal it replayed: keep them.
+            let loadedUpTo = data.journalEntries.last?.seq ?? 0
+            let newer = s.journalEntries.filter { $0.seq > loadedUpTo }
+            s.journalEntries = data.journalEntries + newer
+            s.annotations =
+                newer.isEmpty ? data.initialAnnotations : Annotations.replay(s.journalEntries, over: data.benchmark)
             if data.journalReadOnly { s.message = data.journalWarnings.first ?? "the annotations journal is read-only" }
             if s.filter.comparisons.count > 0 && data.runs.count < 2 { s.filter.comparisons = [] }
             let keep = old.flatMap { o in data.cases.first { data.benchmark.splits[$0.split].name == o.0 && $0.index == o.1 }?.id
