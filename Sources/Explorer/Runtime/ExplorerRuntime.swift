@@ -3,10 +3,6 @@ import Evaluator
 import Foundation
 import TUICore
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 // MARK: - ExplorerRuntime
 
 /// Runs the explorer: reads keys, reduces, renders, flushes, and performs effects off the input
@@ -154,100 +150,31 @@ public enum Runner {
         _ data: ExplorerData, options: Scorer.Options, annotations: Annotations? = nil,
         progress: (@Sendable (Int, Int) -> Void)? = nil
     ) -> ScoreResult {
-        let bench = data.benchmark
+        // With annotations, the corrected gold (cases without edits stay as they are).
+        let bench = annotations.map { $0.correctedBenchmark(data.benchmark) } ?? data.benchmark
         let reference = Scorer.Options(format: options.format)
         let passes = options.lenient ? [options, reference] : [options]
         let perRun = bench.splits.reduce(0) { $0 + $1.cases.count }
         let total = perRun * data.runs.count * passes.count
-        let base = Counter()
+        func report(_ bench: Benchmark, _ run: RunData, _ o: Scorer.Options, done offset: Int?) -> ScoreReport {
+            var tick: (@Sendable (Int) -> Void)?
+            if let offset, let progress { tick = { done in progress(offset + done, total) } }
+            let items: [(split: SplitData, predictions: PredictionFile?)] = bench.splits.map { ($0, run.predictions[$0.name]) }
+            let scores = Scorer.score(items, options: o, parallelism: .background, progress: tick)
+            return ScoreReport(splits: scores, warnings: bench.warnings, lenient: o.lenient)
+        }
         var results: [[ScoreReport]] = []
-        for o in passes {
-            var reports: [ScoreReport] = []
-            for run in data.runs {
-                var scores: [SplitScore] = []
-                for split in bench.splits {
-                    let offset = base.value
-                    let file = run.predictions[split.name]
-                    let verdicts = scoreLeavingACore(split, file, o, annotations) { done in progress?(offset + done, total) }
-                    scores.append(
-                        SplitScore(name: split.name, cases: split.cases, verdicts: verdicts, warnings: file?.warnings ?? []))
-                    base.add(split.cases.count)
-                }
-                reports.append(ScoreReport(splits: scores, warnings: bench.warnings, lenient: o.lenient))
-            }
-            results.append(reports)
+        for (p, o) in passes.enumerated() {
+            results.append(
+                data.runs.enumerated().map { r, run in report(bench, run, o, done: (p * data.runs.count + r) * perRun) })
         }
         var result = ScoreResult(reports: results[0], referenceReports: results.count > 1 ? results[1] : nil)
         // With corrected gold, run 0 against the original gold too, for the dashboard's deltas.
         if let annotations, annotations.cases.values.contains(where: \.goldChanged) {
-            let run = data.runs[0]
-            let scores = bench.splits.map { split in
-                let file = run.predictions[split.name]
-                return SplitScore(
-                    name: split.name, cases: split.cases, verdicts: scoreLeavingACore(split, file, options, nil, progress: nil),
-                    warnings: file?.warnings ?? [])
-            }
-            result.originalReport = ScoreReport(splits: scores, warnings: bench.warnings, lenient: options.lenient)
+            result.originalReport = report(data.benchmark, data.runs[0], options, done: nil)
         }
         return result
     }
-
-    /// The verdict of every case of `split`, computed by the Evaluator on all cores but one, so
-    /// the input loop keeps a core while a large set is (re-)scored.
-    static func scoreLeavingACore(
-        _ split: SplitData, _ file: PredictionFile?, _ options: Scorer.Options, _ annotations: Annotations?,
-        progress: (@Sendable (Int) -> Void)?
-    ) -> [CaseVerdict] {
-        let cases = split.cases
-        let lines = file?.lines ?? []
-        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
-        let chunk = 512
-        let chunks = (cases.count + chunk - 1) / chunk
-        let next = Counter()
-        let done = Counter()
-        let out = UnsafeMutableBufferPointer<CaseVerdict?>.allocate(capacity: cases.count)
-        out.initialize(repeating: nil)
-        defer { out.deallocate() }
-        nonisolated(unsafe) let results = out
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            // Scoring yields to the input loop: this worker runs at a lower priority (nice 10).
-            let niced = lowerPriority()
-            defer { if let niced { restorePriority(niced) } }
-            while true {
-                let c = next.take()
-                if c >= chunks { return }
-                let lo = c * chunk
-                let hi = min(cases.count, lo + chunk)
-                for k in lo..<hi {
-                    // With annotations, the corrected gold (the same case when it has no edits).
-                    let c = annotations?.benchmarkCase(cases[k], in: split) ?? cases[k]
-                    results[k] = Scorer.verdict(for: c, line: k < lines.count ? lines[k] : nil, options: options)
-                }
-                done.add(hi - lo)
-                progress?(done.value)
-            }
-        }
-        return out.map { $0! }
-    }
-
-    #if canImport(Glibc)
-        /// Lowers the calling thread's priority; returns what to restore.
-        static func lowerPriority() -> Int32? {
-            let tid = id_t(0)  // Linux: 0 is the calling thread, not the whole process
-            errno = 0
-            let old = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), tid)
-            if errno != 0 { return nil }
-            return setpriority(__priority_which_t(PRIO_PROCESS.rawValue), tid, max(old, 10)) == 0 ? old : nil
-        }
-
-        static func restorePriority(_ old: Int32) {
-            // Lowering nice needs privileges; where it fails the pool thread simply stays nicer.
-            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, old)
-        }
-    #else
-        static func lowerPriority() -> Int32? { nil }
-        static func restorePriority(_ old: Int32) {}
-    #endif
 
     /// Appends an edit to the journal; the action to reduce (the entry, or why it was not saved).
     public static func append(_ step: EditStep, to journal: Journal?, author: String) -> Action {
@@ -330,30 +257,6 @@ final class CancelToken: @unchecked Sendable {
     func cancel() {
         lock.lock()
         flag = true
-        lock.unlock()
-    }
-}
-
-final class Counter: @unchecked Sendable {
-    private var n = 0
-    private let lock = NSLock()
-
-    /// Returns the value, then adds one.
-    func take() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        n += 1
-        return n - 1
-    }
-
-    var value: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return n
-    }
-    func add(_ k: Int) {
-        lock.lock()
-        n += k
         lock.unlock()
     }
 }
