@@ -210,12 +210,7 @@ public struct JSONReader: ~Copyable {
         guard let base = bytes.baseAddress else { throw fail("Unterminated string starting at", at: open) }
         let raw = UnsafeRawPointer(base)
         while position < count {
-            while position &+ 8 <= count {
-                let stop = JSONReader.specialStringBytes(raw.loadUnaligned(fromByteOffset: position, as: UInt64.self))
-                if stop == 0 { position &+= 8; continue }
-                position &+= stop.trailingZeroBitCount >> 3
-                break
-            }
+            skipPlainBytes(raw, count)
             guard position < count else { break }
             let b = bytes[position]
             if b == UInt8(ascii: "\"") {
@@ -325,13 +320,7 @@ public struct JSONReader: ~Copyable {
         guard let base = bytes.baseAddress else { throw fail("Unterminated string starting at", at: open) }
         let raw = UnsafeRawPointer(base)
         while position < count {
-            // Eight bytes at a time past plain ASCII (no quote, backslash, control byte or non-ASCII byte).
-            while position &+ 8 <= count {
-                let stop = JSONReader.specialStringBytes(raw.loadUnaligned(fromByteOffset: position, as: UInt64.self))
-                if stop == 0 { position &+= 8; continue }
-                position &+= stop.trailingZeroBitCount >> 3
-                break
-            }
+            skipPlainBytes(raw, count)
             guard position < count else { break }
             let b = bytes[position]
             if b == UInt8(ascii: "\"") { position += 1; return }
@@ -365,6 +354,21 @@ public struct JSONReader: ~Copyable {
     /// A mask whose lowest set bit lies in the first byte of `word` (little-endian) that needs a closer
     /// look inside a string: `"`, `\`, a control byte (< 0x20) or a non-ASCII byte; 0 when there is none.
     /// (Borrows can set bits above the first such byte, never below it.)
+    /// Moves past plain ASCII inside a string (no quote, backslash, control byte or non-ASCII
+    /// byte), eight bytes at a time; stops at the first byte that needs a look, or near the end.
+    @inline(__always)
+    mutating func skipPlainBytes(_ raw: UnsafeRawPointer, _ count: Int) {
+        while position &+ 8 <= count {
+            let stop = JSONReader.specialStringBytes(raw.loadUnaligned(fromByteOffset: position, as: UInt64.self))
+            if stop == 0 {
+                position &+= 8
+                continue
+            }
+            position &+= stop.trailingZeroBitCount >> 3
+            return
+        }
+    }
+
     @inline(__always)
     static func specialStringBytes(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
