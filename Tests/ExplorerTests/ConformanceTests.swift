@@ -8,20 +8,10 @@ import Testing
 /// project on CI; skipped, visibly, where it is absent) with the verdicts of PTBench's scorer.
 @Suite("Explorer on the conformance sets")
 struct ConformanceTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/conformance")
-
-    static var sets: [URL] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
-        return names.sorted().map { root.appendingPathComponent($0) }.filter {
-            FileManager.default.fileExists(atPath: $0.appendingPathComponent("expected/cases.jsonl").path)
-        }
-    }
-
     @Test(
         "every case is listed with the reference's verdict",
-        .enabled(if: !sets.isEmpty, "../shared/conformance is not beside the project"),
-        arguments: sets)
+        .enabled(if: !Fixture.conformanceSets.isEmpty, "../shared/conformance is not beside the project"),
+        arguments: Fixture.conformanceSets)
     func everyCaseShowsTheReferenceVerdict(_ set: URL) throws {
         let bench = try Benchmark.load(data: set.appendingPathComponent("data"), predictions: set.appendingPathComponent("pred"))
         let data = ExplorerData(benchmark: bench, runName: set.lastPathComponent)

@@ -15,6 +15,18 @@ enum Fixture {
         return ExplorerData(benchmark: try Benchmark.load(data: root, predictions: run), runName: "sample · \(model)")
     }
 
+    /// The conformance sets of `../shared/conformance` (beside the project on CI; none elsewhere):
+    /// folders with `data/` and the reference's `expected/` (CSV files and `cases.jsonl`).
+    static var conformanceSets: [URL] {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/conformance")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+        return names.sorted().map { root.appendingPathComponent($0) }.filter {
+            FileManager.default.fileExists(atPath: $0.appendingPathComponent("expected/cases.jsonl").path)
+                && FileManager.default.fileExists(atPath: $0.appendingPathComponent("data").path)
+        }
+    }
+
     /// The sample with both simulated models: A = strong-sim, B = weak-sim.
     static func compared() throws -> ExplorerData {
         let root = try #require(Sample.dataRoot)

@@ -382,17 +382,6 @@ struct TriageTests {
 
     // MARK: - Conformance sets
 
-    static let conformanceRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/conformance")
-
-    static var conformanceSets: [URL] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: conformanceRoot.path)) ?? []
-        return names.sorted().map { conformanceRoot.appendingPathComponent($0) }.filter {
-            FileManager.default.fileExists(atPath: $0.appendingPathComponent("expected").path)
-                && FileManager.default.fileExists(atPath: $0.appendingPathComponent("data").path)
-        }
-    }
-
     /// The value row of a CSV file written by the reference, by header.
     static func csv(_ url: URL) throws -> [String: String] {
         let text = try String(contentsOf: url, encoding: .utf8)
@@ -405,8 +394,8 @@ struct TriageTests {
 
     @Test(
         "the dashboard shows the reference's CSV values",
-        .enabled(if: !conformanceSets.isEmpty, "../shared/conformance is not beside the project"),
-        arguments: conformanceSets)
+        .enabled(if: !Fixture.conformanceSets.isEmpty, "../shared/conformance is not beside the project"),
+        arguments: Fixture.conformanceSets)
     func dashboardMatchesTheReferenceCSVs(_ set: URL) throws {
         let bench = try Benchmark.load(data: set.appendingPathComponent("data"), predictions: set.appendingPathComponent("pred"))
         let s = Self.scored(ExplorerData(benchmark: bench, runName: set.lastPathComponent))
