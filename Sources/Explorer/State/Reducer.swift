@@ -258,7 +258,6 @@ public enum Reducer {
             recomputeVisible(&s, keeping: s.selectedID)
         case .toggleContext:
             s.contextMode = s.contextMode == .catalog ? .profile : .catalog
-            s.contextScroll = s.detail.map { ContextView.anchor(s, $0, width: layout.contextWidth) } ?? 0
             if layout.context == nil { s.focus = .context }
         case .search:
             s.search.input = ""
@@ -578,13 +577,14 @@ public enum Reducer {
         }
         s.listTop = min(max(0, s.listTop), max(0, s.visible.count - rows))
 
+        var anchorContext = false
         if let data = s.data, let entry = s.selected {
             if s.detail?.caseID != entry.id {
                 s.detail = CaseDetail(
                     data: data, entry: entry, verdicts: s.runVerdicts.map { $0[entry.id] }, options: s.options,
                     annotations: s.useCorrectedGold ? s.annotations : nil)
                 s.detailScroll = 0
-                s.contextScroll = ContextView.anchor(s, s.detail!, width: layout.contextWidth)
+                anchorContext = true
             }
         } else {
             s.detail = nil
@@ -593,11 +593,14 @@ public enum Reducer {
             let key = PaneLines.Key(
                 caseID: detail.caseID, detailWidth: layout.detailWidth, contextWidth: layout.contextWidth,
                 contextMode: s.contextMode, query: s.search.query, scoreVersion: s.scoreVersion, glyphs: s.glyphs)
+            // A new case or a switch catalog ↔ profile opens the context pane at its anchor.
+            if s.paneLines?.key.contextMode != key.contextMode { anchorContext = true }
             if s.paneLines?.key != key {
                 s.paneLines = PaneLines(
                     key: key, detail: DetailView.lines(s, detail, width: layout.detailWidth),
                     context: ContextView.lines(s, detail, width: layout.contextWidth))
             }
+            if anchorContext { s.contextScroll = ContextView.anchor(s, detail, in: s.paneLines!.context) }
             s.detailScroll = min(s.detailScroll, max(0, s.paneLines!.detail.count - layout.detailRows))
             s.contextScroll = min(s.contextScroll, max(0, s.paneLines!.context.count - layout.contextRows))
         } else {

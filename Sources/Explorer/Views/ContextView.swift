@@ -19,9 +19,8 @@ public enum ContextView {
 
     /// The line the context pane starts at for a newly selected case: the gold platform's
     /// heading in the catalog, the top otherwise.
-    public static func anchor(_ s: AppState, _ d: CaseDetail, width: Int) -> Int {
+    public static func anchor(_ s: AppState, _ d: CaseDetail, in lines: [Line]) -> Int {
         guard s.contextMode == .catalog, let gold = d.diff.goldPlatform?.stringValue else { return 0 }
-        let lines = catalog(s, d, width: width)
         return lines.firstIndex { $0.spans.first?.role == .header && $0.spans.first?.text == Text.clean(gold) } ?? 0
     }
 
