@@ -20,9 +20,13 @@ if [ "$target" = list ]; then printf '%s\n' "${targets[@]}"; exit 0; fi
 seconds=${2:?usage: Scripts/fuzz.sh TARGET|all SECONDS [libFuzzer options...]}
 shift 2
 if [ "$target" = all ]; then
-  status=0
-  for t in "${targets[@]}"; do "$0" "$t" "$seconds" "$@" || status=1; done
-  exit $status
+  passed=0 failed=0
+  for t in "${targets[@]}"; do
+    if "$0" "$t" "$seconds" "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+  done
+  echo "fuzz: $passed passed, $failed failed"
+  [ "$failed" -eq 0 ]
+  exit
 fi
 case " ${targets[*]} " in *" $target "*) ;; *) echo "fuzz.sh: no target $target (one of: ${targets[*]})" >&2; exit 2 ;; esac
 
