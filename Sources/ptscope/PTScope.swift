@@ -49,11 +49,6 @@ struct InputOptions: ParsableArguments {
 
 extension PredictionParser.Format: ExpressibleByArgument {}
 
-/// Prints to standard error.
-func warn(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
-}
-
 /// Resolves the bundled sample's data root and the first simulated model's predictions.
 func sampleInputs() throws -> (URL, URL) {
     guard let data = Sample.dataRoot, let pred = Sample.run(Sample.models[0]) else {
@@ -131,12 +126,13 @@ struct Score: ParsableCommand {
         }
         let lenientReport = input.lenient ? bench.score(options: Scorer.Options(format: input.format, lenient: true)) : nil
         if json {
-            print(lenientReport.map { "{\"reference\": \(report.json()), \"lenient\": \($0.json())}" } ?? report.json())
+            TerminalText.printJSON(
+                lenientReport.map { "{\"reference\": \(report.json()), \"lenient\": \($0.json())}" } ?? report.json())
         } else {
-            print(report.table(), terminator: "")
+            TerminalText.print(report.table(), terminator: "")
             if let lenientReport {
-                print("")
-                print(lenientReport.table(), terminator: "")
+                TerminalText.print("")
+                TerminalText.print(lenientReport.table(), terminator: "")
             }
         }
     }
@@ -157,9 +153,9 @@ struct Check: ParsableCommand {
     func run() throws {
         let bench = try loadBenchmark(URL(fileURLWithPath: data), predictions.map { URL(fileURLWithPath: $0) })
         let problems = Validation.problems(in: bench)
-        for p in problems { print(p) }
+        for p in problems { TerminalText.print("\(p)") }
         let cases = bench.splits.reduce(0) { $0 + $1.cases.count }
-        print("\(bench.splits.count) split(s), \(cases) cases, \(problems.count) problem(s)")
+        TerminalText.print("\(bench.splits.count) split(s), \(cases) cases, \(problems.count) problem(s)")
         if !problems.isEmpty { throw ExitCode(1) }
     }
 }
