@@ -96,8 +96,9 @@ public final class Journal: @unchecked Sendable {
     /// journal not created yet) that cannot be written opens read-only with a warning saying what
     /// failed. A torn last line (unterminated: a crash mid-write) is skipped with a warning and cut
     /// before the next append; any other unreadable line, the last one included when it ends with
-    /// a newline, is skipped with a warning and kept. A line written by a newer ptscope is refused
-    /// with both version numbers.
+    /// a newline, is skipped with a warning and kept, as is a line whose `seq` is outside
+    /// 1...``JournalEntry/maxSeq`` or repeats an earlier line's (the first line with a number applies;
+    /// the warning names both lines). A line written by a newer ptscope is refused with both version numbers.
     public static func open(_ url: URL, readOnlyIfLocked: Bool = true) throws(InputError) -> Journal {
         let path = url.path
         func failure(_ what: String, _ code: Int32) -> InputError {
