@@ -1,6 +1,7 @@
 import ArgumentParser
 import Evaluator
 import Foundation
+import TUICore
 
 // MARK: - export
 
@@ -47,7 +48,7 @@ struct ExportCommand: ParsableCommand {
         }
         let changed = annotations.cases.values.filter(\.goldChanged).count
         let flagged = annotations.cases.values.filter { $0.status == .flagged }.count
-        print(
+        TerminalText.print(
             "wrote \(outURL.path): \(changed) case(s) with corrected gold, \(flagged) flagged, "
                 + "\(annotations.problems.count) entr\(annotations.problems.count == 1 ? "y" : "ies") not applied "
                 + "(CHANGES.md, changes.jsonl)")
@@ -104,13 +105,13 @@ struct AnnotationsCommand: ParsableCommand {
         if let data { annotations = Annotations.replay(entries, over: try loadBenchmark(URL(fileURLWithPath: data), nil)) }
         let cases = Self.caseSummaries(entries, annotations)
         if json {
-            for e in entries { print("{\"type\": \"edit\", " + e.jsonLine.dropFirst()) }
-            for c in cases { print(c.json) }
+            for e in entries { TerminalText.printJSON("{\"type\": \"edit\", " + e.jsonLine.dropFirst()) }
+            for c in cases { TerminalText.printJSON(c.json) }
             for p in annotations?.problems ?? [] {
-                print(JSONText.object([("type", "\"problem\""), ("text", JSONText.string(p))]))
+                TerminalText.printJSON(JSONText.object([("type", "\"problem\""), ("text", JSONText.string(p))]))
             }
         } else {
-            print(Self.table(entries, cases, annotations, file: url.path), terminator: "")
+            TerminalText.print(Self.table(entries, cases, annotations, file: url.path), terminator: "")
         }
         if let annotations, !annotations.problems.isEmpty { throw ExitCode(1) }
     }
@@ -177,8 +178,10 @@ struct AnnotationsCommand: ParsableCommand {
 
     // MARK: Text
 
+    /// The edits and cases as text columns; every cell from the journal is made inert on one line first
+    /// (``TerminalText/cell(_:)``), so the columns line up and nothing in them acts on the terminal.
     static func table(_ entries: [JournalEntry], _ cases: [CaseSummary], _ annotations: Annotations?, file: String) -> String {
-        var out = "\(file): \(entries.count) edit(s) on \(cases.count) case(s)\n\n"
+        var out = "\(TerminalText.cell(file)): \(entries.count) edit(s) on \(cases.count) case(s)\n\n"
         var rows = [["seq", "time", "author", "case", "kind", "change", "reason"]]
         for e in entries {
             var change = e.changes.map { $0.summary(limit: 30) }.joined(separator: "; ")
@@ -187,16 +190,16 @@ struct AnnotationsCommand: ParsableCommand {
             if let u = e.undoOf { change = "(seq \(u)) " + change }
             rows.append([String(e.seq), e.time, e.author, e.key.description, e.kind.rawValue, change, e.reason ?? ""])
         }
-        out += columns(rows)
+        out += columns(rows.map { $0.map(TerminalText.cell) })
         out += "\ncases\n"
         var caseRows = [["case", "status", "edits", "note", "reason"]]
         for c in cases {
             caseRows.append([c.key.description, c.status, String(c.edits.count), c.note ?? "", c.reason ?? ""])
         }
-        out += columns(caseRows)
+        out += columns(caseRows.map { $0.map(TerminalText.cell) })
         if let annotations {
             if !annotations.problems.isEmpty { out += "\nnot applied (the data differs from what the journal expects)\n" }
-            for p in annotations.problems { out += "  \(p)\n" }
+            for p in annotations.problems { out += "  \(TerminalText.cell(p))\n" }
         } else {
             out += "\n(give --data to replay the journal over the data: exact statuses, and edits that do not fit)\n"
         }
@@ -206,10 +209,10 @@ struct AnnotationsCommand: ParsableCommand {
     /// Left-aligned columns separated by two spaces (the last column is not padded).
     static func columns(_ rows: [[String]]) -> String {
         guard let count = rows.first?.count else { return "" }
-        let widths = (0..<count).map { k in rows.map { $0[k].count }.max() ?? 0 }
+        let widths = (0..<count).map { k in rows.map { TextWidth.of($0[k]) }.max() ?? 0 }
         return rows.map { row in
             row.enumerated().map { k, cell in
-                k == count - 1 ? cell : cell + String(repeating: " ", count: widths[k] - cell.count)
+                k == count - 1 ? cell : TextWidth.pad(cell, to: widths[k])
             }.joined(separator: "  ").trimmingCharacters(in: .whitespaces) + "\n"
         }.joined()
     }

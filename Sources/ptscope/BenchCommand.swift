@@ -43,7 +43,8 @@ struct BenchCommand: ParsableCommand {
             (dataURL, predURL) = try sampleInputs()
         }
         let options = Scorer.Options(format: input.format, lenient: input.lenient)
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("ptscope-bench-\(ProcessInfo.processInfo.processIdentifier)")
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "ptscope-bench-\(ProcessInfo.processInfo.processIdentifier)")
         defer { try? FileManager.default.removeItem(at: scratch) }
 
         var load: [Duration] = []
@@ -82,24 +83,26 @@ struct BenchCommand: ParsableCommand {
         }
 
         let mb = { (bytes: Int) in String(format: "%.1f MB", Double(bytes) / 1_000_000) }
-        print("ptscope bench: \(dataURL.path)  \(predURL.path)")
-        print("\(cases) cases in \(splits) split(s), \(formatOK) parsed; data \(mb(dataBytes)), predictions \(mb(predictionBytes)); \(runs) run(s), \(ProcessInfo.processInfo.activeProcessorCount) core(s)")
-        print("")
+        TerminalText.print("ptscope bench: \(dataURL.path)  \(predURL.path)")
+        TerminalText.print(
+            "\(cases) cases in \(splits) split(s), \(formatOK) parsed; data \(mb(dataBytes)), predictions \(mb(predictionBytes)); \(runs) run(s), \(ProcessInfo.processInfo.activeProcessorCount) core(s)"
+        )
+        TerminalText.print("")
         let rows: [(String, [Duration])] = [
             ("load + index", load), ("parse + score", score), ("CSV writing", csv), ("total", total),
         ]
-        print(pad("phase", 16) + lpad("min", 11) + lpad("median", 11) + lpad("max", 11))
+        TerminalText.print(pad("phase", 16) + lpad("min", 11) + lpad("median", 11) + lpad("max", 11))
         for (name, times) in rows {
             let s = times.map(seconds).sorted()
-            print(pad(name, 16) + lpad(ms(s.first!), 11) + lpad(ms(median(s)), 11) + lpad(ms(s.last!), 11))
+            TerminalText.print(pad(name, 16) + lpad(ms(s.first!), 11) + lpad(ms(median(s)), 11) + lpad(ms(s.last!), 11))
         }
-        print("")
+        TerminalText.print("")
         let loadMedian = median(load.map(seconds).sorted())
         let scoreMedian = median(score.map(seconds).sorted())
         let totalMedian = median(total.map(seconds).sorted())
-        print("load + index:  \(rate(Double(dataBytes + predictionBytes) / 1_000_000, loadMedian)) MB/s (median)")
-        print("parse + score: \(rate(Double(cases), scoreMedian)) cases/s (median)")
-        print("all phases:    \(rate(Double(cases), totalMedian)) cases/s (median)")
+        TerminalText.print("load + index:  \(rate(Double(dataBytes + predictionBytes) / 1_000_000, loadMedian)) MB/s (median)")
+        TerminalText.print("parse + score: \(rate(Double(cases), scoreMedian)) cases/s (median)")
+        TerminalText.print("all phases:    \(rate(Double(cases), totalMedian)) cases/s (median)")
     }
 
     func seconds(_ d: Duration) -> Double {

@@ -104,14 +104,15 @@ struct Open: ParsableCommand {
         }
 
         if printTable || isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0 {
-            if data == nil { print("ptscope: the bundled sample (invented data), model \(model)\n") }
+            if data == nil { TerminalText.print("ptscope: the bundled sample (invented data), model \(model)\n") }
             let bench = try loadBenchmark(dataURL, predURL)
             let report = bench.score(options: Scorer.Options(format: input.format))
             for w in report.warnings { warn("warning: \(w)") }
-            print(report.table(), terminator: "")
+            TerminalText.print(report.table(), terminator: "")
             if input.lenient {
-                print("")
-                print(bench.score(options: Scorer.Options(format: input.format, lenient: true)).table(), terminator: "")
+                TerminalText.print("")
+                TerminalText.print(
+                    bench.score(options: Scorer.Options(format: input.format, lenient: true)).table(), terminator: "")
             }
             return
         }

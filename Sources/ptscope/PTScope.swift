@@ -3,6 +3,12 @@ import Evaluator
 import Foundation
 import Sample
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 @main
 struct PTScope: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,24 +24,30 @@ struct PTScope: ParsableCommand {
         ],
         defaultSubcommand: Open.self
     )
+
+    static func main() {
+        // Past the file size limit (ulimit -f) write() fails with EFBIG, reported as "not saved",
+        // instead of SIGXFSZ killing the process mid-append.
+        signal(SIGXFSZ, SIG_IGN)
+        main(nil)
+    }
 }
 
 // MARK: - Shared options
 
 struct InputOptions: ParsableArguments {
-    @Option(name: .customLong("format"), help: "Prediction text format: reference (Platform:[f(a=1)]) or json ({'platform':..., 'functions':[...]}).")
+    @Option(
+        name: .customLong("format"),
+        help: "Prediction text format: reference (Platform:[f(a=1)]) or json ({'platform':..., 'functions':[...]}).")
     var format: PredictionParser.Format = .reference
 
-    @Flag(help: "Also report a LENIENT reading (think blocks, Markdown fences and prose stripped). Never changes PTBench's numbers.")
+    @Flag(
+        help: "Also report a LENIENT reading (think blocks, Markdown fences and prose stripped). Never changes PTBench's numbers."
+    )
     var lenient = false
 }
 
 extension PredictionParser.Format: ExpressibleByArgument {}
-
-/// Prints to standard error.
-func warn(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
-}
 
 /// Resolves the bundled sample's data root and the first simulated model's predictions.
 func sampleInputs() throws -> (URL, URL) {
@@ -66,10 +78,14 @@ struct Score: ParsableCommand {
     @Argument(help: "A predictions root (<split>/generation.jsonl), a split folder, or a generation.jsonl.")
     var predictions: String
 
-    @Option(help: "Where to write <split>/acc_results.csv, <split>/error_results.csv and overall/ (default: the predictions root, as PTBench).")
+    @Option(
+        help:
+            "Where to write <split>/acc_results.csv, <split>/error_results.csv and overall/ (default: the predictions root, as PTBench)."
+    )
     var out: String?
 
-    @Option(name: .customLong("per-case"), help: "Write one JSON line per case (flags, hits, error column, diagnosis) to this file.")
+    @Option(
+        name: .customLong("per-case"), help: "Write one JSON line per case (flags, hits, error column, diagnosis) to this file.")
     var perCase: String?
 
     @Flag(help: "Print the summary as JSON instead of a table.")
@@ -93,7 +109,9 @@ struct Score: ParsableCommand {
         }
         for split in report.splits {
             for m in Metric.allCases where (split.accuracy[m] ?? nil) == nil {
-                warn("warning: \(split.name): \(m.rawValue) has a zero denominator; written as n/a (PTBench's scorer would crash here)")
+                warn(
+                    "warning: \(split.name): \(m.rawValue) has a zero denominator; written as n/a (PTBench's scorer would crash here)"
+                )
             }
         }
         if let perCase {
@@ -108,12 +126,13 @@ struct Score: ParsableCommand {
         }
         let lenientReport = input.lenient ? bench.score(options: Scorer.Options(format: input.format, lenient: true)) : nil
         if json {
-            print(lenientReport.map { "{\"reference\": \(report.json()), \"lenient\": \($0.json())}" } ?? report.json())
+            TerminalText.printJSON(
+                lenientReport.map { "{\"reference\": \(report.json()), \"lenient\": \($0.json())}" } ?? report.json())
         } else {
-            print(report.table(), terminator: "")
+            TerminalText.print(report.table(), terminator: "")
             if let lenientReport {
-                print("")
-                print(lenientReport.table(), terminator: "")
+                TerminalText.print("")
+                TerminalText.print(lenientReport.table(), terminator: "")
             }
         }
     }
@@ -134,9 +153,9 @@ struct Check: ParsableCommand {
     func run() throws {
         let bench = try loadBenchmark(URL(fileURLWithPath: data), predictions.map { URL(fileURLWithPath: $0) })
         let problems = Validation.problems(in: bench)
-        for p in problems { print(p) }
+        for p in problems { TerminalText.print("\(p)") }
         let cases = bench.splits.reduce(0) { $0 + $1.cases.count }
-        print("\(bench.splits.count) split(s), \(cases) cases, \(problems.count) problem(s)")
+        TerminalText.print("\(bench.splits.count) split(s), \(cases) cases, \(problems.count) problem(s)")
         if !problems.isEmpty { throw ExitCode(1) }
     }
 }

@@ -311,7 +311,9 @@ public enum GoldEdits {
 
     static func check(_ index: Int, _ alternatives: [JSONValue], _ function: String, _ parameter: String) throws(GoldEditError) {
         guard alternatives.indices.contains(index) else {
-            throw GoldEditError("\(function).\(parameter) has no alternative \(index + 1) (it has \(alternatives.count))")
+            // Counted from 1 for people; Int128, so Int.max (typed in a `:` command) is a message, not a trap.
+            throw GoldEditError(
+                "\(function).\(parameter) has no alternative \(Int128(index) + 1) (it has \(alternatives.count))")
         }
     }
 

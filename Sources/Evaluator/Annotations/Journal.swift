@@ -92,15 +92,20 @@ public final class Journal: @unchecked Sendable {
     /// Opens `url` for writing (creating it when missing) and reads every entry.
     ///
     /// Takes an exclusive lock on the file. When another process holds it: `readOnlyIfLocked`
-    /// opens read-only with a warning naming the file, else throws. A torn or unreadable last
-    /// line (a crash mid-write) is skipped with a warning and cut before the next append; an
-    /// unreadable line in the middle is skipped with a warning. A line written by a newer
-    /// ptscope is refused with both version numbers.
+    /// opens read-only with a warning naming the file, else throws. A file (or a folder, for a
+    /// journal not created yet) that cannot be written opens read-only with a warning saying what
+    /// failed. A torn last line (unterminated: a crash mid-write) is skipped with a warning and cut
+    /// before the next append; any other unreadable line, the last one included when it ends with
+    /// a newline, is skipped with a warning and kept, as is a line whose `seq` is outside
+    /// 1...``JournalEntry/maxSeq`` or repeats an earlier line's (the first line with a number applies;
+    /// the warning names both lines). A line written by a newer ptscope is refused with both version numbers.
     public static func open(_ url: URL, readOnlyIfLocked: Bool = true) throws(InputError) -> Journal {
         let path = url.path
         func failure(_ what: String, _ code: Int32) -> InputError {
             InputError(file: path, "cannot \(what) the annotations journal: \(String(cString: strerror(code)))")
         }
+        /// The errors that mean "this user may not write here" (rather than a wrong path).
+        func refusesWrites(_ code: Int32) -> Bool { code == EACCES || code == EROFS || code == EPERM }
         var warnings: [String] = []
         var readOnly = false
         var reason = ""
@@ -110,7 +115,7 @@ public final class Journal: @unchecked Sendable {
             created = true
         } else if errno == EEXIST {
             fd = systemOpen(path, O_RDWR | O_CLOEXEC, 0)
-            if fd < 0 && (errno == EACCES || errno == EROFS || errno == EPERM) {
+            if fd < 0 && refusesWrites(errno) {
                 let why = String(cString: strerror(errno))
                 fd = systemOpen(path, O_RDONLY | O_CLOEXEC, 0)
                 if fd >= 0 {
@@ -119,8 +124,26 @@ public final class Journal: @unchecked Sendable {
                     warnings.append("\(reason); opened read-only: edits are not saved")
                 }
             }
+            if fd < 0 { throw failure("open", errno) }
+        } else if refusesWrites(errno) {
+            // No journal yet, and the folder cannot be written: there is nothing to read, and edits are refused.
+            let code = errno
+            fd = systemOpen(path, O_RDONLY | O_CLOEXEC, 0)
+            if fd >= 0 {
+                // It is there after all (made meanwhile, or hidden by the refusal): read it.
+                readOnly = true
+                reason = "\(path) is not writable (\(String(cString: strerror(code))))"
+                warnings.append("\(reason); opened read-only: edits are not saved")
+            } else if errno == ENOENT {
+                reason = "cannot create \(path) (\(String(cString: strerror(code))))"
+                warnings.append("\(reason); opened read-only: edits are not saved")
+                return Journal(url: url, fd: -1, parsed: Parsed(), warnings: warnings, readOnly: true, readOnlyReason: reason)
+            } else {
+                throw failure("create", code)
+            }
+        } else {
+            throw failure("create", errno)
         }
-        if fd < 0 { throw failure(created ? "create" : "open", errno) }
         if created {
             // The new name must survive a crash too.
             let dir = systemOpen(url.deletingLastPathComponent().path, O_RDONLY | O_CLOEXEC, 0)
@@ -188,7 +211,15 @@ public final class Journal: @unchecked Sendable {
         let path = url.path
         guard !storedReadOnly, fd >= 0 else { throw InputError(file: path, "\(readOnlyReason): the edit was not saved") }
         func failure(_ what: String, _ code: Int32) -> InputError {
-            InputError(file: path, "cannot \(what): \(String(cString: strerror(code))); the edit was not saved")
+            // EFBIG: the file size limit (SIGXFSZ is ignored at start-up, so write() says so instead of killing).
+            let limit = code == EFBIG ? " (the file size limit, ulimit -f, is reached)" : ""
+            return InputError(file: path, "cannot \(what): \(String(cString: strerror(code)))\(limit); the edit was not saved")
+        }
+        // Sequence numbers were checked on reading (1...maxSeq), so this cannot overflow.
+        let last = stored.map(\.seq).max() ?? 0
+        guard last < JournalEntry.maxSeq else {
+            throw InputError(
+                file: path, "the journal's sequence numbers are used up (the last is \(last)); the edit was not saved")
         }
         if fileLength != validLength {
             // A torn last line from a crash: cut it so the journal stays valid JSON Lines.
@@ -196,8 +227,8 @@ public final class Journal: @unchecked Sendable {
             fileLength = validLength
         }
         let entry = JournalEntry(
-            seq: (stored.map(\.seq).max() ?? 0) + 1, time: Journal.now(), author: author, key: step.key, kind: step.kind,
-            changes: step.changes, status: step.status, note: step.note, reason: step.reason, undoOf: step.undoOf)
+            seq: last + 1, time: Journal.now(), author: author, key: step.key, kind: step.kind, changes: step.changes,
+            status: step.status, note: step.note, reason: step.reason, undoOf: step.undoOf)
         let bytes = Array(((needsNewline ? "\n" : "") + entry.jsonLine + "\n").utf8)
         var written = 0
         var code: Int32 = 0
@@ -214,8 +245,9 @@ public final class Journal: @unchecked Sendable {
         }
         if code == 0 && !Journal.sync(fd) { code = errno }
         if code != 0 {
-            // Leave no partial line behind.
-            _ = ftruncate(fd, off_t(validLength))
+            // Leave no partial line behind (ENOSPC, EFBIG and EIO may come after part of the line was
+            // written); when even that fails, the next append cuts it first.
+            if ftruncate(fd, off_t(validLength)) != 0 { fileLength = validLength + written }
             throw failure("write", code)
         }
         validLength += bytes.count
@@ -291,6 +323,7 @@ public final class Journal: @unchecked Sendable {
     }
 
     /// Splits `bytes` into lines and reads each; see ``open(_:readOnlyIfLocked:)`` for what is skipped.
+    /// A sequence number used twice is warned about with both lines; the first line with it applies.
     static func parse(_ bytes: [UInt8], file: String, writable: Bool) throws(InputError) -> Parsed {
         var result = Parsed()
         result.fileLength = bytes.count
@@ -308,17 +341,27 @@ public final class Journal: @unchecked Sendable {
         }
         result.validLength = bytes.count
         var unknown: Set<String> = []
+        /// The line of each sequence number read so far.
+        var lineOf: [Int: Int] = [:]
         for (k, line) in lines.enumerated() {
             let slice = bytes[line.range]
             if slice.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             var unknownKeys: [String] = []
             do {
                 let entry = try JournalEntry.decode(slice, unknownKeys: &unknownKeys)
+                if k == lastContent && !line.terminated { result.needsNewline = true }
+                if let first = lineOf[entry.seq] {
+                    // Hand-merged or hand-edited: the first line with a number is the edit it names.
+                    result.warnings.append(
+                        "\(file):\(line.number): seq \(entry.seq) is also on line \(first) (\(file):\(first)); "
+                            + "this line is skipped (the first line with a number applies) and kept in the file")
+                    continue
+                }
+                lineOf[entry.seq] = line.number
                 result.entries.append(entry)
                 for key in unknownKeys where unknown.insert(key).inserted {
                     result.warnings.append("\(file):\(line.number): unknown key \"\(key)\" ignored")
                 }
-                if k == lastContent && !line.terminated { result.needsNewline = true }
             } catch {
                 switch error {
                 case .newerVersion(let v):
@@ -327,10 +370,11 @@ public final class Journal: @unchecked Sendable {
                         "written by a newer ptscope (journal format version \(v); this ptscope reads version "
                             + "\(JournalEntry.formatVersion)): update ptscope")
                 case .unreadable(let why):
-                    if k == lastContent {
+                    // Only an unterminated last line can be a write cut short; a complete line is someone's text.
+                    if k == lastContent && !line.terminated {
                         let cut = writable ? "; it is removed before the next edit is saved" : ""
                         result.warnings.append(
-                            "\(file):\(line.number): the last line is incomplete or unreadable (a crash while writing?), "
+                            "\(file):\(line.number): the last line is incomplete (no newline: a write cut short?), "
                                 + "skipped\(cut): \(why)")
                         result.validLength = line.range.lowerBound
                     } else {

@@ -34,6 +34,9 @@ public struct EditStep: Sendable, Equatable {
 public struct JournalEntry: Sendable, Equatable {
     /// The journal format version this ptscope writes and reads.
     public static let formatVersion = 1
+    /// The largest sequence number a journal may hold: 2^53 − 1, the largest integer every JSON
+    /// reader keeps exactly. A line with a larger (or a non-positive) one is skipped as unreadable.
+    public static let maxSeq = 9_007_199_254_740_991
 
     /// 1, 2, 3... in the order the edits were made; replay follows it.
     public var seq: Int
@@ -130,7 +133,7 @@ public struct JournalEntry: Sendable, Equatable {
             guard let s = v.stringValue else { throw .unreadable("\"\(name)\" must be a string") }
             return s
         }
-        guard let seq = integer(object["seq"]) else { throw .unreadable("\"seq\" must be an integer") }
+        let seq = try sequenceNumber(object["seq"], "seq")
         guard let index = integer(object["index"]) else { throw .unreadable("\"index\" must be an integer") }
         let kindText = try text("kind")
         guard let kind = EditKind(rawValue: kindText) else { throw .unreadable("unknown edit kind \"\(kindText)\"") }
@@ -140,10 +143,7 @@ public struct JournalEntry: Sendable, Equatable {
             status = known
         }
         var undoOf: Int?
-        if let u = object["undo_of"], u != .null {
-            guard let n = integer(u) else { throw .unreadable("\"undo_of\" must be an integer") }
-            undoOf = n
-        }
+        if let u = object["undo_of"], u != .null { undoOf = try sequenceNumber(u, "undo_of") }
         guard case .array(let items)? = object["changes"] else { throw .unreadable("\"changes\" must be a list") }
         var changes: [GoldChange] = []
         for (k, item) in items.enumerated() {
@@ -172,6 +172,16 @@ public struct JournalEntry: Sendable, Equatable {
         }
         let change = GoldChange(field: field, path: path, before: o["before"], after: o["after"])
         return change.before == nil && change.after == nil ? nil : change
+    }
+
+    /// A sequence number (`seq`, `undo_of`): an integer from 1 to ``maxSeq``.
+    static func sequenceNumber(_ v: JSONValue?, _ name: String) throws(LineError) -> Int {
+        guard case .number(let n)? = v, n.isInteger else { throw .unreadable("\"\(name)\" must be an integer") }
+        guard let seq = Int(n.text), (1...maxSeq).contains(seq) else {
+            let shown = n.text.utf8.count <= 40 ? n.text : "\(n.text.prefix(20))… (\(n.text.utf8.count) characters)"
+            throw .unreadable("\"\(name)\" is \(shown), out of the range 1...\(maxSeq)")
+        }
+        return seq
     }
 
     static func integer(_ v: JSONValue?) -> Int? {

@@ -1,0 +1,232 @@
+import Evaluator
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The journal against odd files and hostile limits: numbers out of range, repeated numbers, a
+/// hand-edited last line, a folder that cannot be written, a file size limit.
+@Suite("Journal reliability")
+struct JournalReliabilityTests {
+    static let key = CaseKey(split: "s", index: 0, hash: "0000000000000000")
+
+    /// A valid journal line numbered `seq` (the number's text as given) with note `note`.
+    static func line(seq: String, note: String) -> String {
+        JournalEntry(seq: 1, time: "2025-01-01T00:00:00.000Z", author: "a", key: key, kind: .setNote, note: note).jsonLine
+            .replacingOccurrences(of: "\"seq\": 1,", with: "\"seq\": \(seq),")
+    }
+
+    // MARK: - Sequence numbers
+
+    @Test(
+        "a sequence number out of range is skipped with file:line, and the next edit is numbered without a trap",
+        arguments: ["9223372036854775807", "9007199254740992", "0", "-1", "-9223372036854775808"])
+    func seqOutOfRange(seq: String) throws {
+        let url = try temporaryFolder().appendingPathComponent("annotations.jsonl")
+        let text = [Self.line(seq: "1", note: "one"), Self.line(seq: seq, note: "bad"), Self.line(seq: "2", note: "two")]
+        try Data((text.joined(separator: "\n") + "\n").utf8).write(to: url)
+
+        let journal = try Journal.open(url)
+        #expect(journal.entries.map(\.seq) == [1, 2])
+        #expect(
+            journal.warnings.contains { $0.hasPrefix("\(url.path):2:") && $0.contains("seq") && $0.contains(seq) },
+            "\(journal.warnings)")
+        let next = try journal.append(kind: .setNote, key: Self.key, note: "three", author: "a")
+        #expect(next.seq == 3)
+        journal.close()
+        let raw = try String(contentsOf: url, encoding: .utf8)
+        #expect(raw.contains("\"seq\": \(seq),"), "the skipped line is kept in the file")
+        #expect(try Journal.load(url).entries.map(\.seq) == [1, 2, 3])
+    }
+
+    @Test("the largest sequence number allowed is used; the edit after it is refused, not trapped")
+    func seqAtTheLimit() throws {
+        let url = try temporaryFolder().appendingPathComponent("annotations.jsonl")
+        let top = String(JournalEntry.maxSeq)
+        try Data((Self.line(seq: top, note: "top") + "\n").utf8).write(to: url)
+        let journal = try Journal.open(url)
+        #expect(journal.entries.map(\.seq) == [JournalEntry.maxSeq])
+        #expect(journal.warnings.isEmpty)
+        #expect {
+            try journal.append(kind: .setNote, key: Self.key, note: "one more", author: "a")
+        } throws: { error in
+            "\(error)".contains("not saved") && "\(error)".contains(top)
+        }
+        #expect(try Data(contentsOf: url) == Data((Self.line(seq: top, note: "top") + "\n").utf8))
+    }
+
+    @Test("a sequence number used twice is reported with both lines; the first line with it applies")
+    func duplicateSeq() throws {
+        let url = try temporaryFolder().appendingPathComponent("annotations.jsonl")
+        let text = [
+            Self.line(seq: "1", note: "one"), Self.line(seq: "2", note: "first two"), Self.line(seq: "2", note: "second two"),
+            Self.line(seq: "3", note: "three"),
+        ]
+        try Data((text.joined(separator: "\n") + "\n").utf8).write(to: url)
+        for journal in [try Journal.load(url), try Journal.open(url)] {
+            #expect(journal.entries.map(\.seq) == [1, 2, 3])
+            #expect(journal.entries.map(\.note) == ["one", "first two", "three"])
+            let warning = try #require(journal.warnings.first { $0.contains("seq 2") }, "\(journal.warnings)")
+            #expect(warning.hasPrefix("\(url.path):3:") && warning.contains("line 2"), "\(warning)")
+            #expect(journal.warnings.count == 1)
+            journal.close()
+        }
+    }
+
+    @Test("an alternative number at the ends of Int is refused with a message, not a trap", arguments: [Int.max, Int.min])
+    func alternativeNumberAtTheLimit(index: Int) throws {
+        let session = try Session()
+        let (split, c, function, queryParam, _) = try session.caseWithBothKindsOfParameters()
+        let gold = session.live.current(c, in: split)
+        #expect {
+            try GoldEdits.editAlternative(gold, function: function, parameter: queryParam, index: index, value: .null)
+        } throws: { error in
+            "\(error)".contains("has no alternative")
+        }
+        #expect(throws: GoldEditError.self) {
+            try GoldEdits.removeAlternative(gold, function: function, parameter: queryParam, index: index)
+        }
+    }
+
+    // MARK: - The last line
+
+    @Test("a complete (newline-terminated) but unreadable last line is kept and skipped, not cut as a torn write")
+    func terminatedBadLastLine() throws {
+        let url = try temporaryFolder().appendingPathComponent("annotations.jsonl")
+        let handEdit = #"{"v": 1, "seq": 3, "note": "edited by hand, no author"}"#
+        let text = Self.line(seq: "1", note: "one") + "\n" + Self.line(seq: "2", note: "two") + "\n" + handEdit + "\n"
+        try Data(text.utf8).write(to: url)
+
+        let journal = try Journal.open(url)
+        #expect(journal.entries.map(\.seq) == [1, 2])
+        #expect(journal.warnings.count == 1)
+        #expect(
+            journal.warnings.contains { $0.hasPrefix("\(url.path):3:") && $0.contains("not a journal entry") },
+            "\(journal.warnings)")
+        let next = try journal.append(kind: .setNote, key: Self.key, note: "after", author: "a")
+        #expect(next.seq == 3)
+        journal.close()
+
+        let after = try String(contentsOf: url, encoding: .utf8)
+        #expect(after.hasPrefix(text), "the hand-edited line is still there")
+        #expect(after.hasSuffix("\n") && after.split(separator: "\n").count == 4)
+        let reread = try Journal.open(url)
+        #expect(reread.entries.map(\.note) == ["one", "two", "after"])
+        #expect(reread.warnings.count == 1 && reread.warnings[0].hasPrefix("\(url.path):3:"))
+    }
+
+    // MARK: - A folder that cannot be written
+
+    @Test("a journal that cannot be created (a real EACCES: /sys refuses new files) opens read-only, saying why")
+    func cannotCreateOpensReadOnly() throws {
+        let url = URL(fileURLWithPath: "/sys/ptscope-annotations-\(UUID().uuidString).jsonl")
+        let refused = open(url.path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        let code = errno
+        if refused >= 0 {
+            close(refused)
+            unlink(url.path)
+        }
+        try #require(refused < 0 && (code == EACCES || code == EROFS || code == EPERM), "/sys refuses new files here")
+
+        let journal = try Journal.open(url)
+        #expect(journal.readOnly)
+        #expect(journal.entries.isEmpty)
+        let warning = try #require(journal.warnings.first)
+        #expect(warning.contains("cannot create \(url.path)") && warning.contains(String(cString: strerror(code))))
+        #expect(warning.contains("read-only") && !warning.contains("cannot open"), "\(warning)")
+        #expect {
+            try journal.append(kind: .setNote, key: Self.key, note: "x", author: "a")
+        } throws: { error in
+            "\(error)".contains("not saved") && "\(error)".contains("cannot create")
+        }
+        #expect(!FileManager.default.fileExists(atPath: url.path))
+    }
+
+    @Test("a journal in a folder this user cannot write: ptscope opens it read-only and says create, not open")
+    func readOnlyFolderInTheBinary() throws {
+        let folder = try temporaryFolder()
+        let journal = folder.appendingPathComponent("annotations.jsonl").path
+        // Root may write anywhere: the child runs as nobody (setpriv) when the tests run as root.
+        try #require(chmod(folder.path, 0o555) == 0)
+        defer { _ = chmod(folder.path, 0o755) }
+        let (status, _, stderr) = try Self.runShell(
+            asNobody: true, #"exec "$0" annotations "$1" --stress-append 1"#, try Child.binary(), journal)
+        #expect(status == 2, "\(stderr)")
+        #expect(stderr.contains("cannot create \(journal) (Permission denied); opened read-only"), "\(stderr)")
+        #expect(stderr.contains("the edit was not saved"), "\(stderr)")
+        #expect(!stderr.contains("cannot open"), "\(stderr)")
+        #expect(!FileManager.default.fileExists(atPath: journal))
+    }
+
+    // MARK: - The file size limit
+
+    @Test("past the file size limit (ulimit -f) an edit is 'not saved': no SIGXFSZ, no torn line, nothing earlier lost")
+    func fileSizeLimit() throws {
+        let url = try temporaryFolder().appendingPathComponent("annotations.jsonl")
+        // 8 blocks of 512 bytes: a few dozen entries fit.
+        let (status, stdout, stderr) = try Self.runShell(
+            asNobody: false, #"ulimit -f 8 && exec "$0" annotations "$1" --stress-append 100000"#, try Child.binary(),
+            url.path)
+        #expect(status == 2, "exit status \(status) (\(128 + SIGXFSZ): killed by SIGXFSZ): \(stderr)")
+        #expect(stderr.contains("File too large") && stderr.contains("the edit was not saved"), "\(stderr)")
+        let acks = stdout.split(separator: "\n").compactMap { $0.hasPrefix("ack ") ? Int($0.dropFirst(4)) : nil }
+        #expect(acks.count > 10, "\(stdout)")
+
+        let bytes = try Data(contentsOf: url)
+        #expect(bytes.count <= 8 * 512)
+        #expect(bytes.last == 0x0A, "no torn last line")
+        let journal = try Journal.load(url)
+        #expect(journal.warnings.isEmpty, "\(journal.warnings)")
+        #expect(journal.entries.map(\.seq) == acks, "every acknowledged edit, and nothing else")
+    }
+
+    // MARK: - Helpers
+
+    /// Runs `sh -c script arguments…` (as nobody when asked and when running as root) with every
+    /// signal at its default disposition (the test runner ignores some, and an ignored signal stays
+    /// ignored across exec); its exit status (128 + n when signal n killed it), stdout and stderr.
+    static func runShell(asNobody: Bool, _ script: String, _ arguments: String...) throws -> (Int32, String, String) {
+        var argv = ["/bin/sh", "-c", script] + arguments
+        if asNobody && getuid() == 0 { argv = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] + argv }
+        let dir = try temporaryFolder()
+        let (out, err) = (dir.appendingPathComponent("stdout").path, dir.appendingPathComponent("stderr").path)
+        #if canImport(Darwin)
+            var actions: posix_spawn_file_actions_t? = nil
+            var attr: posix_spawnattr_t? = nil
+        #else
+            var actions = posix_spawn_file_actions_t()
+            var attr = posix_spawnattr_t()
+        #endif
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, err, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawnattr_init(&attr)
+        defer { posix_spawnattr_destroy(&attr) }
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        posix_spawnattr_setsigmask(&attr, &signals)
+        for sig in 1..<32 where sig != SIGKILL && sig != SIGSTOP { sigaddset(&signals, Int32(sig)) }
+        posix_spawnattr_setsigdefault(&attr, &signals)
+        posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        let cArgs = argv.map { strdup($0) } + [nil]
+        defer {
+            for p in cArgs { free(p) }
+        }
+        var pid = pid_t()
+        let rc = posix_spawn(&pid, argv[0], &actions, &attr, cArgs, environ)
+        try #require(rc == 0, "cannot start \(argv[0]): \(String(cString: strerror(rc)))")
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 {
+            try #require(errno == EINTR, "waitpid: errno \(errno)")
+        }
+        let signal = status & 0x7F
+        let text = { (path: String) in (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
+        return (signal == 0 ? (status >> 8) & 0xFF : 128 + signal, text(out), text(err))
+    }
+}
