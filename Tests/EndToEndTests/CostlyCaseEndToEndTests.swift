@@ -47,4 +47,18 @@ struct CostlyCaseEndToEndTests {
         #expect(elapsed < .seconds(2), "q took \(elapsed) to end ptscope while the case was building")
         try t.expectTerminalRestored()
     }
+
+    @Test("SIGTERM while the case builds ends ptscope with 143 at once, the terminal restored")
+    func terminateWhileBuilding() async throws {
+        let tmp = try TemporaryFolder()
+        try Self.writeCostlySet(in: tmp.path)
+        let t = try TmuxSession(width: 120, height: 40, arguments: [tmp.path + "/data", tmp.path + "/pred"])
+        try await t.waitUntil("the list with the case pane building") { $0.contains("· building…") }
+        let clock = ContinuousClock()
+        let start = clock.now
+        try t.signal(SIGTERM)
+        #expect(try await t.waitForExit() == 128 + SIGTERM)
+        #expect(clock.now - start < .seconds(2), "SIGTERM took \(clock.now - start) to end ptscope")
+        try t.expectTerminalRestored { $0.trimmingCharacters(in: .whitespaces) == "Terminated" }
+    }
 }
