@@ -106,67 +106,281 @@ static inline int ptscope_get_cell(WINDOW *win, int y, int x, wchar_t *chars, at
 // A systemLibrary target compiles no .c files, so the handlers live here as static functions with
 // function-local static state. Each Swift object file that calls them gets its own copy of that
 // state: call them from ONE Swift source file only (NcursesTerminal.swift).
+//
+// The handlers call only async-signal-safe functions (write, tcgetattr, tcsetattr, sigaction,
+// sigprocmask, raise, alarm, open, dup2, getpid, _exit): never endwin. What endwin would send to
+// the terminal is worked out once, when the handlers are installed, as two byte strings: `leave`
+// (attributes off, mouse off, keypad off, cursor visible, alternate screen off) and `enter` (the
+// reverse, for a resume); with the shell's termios saved before curses started, the handlers can
+// restore the terminal with write(2) and tcsetattr.
 
-#define PTSCOPE_FATAL_SIGNAL_COUNT 6
+#include <errno.h>
+#include <fcntl.h>
+#include <termios.h>
+#include <unistd.h>
+
+/// Signals that end the process at once: the terminal is restored, a line goes to stderr, and
+/// the signal is raised again with its default action (the shell reports 128 + n).
+#define PTSCOPE_FATAL_SIGNAL_COUNT 8
+/// Signals that ask the explorer to stop: a flag its input loop polls (then 128 + n as well).
+#define PTSCOPE_INTERRUPT_SIGNAL_COUNT 3
+#define PTSCOPE_SEQUENCE_MAX 256
 
 static inline const int *ptscope_fatal_signals(void) {
-    static const int sigs[PTSCOPE_FATAL_SIGNAL_COUNT] = {SIGSEGV, SIGBUS, SIGILL, SIGABRT, SIGTRAP, SIGFPE};
+    static const int sigs[PTSCOPE_FATAL_SIGNAL_COUNT] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL,
+                                                         SIGABRT, SIGTRAP, SIGSYS, SIGQUIT};
     return sigs;
 }
 
 static inline const int *ptscope_interrupt_signals(void) {
-    static const int sigs[3] = {SIGINT, SIGTERM, SIGHUP};
+    static const int sigs[PTSCOPE_INTERRUPT_SIGNAL_COUNT] = {SIGINT, SIGTERM, SIGHUP};
     return sigs;
 }
 
-/// The shared state: the received interrupt signal and the actions installed before ours.
+/// The shared state: flags for the input loop, what restores the terminal, the actions installed
+/// before ours.
 struct ptscope_signal_state {
     volatile sig_atomic_t interrupt;
+    volatile sig_atomic_t resumed;
     int installed;
-    struct sigaction previous_interrupt[3];
+    int fd;
+    int have_shell_mode;
+    struct termios shell_mode;
+    char leave[PTSCOPE_SEQUENCE_MAX];
+    size_t leave_length;
+    char enter[PTSCOPE_SEQUENCE_MAX];
+    size_t enter_length;
+    struct sigaction previous_interrupt[PTSCOPE_INTERRUPT_SIGNAL_COUNT];
     struct sigaction previous_fatal[PTSCOPE_FATAL_SIGNAL_COUNT];
+    struct sigaction previous_stop;
+    struct sigaction previous_continue;
+    struct sigaction previous_alarm;
 };
 
 static inline struct ptscope_signal_state *ptscope_signals(void) {
-    static struct ptscope_signal_state state;
+    static struct ptscope_signal_state state = {.fd = -1};
     return &state;
 }
 
-static void ptscope_on_interrupt(int sig) {
-    ptscope_signals()->interrupt = sig;
+/// Writes all of `length` bytes to `fd` (async-signal-safe; gives up on an error but EINTR).
+static inline void ptscope_write_all(int fd, const char *bytes, size_t length) {
+    while (length > 0) {
+        ssize_t n = write(fd, bytes, length);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return;
+        bytes += n;
+        length -= (size_t)n;
+    }
 }
 
-static void ptscope_on_fatal(int sig) {
-    // Not async-signal-safe in theory, but the process is dying and a raw-mode terminal is worse.
-    endwin();
+static inline void ptscope_write_text(int fd, const char *text) { ptscope_write_all(fd, text, strlen(text)); }
+
+/// The name of a signal the handlers know, for the line on stderr.
+static inline const char *ptscope_signal_name(int sig) {
+    switch (sig) {
+    case SIGSEGV: return "SIGSEGV";
+    case SIGBUS: return "SIGBUS";
+    case SIGFPE: return "SIGFPE";
+    case SIGILL: return "SIGILL";
+    case SIGABRT: return "SIGABRT";
+    case SIGTRAP: return "SIGTRAP";
+    case SIGSYS: return "SIGSYS";
+    case SIGQUIT: return "SIGQUIT";
+    case SIGINT: return "SIGINT";
+    case SIGTERM: return "SIGTERM";
+    case SIGHUP: return "SIGHUP";
+    default: return "a signal";
+    }
+}
+
+/// Puts the terminal back as the shell had it: the `leave` bytes, then the saved termios.
+/// Async-signal-safe; errno is kept.
+static inline void ptscope_leave_terminal(void) {
     struct ptscope_signal_state *s = ptscope_signals();
+    if (s->fd < 0) return;
+    int saved = errno;
+    ptscope_write_all(s->fd, s->leave, s->leave_length);
+    if (s->have_shell_mode) tcsetattr(s->fd, TCSADRAIN, &s->shell_mode);
+    errno = saved;
+}
+
+/// Ends the process with `sig` and its default action (a core dump where that is the default),
+/// so the parent sees the signal; _exit(128 + sig) if the signal does not end it.
+static inline void ptscope_die_by(int sig) {
+    struct sigaction dfl;
+    memset(&dfl, 0, sizeof dfl);
+    sigemptyset(&dfl.sa_mask);
+    dfl.sa_handler = SIG_DFL;
+    sigaction(sig, &dfl, NULL);
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, sig);
+    raise(sig);
+    sigprocmask(SIG_UNBLOCK, &set, NULL);
+    _exit(128 + sig);
+}
+
+/// Appends the terminfo string `name` (when the terminal has one) to `buffer`.
+static inline void ptscope_append_capability(char *buffer, size_t *length, const char *name) {
+    const char *value = tigetstr(name);
+    if (value == NULL || value == (const char *)-1) return;
+    size_t n = strlen(value);
+    if (*length + n >= PTSCOPE_SEQUENCE_MAX) return;
+    memcpy(buffer + *length, value, n);
+    *length += n;
+}
+
+static inline void ptscope_append_text(char *buffer, size_t *length, const char *text) {
+    size_t n = strlen(text);
+    if (*length + n >= PTSCOPE_SEQUENCE_MAX) return;
+    memcpy(buffer + *length, text, n);
+    *length += n;
+}
+
+// MARK: Handlers
+
+static void ptscope_on_fatal(int sig, siginfo_t *info, void *context) {
+    struct ptscope_signal_state *s = ptscope_signals();
+    alarm(0);
+    ptscope_leave_terminal();
+    int index = -1;
     const int *fatal = ptscope_fatal_signals();
-    int restored = 0;
     for (int i = 0; i < PTSCOPE_FATAL_SIGNAL_COUNT; i++) {
-        if (fatal[i] == sig) {
-            sigaction(sig, &s->previous_fatal[i], NULL);
-            restored = 1;
+        if (fatal[i] == sig) index = i;
+    }
+    struct sigaction previous;
+    memset(&previous, 0, sizeof previous);
+    previous.sa_handler = SIG_DFL;
+    if (index >= 0) previous = s->previous_fatal[index];
+
+    // A crash of this process (a fault, a trap, abort()) goes on to the handler installed before
+    // ours: the Swift runtime's backtracer, which prints the backtrace on the restored terminal.
+    // Its interactive mode would wait 30 s for a key: with stdin on /dev/null it cannot. A signal
+    // sent by another process (kill) or by the keyboard (SIGQUIT) ends the process at once.
+    int own = info != NULL && sig != SIGQUIT && (info->si_code > 0 || info->si_pid == getpid());
+    int chain = own && (previous.sa_flags & SA_SIGINFO ? previous.sa_sigaction != NULL
+                                                       : previous.sa_handler != SIG_DFL && previous.sa_handler != SIG_IGN);
+    ptscope_write_text(2, "ptscope: ");
+    ptscope_write_text(2, ptscope_signal_name(sig));
+    ptscope_write_text(2, own ? ": crashed; the terminal was restored\n"
+                              : " received: exiting; the terminal was restored\n");
+    if (chain) {
+        int null = open("/dev/null", O_RDONLY);
+        if (null >= 0) {
+            dup2(null, 0);
+            if (null != 0) close(null);
+        }
+        // From here on the default action: whatever the backtracer does, the process ends.
+        struct sigaction dfl;
+        memset(&dfl, 0, sizeof dfl);
+        sigemptyset(&dfl.sa_mask);
+        dfl.sa_handler = SIG_DFL;
+        sigaction(sig, &dfl, NULL);
+        if (previous.sa_flags & SA_SIGINFO) {
+            previous.sa_sigaction(sig, info, context);
+        } else {
+            previous.sa_handler(sig);
         }
     }
-    if (!restored) {
-        signal(sig, SIG_DFL);
-    }
-    // Blocked while this handler runs; delivered with the previous action as soon as it returns.
-    raise(sig);
+    ptscope_die_by(sig);
 }
 
-/// Installs handlers: SIGINT, SIGTERM and SIGHUP set a flag (without SA_RESTART, so a blocking
-/// wget_wch returns); SIGSEGV, SIGBUS, SIGILL, SIGABRT, SIGTRAP and SIGFPE call endwin() and then
-/// re-raise with the action that was installed before (the default action, or the Swift runtime's
-/// backtracer, which then prints on a restored terminal). SIGTSTP and SIGWINCH are left to
-/// ncurses. Calling it again while installed does nothing.
-static inline void ptscope_install_signal_handlers(void) {
+static void ptscope_on_interrupt(int sig) {
+    struct ptscope_signal_state *s = ptscope_signals();
+    if (s->interrupt != 0) {
+        // A second one (Ctrl-C again): the input loop did not get to the first; end now.
+        ptscope_leave_terminal();
+        ptscope_die_by(sig);
+    }
+    s->interrupt = sig;
+    // The input loop polls the flag every few ms; should it be stuck, the watchdog ends it.
+    alarm(1);
+}
+
+static void ptscope_on_watchdog(int sig) {
+    (void)sig;
+    struct ptscope_signal_state *s = ptscope_signals();
+    int pending = s->interrupt;
+    if (pending == 0) return;
+    ptscope_leave_terminal();
+    ptscope_write_text(2, "ptscope: ");
+    ptscope_write_text(2, ptscope_signal_name(pending));
+    ptscope_write_text(2, " received and the explorer did not stop within 1 s: exiting\n");
+    ptscope_die_by(pending);
+}
+
+static void ptscope_on_continue(int sig) {
+    (void)sig;
+    ptscope_signals()->resumed = 1;
+}
+
+static void ptscope_on_stop(int sig) {
+    struct ptscope_signal_state *s = ptscope_signals();
+    int saved = errno;
+    struct termios program;
+    int have_program = s->fd >= 0 && tcgetattr(s->fd, &program) == 0;
+    ptscope_leave_terminal();
+
+    // Stop for real: the default action, unblocked just long enough to be delivered.
+    struct sigaction dfl, ours;
+    memset(&dfl, 0, sizeof dfl);
+    sigemptyset(&dfl.sa_mask);
+    dfl.sa_handler = SIG_DFL;
+    sigaction(sig, &dfl, &ours);
+    sigset_t set, old;
+    sigemptyset(&set);
+    sigaddset(&set, sig);
+    raise(sig);
+    sigprocmask(SIG_UNBLOCK, &set, &old);
+    // ... stopped here until SIGCONT ...
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    sigaction(sig, &ours, NULL);
+
+    if (have_program) tcsetattr(s->fd, TCSADRAIN, &program);
+    ptscope_write_all(s->fd, s->enter, s->enter_length);
+    s->resumed = 1;
+    errno = saved;
+}
+
+// MARK: Installing
+
+/// Saves the terminal's current (shell) modes of `fd`: call before curses changes them.
+static inline void ptscope_save_shell_mode(int fd) {
+    struct ptscope_signal_state *s = ptscope_signals();
+    s->fd = fd;
+    s->have_shell_mode = tcgetattr(fd, &s->shell_mode) == 0;
+}
+
+/// Installs the handlers, for the current curses terminal (its terminfo strings), which writes
+/// to the fd given to ptscope_save_shell_mode. `mouse`: mouse reporting is on.
+///
+/// - SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP, SIGSYS, SIGQUIT: restore the terminal,
+///   write a line to stderr, let the Swift runtime's backtracer print a crash of this process
+///   (non-interactively), then die by the signal with its default action.
+/// - SIGINT, SIGTERM, SIGHUP: set a flag the input loop polls (no SA_RESTART, so a blocking read
+///   returns); a second one, or no exit within 1 s (SIGALRM), restores and dies at once.
+/// - SIGTSTP: restore the terminal, stop; on SIGCONT put curses' modes back and flag a redraw.
+/// - SIGCONT (after SIGSTOP too): flag a redraw.
+/// SIGWINCH is left to ncurses. Calling it again while installed does nothing.
+static inline void ptscope_install_signal_handlers(int mouse) {
     struct ptscope_signal_state *s = ptscope_signals();
     if (s->installed) {
         return;
     }
     s->installed = 1;
     s->interrupt = 0;
+    s->resumed = 0;
+
+    s->leave_length = 0;
+    s->enter_length = 0;
+    ptscope_append_capability(s->leave, &s->leave_length, "sgr0");
+    if (mouse) ptscope_append_text(s->leave, &s->leave_length, "\033[?1006l\033[?1000l");
+    ptscope_append_capability(s->leave, &s->leave_length, "rmkx");
+    ptscope_append_capability(s->leave, &s->leave_length, "cnorm");
+    ptscope_append_capability(s->leave, &s->leave_length, "rmcup");
+    ptscope_append_capability(s->enter, &s->enter_length, "smcup");
+    ptscope_append_capability(s->enter, &s->enter_length, "smkx");
+    ptscope_append_capability(s->enter, &s->enter_length, "civis");
 
     // An alternate stack so the fatal handler also runs on a stack overflow.
     static char alt_stack[64 * 1024];
@@ -185,36 +399,46 @@ static inline void ptscope_install_signal_handlers(void) {
     sa.sa_handler = ptscope_on_interrupt;
     sa.sa_flags = 0;  // no SA_RESTART: a blocking read returns with EINTR
     const int *interrupts = ptscope_interrupt_signals();
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < PTSCOPE_INTERRUPT_SIGNAL_COUNT; i++) {
         sigaction(interrupts[i], &sa, &s->previous_interrupt[i]);
     }
+    sa.sa_handler = ptscope_on_watchdog;
+    sigaction(SIGALRM, &sa, &s->previous_alarm);
+    sa.sa_handler = ptscope_on_continue;
+    sigaction(SIGCONT, &sa, &s->previous_continue);
+    sa.sa_handler = ptscope_on_stop;
+    sigaction(SIGTSTP, &sa, &s->previous_stop);
 
     struct sigaction fa;
     memset(&fa, 0, sizeof fa);
     sigemptyset(&fa.sa_mask);
-    fa.sa_handler = ptscope_on_fatal;
-    fa.sa_flags = SA_ONSTACK;
+    fa.sa_sigaction = ptscope_on_fatal;
+    fa.sa_flags = SA_SIGINFO | SA_ONSTACK;
     const int *fatal = ptscope_fatal_signals();
     for (int i = 0; i < PTSCOPE_FATAL_SIGNAL_COUNT; i++) {
         sigaction(fatal[i], &fa, &s->previous_fatal[i]);
     }
 }
 
-/// Puts back the actions that were installed before ptscope_install_signal_handlers. The
-/// received interrupt signal is kept.
+/// Puts back the actions that were installed before ptscope_install_signal_handlers and cancels
+/// the watchdog. The received interrupt signal is kept.
 static inline void ptscope_restore_signal_handlers(void) {
     struct ptscope_signal_state *s = ptscope_signals();
     if (!s->installed) {
         return;
     }
+    alarm(0);
     const int *interrupts = ptscope_interrupt_signals();
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < PTSCOPE_INTERRUPT_SIGNAL_COUNT; i++) {
         sigaction(interrupts[i], &s->previous_interrupt[i], NULL);
     }
     const int *fatal = ptscope_fatal_signals();
     for (int i = 0; i < PTSCOPE_FATAL_SIGNAL_COUNT; i++) {
         sigaction(fatal[i], &s->previous_fatal[i], NULL);
     }
+    sigaction(SIGALRM, &s->previous_alarm, NULL);
+    sigaction(SIGCONT, &s->previous_continue, NULL);
+    sigaction(SIGTSTP, &s->previous_stop, NULL);
     s->installed = 0;
 }
 
@@ -223,5 +447,16 @@ static inline int ptscope_interrupt_signal(void) { return (int)ptscope_signals()
 
 /// Forgets a received interrupt signal.
 static inline void ptscope_clear_interrupt(void) { ptscope_signals()->interrupt = 0; }
+
+/// 1 once after a stop and continue (SIGTSTP / SIGCONT): the screen needs a full redraw.
+static inline int ptscope_take_resumed(void) {
+    struct ptscope_signal_state *s = ptscope_signals();
+    if (!s->resumed) return 0;
+    s->resumed = 0;
+    return 1;
+}
+
+/// Ends the process by `sig` with its default action, after the caller restored everything.
+static inline void ptscope_exit_by_signal(int sig) { ptscope_die_by(sig); }
 
 #endif

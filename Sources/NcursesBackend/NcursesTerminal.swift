@@ -25,6 +25,7 @@ public final class NcursesTerminal {
     private let ownedFiles: [UnsafeMutablePointer<FILE>]
     private let isHeadless: Bool
     private let installedSignalHandlers: Bool
+    private let mouse: Bool
     private var restored = false
 
     /// The last frame written, the base of the next diff.
@@ -62,6 +63,14 @@ public final class NcursesTerminal {
 
     /// Starts curses on the process's terminal (stdin/stdout) and installs the signal handlers.
     ///
+    /// Every fatal signal (SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP, SIGSYS, SIGQUIT)
+    /// restores the terminal from the handler itself, says so on stderr and ends the process by
+    /// the signal; a crash of the process is first shown by the Swift runtime's backtracer, made
+    /// non-interactive. SIGINT, SIGTERM and SIGHUP make ``interrupted`` true (the caller restores
+    /// and calls ``exit(bySignal:)``); if the process does not end within 1 s, the handler does it.
+    /// SIGTSTP restores the terminal while stopped; after SIGCONT ``readKey(timeoutMilliseconds:)``
+    /// reports a ``Key/resize`` and the next frame is drawn whole.
+    ///
     /// Sets the locale from the environment, then `cbreak`, `noecho`, `keypad`, an invisible
     /// cursor, a 25 ms escape delay, and colours with the terminal's defaults when it has colours.
     /// The mouse is reported only when `mouse` is true (it steals text selection).
@@ -70,6 +79,8 @@ public final class NcursesTerminal {
         setlocale(LC_ALL, "")
         // The window size comes from the terminal, not from stale LINES/COLUMNS in the environment.
         use_tioctl(true)
+        // ncurses writes to stdout: what the signal handlers restore is its mode before curses.
+        ptscope_save_shell_mode(STDOUT_FILENO)
         guard let screen = newterm(nil, ptscope_stdout(), ptscope_stdin()) else {
             throw NcursesError.cannotOpenTerminal(term: getenv("TERM").map { String(cString: $0) })
         }
@@ -81,7 +92,8 @@ public final class NcursesTerminal {
         (colorEnabled, defaultColors) = NcursesTerminal.setUp(window: window, mouse: mouse)
         replacement = ptscope_wcwidth(0xFFFD) == 1 ? 0xFFFD : 0x3F
         pairLimit = max(0, Int(ptscope_color_pairs()) - 1)
-        ptscope_install_signal_handlers()
+        self.mouse = mouse
+        ptscope_install_signal_handlers(mouse ? 1 : 0)
         installedSignalHandlers = true
     }
 
@@ -94,6 +106,7 @@ public final class NcursesTerminal {
         (colorEnabled, defaultColors) = NcursesTerminal.setUp(window: window, mouse: mouse)
         replacement = ptscope_wcwidth(0xFFFD) == 1 ? 0xFFFD : 0x3F
         pairLimit = max(0, Int(ptscope_color_pairs()) - 1)
+        self.mouse = mouse
         installedSignalHandlers = false
     }
 
@@ -166,6 +179,13 @@ public final class NcursesTerminal {
             delscreen(screen)
             for file in ownedFiles { fclose(file) }
         }
+    }
+
+    /// Ends the process by `signal` with its default action, so the shell reports 128 + `signal`
+    /// (call after ``restore()`` and any other clean-up, for the signal behind ``interruptSignal``).
+    public static func exit(bySignal signal: Int32) -> Never {
+        ptscope_exit_by_signal(signal)
+        fatalError("signal \(signal) did not end the process")
     }
 
     /// Makes this terminal ncurses' current screen.
@@ -377,10 +397,20 @@ public final class NcursesTerminal {
 
     /// The next key, waiting at most `timeoutMilliseconds` (negative: forever). Nil on timeout,
     /// when a signal interrupted the wait, for input that is no key (an unused mouse event or
-    /// control character), and at once after ``restore()``.
+    /// control character), and at once after ``restore()``. After a stop and continue
+    /// (Ctrl-Z, `fg`): ``Key/resize``, and the next ``draw(_:theme:)`` redraws everything.
     public func readKey(timeoutMilliseconds: Int) -> Key? {
         guard !restored else { return nil }
         select()
+        if installedSignalHandlers && ptscope_take_resumed() != 0 {
+            invalidate()
+            if mouse {
+                // The stop turned mouse reporting off behind curses' back: switch it off and on.
+                mousemask(0, nil)
+                mousemask(ptscope_all_mouse_events(), nil)
+            }
+            return .resize
+        }
         wtimeout(window, Int32(clamping: max(-1, timeoutMilliseconds)))
         var ch: wint_t = 0
         switch wget_wch(window, &ch) {

@@ -188,7 +188,8 @@ struct Open: ParsableCommand {
             warn("ptscope: \(error)")
             throw ExitCode(2)
         }
-        if signal != nil { throw ExitCode(128 + terminal.interruptSignal) }
+        // Killed by the signal (default action) after the clean-up: the shell reports 128 + n.
+        if signal != nil { NcursesTerminal.exit(bySignal: terminal.interruptSignal) }
     }
 }
 

@@ -12,10 +12,10 @@ import Testing
 /// The built `ptscope` binary running in a private tmux server (its own socket, no config file),
 /// at a fixed size, with `LANG=C.UTF-8` and `TERM=xterm-256color`.
 ///
-/// The binary runs under `sh -c 'trap : INT; ptscope …; echo "EXIT:$?"; exec sleep 60'`, so after
-/// it ends the pane shows `EXIT:<status>` on the normal screen. The shell traps SIGINT (a trap, not
-/// an ignore, so ptscope gets the default disposition back on exec): Ctrl-C reaches ptscope and
-/// the shell survives to print the status. The server is killed in `deinit`.
+/// The binary runs under `sh -c 'trap : INT; ulimit -c 0; ptscope …; echo "EXIT:$?"; exec sleep 60'`,
+/// so after it ends the pane shows `EXIT:<status>` on the normal screen (no core file is left by a
+/// fatal-signal test). The shell traps SIGINT (a trap, not an ignore, so ptscope gets the default
+/// disposition back on exec): Ctrl-C reaches ptscope and the shell survives to print the status. The server is killed in `deinit`.
 ///
 /// Every wait polls `capture-pane` until the screen says what is expected (10 s by default), then
 /// fails at the caller's line showing the last screen. Nothing sleeps and hopes.
@@ -39,8 +39,11 @@ final class TmuxSession {
 
     /// Starts `ptscope arguments…` at `width`×`height` and returns once tmux has the session (the
     /// program may still be starting: wait for its first screen).
+    ///
+    /// With `interactiveShell`, the pane runs an interactive bash (job control, prompt `$ `) and the
+    /// command line is typed into it: Ctrl-Z stops ptscope and `fg` resumes it, as for a user.
     init(
-        width: Int, height: Int, arguments: [String] = [],
+        width: Int, height: Int, arguments: [String] = [], interactiveShell: Bool = false,
         sourceLocation: SourceLocation = #_sourceLocation
     ) throws {
         self.width = width
@@ -55,15 +58,22 @@ final class TmuxSession {
         }
         self.dir = String(cString: made)
         self.socket = dir + "/sock"
-        let script = #"trap : INT; "$@"; echo "EXIT:$?"; exec sleep 60"#
-        try run(
-            [
-                "new-session", "-d", "-s", "e2e", "-x", "\(width)", "-y", "\(height)",
-                "-e", "LANG=C.UTF-8", "-e", "TERM=xterm-256color",
-                // Each session its own annotations journal for the sample (never the user's).
-                "-e", "XDG_DATA_HOME=\(dir)",
-                "sh", "-c", script, "ptscope-e2e", binary,
-            ] + arguments)
+        let session = [
+            "new-session", "-d", "-s", "e2e", "-x", "\(width)", "-y", "\(height)",
+            "-e", "LANG=C.UTF-8", "-e", "TERM=xterm-256color",
+            // Each session its own annotations journal for the sample (never the user's).
+            "-e", "XDG_DATA_HOME=\(dir)",
+        ]
+        if interactiveShell {
+            let bash = try #require(Self.findExecutable("bash"), "bash is not installed", sourceLocation: sourceLocation)
+            try run(session + ["-e", "PS1=$ ", bash, "--norc", "--noprofile", "-i"])
+            let quoted = ([binary] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: #"'\''"#) + "'" }
+            try run(["send-keys", "-t", target, "-l", "ulimit -c 0; " + quoted.joined(separator: " ")])
+            try run(["send-keys", "-t", target, "Enter"])
+        } else {
+            let script = #"trap : INT; ulimit -c 0; "$@"; echo "EXIT:$?"; exec sleep 60"#
+            try run(session + ["sh", "-c", script, "ptscope-e2e", binary] + arguments)
+        }
     }
 
     deinit { kill() }
@@ -88,6 +98,36 @@ final class TmuxSession {
     /// A tmux format of the pane (`display-message -p`), e.g. `#{alternate_on}`.
     func format(_ f: String) throws -> String {
         try run(["display-message", "-p", "-t", target, f]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    // MARK: The process and its terminal
+
+    /// The process id of ptscope: the child of the pane's shell.
+    func ptscopePID(sourceLocation: SourceLocation = #_sourceLocation) throws -> pid_t {
+        let shell = try format("#{pane_pid}")
+        let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
+        let pids = children.split(separator: " ").compactMap { pid_t($0) }
+        return try #require(pids.first, "the pane's shell (\(shell)) has no child process", sourceLocation: sourceLocation)
+    }
+
+    /// Sends `signal` to ptscope (`kill`, from outside the terminal).
+    func signal(_ signal: Int32, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let pid = try ptscopePID(sourceLocation: sourceLocation)
+        try #require(
+            deliver(signal, to: pid) == 0, "kill(\(pid), \(signal)) failed: errno \(errno)", sourceLocation: sourceLocation)
+    }
+
+    /// The pane terminal's line discipline as `stty -a` reports it: whether it echoes and whether
+    /// it is in canonical (line) mode; curses mode has both off.
+    func ttyModes() throws -> (echo: Bool, canonical: Bool) {
+        let tty = try format("#{pane_tty}")
+        let stty = try #require(Self.findExecutable("stty"), "stty is not installed")
+        let status = try Self.spawnAndWait(
+            [stty, "-F", tty, "-a"], environment: Self.environment, stdout: dir + "/stty.out", stderr: dir + "/stty.err")
+        let text = (try? String(contentsOfFile: dir + "/stty.out", encoding: .utf8)) ?? ""
+        try #require(status == 0, "stty -F \(tty) -a exited \(status)")
+        let words = Set(text.split(whereSeparator: { $0 == " " || $0 == ";" || $0 == "\n" }).map(String.init))
+        return (words.contains("echo"), words.contains("icanon"))
     }
 
     // MARK: Input
@@ -160,14 +200,23 @@ final class TmuxSession {
 
     /// After the exit: the normal screen is back with nothing of ptscope on it, the cursor is
     /// visible again and the keypad is out of application mode.
-    func expectTerminalRestored(sourceLocation: SourceLocation = #_sourceLocation) throws {
+    ///
+    /// `message` accepts other lines ptscope may leave on the normal screen (a fatal signal's
+    /// report on stderr); the line discipline is checked too (echo and canonical mode back on).
+    func expectTerminalRestored(
+        allowing message: (String) -> Bool = { _ in false }, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let screen = try screen
+        let modes = try ttyModes()
+        #expect(
+            modes.echo && modes.canonical, "the terminal is still in curses mode (stty: -echo or -icanon)",
+            sourceLocation: sourceLocation)
         #expect(try format("#{alternate_on}") == "0", "the alternate screen is still on", sourceLocation: sourceLocation)
         #expect(try format("#{cursor_flag}") == "1", "the cursor is still hidden", sourceLocation: sourceLocation)
         #expect(
             try format("#{keypad_flag}#{keypad_cursor_flag}") == "00", "the keypad is still in application mode",
             sourceLocation: sourceLocation)
-        let left = screen.lines.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        let left = screen.lines.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty && !message($0) }
         #expect(
             left.count == 1 && left.first?.hasPrefix("EXIT:") == true,
             "after the exit only the wrapper's EXIT line should be on the normal screen:\n\(screen.framed)",
@@ -303,6 +352,9 @@ final class TmuxSession {
         return dirs.map { $0 + "/" + name }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 }
+
+/// `kill(2)` (inside ``TmuxSession`` the name is its own method).
+private func deliver(_ signal: Int32, to pid: pid_t) -> Int32 { kill(pid, signal) }
 
 struct TmuxError: Error, CustomStringConvertible {
     let description: String

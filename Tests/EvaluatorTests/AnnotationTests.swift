@@ -695,6 +695,27 @@ struct SplitMix {
     }
 }
 
+/// Reads a pipe to its end on a background thread; ``data`` waits for the end.
+final class PipeDrain: @unchecked Sendable {
+    private var bytes = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ pipe: Pipe) {
+        let handle = pipe.fileHandleForReading
+        DispatchQueue.global().async {
+            self.bytes = handle.readDataToEndOfFile()
+            self.done.signal()
+        }
+    }
+
+    /// Everything the pipe carried (waits for its end of file).
+    var data: Data {
+        done.wait()
+        done.signal()
+        return bytes
+    }
+}
+
 /// The built `ptscope` run as a child process, its standard output read as it comes.
 final class Child {
     let process = Process()
@@ -704,8 +725,9 @@ final class Child {
 
     var pid: Int32 { process.processIdentifier }
 
-    init(_ arguments: [String]) throws {
-        process.executableURL = URL(fileURLWithPath: try Child.binary())
+    /// Starts `executable` (default: the built ptscope) with `arguments`.
+    init(_ arguments: [String], executable: String? = nil) throws {
+        process.executableURL = URL(fileURLWithPath: try executable ?? Child.binary())
         process.arguments = arguments
         process.standardOutput = output
         process.standardError = errors
@@ -713,12 +735,14 @@ final class Child {
     }
 
     /// Runs `ptscope arguments…` to the end.
-    static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let child = try Child(arguments)
+    static func run(_ arguments: [String], executable: String? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+        let child = try Child(arguments, executable: executable)
+        // stderr is drained on another thread while stdout is read here: reading one pipe to its
+        // end first would wait forever for a child blocked on the other, full one (64 KB).
+        let err = PipeDrain(child.errors)
         let out = child.output.fileHandleForReading.readDataToEndOfFile()
-        let err = child.errors.fileHandleForReading.readDataToEndOfFile()
         child.process.waitUntilExit()
-        return (child.process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+        return (child.process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err.data, as: UTF8.self))
     }
 
     /// Reads until `count` acks were printed (or 60 s pass); returns the acknowledged sequence numbers.

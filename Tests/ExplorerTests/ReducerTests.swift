@@ -13,10 +13,11 @@ struct ReducerTests {
     @Test func loadingScoresEveryCaseAndSelectsTheFirst() throws {
         var s = AppState(width: 200, height: 50)
         let effects = Reducer.reduce(&s, .loaded(data))
-        #expect(effects == [.score])
+        // The first case's detail is asked for, not built inside reduce.
+        #expect(effects == [.score, .buildDetail(request: 1)])
         #expect(s.verdicts == nil)
         #expect(s.visible.count == 150)
-        #expect(s.detail?.caseID == 0)
+        #expect(s.detail == nil && s.detailPending != nil)
         for action in Runner.performSynchronously(effects, s) { _ = Reducer.reduce(&s, action) }
         let verdicts = try #require(s.verdicts)
         #expect(verdicts.count == 150)

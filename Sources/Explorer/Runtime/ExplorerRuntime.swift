@@ -63,7 +63,10 @@ public final class ExplorerRuntime: @unchecked Sendable {
                 timings?.event(action)
                 dirty = true
             }
-            if dirty { frame() }
+            if dirty {
+                settle()
+                frame()
+            }
             if state.quit { break }
             guard let key = device.readKey(timeoutMilliseconds: 50) else { continue }
             let start = DispatchTime.now()
@@ -73,12 +76,30 @@ public final class ExplorerRuntime: @unchecked Sendable {
                 perform(Reducer.reduce(&state, .key(key)))
             }
             if state.quit { break }
+            settle()
             let reduced = DispatchTime.now()
             frame()
             timings?.key(key, since: start, reduced: reduced, rendered: renderedAt)
         }
         return nil
     }
+
+    /// While the selected case's panes are being built, waits a little (at most `settleTime`) for
+    /// them, so moving between ordinary cases never shows "building…" for a frame; a costly case
+    /// is drawn as building and the keys stay live.
+    func settle() {
+        let deadline = DispatchTime.now() + settleTime
+        while state.detailPending != nil && !state.quit {
+            guard inbox.wait(until: deadline) else { return }
+            for action in inbox.drain() {
+                perform(Reducer.reduce(&state, action))
+                timings?.event(action)
+            }
+        }
+    }
+
+    /// How long a frame waits for the selected case's panes before it shows "building…".
+    let settleTime = DispatchTimeInterval.milliseconds(30)
 
     /// Starts the work an effect names; results come back through the inbox.
     func perform(_ effects: [Effect]) {
@@ -88,6 +109,13 @@ public final class ExplorerRuntime: @unchecked Sendable {
                 state.quit = true
             case .journal(let step):
                 perform(Reducer.reduce(&state, Runner.append(step, to: journal, author: author)))
+            case .buildDetail(let request):
+                // A snapshot of the state (copy on write: cheap) is what the panes are laid out for.
+                let snapshot = state
+                let inbox = self.inbox
+                DispatchQueue.global(qos: .userInteractive).async {
+                    if let built = Runner.buildDetail(snapshot, request: request) { inbox.post(.detailBuilt(built)) }
+                }
             case .triage:
                 guard let data = state.data, let result = state.scoreResult else { continue }
                 let inbox = self.inbox
@@ -176,6 +204,25 @@ public enum Runner {
         return result
     }
 
+    /// Builds what ``AppState/detailPending`` asks for: the selected case's detail (unless the state
+    /// has it already) and the lines of its panes. Nil when nothing is pending.
+    public static func buildDetail(_ s: AppState, request: Int) -> DetailBuild? {
+        guard let key = s.detailPending, let data = s.data, key.caseID < data.cases.count else { return nil }
+        let entry = data.cases[key.caseID]
+        var detail = s.detail
+        let newDetail = detail?.caseID != key.caseID
+        if newDetail {
+            detail = CaseDetail(
+                data: data, entry: entry, verdicts: s.runVerdicts.map { $0[entry.id] }, options: s.options,
+                annotations: s.useCorrectedGold ? s.annotations : nil)
+        }
+        guard let detail else { return nil }
+        let lines = PaneLines(
+            key: key, detail: DetailView.lines(s, detail, width: key.detailWidth),
+            context: ContextView.lines(s, detail, width: key.contextWidth))
+        return DetailBuild(request: request, detail: detail, lines: lines, newDetail: newDetail)
+    }
+
     /// Appends an edit to the journal; the action to reduce (the entry, or why it was not saved).
     public static func append(_ step: EditStep, to journal: Journal?, author: String) -> Action {
         guard let journal else { return .finished("not saved: no annotations journal is open") }
@@ -200,6 +247,8 @@ public enum Runner {
                     out.append(.scored(result))
                 }
             case .journal(let step): out.append(append(step, to: journal, author: "test"))
+            case .buildDetail(let request):
+                if let built = buildDetail(state, request: request) { out.append(.detailBuilt(built)) }
             case .search(let q):
                 if let data = state.data { out.append(.searchFinished(query: q, matches: Search.run(q, in: data))) }
             case .export(let path, let cases):
@@ -220,14 +269,28 @@ public enum Runner {
 final class Inbox: @unchecked Sendable {
     private var actions: [Action] = []
     private var searches: [CancelToken] = []
-    private let lock = NSLock()
+    private let lock = NSCondition()
 
     func post(_ action: Action) {
         lock.lock()
         defer { lock.unlock() }
+        lock.broadcast()
         // Keep only the latest progress report.
         if case .scoreProgress = action, case .scoreProgress? = actions.last { actions.removeLast() }
         actions.append(action)
+    }
+
+    /// Waits until an action is posted (true) or `deadline` passes with none (false).
+    func wait(until deadline: DispatchTime) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        while actions.isEmpty {
+            let now = DispatchTime.now()
+            guard now < deadline else { return false }
+            let seconds = Double(deadline.uptimeNanoseconds - now.uptimeNanoseconds) / 1e9
+            _ = lock.wait(until: Date(timeIntervalSinceNow: seconds))
+        }
+        return true
     }
 
     func drain() -> [Action] {

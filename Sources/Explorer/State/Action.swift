@@ -18,6 +18,8 @@ public enum Action: Sendable {
     /// An effect finished with a message for the status bar (export written, reload failed...).
     case finished(String)
     case searchFinished(query: String, matches: [Int])
+    /// The selected case's detail and pane lines, built off the input loop (``Effect/buildDetail(request:)``).
+    case detailBuilt(DetailBuild)
 }
 
 /// What a key means; the keymap maps keys to commands per context.
@@ -49,8 +51,30 @@ public enum Effect: Sendable, Equatable {
     case reload
     /// Write the listed cases (ids) with their verdicts and diagnosis to a file (CSV or JSON Lines).
     case export(path: String, cases: [Int])
+    /// Build the selected case's detail and its panes' lines (``AppState/detailPending``): scoring
+    /// the case, its call diff and the layout can take long for a large prediction.
+    case buildDetail(request: Int)
     /// Leave the explorer.
     case quit
+}
+
+// MARK: - DetailBuild
+
+/// The result of ``Effect/buildDetail(request:)``: the detail and the lines laid out for it.
+public struct DetailBuild: Sendable {
+    /// Which request this answers (``AppState/detailRequest``); a result of an earlier one is dropped.
+    public var request: Int
+    public var detail: CaseDetail
+    public var lines: PaneLines
+    /// True when the detail was built anew (not the one the state already had, laid out again).
+    public var newDetail: Bool
+
+    public init(request: Int, detail: CaseDetail, lines: PaneLines, newDetail: Bool) {
+        self.request = request
+        self.detail = detail
+        self.lines = lines
+        self.newDetail = newDetail
+    }
 }
 
 // MARK: - ScoreResult

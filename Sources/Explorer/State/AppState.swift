@@ -101,11 +101,16 @@ public struct AppState: Sendable {
     public var message: String?
     public var mouse = false
     public var quit = false
-    /// The selected case, decoded (rebuilt when the selection changes).
+    /// The selected case, decoded (rebuilt off the input loop when the selection changes).
     public var detail: CaseDetail?
-    /// The case and context panes' lines, built by `reduce` once per change of what they show
-    /// (case, width, mode, search, scores) so a key that only moves does not lay them out twice.
+    /// The case and context panes' lines, built off the input loop once per change of what they
+    /// show (case, width, mode, search, scores) so a key that only moves does not lay them out twice.
     public var paneLines: PaneLines?
+    /// What the panes' lines are being built for (``Effect/buildDetail(request:)``), nil when
+    /// nothing is being built; until they arrive the case pane says "building…".
+    public var detailPending: PaneLines.Key?
+    /// The number of the latest detail request; a result of an earlier one is dropped.
+    public var detailRequest = 0
     /// The number of the latest scoring request; a result of an earlier one is dropped.
     public var scoreRequest = 0
     /// Bumped whenever verdicts change (so cached lines are rebuilt).
@@ -147,6 +152,7 @@ public struct AppState: Sendable {
 
 /// Laid-out lines of the case and context panes, and what they were laid out for.
 public struct PaneLines: Sendable {
+    /// What the lines were laid out for.
     public struct Key: Sendable, Equatable {
         var caseID: Int
         var detailWidth: Int

@@ -99,7 +99,7 @@ extension Reducer {
             s.summaries = s.runSummaries[0]
         }
         s.scoreVersion += 1
-        s.detail = nil
+        invalidateDetail(&s)
         let problems = s.annotations.problems.count
         s.message =
             "saved #\(entry.seq): \(entry.kind.rawValue) on \(entry.key)"

@@ -6,8 +6,16 @@ import TUICore
 /// The only place the state changes: `reduce(&state, action)` returns the effects to run.
 /// Pure: no I/O, clock or globals. Scroll offsets and the cursor are clamped here.
 public enum Reducer {
-    /// Applies `action` to `state`.
+    /// Applies `action` to `state`. When the selected case's panes need building, the effects end
+    /// with ``Effect/buildDetail(request:)``: nothing costly runs here.
     public static func reduce(_ s: inout AppState, _ action: Action) -> [Effect] {
+        let request = s.detailRequest
+        var effects = apply(&s, action)
+        if s.detailRequest != request, s.detailPending != nil { effects.append(.buildDetail(request: s.detailRequest)) }
+        return effects
+    }
+
+    static func apply(_ s: inout AppState, _ action: Action) -> [Effect] {
         switch action {
         case .key(let key):
             s.message = nil
@@ -33,7 +41,7 @@ public enum Reducer {
             s.scoreReport = nil
             s.scoreResult = nil
             s.scoreVersion += 1
-            s.detail = nil
+            invalidateDetail(&s)
             s.filter.slice = nil
             // Edits saved while this data was loading are newer than the journal it replayed: keep them.
             let loadedUpTo = data.journalEntries.last?.seq ?? 0
@@ -79,7 +87,7 @@ public enum Reducer {
             s.scoreVersion += 1
             s.scoring = nil
             if let m = s.message, m.hasSuffix("scoring…") { s.message = "scored \(data.cases.count) cases" }
-            s.detail = nil
+            invalidateDetail(&s)
             s.triage = nil
             recomputeVisible(&s, keeping: s.selectedID)
             return [.triage]
@@ -92,6 +100,17 @@ public enum Reducer {
             return []
         case .finished(let message):
             s.message = message
+            return []
+        case .detailBuilt(let built):
+            guard built.request == s.detailRequest, let pending = s.detailPending, built.lines.key == pending else { return [] }
+            // A new case (or a switch catalog ↔ profile) opens the context pane at its anchor.
+            let anchor = built.newDetail || s.paneLines?.key.contextMode != pending.contextMode
+            if built.newDetail { s.detailScroll = 0 }
+            s.detail = built.detail
+            s.paneLines = built.lines
+            s.detailPending = nil
+            if anchor { s.contextScroll = ContextView.anchor(s, built.detail, in: built.lines.context) }
+            clamp(&s)
             return []
         case .searchFinished(let query, let matches):
             guard query == s.search.query else { return [] }
@@ -244,7 +263,7 @@ public enum Reducer {
                     s.autoAdvance.toggle()
                     return []
                 }
-                s.detail = nil
+                invalidateDetail(&s)
                 s.scoreVersion += 1
                 if let data = s.data { s.scoring = (0, data.cases.count * data.runs.count * (s.options.lenient ? 2 : 1)) }
                 return [.score]
@@ -565,6 +584,14 @@ public enum Reducer {
         clamp(&s)
     }
 
+    /// Drops the selected case's detail and lines (and any build under way): what they show
+    /// changed (scores, options, gold); the next ``clamp(_:keepListTop:)`` asks for them again.
+    static func invalidateDetail(_ s: inout AppState) {
+        s.detail = nil
+        s.paneLines = nil
+        s.detailPending = nil
+    }
+
     /// Keeps cursor and scroll offsets inside what exists and rebuilds the case detail when the
     /// selection changed.
     static func clamp(_ s: inout AppState, keepListTop: Bool = false) {
@@ -577,34 +604,30 @@ public enum Reducer {
         }
         s.listTop = min(max(0, s.listTop), max(0, s.visible.count - rows))
 
-        var anchorContext = false
-        if let data = s.data, let entry = s.selected {
+        // The panes of the selected case: asked for (built off the input loop) when what they show
+        // changed; a detail of another case is dropped at once.
+        if s.data != nil, let entry = s.selected {
             if s.detail?.caseID != entry.id {
-                s.detail = CaseDetail(
-                    data: data, entry: entry, verdicts: s.runVerdicts.map { $0[entry.id] }, options: s.options,
-                    annotations: s.useCorrectedGold ? s.annotations : nil)
-                s.detailScroll = 0
-                anchorContext = true
+                s.detail = nil
+                s.paneLines = nil
+            }
+            let key = PaneLines.Key(
+                caseID: entry.id, detailWidth: layout.detailWidth, contextWidth: layout.contextWidth,
+                contextMode: s.contextMode, query: s.search.query, scoreVersion: s.scoreVersion, glyphs: s.glyphs)
+            if s.paneLines?.key != key && s.detailPending != key {
+                s.detailPending = key
+                s.detailRequest += 1
+            } else if s.paneLines?.key == key {
+                s.detailPending = nil
             }
         } else {
             s.detail = nil
-        }
-        if let detail = s.detail {
-            let key = PaneLines.Key(
-                caseID: detail.caseID, detailWidth: layout.detailWidth, contextWidth: layout.contextWidth,
-                contextMode: s.contextMode, query: s.search.query, scoreVersion: s.scoreVersion, glyphs: s.glyphs)
-            // A new case or a switch catalog ↔ profile opens the context pane at its anchor.
-            if s.paneLines?.key.contextMode != key.contextMode { anchorContext = true }
-            if s.paneLines?.key != key {
-                s.paneLines = PaneLines(
-                    key: key, detail: DetailView.lines(s, detail, width: layout.detailWidth),
-                    context: ContextView.lines(s, detail, width: layout.contextWidth))
-            }
-            if anchorContext { s.contextScroll = ContextView.anchor(s, detail, in: s.paneLines!.context) }
-            s.detailScroll = min(s.detailScroll, max(0, s.paneLines!.detail.count - layout.detailRows))
-            s.contextScroll = min(s.contextScroll, max(0, s.paneLines!.context.count - layout.contextRows))
-        } else {
             s.paneLines = nil
+            s.detailPending = nil
+        }
+        if let lines = s.paneLines {
+            s.detailScroll = min(s.detailScroll, max(0, lines.detail.count - layout.detailRows))
+            s.contextScroll = min(s.contextScroll, max(0, lines.context.count - layout.contextRows))
         }
         switch s.overlay {
         case .help?:

@@ -86,12 +86,17 @@ public enum RootView {
 
     static func detail(_ s: AppState, _ r: Rect, into buf: inout ScreenBuffer) {
         let focused = s.focus == .detail && s.overlay == nil
-        guard let d = s.detail else {
-            buf.box(r, title: Line("Case", .title), focused: focused, glyphs: s.glyphs)
+        // The lines are laid out off the input loop (a large case takes long): until they fit the
+        // pane, it says so rather than laying them out here.
+        guard let d = s.detail,
+            let lines = s.paneLines.flatMap({ $0.key.caseID == d.caseID && $0.key.detailWidth == r.width - 2 ? $0.detail : nil })
+        else {
+            let inner = buf.box(r, title: Line("Case", .title), focused: focused, glyphs: s.glyphs)
+            if let id = s.detailPending?.caseID ?? s.selectedID, let entry = s.data?.cases[id] {
+                buf.lines([Line([Span("Case \(entry.index)", .title), Span(" · building…", .muted)])], in: inner, scroll: 0)
+            }
             return
         }
-        let cached = s.paneLines.flatMap { $0.key.caseID == d.caseID && $0.key.detailWidth == r.width - 2 ? $0.detail : nil }
-        let lines = cached ?? DetailView.lines(s, d, width: r.width - 2)
         let inner = buf.box(
             r, title: Line([Span("Case", .title), Span(scrollInfo(s.detailScroll, lines.count, r.height - 2), .muted)]),
             focused: focused, glyphs: s.glyphs)
@@ -100,15 +105,15 @@ public enum RootView {
 
     static func context(_ s: AppState, _ r: Rect, into buf: inout ScreenBuffer) {
         let focused = s.focus == .context && s.overlay == nil
-        guard let d = s.detail else {
+        guard let d = s.detail,
+            let lines = s.paneLines.flatMap({
+                $0.key.caseID == d.caseID && $0.key.contextWidth == r.width - 2 && $0.key.contextMode == s.contextMode
+                    ? $0.context : nil
+            })
+        else {
             buf.box(r, title: Line(ContextView.title(s), .title), focused: focused, glyphs: s.glyphs)
             return
         }
-        let cached = s.paneLines.flatMap {
-            $0.key.caseID == d.caseID && $0.key.contextWidth == r.width - 2 && $0.key.contextMode == s.contextMode
-                ? $0.context : nil
-        }
-        let lines = cached ?? ContextView.lines(s, d, width: r.width - 2)
         let inner = buf.box(
             r,
             title: Line([

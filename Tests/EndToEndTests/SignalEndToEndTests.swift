@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Signals sent to a running explorer (the bundled sample) in tmux: every fatal signal restores
+/// the terminal and ends ptscope with the shell's 128 + n at once; Ctrl-Z suspends (terminal
+/// restored while stopped) and `fg` redraws; the handlers survive a resume and a resize.
+@Suite(
+    "ptscope in tmux: signals",
+    .enabled(if: TmuxSession.isAvailable, "tmux is not installed: the end-to-end tests need tmux on PATH"),
+    .timeLimit(.minutes(1))
+)
+struct SignalEndToEndTests {
+    /// What may be on the normal screen after a fatal signal besides `EXIT:`: ptscope's one-line
+    /// report on stderr (a `kill` produces no backtrace) and the shell's own note of the signal
+    /// ("Segmentation fault", "Quit"…, with "(core dumped)" where a core was written).
+    static func report(_ signal: Int32) -> (String) -> Bool {
+        let name = String(cString: strsignal(signal))
+        return { line in
+            let line = line.trimmingCharacters(in: .whitespaces)
+            return line.hasPrefix("ptscope: ") || line == name || line == name + " (core dumped)"
+        }
+    }
+
+    /// Waits for the scored list of the sample.
+    @discardableResult
+    func started(_ t: TmuxSession, sourceLocation: SourceLocation = #_sourceLocation) async throws -> Screen {
+        try await t.waitUntil("the scored case list", sourceLocation: sourceLocation) { $0.listCounts != nil }
+    }
+
+    /// Sends `signal` and returns the status and how long the exit took.
+    func kill(_ t: TmuxSession, _ signal: Int32, sourceLocation: SourceLocation = #_sourceLocation) async throws -> (
+        status: Int32, seconds: Double
+    ) {
+        let clock = ContinuousClock()
+        let start = clock.now
+        try t.signal(signal, sourceLocation: sourceLocation)
+        let status = try await t.waitForExit(sourceLocation: sourceLocation)
+        let elapsed = clock.now - start
+        return (status, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+
+    @Test(
+        "a fatal signal restores the terminal and ends ptscope with 128 + n in under 2 s",
+        arguments: [SIGQUIT, SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL, SIGTRAP, SIGSYS, SIGHUP, SIGTERM, SIGINT])
+    func fatalSignal(_ signal: Int32) async throws {
+        let t = try TmuxSession(width: 100, height: 30)
+        try await started(t)
+        let (status, seconds) = try await kill(t, signal)
+        #expect(status == 128 + signal, "signal \(signal): the shell should report \(128 + signal)")
+        #expect(seconds < 2, "signal \(signal): ptscope took \(seconds) s to end")
+        try t.expectTerminalRestored(allowing: Self.report(signal))
+    }
+
+    @Test("after SIGSTOP and SIGCONT and a resize the handlers are still there: SIGSEGV restores and ends with 139")
+    func stopContinueResizeThenCrash() async throws {
+        // SIGSTOP, not SIGTSTP: the wrapper's process group is orphaned (no job control), where the
+        // kernel discards a terminal stop; Ctrl-Z is tested under an interactive shell below.
+        let t = try TmuxSession(width: 100, height: 30)
+        let before = try await started(t)
+        try t.signal(SIGSTOP)
+        try t.signal(SIGCONT)
+        try await t.waitUntil("the explorer redrawn after SIGCONT") { $0 == before }
+        #expect(try t.format("#{alternate_on}") == "1")
+
+        try t.resize(80, 24)
+        try await t.waitUntil("the redraw at 80×24") { $0.listCounts != nil && $0.lines.count == 24 }
+
+        let (status, seconds) = try await kill(t, SIGSEGV)
+        #expect(status == 128 + SIGSEGV, "the SIGSEGV handler is still installed after a resume and a resize")
+        #expect(seconds < 2, "ptscope took \(seconds) s to end")
+        try t.expectTerminalRestored(allowing: Self.report(SIGSEGV))
+    }
+
+    @Test("Ctrl-Z stops ptscope with the terminal restored; fg redraws it whole; after a resize SIGSEGV still restores")
+    func ctrlZThenFg() async throws {
+        let t = try TmuxSession(width: 100, height: 30, interactiveShell: true)
+        let before = try await started(t)
+
+        try t.send("C-z")
+        try await t.waitUntil("the shell's job report and prompt") { s in
+            s.contains("Stopped") && s.lines.last { !$0.isEmpty }?.trimmingCharacters(in: .whitespaces) == "$"
+        }
+        #expect(try t.format("#{alternate_on}") == "0", "the alternate screen is off while stopped")
+        #expect(try t.format("#{cursor_flag}") == "1", "the cursor is visible while stopped")
+        #expect(try t.format("#{keypad_flag}#{keypad_cursor_flag}") == "00", "the keypad is out of application mode")
+
+        try t.type("fg")
+        try t.send("Enter")
+        // The alternate screen comes back empty: only a full redraw shows the explorer again.
+        try await t.waitUntil("fg to redraw the whole explorer") { $0 == before }
+        #expect(try t.format("#{alternate_on}") == "1")
+        try t.send("j")
+        try await t.waitUntil("j to move after the resume") { $0.listSelection?.number != before.listSelection?.number }
+
+        try t.resize(80, 24)
+        try await t.waitUntil("the redraw at 80×24") { $0.listCounts != nil && $0.lines.count == 24 }
+        let clock = ContinuousClock()
+        let start = clock.now
+        try t.signal(SIGSEGV)
+        try await t.waitUntil("the shell's prompt after the crash") { s in
+            s.lines.last { !$0.isEmpty }?.trimmingCharacters(in: .whitespaces) == "$"
+        }
+        #expect(clock.now - start < .seconds(2), "ptscope took \(clock.now - start) to end")
+        try t.type("echo EXIT:$?")
+        try t.send("Enter")
+        #expect(try await t.waitForExit() == 128 + SIGSEGV)
+        #expect(try t.format("#{alternate_on}") == "0")
+        #expect(try t.format("#{cursor_flag}") == "1")
+        #expect(try t.format("#{keypad_flag}#{keypad_cursor_flag}") == "00")
+    }
+}
