@@ -116,7 +116,7 @@ struct JournalReliabilityTests {
         #expect(after.hasSuffix("\n") && after.split(separator: "\n").count == 4)
         let reread = try Journal.open(url)
         #expect(reread.entries.map(\.note) == ["one", "two", "after"])
-        #expect(reread.warnings.count == 1 && reread.warnings[0].hasPrefix("\(url.path):3:"))
+        #expect(reread.warnings.count == 1 && reread.warnings[0].hasPrefix("\(url.path):3:"), "\(reread.warnings)")
     }
 
     // MARK: - A folder that cannot be written
