@@ -88,9 +88,12 @@ public struct Benchmark: Sendable {
                 jobs.append((FileBytes.size(url), splitFiles.count + k, { () throws(InputError) -> Loaded in .predictions(try PredictionFile.load(url: url)) }))
             }
         }
-        let results = Parallel.run(jobs.sorted { $0.size > $1.size }.map { job in (job.order, job.run) })
+        let started = jobs.sorted { $0.size > $1.size }
+        let results = Parallel.map(count: started.count, chunk: 1) { k in
+            Result { () throws(InputError) -> Loaded in try started[k].run() }
+        }
         var byOrder = [Result<Loaded, InputError>?](repeating: nil, count: jobs.count)
-        for (order, result) in results { byOrder[order] = result }
+        for (job, result) in zip(started, results) { byOrder[job.order] = result }
         var splits: [SplitData] = []
         var files: [String: PredictionFile] = [:]
         for (k, result) in byOrder.enumerated() {
@@ -109,27 +112,6 @@ public struct Benchmark: Sendable {
     public func score(options: Scorer.Options = Scorer.Options()) -> ScoreReport {
         let scores = Scorer.score(splits.map { ($0, predictions[$0.name]) }, options: options)
         return ScoreReport(splits: scores, warnings: warnings, lenient: options.lenient)
-    }
-}
-
-// MARK: - Parallel work
-
-enum Parallel {
-    /// Runs `jobs` on all cores (in the given order of starting) and returns each job's tag and result.
-    static func run<T>(_ jobs: [(Int, @Sendable () throws(InputError) -> T)]) -> [(Int, Result<T, InputError>)] {
-        if jobs.count == 1 {
-            let (tag, job) = jobs[0]
-            return [(tag, Result { () throws(InputError) -> T in try job() })]
-        }
-        let out = UnsafeMutableBufferPointer<Result<T, InputError>?>.allocate(capacity: jobs.count)
-        out.initialize(repeating: nil)
-        defer { out.deallocate() }
-        nonisolated(unsafe) let slots = out
-        nonisolated(unsafe) let work = jobs
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { k in
-            slots[k] = Result { () throws(InputError) -> T in try work[k].1() }
-        }
-        return jobs.indices.map { (jobs[$0].0, out[$0]!) }
     }
 }
 
