@@ -57,16 +57,19 @@ public enum Validation {
                 out.append("function \(k) must be an object {name: {param: [alternatives]}}")
                 continue
             }
-            if o.pythonMembers.count > 1 { out.append("function \(k) has \(o.pythonMembers.count) keys; only the first (\(first.key)) is read") }
+            // Names come from the data: escaped, so a message never carries a control character raw.
+            let function = InputError.escaped(first.key)
+            if o.pythonMembers.count > 1 { out.append("function \(k) has \(o.pythonMembers.count) keys; only the first (\(function)) is read") }
             guard case .object(let params) = first.value else {
-                out.append("function \(first.key): parameters must be an object")
+                out.append("function \(function): parameters must be an object")
                 continue
             }
-            for (name, alternatives) in params.pythonMembers {
+            for (key, alternatives) in params.pythonMembers {
+                let name = InputError.escaped(key)
                 if case .array(let alts) = alternatives {
-                    if alts.isEmpty { out.append("\(first.key).\(name) has no accepted alternative") }
+                    if alts.isEmpty { out.append("\(function).\(name) has no accepted alternative") }
                 } else {
-                    out.append("\(first.key).\(name) must be a list of accepted alternatives, found \(alternatives.kindDescription)")
+                    out.append("\(function).\(name) must be a list of accepted alternatives, found \(alternatives.kindDescription)")
                 }
             }
         }
