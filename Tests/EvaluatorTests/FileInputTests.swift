@@ -125,6 +125,18 @@ struct FileInputTests {
         #expect(e?.message.contains("2 GiB") == true, "the limit is stated")
     }
 
+    @Test("a file that holds more than its size says is read whole, but never past the limit (/proc)")
+    func growingFile() throws {
+        // /proc files report size 0 and hold more: read to the end, within the limit.
+        let status = try FileBytes.read(URL(fileURLWithPath: "/proc/self/status"))
+        #expect(String(decoding: status, as: UTF8.self).contains("VmRSS"))
+        #expect {
+            try FileBytes.read(URL(fileURLWithPath: "/proc/self/status"), limit: 64)
+        } throws: { error in
+            (error as? InputError)?.message.contains("grew while it was read, larger than 64 bytes") == true
+        }
+    }
+
     // MARK: Symbolic links and folders
 
     @Test("a split folder that is a symbolic link loop is named as one, not as missing")
