@@ -22,7 +22,8 @@ public struct Benchmark: Sendable {
         case .absent:
             throw InputError(
                 file: data.path,
-                "no such file or folder (expected a PTBench data root with test_untrained_user/data.json and test_trained_user/data.json)")
+                "no such file or folder (expected a PTBench data root with test_untrained_user/data.json and test_trained_user/data.json)"
+            )
         case .unreachable(let why): throw InputError(file: data.path, why)
         case .file, .folder, .special: break
         }
@@ -51,7 +52,10 @@ public struct Benchmark: Sendable {
                     }
                 }
                 if splitFiles.isEmpty {
-                    throw InputError(file: data.path, "no split can be read (expected test_untrained_user/data.json or test_trained_user/data.json inside): \(unusable.joined(separator: "; "))")
+                    throw InputError(
+                        file: data.path,
+                        "no split can be read (expected test_untrained_user/data.json or test_trained_user/data.json inside): \(unusable.joined(separator: "; "))"
+                    )
                 }
             }
         } else {
@@ -66,7 +70,8 @@ public struct Benchmark: Sendable {
         if let predictions {
             switch FileProbe.probe(predictions.path) {
             case .absent:
-                predictionsError = InputError(file: predictions.path, "no such file or folder (expected a predictions root with <split>/generation.jsonl)")
+                predictionsError = InputError(
+                    file: predictions.path, "no such file or folder (expected a predictions root with <split>/generation.jsonl)")
             case .unreachable(let why):
                 predictionsError = InputError(file: predictions.path, why)
             case .folder:
@@ -89,13 +94,15 @@ public struct Benchmark: Sendable {
                     }
                 }
                 if predictionFiles.isEmpty && !unreadable.isEmpty {
-                    predictionsError = InputError(file: predictions.path, "no predictions can be read: \(unreadable.joined(separator: "; "))")
+                    predictionsError = InputError(
+                        file: predictions.path, "no predictions can be read: \(unreadable.joined(separator: "; "))")
                 }
             case .file, .special:
                 if !(singleSplit || splitFiles.count == 1) {
                     predictionsError = InputError(
                         file: predictions.path,
-                        "one generation.jsonl given for \(splitFiles.count) splits: give the predictions root (with <split>/generation.jsonl) instead")
+                        "one generation.jsonl given for \(splitFiles.count) splits: give the predictions root (with <split>/generation.jsonl) instead"
+                    )
                 } else {
                     predictionFiles.append((splitFiles[0].0, predictions))
                     root = predictions.deletingLastPathComponent().deletingLastPathComponent()
@@ -105,15 +112,23 @@ public struct Benchmark: Sendable {
 
         // Every file is read and indexed at once, one per core, the largest first; a problem is
         // reported as reading them one by one would have met it (data first, then predictions).
-        enum Loaded { case split(SplitData), predictions(PredictionFile) }
+        enum Loaded {
+            case split(SplitData)
+            case predictions(PredictionFile)
+        }
         var jobs: [(size: Int, order: Int, run: @Sendable () throws(InputError) -> Loaded)] = []
         for (k, (name, url)) in splitFiles.enumerated() {
-            jobs.append((FileBytes.size(url), k, { () throws(InputError) -> Loaded in .split(try SplitData.load(name: name, url: url)) }))
+            jobs.append(
+                (FileBytes.size(url), k, { () throws(InputError) -> Loaded in .split(try SplitData.load(name: name, url: url)) }))
         }
         if predictionsError == nil {
             for (k, file) in predictionFiles.enumerated() {
                 let url = file.url
-                jobs.append((FileBytes.size(url), splitFiles.count + k, { () throws(InputError) -> Loaded in .predictions(try PredictionFile.load(url: url)) }))
+                jobs.append(
+                    (
+                        FileBytes.size(url), splitFiles.count + k,
+                        { () throws(InputError) -> Loaded in .predictions(try PredictionFile.load(url: url)) }
+                    ))
             }
         }
         let started = jobs.sorted { $0.size > $1.size }
@@ -137,7 +152,8 @@ public struct Benchmark: Sendable {
             warnings.append(
                 InputWarning(
                     file: split.url.path,
-                    "starts with a UTF-8 byte order mark (EF BB BF): ptscope reads past it, but PTBench's json.load refuses the file (\"Unexpected UTF-8 BOM\")"))
+                    "starts with a UTF-8 byte order mark (EF BB BF): ptscope reads past it, but PTBench's json.load refuses the file (\"Unexpected UTF-8 BOM\")"
+                ))
         }
         return Benchmark(splits: splits, predictions: files, warnings: warnings, predictionsRoot: root)
     }

@@ -1,12 +1,13 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
-private let systemRead = Glibc.read
-private let systemWrite = Glibc.write
+    import Glibc
+    private let systemRead = Glibc.read
+    private let systemWrite = Glibc.write
 #elseif canImport(Darwin)
-import Darwin
-private let systemRead = Darwin.read
-private let systemWrite = Darwin.write
+    import Darwin
+    private let systemRead = Darwin.read
+    private let systemWrite = Darwin.write
 #endif
 
 // MARK: - Problems
@@ -116,7 +117,8 @@ enum FileBytes {
         let path = url.path
         func failure(_ code: Int32) -> InputError { InputError(file: path, FileProbe.unreachable(path, code)) }
         func notRegular(_ mode: mode_t) -> InputError {
-            InputError(file: path, "\(FileProbe.describe(path, mode: mode)), not a regular file: ptscope reads only regular files")
+            InputError(
+                file: path, "\(FileProbe.describe(path, mode: mode)), not a regular file: ptscope reads only regular files")
         }
         func tooLarge(_ size: Int?) -> InputError {
             let what = size.map { "is \(FileBytes.sizeText($0))" } ?? "grew while it was read"
@@ -259,7 +261,8 @@ public struct SplitData: Sendable {
                     reader.skipWhitespace()
                     let start = reader.position
                     guard reader.peek() == UInt8(ascii: "{") else {
-                        return .failure(located(start, "case \(cases.count): expected an object, found \(describeByte(reader.peek()))"))
+                        return .failure(
+                            located(start, "case \(cases.count): expected an object, found \(describeByte(reader.peek()))"))
                     }
                     reader.position += 1
                     // Lines are counted incrementally: one pass over the file in all.
@@ -304,25 +307,41 @@ public struct SplitData: Sendable {
                             guard let c = reader.peek() else { throw reader.fail("Expecting ',' delimiter") }
                             reader.position += 1
                             if c == UInt8(ascii: "}") { break }
-                            if c != UInt8(ascii: ",") { reader.position -= 1; throw reader.fail("Expecting ',' delimiter") }
+                            if c != UInt8(ascii: ",") {
+                                reader.position -= 1
+                                throw reader.fail("Expecting ',' delimiter")
+                            }
                         }
                     }
                     let index = cases.count
                     for key in CaseFields.required where fields[key] == nil {
-                        return .failure(located(start, "case \(index): missing key \"\(key)\" (every case needs answer, query_params and profile_params)"))
+                        return .failure(
+                            located(
+                                start,
+                                "case \(index): missing key \"\(key)\" (every case needs answer, query_params and profile_params)"
+                            ))
                     }
                     for key in ["query_params", "profile_params"] where CaseFields.pyLength(fields[key]!) == nil {
-                        return .failure(located(start, "case \(index): \"\(key)\" must be a list of parameter names, found \(fields[key]!.kindDescription)"))
+                        return .failure(
+                            located(
+                                start,
+                                "case \(index): \"\(key)\" must be a list of parameter names, found \(fields[key]!.kindDescription)"
+                            ))
                     }
-                    cases.append(BenchmarkCase(
-                        split: split, index: index, line: line, query: fields["query"]?.stringValue,
-                        answer: fields["answer"]!, queryParams: fields["query_params"]!, profileParams: fields["profile_params"]!,
-                        byteRange: start..<reader.position, rawRanges: raw, userKey: userKey))
+                    cases.append(
+                        BenchmarkCase(
+                            split: split, index: index, line: line, query: fields["query"]?.stringValue,
+                            answer: fields["answer"]!, queryParams: fields["query_params"]!,
+                            profileParams: fields["profile_params"]!,
+                            byteRange: start..<reader.position, rawRanges: raw, userKey: userKey))
                     reader.skipWhitespace()
                     guard let c = reader.peek() else { throw reader.fail("Expecting ',' delimiter") }
                     reader.position += 1
                     if c == UInt8(ascii: "]") { break }
-                    if c != UInt8(ascii: ",") { reader.position -= 1; throw reader.fail("Expecting ',' delimiter") }
+                    if c != UInt8(ascii: ",") {
+                        reader.position -= 1
+                        throw reader.fail("Expecting ',' delimiter")
+                    }
                 }
                 try reader.expectEnd()
             } catch let error as JSONSyntaxError {
@@ -392,7 +411,8 @@ public struct SplitData: Sendable {
             guard !byPrefix.isEmpty, b.count - p >= RepeatedValues.prefixLength, let base = b.baseAddress,
                 let candidates = byPrefix[SplitData.bytesHash(b, p..<(p + RepeatedValues.prefixLength))]
             else { return nil }
-            for seen in candidates.reversed() where seen.length <= b.count - p
+            for seen in candidates.reversed()
+            where seen.length <= b.count - p
                 && memcmp(base + seen.start, base + p, seen.length) == 0
             {
                 return seen
@@ -420,7 +440,8 @@ public struct SplitData: Sendable {
         mutating func key(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
             let raw = SplitData.bytesHash(b, range)
             if let seen = known[raw] {
-                for entry in seen where entry.range.count == range.count
+                for entry in seen
+                where entry.range.count == range.count
                     && memcmp(b.baseAddress! + entry.range.lowerBound, b.baseAddress! + range.lowerBound, range.count) == 0
                 {
                     return entry.key
@@ -459,7 +480,13 @@ public struct SplitData: Sendable {
         for k in range {
             let c = b[k]
             if inString {
-                if escaped { escaped = false } else if c == UInt8(ascii: "\\") { escaped = true } else if c == UInt8(ascii: "\"") { inString = false }
+                if escaped {
+                    escaped = false
+                } else if c == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if c == UInt8(ascii: "\"") {
+                    inString = false
+                }
             } else {
                 if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { continue }
                 if c == UInt8(ascii: "\"") { inString = true }
@@ -520,10 +547,14 @@ public struct PredictionFile: Sendable {
                     entry = .unusable(encoding.problem)
                 } else if case .unusable = entry, lineNumber == 1, slice.starts(with: TextEncoding.utf8ByteOrderMark) {
                     entry = .unusable(
-                        "the line starts with a UTF-8 byte order mark (EF BB BF), which Python's json.loads refuses (\"Unexpected UTF-8 BOM\")")
+                        "the line starts with a UTF-8 byte order mark (EF BB BF), which Python's json.loads refuses (\"Unexpected UTF-8 BOM\")"
+                    )
                 }
                 if case .unusable(let why) = entry {
-                    warnings.append(InputWarning(file: file, line: lineNumber, "\(why); the case on this line counts as a format failure (PTBench's scorer would stop here)"))
+                    warnings.append(
+                        InputWarning(
+                            file: file, line: lineNumber,
+                            "\(why); the case on this line counts as a format failure (PTBench's scorer would stop here)"))
                 }
                 lines.append(entry)
             }
@@ -561,10 +592,14 @@ public struct PredictionFile: Sendable {
             var predict: JSONValue?
             var predictSurrogate = false
             reader.skipWhitespace()
-            if reader.peek() == UInt8(ascii: "}") { reader.position += 1 } else {
+            if reader.peek() == UInt8(ascii: "}") {
+                reader.position += 1
+            } else {
                 while true {
                     reader.skipWhitespace()
-                    guard reader.peek() == UInt8(ascii: "\"") else { throw reader.fail("Expecting property name enclosed in double quotes") }
+                    guard reader.peek() == UInt8(ascii: "\"") else {
+                        throw reader.fail("Expecting property name enclosed in double quotes")
+                    }
                     let key = try reader.readString()
                     try reader.expect(UInt8(ascii: ":"), "Expecting ':' delimiter")
                     if key == "predict" {
@@ -579,7 +614,10 @@ public struct PredictionFile: Sendable {
                     guard let c = reader.peek() else { throw reader.fail("Expecting ',' delimiter") }
                     reader.position += 1
                     if c == UInt8(ascii: "}") { break }
-                    if c != UInt8(ascii: ",") { reader.position -= 1; throw reader.fail("Expecting ',' delimiter") }
+                    if c != UInt8(ascii: ",") {
+                        reader.position -= 1
+                        throw reader.fail("Expecting ',' delimiter")
+                    }
                 }
             }
             try reader.expectEnd()
