@@ -2,6 +2,10 @@ import ArgumentParser
 import Evaluator
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 // MARK: - bench
 
 /// Times the scorer's phases in this process, on real files, with the same code `score` runs.
@@ -14,6 +18,10 @@ struct BenchCommand: ParsableCommand {
             (Benchmark.score), and writes the CSV files to a temporary folder (CSVOutput.write), timing
             each phase. Prints the minimum, median and maximum of every phase over the runs, and cases
             per second. Process start-up is not included: time `ptscope score` as a whole for that.
+
+            With --memory, every run also prints the resident memory (VmRSS) once the run's benchmark
+            and report are freed, and the peak so far (VmHWM), from /proc/self/status: memory that
+            grows from run to run is a leak (each run loads and scores afresh, as a reload does).
             """
     )
 
@@ -25,6 +33,9 @@ struct BenchCommand: ParsableCommand {
 
     @Option(help: "How many times to run every phase.")
     var runs = 5
+
+    @Flag(help: "Print resident memory (current and peak) after every run, with the run's data freed.")
+    var memory = false
 
     @OptionGroup var input: InputOptions
 
@@ -57,7 +68,8 @@ struct BenchCommand: ParsableCommand {
         var predictionBytes = 0
         var formatOK = 0
         let clock = ContinuousClock()
-        for run in 0..<runs {
+        // One run per call, so everything it made is freed before memory is measured.
+        func oneRun(_ run: Int) throws {
             let t0 = clock.now
             let bench = try loadBenchmark(dataURL, predURL)
             let t1 = clock.now
@@ -81,12 +93,19 @@ struct BenchCommand: ParsableCommand {
             dataBytes = bench.splits.reduce(0) { $0 + $1.bytes.count }
             predictionBytes = bench.predictions.values.reduce(0) { total, file in total + fileSize(file.url) }
         }
+        if memory { print("before run 1: \(Resident.measure())") }
+        for run in 0..<runs {
+            try oneRun(run)
+            if memory { print("after run \(run + 1): \(Resident.measure())") }
+        }
+        if memory { print("") }
 
         let mb = { (bytes: Int) in String(format: "%.1f MB", Double(bytes) / 1_000_000) }
         TerminalText.print("ptscope bench: \(dataURL.path)  \(predURL.path)")
+        let cores = ProcessInfo.processInfo.activeProcessorCount
         TerminalText.print(
-            "\(cases) cases in \(splits) split(s), \(formatOK) parsed; data \(mb(dataBytes)), predictions \(mb(predictionBytes)); \(runs) run(s), \(ProcessInfo.processInfo.activeProcessorCount) core(s)"
-        )
+            "\(cases) cases in \(splits) split(s), \(formatOK) parsed; data \(mb(dataBytes)), "
+                + "predictions \(mb(predictionBytes)); \(runs) run(s), \(cores) core(s)")
         TerminalText.print("")
         let rows: [(String, [Duration])] = [
             ("load + index", load), ("parse + score", score), ("CSV writing", csv), ("total", total),
@@ -125,5 +144,35 @@ struct BenchCommand: ParsableCommand {
 
     func fileSize(_ url: URL) -> Int {
         ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber)?.intValue ?? 0
+    }
+}
+
+// MARK: - Resident memory
+
+/// The process's resident memory, from `/proc/self/status` (Linux; elsewhere it says so).
+enum Resident {
+    /// Current and peak resident memory, before and after returning free heap pages to the system.
+    static func measure() -> String {
+        let before = read()
+        // What stays resident after malloc_trim is what is still in use (or leaked), not free heap
+        // pages the allocator kept. glibc's <malloc.h> is not in the Glibc module: looked up by name.
+        if let trim = dlsym(nil, "malloc_trim") {
+            _ = unsafeBitCast(trim, to: (@convention(c) (Int) -> Int32).self)(0)
+        }
+        let after = read()
+        guard let before, let after else { return "resident memory unknown (no /proc/self/status)" }
+        let mb = { (kb: Int) in String(format: "%.1f MB", Double(kb) / 1000) }
+        return "resident \(mb(before.rss)) (\(mb(after.rss)) after malloc_trim), peak \(mb(after.peak))"
+    }
+
+    /// VmRSS and VmHWM in kB.
+    static func read() -> (rss: Int, peak: Int)? {
+        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+        func field(_ name: String) -> Int? {
+            guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix(name + ":") }) else { return nil }
+            return line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first.flatMap { Int($0) }
+        }
+        guard let rss = field("VmRSS"), let peak = field("VmHWM") else { return nil }
+        return (rss, peak)
     }
 }

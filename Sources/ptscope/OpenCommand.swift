@@ -98,9 +98,12 @@ struct Open: ParsableCommand {
         }
         let predURL = named.first?.url
         let runName = named.first?.name ?? "(no predictions)"
-        for url in [dataURL] + named.map(\.url) where !FileManager.default.fileExists(atPath: url.path) {
-            warn("ptscope: \(url.path): no such file or folder")
-            throw ExitCode(2)
+        // Checked before the terminal is taken: a missing path, a dangling link or a loop is a plain message.
+        for url in [dataURL] + named.map(\.url) {
+            if let problem = Benchmark.pathProblem(url) {
+                warn("ptscope: \(problem)")
+                throw ExitCode(2)
+            }
         }
 
         if printTable || isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0 {

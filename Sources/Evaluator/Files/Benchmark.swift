@@ -17,29 +17,45 @@ public struct Benchmark: Sendable {
     /// Loads `data` (a data root, a split folder, or a data.json) and `predictions`
     /// (a predictions root, a split folder, or a generation.jsonl).
     public static func load(data: URL, predictions: URL?) throws(InputError) -> Benchmark {
-        let fm = FileManager.default
-        var isDir: ObjCBool = false
-        guard fm.fileExists(atPath: data.path, isDirectory: &isDir) else {
-            throw InputError(file: data.path, "no such file or folder (expected a PTBench data root with test_untrained_user/data.json and test_trained_user/data.json)")
+        let dataStatus = FileProbe.probe(data.path)
+        switch dataStatus {
+        case .absent:
+            throw InputError(
+                file: data.path,
+                "no such file or folder (expected a PTBench data root with test_untrained_user/data.json and test_trained_user/data.json)"
+            )
+        case .unreachable(let why): throw InputError(file: data.path, why)
+        case .file, .folder, .special: break
         }
         var splitFiles: [(String, URL)] = []
         var warnings: [InputWarning] = []
         var singleSplit = false
-        if isDir.boolValue {
-            if fm.fileExists(atPath: data.appendingPathComponent("data.json").path) {
+        if dataStatus == .folder {
+            if FileProbe.probe(data.appendingPathComponent("data.json").path) != .absent {
+                // Whatever is there is this split's file: reading it says what is wrong with it.
                 splitFiles = [(data.lastPathComponent, data.appendingPathComponent("data.json"))]
                 singleSplit = true
             } else {
+                var unusable: [String] = []
                 for name in referenceSplits {
                     let file = data.appendingPathComponent(name).appendingPathComponent("data.json")
-                    if fm.fileExists(atPath: file.path) {
-                        splitFiles.append((name, file))
-                    } else {
+                    switch FileProbe.probe("data.json", in: data.appendingPathComponent(name)) {
+                    case (.absent, _):
                         warnings.append(InputWarning(file: file.path, "split \(name) is missing; scoring what exists"))
+                        unusable.append("\(name)/data.json is missing")
+                    case (.unreachable(let why), let path):
+                        // There, but not readable: said as what it is, not as missing.
+                        warnings.append(InputWarning(file: path, "\(why): split \(name) cannot be read; scoring what exists"))
+                        unusable.append("\(path): \(why)")
+                    default:
+                        splitFiles.append((name, file))
                     }
                 }
                 if splitFiles.isEmpty {
-                    throw InputError(file: data.path, "no split found: expected test_untrained_user/data.json or test_trained_user/data.json inside")
+                    throw InputError(
+                        file: data.path,
+                        "no split can be read (expected test_untrained_user/data.json or test_trained_user/data.json inside): \(unusable.joined(separator: "; "))"
+                    )
                 }
             }
         } else {
@@ -52,45 +68,75 @@ public struct Benchmark: Sendable {
         var root: URL?
         var predictionsError: InputError?
         if let predictions {
-            var predIsDir: ObjCBool = false
-            if !fm.fileExists(atPath: predictions.path, isDirectory: &predIsDir) {
-                predictionsError = InputError(file: predictions.path, "no such file or folder (expected a predictions root with <split>/generation.jsonl)")
-            } else if predIsDir.boolValue {
+            switch FileProbe.probe(predictions.path) {
+            case .absent:
+                predictionsError = InputError(
+                    file: predictions.path, "no such file or folder (expected a predictions root with <split>/generation.jsonl)")
+            case .unreachable(let why):
+                predictionsError = InputError(file: predictions.path, why)
+            case .folder:
                 root = predictions
+                var unreadable: [String] = []
                 for (name, _) in splitFiles {
                     let nested = predictions.appendingPathComponent(name).appendingPathComponent("generation.jsonl")
                     let flat = predictions.appendingPathComponent("generation.jsonl")
-                    if fm.fileExists(atPath: nested.path) {
+                    switch FileProbe.probe("generation.jsonl", in: predictions.appendingPathComponent(name)) {
+                    case (.absent, _):
+                        if singleSplit && FileProbe.probe(flat.path) != .absent {
+                            predictionFiles.append((name, flat))
+                            root = predictions.deletingLastPathComponent()
+                        }
+                    case (.unreachable(let why), let path):
+                        warnings.append(InputWarning(file: path, "\(why): the predictions for split \(name) cannot be read"))
+                        unreadable.append("\(path): \(why)")
+                    default:
                         predictionFiles.append((name, nested))
-                    } else if singleSplit && fm.fileExists(atPath: flat.path) {
-                        predictionFiles.append((name, flat))
-                        root = predictions.deletingLastPathComponent()
                     }
                 }
-            } else if !(singleSplit || splitFiles.count == 1) {
-                predictionsError = InputError(file: predictions.path, "one generation.jsonl given for \(splitFiles.count) splits: give the predictions root (with <split>/generation.jsonl) instead")
-            } else {
-                predictionFiles.append((splitFiles[0].0, predictions))
-                root = predictions.deletingLastPathComponent().deletingLastPathComponent()
+                if predictionFiles.isEmpty && !unreadable.isEmpty {
+                    predictionsError = InputError(
+                        file: predictions.path, "no predictions can be read: \(unreadable.joined(separator: "; "))")
+                }
+            case .file, .special:
+                if !(singleSplit || splitFiles.count == 1) {
+                    predictionsError = InputError(
+                        file: predictions.path,
+                        "one generation.jsonl given for \(splitFiles.count) splits: give the predictions root (with <split>/generation.jsonl) instead"
+                    )
+                } else {
+                    predictionFiles.append((splitFiles[0].0, predictions))
+                    root = predictions.deletingLastPathComponent().deletingLastPathComponent()
+                }
             }
         }
 
         // Every file is read and indexed at once, one per core, the largest first; a problem is
         // reported as reading them one by one would have met it (data first, then predictions).
-        enum Loaded { case split(SplitData), predictions(PredictionFile) }
+        enum Loaded {
+            case split(SplitData)
+            case predictions(PredictionFile)
+        }
         var jobs: [(size: Int, order: Int, run: @Sendable () throws(InputError) -> Loaded)] = []
         for (k, (name, url)) in splitFiles.enumerated() {
-            jobs.append((FileBytes.size(url), k, { () throws(InputError) -> Loaded in .split(try SplitData.load(name: name, url: url)) }))
+            jobs.append(
+                (FileBytes.size(url), k, { () throws(InputError) -> Loaded in .split(try SplitData.load(name: name, url: url)) }))
         }
         if predictionsError == nil {
             for (k, file) in predictionFiles.enumerated() {
                 let url = file.url
-                jobs.append((FileBytes.size(url), splitFiles.count + k, { () throws(InputError) -> Loaded in .predictions(try PredictionFile.load(url: url)) }))
+                jobs.append(
+                    (
+                        FileBytes.size(url), splitFiles.count + k,
+                        { () throws(InputError) -> Loaded in .predictions(try PredictionFile.load(url: url)) }
+                    ))
             }
         }
-        let results = Parallel.run(jobs.sorted { $0.size > $1.size }.map { job in (job.order, job.run) })
+        let started = jobs.sorted { $0.size > $1.size }
+        let results = Parallel.map(count: started.count, chunk: 1) { k in
+            Result { () throws(InputError) -> Loaded in try started[k].run() }
+        }
         var byOrder = [Result<Loaded, InputError>?](repeating: nil, count: jobs.count)
-        for (order, result) in results { byOrder[order] = result }
+        for (job, result) in zip(started, results) { byOrder[job.order] = result }
         var splits: [SplitData] = []
         var files: [String: PredictionFile] = [:]
         for (k, result) in byOrder.enumerated() {
@@ -102,34 +148,31 @@ public struct Benchmark: Sendable {
             }
         }
         if byOrder.count == splitFiles.count, let predictionsError { throw predictionsError }
+        for split in splits where split.bytes.starts(with: TextEncoding.utf8ByteOrderMark) {
+            warnings.append(
+                InputWarning(
+                    file: split.url.path,
+                    "starts with a UTF-8 byte order mark (EF BB BF): ptscope reads past it, but PTBench's json.load refuses the file (\"Unexpected UTF-8 BOM\")"
+                ))
+        }
         return Benchmark(splits: splits, predictions: files, warnings: warnings, predictionsRoot: root)
+    }
+
+    /// Why `url` cannot be loaded at all (nothing there, a dangling symbolic link, a link loop, a
+    /// folder that cannot be searched), or nil: what ``load(data:predictions:)`` would say first,
+    /// for a caller that checks its paths before it starts.
+    public static func pathProblem(_ url: URL) -> InputError? {
+        switch FileProbe.probe(url.path) {
+        case .absent: return InputError(file: url.path, "no such file or folder")
+        case .unreachable(let why): return InputError(file: url.path, why)
+        case .file, .folder, .special: return nil
+        }
     }
 
     /// Scores every split; the overall score exists when both reference splits do.
     public func score(options: Scorer.Options = Scorer.Options()) -> ScoreReport {
         let scores = Scorer.score(splits.map { ($0, predictions[$0.name]) }, options: options)
         return ScoreReport(splits: scores, warnings: warnings, lenient: options.lenient)
-    }
-}
-
-// MARK: - Parallel work
-
-enum Parallel {
-    /// Runs `jobs` on all cores (in the given order of starting) and returns each job's tag and result.
-    static func run<T>(_ jobs: [(Int, @Sendable () throws(InputError) -> T)]) -> [(Int, Result<T, InputError>)] {
-        if jobs.count == 1 {
-            let (tag, job) = jobs[0]
-            return [(tag, Result { () throws(InputError) -> T in try job() })]
-        }
-        let out = UnsafeMutableBufferPointer<Result<T, InputError>?>.allocate(capacity: jobs.count)
-        out.initialize(repeating: nil)
-        defer { out.deallocate() }
-        nonisolated(unsafe) let slots = out
-        nonisolated(unsafe) let work = jobs
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { k in
-            slots[k] = Result { () throws(InputError) -> T in try work[k].1() }
-        }
-        return jobs.indices.map { (jobs[$0].0, out[$0]!) }
     }
 }
 

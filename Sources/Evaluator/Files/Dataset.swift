@@ -1,12 +1,13 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
-private let systemRead = Glibc.read
-private let systemWrite = Glibc.write
+    import Glibc
+    private let systemRead = Glibc.read
+    private let systemWrite = Glibc.write
 #elseif canImport(Darwin)
-import Darwin
-private let systemRead = Darwin.read
-private let systemWrite = Darwin.write
+    import Darwin
+    private let systemRead = Darwin.read
+    private let systemWrite = Darwin.write
 #endif
 
 // MARK: - Problems
@@ -30,6 +31,29 @@ public struct InputError: Error, Sendable, CustomStringConvertible, Equatable {
         if let line { place += ":\(line)" }
         if let column { place += ":\(column)" }
         return "\(place): \(message)"
+    }
+}
+
+extension InputError {
+    /// `text` from the data or the file system with its control characters (C0, DEL, C1) written
+    /// as `\xNN`, so that a message never carries one raw to a terminal.
+    static func escaped(_ text: String) -> String {
+        func control(_ v: UInt32) -> Bool { v < 0x20 || (0x7F...0x9F).contains(v) }
+        guard text.unicodeScalars.contains(where: { control($0.value) }) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if control(scalar.value) {
+                out.append(contentsOf: String(format: "\\x%02x", scalar.value).unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// A byte quoted in a message: `'c'` for printable ASCII, `'\xNN'` for any other byte.
+    static func quoted(byte b: UInt8) -> String {
+        (0x20..<0x7F).contains(b) ? "'\(Character(Unicode.Scalar(b)))'" : String(format: "'\\x%02x'", b)
     }
 }
 
@@ -82,22 +106,44 @@ enum FileBytes {
         if writeError != 0 { throw failure(writeError) }
     }
 
-    static func read(_ url: URL) throws(InputError) -> [UInt8] {
-        func failure(_ code: Int32) -> InputError {
-            InputError(file: url.path, "cannot read: \(String(cString: strerror(code)))")
+    /// The most ptscope reads from one file: 2 GiB, over twice the data.json of a set 100 times the
+    /// size of PTBench (about 860 MB).
+    static let maximumSize = 2 << 30
+
+    /// Reads a regular file whole. Anything else is refused before it is read (a FIFO would block
+    /// `open` until a writer came, a device can be read forever), as is a file larger than `limit`
+    /// (also one that grows past it while it is read).
+    static func read(_ url: URL, limit: Int = maximumSize) throws(InputError) -> [UInt8] {
+        let path = url.path
+        func failure(_ code: Int32) -> InputError { InputError(file: path, FileProbe.unreachable(path, code)) }
+        func notRegular(_ mode: mode_t) -> InputError {
+            InputError(
+                file: path, "\(FileProbe.describe(path, mode: mode)), not a regular file: ptscope reads only regular files")
         }
-        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+        func tooLarge(_ size: Int?) -> InputError {
+            let what = size.map { "is \(FileBytes.sizeText($0))" } ?? "grew while it was read"
+            return InputError(
+                file: path,
+                "\(what), larger than \(FileBytes.sizeText(limit)), the most ptscope reads from one file "
+                    + "(a set 100 times the size of PTBench has an 860 MB data.json)")
+        }
+        var info = stat()
+        if stat(path, &info) != 0 { throw failure(errno) }
+        if info.st_mode & S_IFMT != S_IFREG { throw notRegular(info.st_mode) }
+        // O_NONBLOCK: should the name turn into a FIFO after stat, open still returns at once.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         if fd < 0 { throw failure(errno) }
         defer { close(fd) }
-        var info = stat()
         if fstat(fd, &info) != 0 { throw failure(errno) }
-        if (info.st_mode & S_IFMT) == S_IFDIR { throw failure(EISDIR) }
+        if info.st_mode & S_IFMT != S_IFREG { throw notRegular(info.st_mode) }
         var size = Int(info.st_size)
+        if size > limit { throw tooLarge(size) }
         var bytes = [UInt8]()
         while true {
-            // Read what fstat promised (plus one byte, to notice a file that grew), then anything left.
+            // Read what fstat promised (plus one byte, to notice a file that grew), then anything
+            // left, never more than one byte past the limit.
             var readError: Int32 = 0
-            let capacity = size + 1
+            let capacity = min(size + 1, limit + 1 - bytes.count)
             let chunk = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, filled in
                 filled = 0
                 while filled < capacity {
@@ -113,9 +159,18 @@ enum FileBytes {
             }
             if readError != 0 { throw failure(readError) }
             if bytes.isEmpty { bytes = chunk } else { bytes += chunk }
+            if bytes.count > limit { throw tooLarge(nil) }
             if chunk.count < capacity { return bytes }
             size = max(size, 1 << 16)
         }
+    }
+
+    /// A byte count in words ("2 GiB", "860.0 MB", "12 bytes").
+    static func sizeText(_ bytes: Int) -> String {
+        if bytes >= 1 << 30 && bytes % (1 << 30) == 0 { return "\(bytes >> 30) GiB" }
+        if bytes >= 1 << 30 { return String(format: "%.1f GiB (%lld bytes)", Double(bytes) / Double(1 << 30), Int64(bytes)) }
+        if bytes >= 1_000_000 { return String(format: "%.1f MB", Double(bytes) / 1_000_000) }
+        return "\(bytes) bytes"
     }
 }
 
@@ -206,7 +261,8 @@ public struct SplitData: Sendable {
                     reader.skipWhitespace()
                     let start = reader.position
                     guard reader.peek() == UInt8(ascii: "{") else {
-                        return .failure(located(start, "case \(cases.count): expected an object, found \(describeByte(reader.peek()))"))
+                        return .failure(
+                            located(start, "case \(cases.count): expected an object, found \(describeByte(reader.peek()))"))
                     }
                     reader.position += 1
                     // Lines are counted incrementally: one pass over the file in all.
@@ -251,25 +307,41 @@ public struct SplitData: Sendable {
                             guard let c = reader.peek() else { throw reader.fail("Expecting ',' delimiter") }
                             reader.position += 1
                             if c == UInt8(ascii: "}") { break }
-                            if c != UInt8(ascii: ",") { reader.position -= 1; throw reader.fail("Expecting ',' delimiter") }
+                            if c != UInt8(ascii: ",") {
+                                reader.position -= 1
+                                throw reader.fail("Expecting ',' delimiter")
+                            }
                         }
                     }
                     let index = cases.count
                     for key in CaseFields.required where fields[key] == nil {
-                        return .failure(located(start, "case \(index): missing key \"\(key)\" (every case needs answer, query_params and profile_params)"))
+                        return .failure(
+                            located(
+                                start,
+                                "case \(index): missing key \"\(key)\" (every case needs answer, query_params and profile_params)"
+                            ))
                     }
                     for key in ["query_params", "profile_params"] where CaseFields.pyLength(fields[key]!) == nil {
-                        return .failure(located(start, "case \(index): \"\(key)\" must be a list of parameter names, found \(fields[key]!.kindDescription)"))
+                        return .failure(
+                            located(
+                                start,
+                                "case \(index): \"\(key)\" must be a list of parameter names, found \(fields[key]!.kindDescription)"
+                            ))
                     }
-                    cases.append(BenchmarkCase(
-                        split: split, index: index, line: line, query: fields["query"]?.stringValue,
-                        answer: fields["answer"]!, queryParams: fields["query_params"]!, profileParams: fields["profile_params"]!,
-                        byteRange: start..<reader.position, rawRanges: raw, userKey: userKey))
+                    cases.append(
+                        BenchmarkCase(
+                            split: split, index: index, line: line, query: fields["query"]?.stringValue,
+                            answer: fields["answer"]!, queryParams: fields["query_params"]!,
+                            profileParams: fields["profile_params"]!,
+                            byteRange: start..<reader.position, rawRanges: raw, userKey: userKey))
                     reader.skipWhitespace()
                     guard let c = reader.peek() else { throw reader.fail("Expecting ',' delimiter") }
                     reader.position += 1
                     if c == UInt8(ascii: "]") { break }
-                    if c != UInt8(ascii: ",") { reader.position -= 1; throw reader.fail("Expecting ',' delimiter") }
+                    if c != UInt8(ascii: ",") {
+                        reader.position -= 1
+                        throw reader.fail("Expecting ',' delimiter")
+                    }
                 }
                 try reader.expectEnd()
             } catch let error as JSONSyntaxError {
@@ -279,6 +351,10 @@ public struct SplitData: Sendable {
             }
             return .success(cases)
         }
+        // UTF-16 or UTF-32 fails on its first NUL or byte order mark: said as what it is.
+        if case .failure = result, let encoding = TextEncoding.detect(bytes) {
+            throw InputError(file: file, encoding.problem)
+        }
         return try result.get()
     }
 
@@ -287,7 +363,7 @@ public struct SplitData: Sendable {
         switch b {
         case UInt8(ascii: "["): return "an array"
         case UInt8(ascii: "\""): return "a string"
-        default: return "'\(Character(UnicodeScalar(b)))'"
+        default: return InputError.quoted(byte: b)
         }
     }
 
@@ -335,7 +411,8 @@ public struct SplitData: Sendable {
             guard !byPrefix.isEmpty, b.count - p >= RepeatedValues.prefixLength, let base = b.baseAddress,
                 let candidates = byPrefix[SplitData.bytesHash(b, p..<(p + RepeatedValues.prefixLength))]
             else { return nil }
-            for seen in candidates.reversed() where seen.length <= b.count - p
+            for seen in candidates.reversed()
+            where seen.length <= b.count - p
                 && memcmp(base + seen.start, base + p, seen.length) == 0
             {
                 return seen
@@ -363,7 +440,8 @@ public struct SplitData: Sendable {
         mutating func key(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
             let raw = SplitData.bytesHash(b, range)
             if let seen = known[raw] {
-                for entry in seen where entry.range.count == range.count
+                for entry in seen
+                where entry.range.count == range.count
                     && memcmp(b.baseAddress! + entry.range.lowerBound, b.baseAddress! + range.lowerBound, range.count) == 0
                 {
                     return entry.key
@@ -402,7 +480,13 @@ public struct SplitData: Sendable {
         for k in range {
             let c = b[k]
             if inString {
-                if escaped { escaped = false } else if c == UInt8(ascii: "\\") { escaped = true } else if c == UInt8(ascii: "\"") { inString = false }
+                if escaped {
+                    escaped = false
+                } else if c == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if c == UInt8(ascii: "\"") {
+                    inString = false
+                }
             } else {
                 if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { continue }
                 if c == UInt8(ascii: "\"") { inString = true }
@@ -449,6 +533,7 @@ public struct PredictionFile: Sendable {
     public static func parse(_ bytes: [UInt8], file: String, url: URL) -> PredictionFile {
         var lines: [PredictionLine] = []
         var warnings: [InputWarning] = []
+        let encoding = TextEncoding.detect(bytes)
         bytes.withUnsafeBufferPointer { buffer in
             var start = 0
             var k = 0
@@ -456,9 +541,20 @@ public struct PredictionFile: Sendable {
             func finish(_ end: Int) {
                 lineNumber += 1
                 let slice = UnsafeBufferPointer(rebasing: buffer[start..<end])
-                let entry = readLine(slice)
+                var entry = readLine(slice)
+                // What made the line unusable, said as what it is (the line is unusable all the same).
+                if case .unusable = entry, let encoding {
+                    entry = .unusable(encoding.problem)
+                } else if case .unusable = entry, lineNumber == 1, slice.starts(with: TextEncoding.utf8ByteOrderMark) {
+                    entry = .unusable(
+                        "the line starts with a UTF-8 byte order mark (EF BB BF), which Python's json.loads refuses (\"Unexpected UTF-8 BOM\")"
+                    )
+                }
                 if case .unusable(let why) = entry {
-                    warnings.append(InputWarning(file: file, line: lineNumber, "\(why); the case on this line counts as a format failure (PTBench's scorer would stop here)"))
+                    warnings.append(
+                        InputWarning(
+                            file: file, line: lineNumber,
+                            "\(why); the case on this line counts as a format failure (PTBench's scorer would stop here)"))
                 }
                 lines.append(entry)
             }
@@ -496,10 +592,14 @@ public struct PredictionFile: Sendable {
             var predict: JSONValue?
             var predictSurrogate = false
             reader.skipWhitespace()
-            if reader.peek() == UInt8(ascii: "}") { reader.position += 1 } else {
+            if reader.peek() == UInt8(ascii: "}") {
+                reader.position += 1
+            } else {
                 while true {
                     reader.skipWhitespace()
-                    guard reader.peek() == UInt8(ascii: "\"") else { throw reader.fail("Expecting property name enclosed in double quotes") }
+                    guard reader.peek() == UInt8(ascii: "\"") else {
+                        throw reader.fail("Expecting property name enclosed in double quotes")
+                    }
                     let key = try reader.readString()
                     try reader.expect(UInt8(ascii: ":"), "Expecting ':' delimiter")
                     if key == "predict" {
@@ -514,7 +614,10 @@ public struct PredictionFile: Sendable {
                     guard let c = reader.peek() else { throw reader.fail("Expecting ',' delimiter") }
                     reader.position += 1
                     if c == UInt8(ascii: "}") { break }
-                    if c != UInt8(ascii: ",") { reader.position -= 1; throw reader.fail("Expecting ',' delimiter") }
+                    if c != UInt8(ascii: ",") {
+                        reader.position -= 1
+                        throw reader.fail("Expecting ',' delimiter")
+                    }
                 }
             }
             try reader.expectEnd()

@@ -7,7 +7,8 @@ public enum Validation {
         var out = bench.warnings
         for split in bench.splits {
             let file = split.url.path
-            var queryTotal = 0, profileTotal = 0
+            var queryTotal = 0
+            var profileTotal = 0
             for c in split.cases {
                 queryTotal += c.queryParamCount
                 profileTotal += c.profileParamCount
@@ -17,26 +18,41 @@ public enum Validation {
                 for key in ["query_params", "profile_params"] {
                     let v = key == "query_params" ? c.queryParams : c.profileParams
                     if case .string = v {
-                        out.append(InputWarning(file: file, line: c.line, "case \(c.index): \(key) is a string; PTBench tests names with substring `in`"))
+                        out.append(
+                            InputWarning(
+                                file: file, line: c.line,
+                                "case \(c.index): \(key) is a string; PTBench tests names with substring `in`"))
                     } else if case .array(let items) = v, items.contains(where: { $0.stringValue == nil }) {
                         out.append(InputWarning(file: file, line: c.line, "case \(c.index): \(key) holds a non-string entry"))
                     }
                 }
             }
             if !split.cases.isEmpty && queryTotal == 0 {
-                out.append(InputWarning(file: file, "every case has empty query_params: the query_params metric divides by zero (PTBench crashes; ptscope shows n/a)"))
+                out.append(
+                    InputWarning(
+                        file: file,
+                        "every case has empty query_params: the query_params metric divides by zero (PTBench crashes; ptscope shows n/a)"
+                    ))
             }
             if !split.cases.isEmpty && profileTotal == 0 {
-                out.append(InputWarning(file: file, "every case has empty profile_params: the profile_params metric divides by zero (PTBench crashes; ptscope shows n/a)"))
+                out.append(
+                    InputWarning(
+                        file: file,
+                        "every case has empty profile_params: the profile_params metric divides by zero (PTBench crashes; ptscope shows n/a)"
+                    ))
             }
             if let pred = bench.predictions[split.name] {
                 out += pred.warnings
                 if pred.lines.count != split.cases.count {
-                    out.append(InputWarning(file: pred.url.path, "\(pred.lines.count) prediction lines for \(split.cases.count) cases (matched by line number)"))
+                    out.append(
+                        InputWarning(
+                            file: pred.url.path,
+                            "\(pred.lines.count) prediction lines for \(split.cases.count) cases (matched by line number)"))
                 }
                 for (k, line) in pred.lines.enumerated() {
                     if case .notText(let v) = line {
-                        out.append(InputWarning(file: pred.url.path, line: k + 1, "\"predict\" is \(v.kindDescription), not a string"))
+                        out.append(
+                            InputWarning(file: pred.url.path, line: k + 1, "\"predict\" is \(v.kindDescription), not a string"))
                     }
                 }
             }
@@ -57,16 +73,22 @@ public enum Validation {
                 out.append("function \(k) must be an object {name: {param: [alternatives]}}")
                 continue
             }
-            if o.pythonMembers.count > 1 { out.append("function \(k) has \(o.pythonMembers.count) keys; only the first (\(first.key)) is read") }
+            // Names come from the data: escaped, so a message never carries a control character raw.
+            let function = InputError.escaped(first.key)
+            if o.pythonMembers.count > 1 {
+                out.append("function \(k) has \(o.pythonMembers.count) keys; only the first (\(function)) is read")
+            }
             guard case .object(let params) = first.value else {
-                out.append("function \(first.key): parameters must be an object")
+                out.append("function \(function): parameters must be an object")
                 continue
             }
-            for (name, alternatives) in params.pythonMembers {
+            for (key, alternatives) in params.pythonMembers {
+                let name = InputError.escaped(key)
                 if case .array(let alts) = alternatives {
-                    if alts.isEmpty { out.append("\(first.key).\(name) has no accepted alternative") }
+                    if alts.isEmpty { out.append("\(function).\(name) has no accepted alternative") }
                 } else {
-                    out.append("\(first.key).\(name) must be a list of accepted alternatives, found \(alternatives.kindDescription)")
+                    out.append(
+                        "\(function).\(name) must be a list of accepted alternatives, found \(alternatives.kindDescription)")
                 }
             }
         }

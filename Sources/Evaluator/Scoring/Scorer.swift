@@ -162,7 +162,7 @@ public enum Scorer {
             total += item.split.cases.count
         }
         let firstCase = starts
-        let verdicts = parallelMap(count: total, parallelism: parallelism, progress: progress) { g in
+        let verdicts = Parallel.map(count: total, parallelism: parallelism, progress: progress) { g in
             var s = items.count - 1
             while firstCase[s] > g { s -= 1 }
             let k = g - firstCase[s]
@@ -202,66 +202,5 @@ public enum Scorer {
         /// All cores but one, on threads at a lower priority (nice 10), so an interactive caller
         /// keeps a core while a large set is scored.
         case background
-    }
-
-    /// Maps `0..<count` in parallel, keeping order: chunks are handed out to the workers in turn.
-    static func parallelMap<T: Sendable>(count: Int, parallelism: Parallelism = .allCores, progress: (@Sendable (Int) -> Void)?, _ body: @Sendable (Int) -> T) -> [T] {
-        if count == 0 { return [] }
-        let chunk = 256
-        let chunks = (count + chunk - 1) / chunk
-        let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
-        results.initialize(repeating: nil)
-        defer { results.deallocate() }
-        let next = Counter()
-        let done = Counter()
-        nonisolated(unsafe) let out = results
-        let cores = ProcessInfo.processInfo.activeProcessorCount
-        let workers = parallelism == .background ? max(1, cores - 1) : chunks
-        DispatchQueue.concurrentPerform(iterations: min(workers, chunks)) { _ in
-            let niced = parallelism == .background ? lowerPriority() : nil
-            defer { if let niced { restorePriority(niced) } }
-            while true {
-                let c = next.add(1) - 1
-                if c >= chunks { return }
-                let lo = c * chunk
-                let hi = min(count, lo + chunk)
-                for k in lo..<hi { out[k] = body(k) }
-                let total = done.add(hi - lo)
-                progress?(total)
-            }
-        }
-        return results.map { $0! }
-    }
-
-    #if canImport(Glibc)
-        /// Lowers the calling thread's priority to nice 10; returns what to restore.
-        static func lowerPriority() -> Int32? {
-            let tid = id_t(0)  // Linux: 0 is the calling thread, not the whole process
-            errno = 0
-            let old = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), tid)
-            if errno != 0 { return nil }
-            return setpriority(__priority_which_t(PRIO_PROCESS.rawValue), tid, max(old, 10)) == 0 ? old : nil
-        }
-
-        static func restorePriority(_ old: Int32) {
-            // Lowering nice needs privileges; where it fails the pool thread simply stays nicer.
-            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, old)
-        }
-    #else
-        static func lowerPriority() -> Int32? { nil }
-        static func restorePriority(_ old: Int32) {}
-    #endif
-}
-
-/// A thread-safe running count.
-final class Counter: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLock()
-
-    func add(_ n: Int) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        value += n
-        return value
     }
 }
