@@ -353,7 +353,7 @@ struct AnnotationTests {
 
         let out = try temporaryFolder()
         try CorrectedExport.write(bench, session.live, entries: session.journal.entries, to: out)
-        let exported = try Benchmark.load(data: out, predictions: try #require(Sample.run("weak-sim")))
+        let exported = try Benchmark.load(data: out, predictions: try #require(Sample.run("weak-sim") as URL?))
         #expect(exported.splits.map(\.name) == bench.splits.map(\.name))
         var changedCount = 0
         for (split, copy) in zip(bench.splits, exported.splits) {
@@ -613,7 +613,7 @@ final class Session {
     var live = Annotations()
 
     init() throws {
-        bench = try Benchmark.load(data: try #require(Sample.dataRoot), predictions: try #require(Sample.run("weak-sim")))
+        bench = try Benchmark.load(data: try #require(Sample.dataRoot), predictions: try #require(Sample.run("weak-sim") as URL?))
         journal = try Journal.open(try temporaryFolder().appendingPathComponent("annotations.jsonl"))
     }
 

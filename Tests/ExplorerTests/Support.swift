@@ -30,8 +30,8 @@ enum Fixture {
     /// The sample with both simulated models: A = strong-sim, B = weak-sim.
     static func compared() throws -> ExplorerData {
         let root = try #require(Sample.dataRoot)
-        let a = try Benchmark.load(data: root, predictions: try #require(Sample.run("strong-sim")))
-        let b = try Benchmark.load(data: root, predictions: try #require(Sample.run("weak-sim")))
+        let a = try Benchmark.load(data: root, predictions: try #require(Sample.run("strong-sim") as URL?))
+        let b = try Benchmark.load(data: root, predictions: try #require(Sample.run("weak-sim") as URL?))
         return ExplorerData(
             benchmark: a, runName: "strong-sim", otherRuns: [RunData(name: "weak-sim", predictions: b.predictions)])
     }

@@ -9,7 +9,6 @@ public enum DetailView {
     public static func lines(_ s: AppState, _ d: CaseDetail, width: Int) -> [Line] {
         guard let data = s.data else { return [] }
         let entry = data.cases[d.caseID]
-        let g = s.glyphs
         let user = data.users[entry.user]
         var out: [Line] = []
         let split = data.split(of: entry)
