@@ -121,6 +121,28 @@ struct JournalReliabilityTests {
 
     // MARK: - A folder that cannot be written
 
+    // MARK: - Not a regular file
+
+    @Test("a FIFO or a link to /dev/zero as the journal is refused at once, naming what it is")
+    func notARegularFile() throws {
+        let folder = try temporaryFolder()
+        let fifo = folder.appendingPathComponent("fifo.jsonl")
+        #expect(mkfifo(fifo.path, 0o644) == 0)
+        let zero = folder.appendingPathComponent("zero.jsonl")
+        try FileManager.default.createSymbolicLink(atPath: zero.path, withDestinationPath: "/dev/zero")
+        for (url, what) in [(fifo, "FIFO"), (zero, "/dev/zero")] {
+            for open in [{ try Journal.open(url) }, { try Journal.load(url) }] as [() throws -> Journal] {
+                do {
+                    _ = try open()
+                    Issue.record("\(url.path) was opened as a journal")
+                } catch {
+                    let message = "\(error)"
+                    #expect(message.contains("not a regular file") && message.contains(what), "\(message)")
+                }
+            }
+        }
+    }
+
     @Test("a journal that cannot be created (a real EACCES: /sys refuses new files) opens read-only, saying why")
     func cannotCreateOpensReadOnly() throws {
         let url = URL(fileURLWithPath: "/sys/ptscope-annotations-\(UUID().uuidString).jsonl")

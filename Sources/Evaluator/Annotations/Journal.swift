@@ -110,14 +110,14 @@ public final class Journal: @unchecked Sendable {
         var readOnly = false
         var reason = ""
         var created = false
-        var fd = systemOpen(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        var fd = systemOpen(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NONBLOCK, 0o644)
         if fd >= 0 {
             created = true
         } else if errno == EEXIST {
-            fd = systemOpen(path, O_RDWR | O_CLOEXEC, 0)
+            fd = systemOpen(path, O_RDWR | O_CLOEXEC | O_NONBLOCK, 0)
             if fd < 0 && refusesWrites(errno) {
                 let why = String(cString: strerror(errno))
-                fd = systemOpen(path, O_RDONLY | O_CLOEXEC, 0)
+                fd = systemOpen(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0)
                 if fd >= 0 {
                     readOnly = true
                     reason = "\(path) is not writable (\(why))"
@@ -128,7 +128,7 @@ public final class Journal: @unchecked Sendable {
         } else if refusesWrites(errno) {
             // No journal yet, and the folder cannot be written: there is nothing to read, and edits are refused.
             let code = errno
-            fd = systemOpen(path, O_RDONLY | O_CLOEXEC, 0)
+            fd = systemOpen(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0)
             if fd >= 0 {
                 // It is there after all (made meanwhile, or hidden by the refusal): read it.
                 readOnly = true
@@ -143,6 +143,15 @@ public final class Journal: @unchecked Sendable {
             }
         } else {
             throw failure("create", errno)
+        }
+        // Only a regular file can be a journal: a FIFO would block reading (O_NONBLOCK kept the
+        // open itself from blocking), a device could be read forever.
+        var info = stat()
+        if fstat(fd, &info) != 0 || info.st_mode & S_IFMT != S_IFREG {
+            let mode = info.st_mode
+            systemClose(fd)
+            throw InputError(
+                file: path, "\(FileProbe.describe(path, mode: mode)), not a regular file: a journal must be one")
         }
         if created {
             // The new name must survive a crash too.
@@ -293,6 +302,11 @@ public final class Journal: @unchecked Sendable {
             if n == 0 { return out }
             out += chunk[0..<n]
             offset += n
+            if offset > FileBytes.maximumSize {
+                throw InputError(
+                    file: path,
+                    "is larger than \(FileBytes.sizeText(FileBytes.maximumSize)), the most ptscope reads from one file")
+            }
         }
     }
 
