@@ -50,7 +50,7 @@ struct ParserLimitTests {
         arguments: [
             "[[1]*4000000]*4000000", "[[1]*4000]*4000", "((1,)*4000000,)*4000000", "[[[1]*300]*300]*300",
             "'%9000000s%9000000s' % (1, 2)",
-            "10**1000000", "3**100000*3**100000", "(1<<2000000)//((1<<2000000)-1)",
+            "10**1000000", "3**100000*3**100000", "(1<<2000000)//((1<<2000000)-1)", "'ab'*6000000",
         ])
     func nestedRepetition(_ value: String) throws {
         let v = try Self.verdict(gold: "1", prediction: "A:[f(v=\(value))]")
@@ -74,6 +74,15 @@ struct ParserLimitTests {
         #expect(shown.count < PyRepr.displayLimit + 200)
         #expect(shown.hasPrefix("[[1, 1, "))
         #expect(shown.hasSuffix(" more)]"))
+    }
+
+    /// A string repetition counts its characters: 8 million are computed (and matched), as the
+    /// reference would; 12 million are too large (the previous test).
+    @Test("a long repeated string under the budget is computed and matched", .timeLimit(.minutes(1)))
+    func longString() throws {
+        let v = try Self.verdict(gold: #""x""#, prediction: "A:[f(v='ab'*4000000)]")
+        #expect(v.format)
+        #expect(!v.overall)
     }
 
     @Test("a long list or string is cut with the count of what was left out")

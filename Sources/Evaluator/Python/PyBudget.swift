@@ -63,6 +63,14 @@ public final class PyBudget {
         return total
     }
 
+    /// The number of elements directly in a list or tuple (0 for anything else).
+    static func topLevelCount(_ v: PyValue) -> Int {
+        switch v {
+        case .list(let items), .tuple(let items): return items.count
+        default: return 0
+        }
+    }
+
     /// The size of `v` without its elements: 1 for a container or a small scalar, the length of a
     /// string (UTF-8 bytes) or bytes, the 64-bit words of an int.
     static func ownSize(_ v: PyValue) -> Int {

@@ -304,7 +304,13 @@ enum PyEval {
         }
         switch seq {
         case .str, .bytes, .list, .tuple:
-            if n > 0 { try budget.charge(n, times: try budget.walk(seq)) }
+            // The result holds `n` copies of what `seq` holds (its deep size less its own slot);
+            // the top-level length alone, a lower bound, refuses most oversized results unwalked.
+            let length = PyBudget.ownSize(seq) - 1 + PyBudget.topLevelCount(seq)
+            if n > 0 && length > 0 {
+                try budget.charge(n, times: length)
+                try budget.charge(n - 1, times: try budget.walk(seq) - 1 - length)
+            }
         default: break
         }
         switch seq {
