@@ -319,11 +319,20 @@ enum PyEval {
         case .bytes(let b):
             return .bytes(Array([[UInt8]](repeating: b, count: n).joined()))
         case .list(let l):
-            return .list(Array([[PyValue]](repeating: l, count: n).joined()))
+            return .list(repeated(l, n))
         case .tuple(let l):
-            return .tuple(Array([[PyValue]](repeating: l, count: n).joined()))
+            return .tuple(repeated(l, n))
         default: throw unsupported
         }
+    }
+
+    /// `n` copies of `items`, one after another (a single element is filled in one pass).
+    static func repeated(_ items: [PyValue], _ n: Int) -> [PyValue] {
+        if items.count == 1 { return [PyValue](repeating: items[0], count: n) }
+        var out: [PyValue] = []
+        out.reserveCapacity(items.count * n)
+        for _ in 0..<n { out.append(contentsOf: items) }
+        return out
     }
 
     static func toDouble(_ i: PyInt, _ e: Expr) throws -> Double {
