@@ -15,6 +15,14 @@ public enum Validation {
                 for problem in answerProblems(c.answer) {
                     out.append(InputWarning(file: file, line: c.line, "case \(c.index): answer \(problem)"))
                 }
+                for (key, v) in [("answer", c.answer), ("query_params", c.queryParams), ("profile_params", c.profileParams)] {
+                    if let digits = v.overlongIntegerDigits {
+                        let problem =
+                            "case \(c.index): \(key) holds an integer of \(digits) digits; Python's json refuses more than "
+                            + "\(PyInt.maxDecimalDigits) (PTBench stops); ptscope counts the case as a format failure"
+                        out.append(InputWarning(file: file, line: c.line, problem))
+                    }
+                }
                 for key in ["query_params", "profile_params"] {
                     let v = key == "query_params" ? c.queryParams : c.profileParams
                     if case .string = v {

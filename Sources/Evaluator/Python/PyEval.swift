@@ -1,3 +1,4 @@
+import BigInt
 import Foundation
 
 // MARK: - PyEval
@@ -18,24 +19,44 @@ enum PyEval {
         case unsupported(Unsupported)
     }
 
-    /// Results larger than this many bits (or elements) are refused as too large to compute.
+    /// Ints larger than this many bits (about 1.26 million digits) are refused as too large to
+    /// compute; `%` widths and precisions too.
     static let sizeLimit = 1 << 22
+
+    /// Products and powers larger than this many bits (about 79,000 digits) are refused: BigInt
+    /// multiplies in O(n^1.58), so 2^22 bits would take seconds (a power of two is a shift, and
+    /// may use ``sizeLimit``).
+    static let productLimit = 1 << 18
+
+    /// Divisions by a multi-word int costing more than this many word steps (words of the
+    /// dividend × words of the divisor, schoolbook) are refused.
+    static let divisionLimit = 1 << 22
+
+    /// Refuses a division whose schoolbook cost passes ``divisionLimit``.
+    static func checkDivision(_ a: PyInt, _ b: PyInt, _ budget: PyBudget) throws {
+        let wa = a.bitWidth / 64 + 1
+        let wb = b.bitWidth / 64 + 1
+        if wb > 1 && wa.multipliedReportingOverflow(by: wb).partialValue > divisionLimit { try budget.exceed() }
+    }
 
     /// How deep an expression the reference can unparse and `eval` before Python's recursion
     /// limit (1000 frames, about three per node) stops it.
     static let maxDepth = 329
 
-    static func evaluate(_ e: Expr) throws(Failure) -> PyValue {
+    /// The value of `e`, its operations charged to `budget` (a fresh one by default).
+    static func evaluate(_ e: Expr, budget: PyBudget = PyBudget()) throws(Failure) -> PyValue {
         if e.depth > maxDepth {
             throw .raised(PyException("RecursionError", "maximum recursion depth exceeded while unparsing"), e)
         }
         if case .failure(let x) = PyUnparser.checkedUnparse(e) { throw .raised(x, e) }
         do {
-            return try eval(e)
+            return try eval(e, budget)
         } catch let f as Failure {
             throw f
         } catch let u as Unsupported {
             throw .unsupported(u)
+        } catch let x as PyException {
+            throw .raised(x, e)
         } catch {
             throw .raised(PyException("Error", "\(error)"), e)
         }
@@ -45,60 +66,62 @@ enum PyEval {
         .raised(PyException(type, message), e)
     }
 
-    static func eval(_ e: Expr) throws -> PyValue {
+    static func eval(_ e: Expr, _ b: PyBudget) throws -> PyValue {
         switch e.kind {
         case .constant(let c): return value(of: c)
         case .name: throw Unsupported(node: e, reason: "a name inside an operation would be looked up and run by the reference")
         case .call: throw Unsupported(node: e, reason: "a call inside an operation would be executed by the reference")
-        case .list(let items): return .list(try elements(items))
-        case .tuple(let items): return .tuple(try elements(items))
+        case .list(let items): return .list(try elements(items, b))
+        case .tuple(let items): return .tuple(try elements(items, b))
         case .set(let items):
             var s = PySet()
-            for v in try elements(items) { do { try s.insert(v) } catch { throw Failure.raised(error, e) } }
+            for v in try elements(items, b) { do { try s.insert(v) } catch { throw Failure.raised(error, e) } }
             return .set(s)
         case .dict(let pairs):
             var d = PyDict()
             for pair in pairs {
                 if let key = pair.key {
-                    do { try d.set(try eval(key), try eval(pair.value)) } catch let x as PyException { throw Failure.raised(x, e) }
+                    try b.charge(1)
+                    do { try d.set(try eval(key, b), try eval(pair.value, b)) } catch let x as PyException { throw Failure.raised(x, e) }
                 } else {
-                    guard case .dict(let other) = try eval(pair.value) else {
+                    guard case .dict(let other) = try eval(pair.value, b) else {
                         throw raise("TypeError", "'**' argument must be a mapping", pair.value)
                     }
+                    try b.charge(other.count)
                     for (k, v) in other.entries { try? d.set(k, v) }
                 }
             }
             return .dict(d)
         case .unary(let op, let operand):
-            let v = try eval(operand)
+            let v = try eval(operand, b)
             return try unary(op, v, e)
         case .binary(let l, let op, let r):
-            let a = try eval(l)
-            let b = try eval(r)
-            return try binary(a, op, b, e)
+            let x = try eval(l, b)
+            let y = try eval(r, b)
+            return try binary(x, op, y, e, b)
         case .boolOp(let op, let values):
             var last = PyValue.none
             for v in values {
-                last = try eval(v)
+                last = try eval(v, b)
                 let t = truth(last)
                 if op == .and && !t { return last }
                 if op == .or && t { return last }
             }
             return last
         case .ifExp(let test, let body, let orElse):
-            return truth(try eval(test)) ? try eval(body) : try eval(orElse)
+            return truth(try eval(test, b)) ? try eval(body, b) : try eval(orElse, b)
         case .compare(let left, let ops):
-            var a = try eval(left)
+            var x = try eval(left, b)
             for (op, rhs) in ops {
-                let b = try eval(rhs)
-                if !(try compare(a, op, b, e)) { return .bool(false) }
-                a = b
+                let y = try eval(rhs, b)
+                if !(try compare(x, op, y, e, b)) { return .bool(false) }
+                x = y
             }
             return .bool(true)
         case .subscription(let value, let index):
-            return try indexed(try eval(value), index, e)
+            return try indexed(try eval(value, b), index, e, b)
         case .joinedStr(let parts):
-            return .str(try joined(parts, e))
+            return .str(try joined(parts, e, b))
         default:
             throw Unsupported(node: e, reason: "\(e.nodeName) inside an operation is not computed by ptscope")
         }
@@ -117,13 +140,17 @@ enum PyEval {
         }
     }
 
-    static func elements(_ items: [Expr]) throws -> [PyValue] {
+    /// The elements of a display (`[a, *b]`), each slot charged to `b`.
+    static func elements(_ items: [Expr], _ b: PyBudget) throws -> [PyValue] {
         var out: [PyValue] = []
         for item in items {
             if case .starred(let inner) = item.kind {
-                out += try iterate(try eval(inner), item)
+                let more = try iterate(try eval(inner, b), item)
+                try b.charge(more.count)
+                out += more
             } else {
-                out.append(try eval(item))
+                try b.charge(1)
+                out.append(try eval(item, b))
             }
         }
         return out
@@ -132,25 +159,29 @@ enum PyEval {
     /// An f-string's text: literal parts, and each field converted (`!r`, `!s`, `!a`) and formatted.
     /// A field with a non-empty format spec (`{x:>8}`) is refused: the format mini-language is
     /// not modelled.
-    static func joined(_ parts: [FStringPart], _ e: Expr) throws -> String {
+    static func joined(_ parts: [FStringPart], _ e: Expr, _ b: PyBudget) throws -> String {
         var out = ""
         for part in parts {
             switch part {
             case .literal(let text):
                 out += text
             case .field(let field):
-                var value = try eval(field.expression)
+                var value = try eval(field.expression, b)
+                // Printing walks the whole value.
+                _ = try b.walk(value)
                 switch field.conversion {
                 case "r": value = .str(try PyFormat.repr(value, field.expression))
                 case "s": value = .str(try PyFormat.str(value, field.expression))
                 case "a": value = .str(try PyFormat.ascii(value, field.expression))
                 default: break
                 }
-                if let spec = field.formatSpec, !(try joined(spec, e)).isEmpty {
+                if let spec = field.formatSpec, !(try joined(spec, e, b)).isEmpty {
                     throw Unsupported(node: field.expression, reason: "a format spec in an f-string inside an operation is not computed by ptscope")
                 }
                 // format(value, '') is str(value).
-                out += try PyFormat.str(value, field.expression)
+                let text = try PyFormat.str(value, field.expression)
+                try b.charge(text.utf8.count)
+                out += text
             }
         }
         return out
@@ -195,7 +226,7 @@ enum PyEval {
 
     // MARK: Binary
 
-    static func binary(_ a: PyValue, _ op: BinaryOperator, _ b: PyValue, _ e: Expr) throws -> PyValue {
+    static func binary(_ a: PyValue, _ op: BinaryOperator, _ b: PyValue, _ e: Expr, _ budget: PyBudget) throws -> PyValue {
         let unsupported = raise("TypeError", "unsupported operand type(s) for \(op.rawValue): '\(a.typeName)' and '\(b.typeName)'", e)
         // bool & | ^ bool stays bool.
         if case .bool(let x) = a, case .bool(let y) = b {
@@ -206,16 +237,34 @@ enum PyEval {
             default: break
             }
         }
-        if let x = a.numeric, let y = b.numeric { return try numeric(x, op, y, e, unsupported) }
+        if let x = a.numeric, let y = b.numeric { return try numeric(x, op, y, e, unsupported, budget) }
+        // What an operation on containers or text produces is charged before it is built: the
+        // operands walked, the result counted deep.
         switch (a, op, b) {
-        case (.str(let x), .add, .str(let y)): return .str(x + y)
-        case (.bytes(let x), .add, .bytes(let y)): return .bytes(x + y)
-        case (.list(let x), .add, .list(let y)): return .list(x + y)
-        case (.tuple(let x), .add, .tuple(let y)): return .tuple(x + y)
+        case (.str(let x), .add, .str(let y)):
+            try budget.charge(x.utf8.count + y.utf8.count)
+            return .str(x + y)
+        case (.bytes(let x), .add, .bytes(let y)):
+            try budget.charge(x.count + y.count)
+            return .bytes(x + y)
+        case (.list(let x), .add, .list(let y)):
+            try budget.charge(try budget.walk(a) + budget.walk(b))
+            return .list(x + y)
+        case (.tuple(let x), .add, .tuple(let y)):
+            try budget.charge(try budget.walk(a) + budget.walk(b))
+            return .tuple(x + y)
         case (.str, .mul, _), (.bytes, .mul, _), (.list, .mul, _), (.tuple, .mul, _):
-            return try repeatSequence(a, b, e, unsupported)
+            return try repeatSequence(a, b, e, unsupported, budget)
         case (_, .mul, .str), (_, .mul, .bytes), (_, .mul, .list), (_, .mul, .tuple):
-            return try repeatSequence(b, a, e, unsupported)
+            return try repeatSequence(b, a, e, unsupported, budget)
+        case (.dict, .bitOr, .dict), (.set, _, .set):
+            try budget.charge(try budget.walk(a) + budget.walk(b))
+        case (.str, .mod, _), (.bytes, .mod, _):
+            // Printing walks every argument.
+            _ = try budget.walk(b)
+        default: break
+        }
+        switch (a, op, b) {
         case (.dict(let x), .bitOr, .dict(let y)):
             var d = x
             for (k, v) in y.entries { try? d.set(k, v) }
@@ -233,15 +282,17 @@ enum PyEval {
             }
             return .set(out)
         case (.str(let format), .mod, _):
-            return try PyFormat.percent(format, b, e)
+            return try PyFormat.percent(format, b, e, budget)
         case (.bytes(let format), .mod, _):
-            return try PyFormat.percent(bytes: format, b, e)
+            return try PyFormat.percent(bytes: format, b, e, budget)
         default:
             throw unsupported
         }
     }
 
-    static func repeatSequence(_ seq: PyValue, _ count: PyValue, _ e: Expr, _ unsupported: Failure) throws -> PyValue {
+    /// `seq * count`: the result's deep size (`count` copies of every element, nested ones
+    /// included) is charged before anything is built.
+    static func repeatSequence(_ seq: PyValue, _ count: PyValue, _ e: Expr, _ unsupported: Failure, _ budget: PyBudget) throws -> PyValue {
         let n: Int
         switch count {
         case .int(.small(let k)): n = max(0, k)
@@ -251,26 +302,37 @@ enum PyEval {
         default:
             throw raise("TypeError", "can't multiply sequence by non-int of type '\(count.typeName)'", e)
         }
-        func check(_ length: Int) throws {
-            if length.multipliedReportingOverflow(by: n).partialValue > sizeLimit || length.multipliedReportingOverflow(by: n).overflow {
-                throw raise("MemoryError", "result too large for ptscope to compute", e)
+        switch seq {
+        case .str, .bytes, .list, .tuple:
+            // The result holds `n` copies of what `seq` holds (its deep size less its own slot);
+            // the top-level length alone, a lower bound, refuses most oversized results unwalked.
+            let length = PyBudget.ownSize(seq) - 1 + PyBudget.topLevelCount(seq)
+            if n > 0 && length > 0 {
+                try budget.charge(n, times: length)
+                try budget.charge(n - 1, times: try budget.walk(seq) - 1 - length)
             }
+        default: break
         }
         switch seq {
         case .str(let s):
-            try check(s.unicodeScalars.count)
             return .str(String(repeating: s, count: n))
         case .bytes(let b):
-            try check(b.count)
             return .bytes(Array([[UInt8]](repeating: b, count: n).joined()))
         case .list(let l):
-            try check(l.count)
-            return .list(Array([[PyValue]](repeating: l, count: n).joined()))
+            return .list(repeated(l, n))
         case .tuple(let l):
-            try check(l.count)
-            return .tuple(Array([[PyValue]](repeating: l, count: n).joined()))
+            return .tuple(repeated(l, n))
         default: throw unsupported
         }
+    }
+
+    /// `n` copies of `items`, one after another (a single element is filled in one pass).
+    static func repeated(_ items: [PyValue], _ n: Int) -> [PyValue] {
+        if items.count == 1 { return [PyValue](repeating: items[0], count: n) }
+        var out: [PyValue] = []
+        out.reserveCapacity(items.count * n)
+        for _ in 0..<n { out.append(contentsOf: items) }
+        return out
     }
 
     static func toDouble(_ i: PyInt, _ e: Expr) throws -> Double {
@@ -278,9 +340,12 @@ enum PyEval {
         return d
     }
 
-    static func numeric(_ x: PyValue.Numeric, _ op: BinaryOperator, _ y: PyValue.Numeric, _ e: Expr, _ unsupported: Failure) throws -> PyValue {
+    static func numeric(_ x: PyValue.Numeric, _ op: BinaryOperator, _ y: PyValue.Numeric, _ e: Expr, _ unsupported: Failure, _ budget: PyBudget) throws -> PyValue {
         switch (x, y) {
-        case (.int(let a), .int(let b)): return try intOp(a, op, b, e, unsupported)
+        case (.int(let a), .int(let b)):
+            let result = try intOp(a, op, b, e, unsupported, budget)
+            try budget.charge(PyBudget.ownSize(result))
+            return result
         case (.complex, _), (_, .complex):
             return try complexOp(try complexParts(x, e), op, try complexParts(y, e), e, unsupported)
         default:
@@ -365,18 +430,23 @@ enum PyEval {
         }
     }
 
-    static func intOp(_ a: PyInt, _ op: BinaryOperator, _ b: PyInt, _ e: Expr, _ unsupported: Failure) throws -> PyValue {
+    static func intOp(
+        _ a: PyInt, _ op: BinaryOperator, _ b: PyInt, _ e: Expr, _ unsupported: Failure, _ budget: PyBudget
+    ) throws -> PyValue {
         switch op {
         case .add: return .int(a + b)
         case .sub: return .int(a - b)
         case .mul:
-            if a.bitWidth + b.bitWidth > sizeLimit { throw raise("MemoryError", "result too large for ptscope to compute", e) }
+            if a.bitWidth + b.bitWidth > productLimit && min(a.bitWidth, b.bitWidth) > 64 { try budget.exceed() }
+            if a.bitWidth + b.bitWidth > sizeLimit { try budget.exceed() }
             return .int(a * b)
         case .div:
+            try checkDivision(a, b, budget)
             guard let q = PyInt.trueDivide(a, b) else { throw raise("ZeroDivisionError", "division by zero", e) }
             if !q.isFinite { throw raise("OverflowError", "integer division result too large for a float", e) }
             return .float(q)
         case .floorDiv, .mod:
+            try checkDivision(a, b, budget)
             guard let (q, r) = PyInt.floorDivMod(a, b) else {
                 throw raise("ZeroDivisionError", op == .mod ? "integer modulo by zero" : "integer division or modulo by zero", e)
             }
@@ -388,11 +458,18 @@ enum PyEval {
             }
             guard case .small(let n) = b else {
                 if case .small(let base) = a, abs(base) <= 1 { return .int(base == 1 || base == 0 ? a : (b.big % 2 == 0 ? .small(1) : .small(-1))) }
-                throw raise("MemoryError", "result too large for ptscope to compute", e)
+                try budget.exceed()
             }
             if a.bitWidth.multipliedReportingOverflow(by: n).overflow || a.bitWidth * n > sizeLimit {
-                throw raise("MemoryError", "result too large for ptscope to compute", e)
+                try budget.exceed()
             }
+            let magnitude = a.big.magnitude
+            if magnitude > 1 && magnitude & (magnitude - 1) == 0 {
+                // ±2^k to the n: a shift, linear in the result.
+                let power = PyInt(BigInt(1) << ((a.bitWidth - 1) * n))
+                return .int(a.signum < 0 && n % 2 == 1 ? -power : power)
+            }
+            if a.bitWidth * n > productLimit { try budget.exceed() }
             return .int(PyInt.power(a, n))
         case .lShift, .rShift:
             if b.signum < 0 { throw raise("ValueError", "negative shift count", e) }
@@ -402,7 +479,7 @@ enum PyEval {
             }
             if op == .lShift {
                 if a.isZero { return .int(a) }
-                if a.bitWidth + n > sizeLimit { throw raise("MemoryError", "result too large for ptscope to compute", e) }
+                if a.bitWidth + n > sizeLimit { try budget.exceed() }
                 return .int(PyInt(a.big << n))
             }
             return .int(PyInt(a.big >> n))
@@ -456,7 +533,11 @@ enum PyEval {
 
     // MARK: Compare and subscript
 
-    static func compare(_ a: PyValue, _ op: CompareOperator, _ b: PyValue, _ e: Expr) throws -> Bool {
+    static func compare(_ a: PyValue, _ op: CompareOperator, _ b: PyValue, _ e: Expr, _ budget: PyBudget) throws -> Bool {
+        if op == .eq || op == .notEq || op == .in || op == .notIn {
+            // Equality and membership may walk both sides.
+            try budget.charge(try budget.walk(a) + budget.walk(b))
+        }
         switch op {
         case .eq: return PyValue.pyEqual(a, b)
         case .notEq: return !PyValue.pyEqual(a, b)
@@ -496,11 +577,11 @@ enum PyEval {
         }
     }
 
-    static func indexed(_ v: PyValue, _ index: Expr, _ e: Expr) throws -> PyValue {
+    static func indexed(_ v: PyValue, _ index: Expr, _ e: Expr, _ b: PyBudget) throws -> PyValue {
         if case .slice = index.kind {
             throw Unsupported(node: e, reason: "slicing inside an operation is not computed by ptscope")
         }
-        let i = try eval(index)
+        let i = try eval(index, b)
         func position(_ count: Int) throws -> Int {
             let k: Int
             switch i {

@@ -1,3 +1,4 @@
+import BigInt
 import Foundation
 
 // MARK: - PyFormat
@@ -27,7 +28,7 @@ enum PyFormat {
         if holdsSet(v) {
             throw PyEval.Unsupported(node: e, reason: "a set printed inside an operation comes out in Python's hash order, not computed by ptscope")
         }
-        return PyRepr.value(v)
+        do { return try PyRepr.exact(v) } catch { throw raise(error.type, error.message, e) }
     }
 
     /// `ascii(v)`: `repr(v)` with every non-ASCII character escaped.
@@ -71,19 +72,21 @@ enum PyFormat {
     }
 
     /// `format % args` for a `str` format.
-    static func percent(_ format: String, _ args: PyValue, _ e: Expr) throws -> PyValue {
-        let out = try percentFormat(Array(format.unicodeScalars), args, bytes: false, e)
+    static func percent(_ format: String, _ args: PyValue, _ e: Expr, _ budget: PyBudget) throws -> PyValue {
+        let out = try percentFormat(Array(format.unicodeScalars), args, bytes: false, e, budget)
         return .str(PyLiterals.string(out))
     }
 
     /// `format % args` for a `bytes` format.
-    static func percent(bytes format: [UInt8], _ args: PyValue, _ e: Expr) throws -> PyValue {
-        let out = try percentFormat(format.map { Unicode.Scalar($0) }, args, bytes: true, e)
+    static func percent(bytes format: [UInt8], _ args: PyValue, _ e: Expr, _ budget: PyBudget) throws -> PyValue {
+        let out = try percentFormat(format.map { Unicode.Scalar($0) }, args, bytes: true, e, budget)
         return .bytes(out.map { UInt8(truncatingIfNeeded: $0.value) })
     }
 
-    /// The shared machinery; for `bytes` the scalars stand for bytes (all below 256).
-    static func percentFormat(_ fmt: [Unicode.Scalar], _ args: PyValue, bytes: Bool, _ e: Expr) throws -> [Unicode.Scalar] {
+    /// The shared machinery; for `bytes` the scalars stand for bytes (all below 256). The format's
+    /// text, every field's width or precision and every converted value are charged to `budget`.
+    static func percentFormat(_ fmt: [Unicode.Scalar], _ args: PyValue, bytes: Bool, _ e: Expr, _ budget: PyBudget) throws -> [Unicode.Scalar] {
+        try budget.charge(fmt.count)
         // A tuple gives positional arguments; anything else is one argument. A mapping (anything
         // subscriptable but a tuple or a string) also serves `%(key)` lookups.
         var current = args
@@ -166,7 +169,7 @@ enum PyFormat {
                 case .int(.big): throw raise("OverflowError", "Python int too large to convert to C ssize_t", e)
                 default: throw raise("TypeError", "* wants int", e)
                 }
-                if width > PyEval.sizeLimit || width < -PyEval.sizeLimit { throw raise("MemoryError", "width too large for ptscope to compute", e) }
+                if width > PyEval.sizeLimit || width < -PyEval.sizeLimit { try budget.exceed() }
                 if width < 0 { spec.leftAlign = true; width = -width }
                 spec.width = width
                 complete = advance()
@@ -176,7 +179,7 @@ enum PyFormat {
                     complete = advance()
                     guard complete, ch >= "0" && ch <= "9" else { break }
                     spec.width = spec.width * 10 + Int(ch.value - 48)
-                    if spec.width > PyEval.sizeLimit { throw raise("MemoryError", "width too large for ptscope to compute", e) }
+                    if spec.width > PyEval.sizeLimit { try budget.exceed() }
                 }
             }
             // Precision.
@@ -193,7 +196,7 @@ enum PyFormat {
                     case .int(.big): throw raise("OverflowError", "Python int too large to convert to C int", e)
                     default: throw raise("TypeError", "* wants int", e)
                     }
-                    if value > PyEval.sizeLimit { throw raise("MemoryError", "precision too large for ptscope to compute", e) }
+                    if value > PyEval.sizeLimit { try budget.exceed() }
                     spec.precision = max(0, value)
                     complete = advance()
                 } else if complete && ch >= "0" && ch <= "9" {
@@ -202,7 +205,7 @@ enum PyFormat {
                         complete = advance()
                         guard complete, ch >= "0" && ch <= "9" else { break }
                         spec.precision = spec.precision * 10 + Int(ch.value - 48)
-                        if spec.precision > PyEval.sizeLimit { throw raise("MemoryError", "precision too large for ptscope to compute", e) }
+                        if spec.precision > PyEval.sizeLimit { try budget.exceed() }
                     }
                 }
             }
@@ -212,7 +215,9 @@ enum PyFormat {
             spec.conversion = ch
             k += 1
             let value = try nextArgument()
+            try budget.charge(max(spec.width, spec.precision, 0))
             let (text, numeric) = try convert(value, &spec, bytes: bytes, e)
+            try budget.charge(text.count)
             out += pad(text, spec, numeric: numeric)
             if mapping != nil && next < count {
                 throw raise("TypeError", "not all arguments converted during string formatting", e)
@@ -244,7 +249,10 @@ enum PyFormat {
             }
             return (b.map { Unicode.Scalar($0) }, false)
         case "s":
-            if case .int(let i) = v, spec.width == -1, spec.precision == -1 { return (Array(i.description.unicodeScalars), false) }
+            if case .int(let i) = v, spec.width == -1, spec.precision == -1 {
+                guard let text = i.decimalText else { throw raise(PyInt.tooManyDigits.type, PyInt.tooManyDigits.message, e) }
+                return (Array(text.unicodeScalars), false)
+            }
             return (Array(try str(v, e).unicodeScalars), false)
         case "r", "a":
             let text = bytes || spec.conversion == "a" ? try ascii(v, e) : try repr(v, e)
@@ -282,7 +290,15 @@ enum PyFormat {
         var digits: String
         switch n {
         case .small(let x): digits = String(x.magnitude, radix: radix)
-        case .big(let x): digits = String(x.magnitude, radix: radix)
+        case .big(let x):
+            switch radix {
+            case 10:
+                // Python refuses more than 4,300 decimal digits (and the conversion is quadratic).
+                guard let text = n.decimalText else { throw raise(PyInt.tooManyDigits.type, PyInt.tooManyDigits.message, e) }
+                digits = text.hasPrefix("-") ? String(text.dropFirst()) : text
+            case 8: digits = octal(x.magnitude)
+            default: digits = String(x.magnitude, radix: radix)
+            }
         }
         if spec.precision > digits.count { digits = String(repeating: "0", count: spec.precision - digits.count) + digits }
         var prefix = n.signum < 0 ? "-" : ""
@@ -290,6 +306,23 @@ enum PyFormat {
         var text = prefix + digits
         if c == "X" { text = text.uppercased() }
         return Array(text.unicodeScalars)
+    }
+
+    /// Octal digits in linear time, three bits each from the binary text (BigInt's own octal
+    /// conversion divides word by word, quadratic in the size).
+    static func octal(_ m: BigUInt) -> String {
+        let bits = Array(String(m, radix: 2).utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bits.count / 3 + 1)
+        var end = bits.count
+        while end > 0 {
+            let start = max(0, end - 3)
+            var digit: UInt8 = 0
+            for b in bits[start..<end] { digit = digit << 1 | (b - UInt8(ascii: "0")) }
+            out.append(UInt8(ascii: "0") + digit)
+            end = start
+        }
+        return String(decoding: out.reversed(), as: UTF8.self)
     }
 
     /// `%e`, `%f`, `%g` and their capitals: correctly rounded, as Python's own float formatting.
@@ -316,13 +349,18 @@ enum PyFormat {
         withVaList([x]) { args -> String in
             var small = [CChar](repeating: 0, count: 128)
             let n = small.withUnsafeMutableBufferPointer { vsnprintf($0.baseAddress, 128, format, args) }
-            if n < 128 { return String(cString: small) }
+            if n < 128 { return cString(small) }
             return withVaList([x]) { again -> String in
                 var big = [CChar](repeating: 0, count: Int(n) + 1)
                 _ = big.withUnsafeMutableBufferPointer { vsnprintf($0.baseAddress, Int(n) + 1, format, again) }
-                return String(cString: big)
+                return cString(big)
             }
         }
+    }
+
+    /// The text of a NUL-terminated C buffer.
+    static func cString(_ buffer: [CChar]) -> String {
+        String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// `%c`: one character from an int or a one-character string (a byte, for `bytes`).

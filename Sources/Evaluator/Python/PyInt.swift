@@ -62,6 +62,30 @@ public enum PyInt: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// Python 3.11's `int_max_str_digits`: `str()`, `repr()`, `int(text)`, `json` and the compiler
+    /// refuse a decimal int longer than this.
+    public static let maxDecimalDigits = 4300
+
+    /// The exception Python raises converting a longer int to decimal.
+    public static var tooManyDigits: PyException {
+        PyException(
+            "ValueError",
+            "Exceeds the limit (\(maxDecimalDigits) digits) for integer string conversion; "
+                + "use sys.set_int_max_str_digits() to increase the limit")
+    }
+
+    /// `str(i)`, or nil where Python raises (more than ``maxDecimalDigits`` digits). An int of
+    /// 14,286 bits or more has more than 4,300 digits and is never converted, so this costs at
+    /// most a 4,300-digit conversion.
+    public var decimalText: String? {
+        if bitWidth > 14_285 { return nil }
+        let text = description
+        return text.utf8.count - (signum < 0 ? 1 : 0) > PyInt.maxDecimalDigits ? nil : text
+    }
+
+    /// The number of decimal digits, estimated from the bit width (exact or one too many).
+    public var approximateDigits: Int { max(1, Int((Double(bitWidth) * 0.301_029_995_663_981_2).rounded(.up))) }
+
     public var description: String {
         switch self {
         case .small(let v): return String(v)

@@ -103,7 +103,14 @@ public struct PyParser {
 
     func unexpected(expecting: String? = nil) -> PySyntaxError {
         let t = current
-        let what = t.kind == .end ? "end of input" : "'\(String(String.UnicodeScalarView(src[t.start..<t.end])))'"
+        let what: String
+        if t.kind == .end {
+            what = "end of input"
+        } else if t.isOp(.newline) {
+            what = "a line break outside brackets"
+        } else {
+            what = "'\(String(String.UnicodeScalarView(src[t.start..<t.end])))'"
+        }
         let message = expecting.map { "expected '\($0)', found \(what)" } ?? "invalid syntax at \(what)"
         return PySyntaxError(message, t.start..<max(t.end, t.start + 1))
     }

@@ -22,9 +22,18 @@ public enum PyRepr {
 
     /// `repr(str)`.
     public static func string(_ s: String) -> String {
-        let hasSingle = s.unicodeScalars.contains("'")
-        let hasDouble = s.unicodeScalars.contains("\"")
-        let quote: Unicode.Scalar = hasSingle && !hasDouble ? "\"" : "'"
+        string(s, quote: quote(for: s))
+    }
+
+    /// The quote `repr` puts around `s`: `"` when `s` holds a `'` and no `"`.
+    static func quote(for s: String) -> Unicode.Scalar {
+        let hasSingle = s.utf8.contains(UInt8(ascii: "'"))
+        let hasDouble = s.utf8.contains(UInt8(ascii: "\""))
+        return hasSingle && !hasDouble ? "\"" : "'"
+    }
+
+    /// `s` escaped as `repr` does, between `quote`s.
+    static func string(_ s: String, quote: Unicode.Scalar) -> String {
         var out = String(Character(quote))
         for c in s.unicodeScalars {
             if c == quote || c == "\\" {
@@ -144,23 +153,127 @@ public enum PyRepr {
             + formatDouble(im, addDotZero: false, alwaysSign: true) + "j)"
     }
 
-    /// `repr(value)` for any value.
-    public static func value(_ v: PyValue) -> String {
+    // MARK: Values
+
+    /// How many characters ``value(_:limit:)`` writes by default before it cuts.
+    public static let displayLimit = 2000
+
+    /// `repr(value)` for people: Python's text, cut once `limit` characters are written (each cut
+    /// container or string says how many elements or characters it left out), and an int Python
+    /// would refuse to print (over 4,300 digits) shown by its size. The work is bounded by `limit`
+    /// (plus one pass over the quotes of a long string), whatever the value holds.
+    public static func value(_ v: PyValue, limit: Int = displayLimit) -> String {
+        var writer = BoundedWriter(limit: limit)
+        writer.write(v)
+        return writer.out
+    }
+
+    /// Python's exact `repr(value)`, throwing Python's ValueError for an int over 4,300 digits.
+    /// Its cost is the size of `v`: callers charge a ``PyBudget`` first.
+    static func exact(_ v: PyValue) throws(PyException) -> String {
         switch v {
-        case .none: return "None"
-        case .bool(let b): return b ? "True" : "False"
-        case .int(let i): return i.description
-        case .float(let d): return float(d)
-        case .complex(let r, let i): return complex(r, i)
-        case .str(let s): return string(s)
-        case .bytes(let b): return bytes(b)
-        case .ellipsis: return "Ellipsis"
-        case .list(let items): return "[" + items.map(value).joined(separator: ", ") + "]"
+        case .int(let i):
+            guard let text = i.decimalText else { throw PyInt.tooManyDigits }
+            return text
+        case .list(let items): return "[" + (try joined(items)) + "]"
         case .tuple(let items):
-            if items.count == 1 { return "(" + value(items[0]) + ",)" }
-            return "(" + items.map(value).joined(separator: ", ") + ")"
-        case .dict(let d): return "{" + d.entries.map { value($0.key) + ": " + value($0.value) }.joined(separator: ", ") + "}"
-        case .set(let s): return s.count == 0 ? "set()" : "{" + s.elements.map(value).joined(separator: ", ") + "}"
+            if items.count == 1 { return "(" + (try exact(items[0])) + ",)" }
+            return "(" + (try joined(items)) + ")"
+        case .dict(let d):
+            var parts: [String] = []
+            for (k, value) in d.entries { parts.append(try exact(k) + ": " + exact(value)) }
+            return "{" + parts.joined(separator: ", ") + "}"
+        case .set(let s): return s.count == 0 ? "set()" : "{" + (try joined(s.elements)) + "}"
+        default: return value(v, limit: .max)
+        }
+    }
+
+    static func joined(_ items: [PyValue]) throws(PyException) -> String {
+        var parts: [String] = []
+        parts.reserveCapacity(items.count)
+        for item in items { parts.append(try exact(item)) }
+        return parts.joined(separator: ", ")
+    }
+
+    /// How a value too long for Python to print reads: `<int of about 100000 digits>`.
+    static func oversized(_ i: PyInt) -> String {
+        "<int of about \(i.approximateDigits) digits, more than Python prints>"
+    }
+
+    /// Writes a repr until `limit` characters, then closes what is open with counts of the rest.
+    struct BoundedWriter {
+        var out = ""
+        let limit: Int
+
+        var room: Int { limit - out.utf8.count }
+
+        mutating func write(_ v: PyValue) {
+            switch v {
+            case .none: out += "None"
+            case .bool(let b): out += b ? "True" : "False"
+            case .int(let i): out += i.decimalText ?? PyRepr.oversized(i)
+            case .float(let d): out += PyRepr.float(d)
+            case .complex(let r, let i): out += PyRepr.complex(r, i)
+            case .str(let s): text(s)
+            case .bytes(let b):
+                if b.count <= room {
+                    out += PyRepr.bytes(b)
+                } else {
+                    let shown = max(0, room)
+                    out += PyRepr.bytes(Array(b.prefix(shown))) + "…(+\(b.count - shown) more bytes)"
+                }
+            case .ellipsis: out += "Ellipsis"
+            case .list(let items): sequence("[", items, "]")
+            case .tuple(let items):
+                if items.count == 1 && room > 0 {
+                    out += "("
+                    write(items[0])
+                    out += ",)"
+                } else {
+                    sequence("(", items, ")")
+                }
+            case .dict(let d):
+                out += "{"
+                for (k, entry) in d.entries.enumerated() {
+                    if k > 0 { out += ", " }
+                    if room <= 0 {
+                        out += "…(+\(d.count - k) more)"
+                        break
+                    }
+                    write(entry.key)
+                    out += ": "
+                    write(entry.value)
+                }
+                out += "}"
+            case .set(let s):
+                if s.count == 0 { out += "set()" } else { sequence("{", s.elements, "}") }
+            }
+        }
+
+        mutating func sequence(_ open: String, _ items: [PyValue], _ close: String) {
+            out += open
+            for (k, item) in items.enumerated() {
+                if k > 0 { out += ", " }
+                if room <= 0 {
+                    out += "…(+\(items.count - k) more)"
+                    break
+                }
+                write(item)
+            }
+            out += close
+        }
+
+        mutating func text(_ s: String) {
+            // A short string (at most `room` bytes) is written whole; a long one is cut by code points.
+            if s.utf8.count <= room {
+                out += PyRepr.string(s)
+                return
+            }
+            let shown = max(0, room)
+            let head = String(String.UnicodeScalarView(s.unicodeScalars.prefix(shown)))
+            // The quote Python picks depends on the whole string.
+            let rest = s.unicodeScalars.count - head.unicodeScalars.count
+            out += PyRepr.string(head, quote: PyRepr.quote(for: s)) + "…(+\(rest) more characters)"
         }
     }
 }

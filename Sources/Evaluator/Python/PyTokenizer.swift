@@ -306,7 +306,18 @@ struct PyTokenizer {
 
     // MARK: Next token
 
+    /// The next token. Every token but `.end` consumes at least one character, so a caller that
+    /// loops until `.end` always ends; a scan that would not advance is refused as an error.
     mutating func next() throws(PySyntaxError) -> Token {
+        let before = pos
+        let token = try scan()
+        guard token.kind == .end || pos > before else {
+            throw err("the tokenizer made no progress here (a ptscope bug); the text is refused", before)
+        }
+        return token
+    }
+
+    mutating func scan() throws(PySyntaxError) -> Token {
         // Whitespace, comments, continuation lines.
         while pos < src.count {
             let c = src[pos]
@@ -339,7 +350,9 @@ struct PyTokenizer {
                 if src[p] == "#" { while p < src.count && src[p] != "\n" { p += 1 } } else { p += 1 }
             }
             if p >= src.count { pos = p; return Token(kind: .end, start: p, end: p) }
-            return Token(kind: .op, start: pos, end: pos + 1, op: .newline)
+            // More follows: the NEWLINE token consumes its line break (eval mode accepts none here).
+            pos += 1
+            return Token(kind: .op, start: start, end: pos, op: .newline)
         }
         if c == "\0" { throw err("source code string cannot contain null bytes", pos) }
 
@@ -417,7 +430,6 @@ struct PyTokenizer {
         }
         let isDec: (Unicode.Scalar) -> Bool = { $0 >= "0" && $0 <= "9" }
         var isFloat = false
-        var isImag = false
         if src[pos] == "0", let x = peekScalar(1), x == "x" || x == "X" || x == "o" || x == "O" || x == "b" || x == "B" {
             let kind: String
             let valid: (Unicode.Scalar) -> Bool
@@ -485,7 +497,6 @@ struct PyTokenizer {
             }
         }
         if pos < src.count, src[pos] == "j" || src[pos] == "J" {
-            isImag = true
             pos += 1
             try endOfNumber(kind: "imaginary")
         } else {

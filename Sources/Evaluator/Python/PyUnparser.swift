@@ -286,9 +286,13 @@ public struct PyUnparser {
         case .none: write("None")
         case .bool(let b): write(b ? "True" : "False")
         case .int(let i):
-            let text = i.description
-            if text.utf8.count - (i.signum < 0 ? 1 : 0) > 4300 { failure = "Exceeds the limit (4300 digits) for integer string conversion" }
-            write(text)
+            // An int over 4,300 digits is never converted (Python refuses to, and it is quadratic).
+            if let text = i.decimalText {
+                write(text)
+            } else {
+                failure = "Exceeds the limit (4300 digits) for integer string conversion"
+                write(PyRepr.oversized(i))
+            }
         case .float(let d): write(PyUnparser.infSubstituted(PyRepr.float(d)))
         case .imaginary(let d): write(PyUnparser.infSubstituted(PyRepr.complex(0, d)))
         case .bytes(let b): write(PyRepr.bytes(b))

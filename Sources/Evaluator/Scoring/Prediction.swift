@@ -52,6 +52,8 @@ public struct FormatFailure: Error, Sendable, CustomStringConvertible {
         case malformedGold
         /// The JSON-style prediction format did not have the expected shape.
         case jsonShape
+        /// Computing the prediction's values would pass ptscope's budget (``PyBudget/maxElements``).
+        case tooLarge
     }
 
     public var kind: Kind
@@ -142,6 +144,7 @@ public enum PredictionParser {
             return .failure(FormatFailure(.badKey, "the platform must be a bare name or a literal, not a \(keyExpr.nodeName)", toText(keyExpr.range)))
         }
         var calls: [PredictedCall] = []
+        let budget = PyBudget()
         let elements: [Expr]
         switch first.value.kind {
         case .call: elements = [first.value]
@@ -153,7 +156,7 @@ public enum PredictionParser {
             guard case .call = element.kind else {
                 return .failure(FormatFailure(.notCalls, "every element must be a call, found a \(element.nodeName)", toText(element.range)))
             }
-            switch resolveCall(element) {
+            switch resolveCall(element, budget) {
             case .success(let call):
                 var c = call
                 c.range = toText(c.range)
@@ -168,7 +171,7 @@ public enum PredictionParser {
     }
 
     /// The reference's reading of a call: dotted name, keyword arguments only.
-    static func resolveCall(_ e: Expr) -> Result<PredictedCall, FormatFailure> {
+    static func resolveCall(_ e: Expr, _ budget: PyBudget) -> Result<PredictedCall, FormatFailure> {
         guard case .call(let function, _, let keywords) = e.kind else {
             return .failure(FormatFailure(.notCalls, "not a call", e.range))
         }
@@ -184,7 +187,7 @@ public enum PredictionParser {
         var ranges: [Range<Int>] = []
         for keyword in keywords {
             let value: PyValue
-            switch resolveValue(keyword.value) {
+            switch resolveValue(keyword.value, budget) {
             case .success(let v): value = v
             case .failure(let failure): return .failure(failure)
             }
@@ -199,8 +202,8 @@ public enum PredictionParser {
         return .success(PredictedCall(name: name, arguments: arguments, argumentRanges: ranges, range: e.range))
     }
 
-    /// The reference's `resolve_ast_by_type`.
-    static func resolveValue(_ e: Expr) -> Result<PyValue, FormatFailure> {
+    /// The reference's `resolve_ast_by_type`; what its operations compute is charged to `budget`.
+    static func resolveValue(_ e: Expr, _ budget: PyBudget) -> Result<PyValue, FormatFailure> {
         switch e.kind {
         case .constant(let c):
             if case .ellipsis = c { return .success(.str("...")) }
@@ -219,9 +222,9 @@ public enum PredictionParser {
                 return .failure(FormatFailure(.valueRaised, "the reference negates the literal and raises: bad operand type for unary -: '\(other.typeName)'", e.range))
             }
         case .list(let items):
-            return resolveAll(items).map { .list($0) }
+            return resolveAll(items, budget).map { .list($0) }
         case .tuple(let items):
-            return resolveAll(items).map { .tuple($0) }
+            return resolveAll(items, budget).map { .tuple($0) }
         case .dict(let pairs):
             var d = PyDict()
             for pair in pairs {
@@ -229,12 +232,12 @@ public enum PredictionParser {
                     return .failure(FormatFailure(.unsupportedValue, "`**` inside a dict value is not readable by the reference", pair.value.range))
                 }
                 let key: PyValue
-                switch resolveValue(keyExpr) {
+                switch resolveValue(keyExpr, budget) {
                 case .success(let v): key = v
                 case .failure(let f): return .failure(f)
                 }
                 let value: PyValue
-                switch resolveValue(pair.value) {
+                switch resolveValue(pair.value, budget) {
                 case .success(let v): value = v
                 case .failure(let f): return .failure(f)
                 }
@@ -245,8 +248,9 @@ public enum PredictionParser {
             return .success(.dict(d))
         case .binary:
             do {
-                return .success(try PyEval.evaluate(e))
+                return .success(try PyEval.evaluate(e, budget: budget))
             } catch {
+                if budget.exceeded { return .failure(tooLarge(e)) }
                 switch error {
                 case .raised(let x, let node):
                     return .failure(FormatFailure(.valueRaised, "computing this operation raises \(x)", node.range))
@@ -261,7 +265,7 @@ public enum PredictionParser {
                 if e.depth > PyEval.maxDepth { return .failure(recursion(e)) }
                 return unparsed(e).map { .str($0) }
             }
-            switch resolveCall(e) {
+            switch resolveCall(e, budget) {
             case .success(let call):
                 var args = PyDict()
                 for (k, v) in call.arguments { try? args.set(k.map { PyValue.str($0) } ?? .none, v) }
@@ -282,10 +286,10 @@ public enum PredictionParser {
     }
 
     /// Resolves each element in order; the first failure wins.
-    static func resolveAll(_ items: [Expr]) -> Result<[PyValue], FormatFailure> {
+    static func resolveAll(_ items: [Expr], _ budget: PyBudget) -> Result<[PyValue], FormatFailure> {
         var out: [PyValue] = []
         for item in items {
-            switch resolveValue(item) {
+            switch resolveValue(item, budget) {
             case .success(let v): out.append(v)
             case .failure(let f): return .failure(f)
             }
@@ -295,6 +299,14 @@ public enum PredictionParser {
 
     static func unparsed(_ e: Expr) -> Result<String, FormatFailure> {
         PyUnparser.checkedUnparse(e).mapError { FormatFailure(.valueRaised, "printing this back raises \($0) in the reference", e.range) }
+    }
+
+    /// The failure of a prediction whose operations pass the budget.
+    static func tooLarge(_ e: Expr) -> FormatFailure {
+        FormatFailure(
+            .tooLarge,
+            "too large to compute: ptscope computes at most \(PyBudget.maxElements) elements (nested ones counted) and ints of "
+                + "\(PyEval.sizeLimit) bits per prediction; PTBench's scorer would try to build this value in memory", e.range)
     }
 
     static func recursion(_ e: Expr) -> FormatFailure {
@@ -314,6 +326,11 @@ public enum PredictionParser {
             let offset = swapped.utf8.index(swapped.utf8.startIndex, offsetBy: min(error.offset, swapped.utf8.count))
             let at = swapped.unicodeScalars.distance(from: swapped.unicodeScalars.startIndex, to: offset)
             return .failure(FormatFailure(.syntax, "not valid JSON: \(error.message)", at..<(at + 1)))
+        }
+        if let digits = value.overlongIntegerDigits {
+            return .failure(
+                FormatFailure(
+                    .syntax, "not valid JSON for Python: an integer of \(digits) digits; \(PyInt.tooManyDigits) (json.loads)"))
         }
         guard case .object(let object) = value, let platform = object["platform"] else {
             return .failure(FormatFailure(.jsonShape, "expected an object with \"platform\" and \"functions\""))
@@ -366,14 +383,47 @@ enum PyParserSupport {
 
 // MARK: - JSON → Python
 
+extension JSONValue {
+    /// The digit count of the first integer Python's `json` refuses to read (more than
+    /// ``PyInt/maxDecimalDigits`` digits: `ValueError`), if any. Cost: one walk of the value.
+    public var overlongIntegerDigits: Int? {
+        switch self {
+        case .number(let n):
+            guard n.isInteger else { return nil }
+            let digits = n.text.utf8.count - (n.text.hasPrefix("-") ? 1 : 0)
+            return digits > PyInt.maxDecimalDigits ? digits : nil
+        case .array(let items):
+            for item in items { if let d = item.overlongIntegerDigits { return d } }
+            return nil
+        case .object(let object):
+            for member in object.members { if let d = member.value.overlongIntegerDigits { return d } }
+            return nil
+        default: return nil
+        }
+    }
+}
+
 extension PyValue {
-    /// The value Python's `json` module gives for `json`.
+    /// The value Python's `json` module gives for `json`. An integer of more than 4,300 digits,
+    /// which Python's `json` refuses (check ``JSONValue/overlongIntegerDigits`` first), is never
+    /// converted (that is quadratic): it becomes a string saying so, for display only.
     public init(json: JSONValue) {
         switch json {
         case .null: self = .none
         case .bool(let b): self = .bool(b)
         case .number(let n):
-            if n.isInteger, let i = PyInt(decimal: n.text) { self = .int(i) } else { self = .float(n.doubleValue) }
+            if n.isInteger {
+                let digits = n.text.utf8.count - (n.text.hasPrefix("-") ? 1 : 0)
+                if digits > PyInt.maxDecimalDigits {
+                    self = .str("<int of \(digits) digits, more than Python's json reads>")
+                } else if let i = PyInt(decimal: n.text) {
+                    self = .int(i)
+                } else {
+                    self = .float(n.doubleValue)
+                }
+            } else {
+                self = .float(n.doubleValue)
+            }
         case .string(let s): self = .str(s)
         case .array(let items): self = .list(items.map(PyValue.init(json:)))
         case .object(let object):

@@ -142,6 +142,21 @@ public enum Scorer {
             if options.lenient, let extracted = Lenient.extract(text) { source = extracted }
             parsed = PredictionParser.parse(source, format: options.format)
         }
+        // PTBench's json.load refuses the whole file; ptscope scores the other cases and says so here.
+        for (field, value) in [("answer", c.answer), ("query_params", c.queryParams), ("profile_params", c.profileParams)] {
+            if let digits = value.overlongIntegerDigits {
+                var verdict = CaseVerdict()
+                verdict.findings = [
+                    .formatFailure(
+                        FormatFailure(
+                            .malformedGold,
+                            "the case's \(field) (data.json line \(c.line)) holds an integer of \(digits) digits: "
+                                + "Python's json.load raises \(PyInt.tooManyDigits), so PTBench stops before scoring any case; "
+                                + "ptscope counts this one as a format failure"))
+                ]
+                return verdict
+            }
+        }
         return CaseScorer.score(
             answer: PyValue(json: c.answer), queryParams: PyValue(json: c.queryParams),
             profileParams: PyValue(json: c.profileParams), prediction: parsed)

@@ -67,6 +67,7 @@ extension Triage {
         case .comparisonRaised: return "comparison with the gold value raised"
         case .malformedGold: return "malformed gold answer"
         case .jsonShape: return "JSON format of the wrong shape"
+        case .tooLarge: return "value too large to compute"
         }
     }
 }
