@@ -28,6 +28,14 @@ struct ParserLimitTests {
         #expect(throws: PySyntaxError.self) { try PyParser.parseExpression(text) }
     }
 
+    /// Found by FuzzEditValue: a typed value computing an int of 2.2 million bits was converted to
+    /// decimal to be stored (quadratic: over a second), though Python's json refuses it anyway.
+    @Test("a typed value with an int over 4,300 digits is refused quickly", .timeLimit(.minutes(1)))
+    func typedValueWithHugeInt() {
+        #expect(throws: GoldEditError.self) { try GoldEdits.parseValue("21++2222200000000709763019661+22966<<2222223") }
+        #expect(throws: Never.self) { try GoldEdits.parseValue("1 << 14000") }
+    }
+
     /// What Python accepts around a newline still parses: inside brackets, and trailing lines.
     @Test("newlines inside brackets and at the end still parse", arguments: ["1\n", "1\n\n  \n", "1 # c\n", "[1,\n2]"])
     func newlinesThatParse(_ text: String) throws {

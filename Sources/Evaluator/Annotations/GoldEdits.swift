@@ -249,7 +249,13 @@ public enum GoldEdits {
         switch value {
         case .none: return .null
         case .bool(let b): return .bool(b)
-        case .int(let i): return .number(JSONNumber(text: i.description))
+        case .int(let i):
+            guard let text = i.decimalText else {
+                throw GoldEditError(
+                    "an integer of about \(i.approximateDigits) digits cannot be stored: Python's json refuses more than "
+                        + "\(PyInt.maxDecimalDigits) digits")
+            }
+            return .number(JSONNumber(text: text))
         case .float(let d):
             if d.isNaN { return .number(JSONNumber(text: "NaN")) }
             if d.isInfinite { return .number(JSONNumber(text: d < 0 ? "-Infinity" : "Infinity")) }

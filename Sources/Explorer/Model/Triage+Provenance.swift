@@ -204,7 +204,7 @@ extension Triage {
         static func text(_ v: PyValue) -> String? {
             switch v {
             case .str(let s): return s
-            case .int(let i): return i.description
+            case .int(let i): return i.decimalText
             case .float(let d): return PyRepr.float(d)
             default: return nil
             }
