@@ -41,6 +41,21 @@ struct AnnotateTests {
         return id
     }
 
+    /// A hand-edited journal can list its entries out of seq order: a reload must not take the
+    /// last line's number for the newest and replay the others a second time.
+    @Test func reloadOfAJournalOutOfSeqOrderKeepsEachEntryOnce() throws {
+        var data = try Fixture.sample()
+        let split = data.benchmark.splits[0]
+        let key = CaseKey.of(split.cases[0], in: split)
+        data.journalEntries = [2, 1].map {
+            JournalEntry(seq: $0, time: "2026-12-04T00:00:00Z", author: "a", key: key, kind: .setNote, note: "n\($0)")
+        }
+        var s = Fixture.state(data, width: 160, height: 45)
+        #expect(s.journalEntries.map(\.seq) == [2, 1])
+        Fixture.send(&s, .loaded(data))
+        #expect(s.journalEntries.map(\.seq) == [2, 1])
+    }
+
     @Test func acceptTurnsTheCaseGreenAndIsJournaledBeforeItShows() throws {
         var (s, journal, dir) = try Self.setUp()
         defer { try? FileManager.default.removeItem(at: dir) }

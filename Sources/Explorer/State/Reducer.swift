@@ -44,7 +44,7 @@ public enum Reducer {
             invalidateDetail(&s)
             s.filter.slice = nil
             // Edits saved while this data was loading are newer than the journal it replayed: keep them.
-            let loadedUpTo = data.journalEntries.last?.seq ?? 0
+            let loadedUpTo = data.journalEntries.map(\.seq).max() ?? 0
             let newer = s.journalEntries.filter { $0.seq > loadedUpTo }
             s.journalEntries = data.journalEntries + newer
             s.annotations =
