@@ -41,19 +41,21 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Helpers several test targets share (starting children, fixtures); not shipped.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "EvaluatorTests",
-            dependencies: ["Evaluator", "Sample"],
+            dependencies: ["Evaluator", "Sample", "TestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "TUICoreTests", dependencies: ["TUICore"]),
         .testTarget(
             name: "ExplorerTests",
-            dependencies: ["Explorer", "Evaluator", "TUICore", "Sample"],
+            dependencies: ["Explorer", "Evaluator", "TUICore", "Sample", "TestSupport"],
             exclude: ["Snapshots"]
         ),
         .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "TUICore"]),
         // Starts the built ptscope binary inside tmux and asserts on the screen after every key.
-        .testTarget(name: "EndToEndTests", dependencies: ["ptscope"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ptscope", "TestSupport"]),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// A case whose detail takes seconds to build (1.7 MB of nested lists in its prediction): the
@@ -9,30 +10,10 @@ import Testing
     .timeLimit(.minutes(1))
 )
 struct CostlyCaseEndToEndTests {
-    /// `data/` and `pred/` in `folder`: one case, its prediction 100,000 lists `[1, 2, 3, 'abc']`.
-    static func writeCostlySet(in folder: String) throws {
-        let split = folder + "/data/test_untrained_user"
-        let pred = folder + "/pred/test_untrained_user"
-        try FileManager.default.createDirectory(atPath: split, withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(atPath: pred, withIntermediateDirectories: true)
-        let data = #"""
-            [{"user_profile": {"basic_features": {"name": "Eve"}, "preferences": {"work": "Slack"}},
-              "platforms": [{"name": "Slack", "description": "chat"}],
-              "tools": [{"platform": "Slack", "name": "send_message", "description": "Send",
-                         "parameters": {"type": "object", "properties": {"text": {"type": "string"}}}}],
-              "query": "Say hello", "answer": ["Slack", [{"send_message": {"text": ["hello"]}}]],
-              "query_params": ["text"], "profile_params": []}]
-            """#
-        try Data(data.utf8).write(to: URL(fileURLWithPath: split + "/data.json"))
-        let value = "[" + Array(repeating: "[1, 2, 3, 'abc']", count: 100_000).joined(separator: ", ") + "]"
-        let line = #"{"query": "q", "label": "l", "predict": "Slack:[send_message(text=\#(value))]"}"# + "\n"
-        try Data(line.utf8).write(to: URL(fileURLWithPath: pred + "/generation.jsonl"))
-    }
-
     @Test("the case pane says building…, and q exits at once while it builds")
     func quitWhileBuilding() async throws {
         let tmp = try TemporaryFolder()
-        try Self.writeCostlySet(in: tmp.path)
+        try CostlySet.write(in: URL(fileURLWithPath: tmp.path))
         let t = try TmuxSession(width: 120, height: 40, arguments: [tmp.path + "/data", tmp.path + "/pred"])
         let s = try await t.waitUntil("the list with the case pane building") { $0.contains("· building…") }
         #expect(s.listRows.count == 1, "the list is drawn while the case builds:\n\(s.framed)")
@@ -51,7 +32,7 @@ struct CostlyCaseEndToEndTests {
     @Test("SIGTERM while the case builds ends ptscope with 143 at once, the terminal restored")
     func terminateWhileBuilding() async throws {
         let tmp = try TemporaryFolder()
-        try Self.writeCostlySet(in: tmp.path)
+        try CostlySet.write(in: URL(fileURLWithPath: tmp.path))
         let t = try TmuxSession(width: 120, height: 40, arguments: [tmp.path + "/data", tmp.path + "/pred"])
         try await t.waitUntil("the list with the case pane building") { $0.contains("· building…") }
         let clock = ContinuousClock()

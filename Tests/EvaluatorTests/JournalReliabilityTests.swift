@@ -1,5 +1,6 @@
 import Evaluator
 import Foundation
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -216,39 +217,8 @@ struct JournalReliabilityTests {
         if asNobody && getuid() == 0 { argv = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] + argv }
         let dir = try temporaryFolder()
         let (out, err) = (dir.appendingPathComponent("stdout").path, dir.appendingPathComponent("stderr").path)
-        #if canImport(Darwin)
-            var actions: posix_spawn_file_actions_t? = nil
-            var attr: posix_spawnattr_t? = nil
-        #else
-            var actions = posix_spawn_file_actions_t()
-            var attr = posix_spawnattr_t()
-        #endif
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, err, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawnattr_init(&attr)
-        defer { posix_spawnattr_destroy(&attr) }
-        var signals = sigset_t()
-        sigemptyset(&signals)
-        posix_spawnattr_setsigmask(&attr, &signals)
-        for sig in 1..<32 where sig != SIGKILL && sig != SIGSTOP { sigaddset(&signals, Int32(sig)) }
-        posix_spawnattr_setsigdefault(&attr, &signals)
-        posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        let cArgs = argv.map { strdup($0) } + [nil]
-        defer {
-            for p in cArgs { free(p) }
-        }
-        var pid = pid_t()
-        let rc = posix_spawn(&pid, argv[0], &actions, &attr, cArgs, environ)
-        try #require(rc == 0, "cannot start \(argv[0]): \(String(cString: strerror(rc)))")
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 {
-            try #require(errno == EINTR, "waitpid: errno \(errno)")
-        }
-        let signal = status & 0x7F
+        let status = try Spawn.run(argv, stdout: out, stderr: err)
         let text = { (path: String) in (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
-        return (signal == 0 ? (status >> 8) & 0xFF : 128 + signal, text(out), text(err))
+        return (status, text(out), text(err))
     }
 }

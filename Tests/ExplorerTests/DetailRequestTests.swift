@@ -3,6 +3,7 @@ import Evaluator
 import Explorer
 import Foundation
 import TUICore
+import TestSupport
 import Testing
 
 /// The case pane's detail (verdict, call diff, laid-out lines) is built by an effect off the input
@@ -14,22 +15,7 @@ struct DetailRequestTests {
     static func costly() throws -> ExplorerData {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ptscope-costly-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let split = dir.appendingPathComponent("data/test_untrained_user")
-        let pred = dir.appendingPathComponent("pred/test_untrained_user")
-        try FileManager.default.createDirectory(at: split, withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: pred, withIntermediateDirectories: true)
-        let data = #"""
-            [{"user_profile": {"basic_features": {"name": "Eve"}, "preferences": {"work": "Slack"}},
-              "platforms": [{"name": "Slack", "description": "chat"}],
-              "tools": [{"platform": "Slack", "name": "send_message", "description": "Send",
-                         "parameters": {"type": "object", "properties": {"text": {"type": "string"}}}}],
-              "query": "Say hello", "answer": ["Slack", [{"send_message": {"text": ["hello"]}}]],
-              "query_params": ["text"], "profile_params": []}]
-            """#
-        try Data(data.utf8).write(to: split.appendingPathComponent("data.json"))
-        let value = "[" + Array(repeating: "[1, 2, 3, 'abc']", count: 100_000).joined(separator: ", ") + "]"
-        let line = #"{"query": "q", "label": "l", "predict": "Slack:[send_message(text=\#(value))]"}"# + "\n"
-        try Data(line.utf8).write(to: pred.appendingPathComponent("generation.jsonl"))
+        try CostlySet.write(in: dir)
         let bench = try Benchmark.load(data: dir.appendingPathComponent("data"), predictions: dir.appendingPathComponent("pred"))
         return ExplorerData(benchmark: bench, runName: "costly")
     }
