@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
-/// A case whose detail takes seconds to build (1.7 MB of nested lists in its prediction): the
+/// A case whose detail takes seconds to build (6.8 MB of nested lists in its prediction): the
 /// explorer shows it as building and keeps reading keys, so `q` ends it at once.
 @Suite(
     "ptscope in tmux: a costly case",

@@ -10,7 +10,7 @@ import Testing
 /// loop: `reduce` only asks for it, so a costly case cannot freeze the keys.
 @Suite("Detail requests")
 struct DetailRequestTests {
-    /// One case whose prediction is 1.7 MB of nested lists: building its detail and laying out its
+    /// One case whose prediction is 6.8 MB of nested lists: building its detail and laying out its
     /// pane takes seconds in a debug build (parsing, matching, the call diff, wrapping the text).
     static func costly() throws -> ExplorerData {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ptscope-costly-\(UUID().uuidString)")

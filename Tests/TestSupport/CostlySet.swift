@@ -2,7 +2,7 @@ import Foundation
 
 // MARK: - CostlySet
 
-/// A data set of one case whose prediction costs seconds to lay out in a debug build (100,000
+/// A data set of one case whose prediction costs seconds to lay out in a debug build (400,000
 /// lists `[1, 2, 3, 'abc']`): for tests that nothing costly runs on the input loop.
 public enum CostlySet {
     /// Writes `data/test_untrained_user/data.json` and `pred/test_untrained_user/generation.jsonl` in `folder`.
@@ -20,7 +20,7 @@ public enum CostlySet {
               "query_params": ["text"], "profile_params": []}]
             """#
         try Data(data.utf8).write(to: split.appendingPathComponent("data.json"))
-        let value = "[" + Array(repeating: "[1, 2, 3, 'abc']", count: 100_000).joined(separator: ", ") + "]"
+        let value = "[" + Array(repeating: "[1, 2, 3, 'abc']", count: 400_000).joined(separator: ", ") + "]"
         let line = #"{"query": "q", "label": "l", "predict": "Slack:[send_message(text=\#(value))]"}"# + "\n"
         try Data(line.utf8).write(to: pred.appendingPathComponent("generation.jsonl"))
     }
