@@ -11,7 +11,7 @@
 /// most this large plus its own text, so matching, repr and the call diff stay linear.
 public final class PyBudget {
     /// The elements one prediction's operations may produce and walk, in total.
-    public static let maxElements = 10_000_000
+    public static let maxElements = 1_000_000
 
     /// Elements charged so far.
     public private(set) var used = 0

@@ -37,6 +37,15 @@ enum PyEval {
         let wa = a.bitWidth / 64 + 1
         let wb = b.bitWidth / 64 + 1
         if wb > 1 && wa.multipliedReportingOverflow(by: wb).partialValue > divisionLimit { try budget.exceed() }
+        try chargeWordSteps(a.bitWidth, b.bitWidth, budget)
+    }
+
+    /// Charges the schoolbook word steps of an operation on ints of `bitsA` and `bitsB` bits (one
+    /// step for a one-word operand: the budget counts what costs time, and many large products
+    /// in one prediction must add up, not each pass alone).
+    static func chargeWordSteps(_ bitsA: Int, _ bitsB: Int, _ budget: PyBudget) throws {
+        let (wa, wb) = (bitsA / 64 + 1, bitsB / 64 + 1)
+        if wa > 1 && wb > 1 { try budget.charge(wa, times: wb) }
     }
 
     /// How deep an expression the reference can unparse and `eval` before Python's recursion
@@ -439,6 +448,7 @@ enum PyEval {
         case .mul:
             if a.bitWidth + b.bitWidth > productLimit && min(a.bitWidth, b.bitWidth) > 64 { try budget.exceed() }
             if a.bitWidth + b.bitWidth > sizeLimit { try budget.exceed() }
+            try chargeWordSteps(a.bitWidth, b.bitWidth, budget)
             return .int(a * b)
         case .div:
             try checkDivision(a, b, budget)
@@ -470,6 +480,8 @@ enum PyEval {
                 return .int(a.signum < 0 && n % 2 == 1 ? -power : power)
             }
             if a.bitWidth * n > productLimit { try budget.exceed() }
+            // Squaring up to the result costs about its words squared.
+            try chargeWordSteps(a.bitWidth * n, a.bitWidth * n, budget)
             return .int(PyInt.power(a, n))
         case .lShift, .rShift:
             if b.signum < 0 { throw raise("ValueError", "negative shift count", e) }
