@@ -36,6 +36,18 @@ struct ParserLimitTests {
         #expect(throws: Never.self) { try GoldEdits.parseValue("1 << 14000") }
     }
 
+    /// Found by FuzzEditValue: an empty sequence repeated a huge number of times produced nothing,
+    /// so nothing was charged, and the copying loop ran 27 billion times.
+    @Test(
+        "an empty sequence repeated a huge number of times is empty at once", .timeLimit(.minutes(1)),
+        arguments: ["20*()*3*3003**3", "[]*10**15", "''*10**15", "(()*10**15, 1)"])
+    func emptyRepetition(_ text: String) throws {
+        let value = try GoldEdits.parseValue(text)
+        #expect(value == .array([]) || value == .string("") || value == .array([.array([]), .number(JSONNumber(text: "1"))]))
+        let bytes = try Self.verdict(gold: "1", prediction: "A:[f(v=b''*10**15)]")
+        #expect(bytes.formatFailure?.kind != .tooLarge)
+    }
+
     /// What Python accepts around a newline still parses: inside brackets, and trailing lines.
     @Test("newlines inside brackets and at the end still parse", arguments: ["1\n", "1\n\n  \n", "1 # c\n", "[1,\n2]"])
     func newlinesThatParse(_ text: String) throws {
