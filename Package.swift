@@ -45,7 +45,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "EvaluatorTests",
-            dependencies: ["Evaluator", "Sample", "TestSupport"],
+            dependencies: ["Evaluator", "Sample", "TestSupport", .product(name: "BigInt", package: "BigInt")],
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "TUICoreTests", dependencies: ["TUICore"]),

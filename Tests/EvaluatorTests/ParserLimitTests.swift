@@ -1,3 +1,4 @@
+import BigInt
 import Evaluator
 import Testing
 
@@ -46,6 +47,40 @@ struct ParserLimitTests {
         #expect(value == .array([]) || value == .string("") || value == .array([.array([]), .number(JSONNumber(text: "1"))]))
         let bytes = try Self.verdict(gold: "1", prediction: "A:[f(v=b''*10**15)]")
         #expect(bytes.formatFailure?.kind != .tooLarge)
+    }
+
+    /// Octal was read by BigInt multiplying word by word (quadratic: a 10⁷-digit literal took
+    /// minutes before any budget applied); every power-of-two radix is now read from its bits.
+    @Test("octal, hex and binary digits read to the same value as BigInt, long ones quickly", .timeLimit(.minutes(1)))
+    func powerOfTwoRadixDigits() throws {
+        var rng = SplitMix(seed: 7)
+        for radix in [2, 8, 16] {
+            for length in [1, 2, 21, 22, 63, 64, 65, 500, 3001] {
+                let digits = String((0..<length).map { _ in Character(String(rng.next(radix), radix: radix)) })
+                let text = "1" + digits
+                #expect(PyInt(digits: text, radix: radix)?.big == BigInt(text, radix: radix), "\(radix) \(text)")
+                #expect(PyInt(digits: text.uppercased(), radix: radix)?.big == BigInt(text, radix: radix))
+            }
+            #expect(PyInt(digits: "", radix: radix) == nil)
+            #expect(PyInt(digits: "1" + String(radix, radix: 36), radix: radix) == nil)
+        }
+        let long = try #require(PyInt(digits: String(repeating: "7", count: 2_000_000), radix: 8))
+        #expect(long.bitWidth == 6_000_000)
+    }
+
+    /// Found in review: a substring test checked the needle at every start (80,000 × 160,000
+    /// comparisons here), and every keyword was looked up among all earlier ones (40,000²/2).
+    @Test("a long substring test and many keywords cost linear time", .timeLimit(.minutes(1)))
+    func linearSearchAndKeywords() throws {
+        // Comparisons are computed where the reference evaluates them (a typed value, an f-string field).
+        #expect(try GoldEdits.parseValue("('a'*80000+'b') in 'a'*160000") == .bool(false))
+        #expect(try GoldEdits.parseValue("('a'*80000+'b') in 'a'*160000+'b'") == .bool(true))
+        let keywords = (0..<40_000).map { "a\($0)=0" }.joined(separator: ", ")
+        let many = try Self.verdict(gold: "1", prediction: "A:[f(\(keywords), v=1, a7=2)]")
+        #expect(many.format)
+        let call = try #require(many.prediction?.calls.first)
+        #expect(call.arguments.count == 40_001)
+        #expect(PyValue.pyEqual(call.arguments[7].value, .int(.small(2))))
     }
 
     /// What Python accepts around a newline still parses: inside brackets, and trailing lines.

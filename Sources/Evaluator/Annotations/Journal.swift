@@ -161,7 +161,7 @@ public final class Journal: @unchecked Sendable {
                 systemClose(dir)
             }
         }
-        if !readOnly && flock(fd, LOCK_EX | LOCK_NB) != 0 {
+        if !readOnly && !Journal.lock(fd) {
             let code = errno
             guard code == EWOULDBLOCK || code == EAGAIN else {
                 systemClose(fd)
@@ -308,6 +308,23 @@ public final class Journal: @unchecked Sendable {
                     "is larger than \(FileBytes.sizeText(FileBytes.maximumSize)), the most ptscope reads from one file")
             }
         }
+    }
+
+    /// Takes the exclusive lock on `fd`, waiting up to a quarter of a second for a holder to let go:
+    /// a lock can outlive its ptscope for a moment (a child forked by any thread of a process holds
+    /// a copy of every descriptor until it execs), and a second ptscope closing must not make this
+    /// one read-only. False with errno set when the lock stays held or cannot be taken.
+    static func lock(_ fd: Int32) -> Bool {
+        for attempt in 0..<26 {
+            if flock(fd, LOCK_EX | LOCK_NB) == 0 { return true }
+            let code = errno
+            guard code == EWOULDBLOCK || code == EAGAIN, attempt < 25 else {
+                errno = code
+                return false
+            }
+            usleep(10_000)
+        }
+        return false
     }
 
     /// The pid holding a `flock` on the file behind `fd`, from `/proc/locks` (Linux), if it can be known.

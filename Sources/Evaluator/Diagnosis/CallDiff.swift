@@ -120,11 +120,13 @@ public struct CallDiff: Sendable {
                 if let r = raisedAt, r.0 == call.name, r.1 == name { status = .raised }
                 params.append(Param(name: name, gold: accepted, predicted: predicted, status: status, rule: rule, source: source(key)))
             }
+            // A repeated keyword keeps the last value: list it once, at its last occurrence.
+            var last: [String: Int] = [:]
+            for (i, arg) in call.arguments.enumerated() { if let n = arg.name { last[n] = i } }
             for (i, arg) in call.arguments.enumerated() {
                 let name = arg.name ?? "**"
                 if let argName = arg.name, g.params.contains(where: { $0.0.stringValue.map { $0.scalarsEqual(argName) } ?? false }) { continue }
-                // A repeated keyword keeps the last value: list it once.
-                if call.arguments[(i + 1)...].contains(where: { $0.name == arg.name && arg.name != nil }) { continue }
+                if let n = arg.name, last[n] != i { continue }
                 params.append(Param(name: name, gold: nil, predicted: arg.value, status: .extra, rule: nil, source: arg.name.map { source(.str($0)) } ?? .neither))
             }
             diff.functions.append(Function(name: g.name, status: .matched, params: params))

@@ -17,6 +17,9 @@ public enum PyInt: Sendable, Hashable, CustomStringConvertible {
     /// Parses decimal digits (an optional leading `-`); nil when malformed.
     public init?(decimal text: String) {
         if let small = Int(text) { self = .small(small); return }
+        // Python 3.11 reads no more digits than this (and the conversion is quadratic).
+        let sign = text.hasPrefix("-") || text.hasPrefix("+") ? 1 : 0
+        if text.utf8.count - sign > PyInt.maxDecimalDigits { return nil }
         guard let big = BigInt(text, radix: 10) else { return nil }
         self.init(big)
     }
@@ -24,8 +27,44 @@ public enum PyInt: Sendable, Hashable, CustomStringConvertible {
     /// Parses digits in `radix` (no prefix, no underscores).
     public init?(digits text: String, radix: Int) {
         if let small = Int(text, radix: radix) { self = .small(small); return }
+        if radix == 2 || radix == 8 || radix == 16 {
+            // Built from the digits' bits, in time linear in their count (BigInt's own reading of
+            // octal multiplies word by word: quadratic, minutes for ten million digits).
+            guard let magnitude = PyInt.magnitude(bitDigits: text, radix: radix) else { return nil }
+            self.init(BigInt(sign: .plus, magnitude: magnitude))
+            return
+        }
         guard let big = BigInt(text, radix: radix) else { return nil }
         self.init(big)
+    }
+
+    /// The value of `text`, digits of a power-of-two `radix` (no sign), or nil for anything else.
+    static func magnitude(bitDigits text: String, radix: Int) -> BigUInt? {
+        let bits = radix.trailingZeroBitCount
+        var words: [UInt] = []
+        var current: UInt = 0
+        var filled = 0
+        for c in text.utf8.reversed() {
+            let d: UInt
+            switch c {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): d = UInt(c - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): d = UInt(c - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): d = UInt(c - UInt8(ascii: "A") + 10)
+            default: return nil
+            }
+            guard d < UInt(radix) else { return nil }
+            current |= d << UInt(filled)
+            filled += bits
+            if filled >= UInt.bitWidth {
+                words.append(current)
+                filled -= UInt.bitWidth
+                // The digit's bits that did not fit in the finished word start the next one.
+                current = filled > 0 ? d >> UInt(bits - filled) : 0
+            }
+        }
+        if text.isEmpty { return nil }
+        if filled > 0 { words.append(current) }
+        return BigUInt(words: words)
     }
 
     public var big: BigInt {

@@ -40,8 +40,8 @@ enum PyLiterals {
 
     static func int(_ digits: String, _ radix: Int, _ range: Range<Int>) throws(PySyntaxError) -> Constant {
         // Python 3.11 refuses decimal literals of more than 4300 digits.
-        if radix == 10 && digits.count > 4300 {
-            throw PySyntaxError("Exceeds the limit (4300 digits) for integer string conversion", range)
+        if radix == 10 && digits.utf8.count > PyInt.maxDecimalDigits {
+            throw PySyntaxError("Exceeds the limit (\(PyInt.maxDecimalDigits) digits) for integer string conversion", range)
         }
         guard let v = PyInt(digits: digits, radix: radix) else { throw PySyntaxError("invalid literal", range) }
         return .int(v)

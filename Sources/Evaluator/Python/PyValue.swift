@@ -145,11 +145,26 @@ extension String {
 }
 
 extension Array where Element: Equatable {
+    /// Whether `needle` occurs in this array, in time linear in both lengths (Knuth–Morris–Pratt:
+    /// checking at every start costs length × length, seconds for a 100,000-character needle).
     func containsSubsequence(_ needle: [Element]) -> Bool {
         if needle.isEmpty { return true }
         if needle.count > count { return false }
-        for start in 0...(count - needle.count) where self[start] == needle[0] {
-            if self[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        // fallback[i]: the length of the longest proper prefix of needle[...i] that is also its suffix.
+        var fallback = [Int](repeating: 0, count: needle.count)
+        var k = 0
+        for i in needle.indices.dropFirst() {
+            while k > 0 && needle[i] != needle[k] { k = fallback[k - 1] }
+            if needle[i] == needle[k] { k += 1 }
+            fallback[i] = k
+        }
+        k = 0
+        for x in self {
+            while k > 0 && x != needle[k] { k = fallback[k - 1] }
+            if x == needle[k] {
+                k += 1
+                if k == needle.count { return true }
+            }
         }
         return false
     }

@@ -185,16 +185,22 @@ public enum PredictionParser {
         let name = parts.reversed().joined(separator: ".")
         var arguments: [(name: String?, value: PyValue)] = []
         var ranges: [Range<Int>] = []
+        // Where each name is in `arguments`, by its code points (a repeated keyword keeps its first
+        // position and takes the last value).
+        var position: [[UInt8]: Int] = [:]
         for keyword in keywords {
             let value: PyValue
             switch resolveValue(keyword.value, budget) {
             case .success(let v): value = v
             case .failure(let failure): return .failure(failure)
             }
-            if let at = arguments.firstIndex(where: { PyParserSupport.sameKey($0.name, keyword.name) }) {
+            // A name is never empty, so `[]` stands for `**x` (all of which share one entry).
+            let key = keyword.name.map { Array($0.utf8) } ?? []
+            if let at = position[key] {
                 arguments[at].value = value
                 ranges[at] = keyword.range
             } else {
+                position[key] = arguments.count
                 arguments.append((keyword.name, value))
                 ranges.append(keyword.range)
             }
@@ -355,14 +361,6 @@ public enum PredictionParser {
 // MARK: - Helpers
 
 enum PyParserSupport {
-    static func sameKey(_ a: String?, _ b: String?) -> Bool {
-        switch (a, b) {
-        case (nil, nil): return true
-        case (let x?, let y?): return x.scalarsEqual(y)
-        default: return false
-        }
-    }
-
     static func describe(_ e: Expr) -> String {
         switch e.kind {
         case .attribute: return "attribute access (`x.y`)"

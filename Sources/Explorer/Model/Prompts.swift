@@ -236,6 +236,9 @@ public enum Prompts {
         case .number(let n):
             if n.isInteger, let i = PyInt(decimal: n.text) {
                 out += i.description
+            } else if let digits = value.overlongIntegerDigits {
+                // Python's json refuses it (PTBench could not have built this prompt).
+                out += "<int of \(digits) digits, more than Python's json reads>"
             } else {
                 out += PyRepr.float(n.doubleValue)
             }
