@@ -108,16 +108,22 @@ static inline int ptscope_get_cell(WINDOW *win, int y, int x, wchar_t *chars, at
 // state: call them from ONE Swift source file only (NcursesTerminal.swift).
 //
 // The handlers call only async-signal-safe functions (write, tcgetattr, tcsetattr, sigaction,
-// sigprocmask, raise, alarm, open, dup2, getpid, _exit): never endwin. What endwin would send to
-// the terminal is worked out once, when the handlers are installed, as two byte strings: `leave`
+// sigprocmask, raise, alarm, open, dup2, getpid, gettid, nanosleep, _exit): never endwin. What
+// endwin would send to the terminal is worked out once, when the handlers are installed, as two byte strings: `leave`
 // (attributes off, mouse off, keypad off, cursor visible, alternate screen off) and `enter` (the
 // reverse, for a resume); with the shell's termios saved before curses started, the handlers can
 // restore the terminal with write(2) and tcsetattr.
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
+#include <pthread.h>
+#ifdef __linux__
+#include <sys/syscall.h>
+#endif
 
 /// Signals that end the process at once: the terminal is restored, a line goes to stderr, and
 /// the signal is raised again with its default action (the shell reports 128 + n).
@@ -142,7 +148,15 @@ static inline const int *ptscope_interrupt_signals(void) {
 struct ptscope_signal_state {
     volatile sig_atomic_t interrupt;
     volatile sig_atomic_t resumed;
+    /// Set first thing by the fatal handler: the process is ending; the interrupt, watchdog, stop
+    /// and continue handlers then do nothing (a Ctrl-C during a crash's backtrace must not turn
+    /// it into an exit by SIGINT).
+    volatile sig_atomic_t dying;
+    /// The thread that set `dying` (its kernel thread id), written with an atomic exchange.
+    long dying_thread;
     int installed;
+    /// The dispositions were saved by ptscope_save_shell_mode, before curses installed its own.
+    int have_shell_actions;
     int fd;
     int have_shell_mode;
     struct termios shell_mode;
@@ -237,10 +251,33 @@ static inline void ptscope_append_text(char *buffer, size_t *length, const char 
     *length += n;
 }
 
+/// The calling thread's id (async-signal-safe).
+static inline long ptscope_thread_id(void) {
+#ifdef __linux__
+    return (long)syscall(SYS_gettid);
+#else
+    return (long)(uintptr_t)pthread_self();
+#endif
+}
+
 // MARK: Handlers
 
 static void ptscope_on_fatal(int sig, siginfo_t *info, void *context) {
     struct ptscope_signal_state *s = ptscope_signals();
+    // First: the process is ending. Every other signal is blocked on this thread while the handler
+    // runs (sa_mask is full); on other threads the interrupt, watchdog and stop handlers see
+    // `dying` and return. A fault on another thread while this one reports waits here for the
+    // end; the same thread faulting again (inside the backtracer) ends at once.
+    s->dying = 1;
+    long self = ptscope_thread_id();
+    long expected = 0;
+    if (!__atomic_compare_exchange_n(&s->dying_thread, &expected, self, 0, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)) {
+        if (expected == self) ptscope_die_by(sig);
+        for (;;) {
+            struct timespec second = {1, 0};
+            nanosleep(&second, NULL);
+        }
+    }
     alarm(0);
     ptscope_leave_terminal();
     int index = -1;
@@ -287,6 +324,7 @@ static void ptscope_on_fatal(int sig, siginfo_t *info, void *context) {
 
 static void ptscope_on_interrupt(int sig) {
     struct ptscope_signal_state *s = ptscope_signals();
+    if (s->dying) return;
     if (s->interrupt != 0) {
         // A second one (Ctrl-C again): the input loop did not get to the first; end now.
         ptscope_leave_terminal();
@@ -301,7 +339,7 @@ static void ptscope_on_watchdog(int sig) {
     (void)sig;
     struct ptscope_signal_state *s = ptscope_signals();
     int pending = s->interrupt;
-    if (pending == 0) return;
+    if (pending == 0 || s->dying) return;
     ptscope_leave_terminal();
     ptscope_write_text(2, "ptscope: ");
     ptscope_write_text(2, ptscope_signal_name(pending));
@@ -311,11 +349,14 @@ static void ptscope_on_watchdog(int sig) {
 
 static void ptscope_on_continue(int sig) {
     (void)sig;
-    ptscope_signals()->resumed = 1;
+    struct ptscope_signal_state *s = ptscope_signals();
+    if (s->dying) return;
+    s->resumed = 1;
 }
 
 static void ptscope_on_stop(int sig) {
     struct ptscope_signal_state *s = ptscope_signals();
+    if (s->dying) return;  // no stop (nor a resume into curses' modes) while a crash is reported
     int saved = errno;
     struct termios program;
     int have_program = s->fd >= 0 && tcgetattr(s->fd, &program) == 0;
@@ -344,11 +385,26 @@ static void ptscope_on_stop(int sig) {
 
 // MARK: Installing
 
-/// Saves the terminal's current (shell) modes of `fd`: call before curses changes them.
+/// Saves the terminal's current (shell) modes of `fd` and the signal dispositions: call before
+/// curses starts. `newterm` installs ncurses' own SIGINT, SIGTERM and SIGTSTP handlers where they
+/// were at their defaults; ptscope_restore_signal_handlers puts back these, the shell's.
 static inline void ptscope_save_shell_mode(int fd) {
     struct ptscope_signal_state *s = ptscope_signals();
     s->fd = fd;
     s->have_shell_mode = tcgetattr(fd, &s->shell_mode) == 0;
+    if (s->installed) return;
+    const int *interrupts = ptscope_interrupt_signals();
+    for (int i = 0; i < PTSCOPE_INTERRUPT_SIGNAL_COUNT; i++) {
+        sigaction(interrupts[i], NULL, &s->previous_interrupt[i]);
+    }
+    const int *fatal = ptscope_fatal_signals();
+    for (int i = 0; i < PTSCOPE_FATAL_SIGNAL_COUNT; i++) {
+        sigaction(fatal[i], NULL, &s->previous_fatal[i]);
+    }
+    sigaction(SIGALRM, NULL, &s->previous_alarm);
+    sigaction(SIGCONT, NULL, &s->previous_continue);
+    sigaction(SIGTSTP, NULL, &s->previous_stop);
+    s->have_shell_actions = 1;
 }
 
 /// Installs the handlers, for the current curses terminal (its terminfo strings), which writes
@@ -370,6 +426,8 @@ static inline void ptscope_install_signal_handlers(int mouse) {
     s->installed = 1;
     s->interrupt = 0;
     s->resumed = 0;
+    // The actions to put back: the shell's, saved before newterm, else the current ones.
+    int keep = s->have_shell_actions;
 
     s->leave_length = 0;
     s->enter_length = 0;
@@ -400,23 +458,24 @@ static inline void ptscope_install_signal_handlers(int mouse) {
     sa.sa_flags = 0;  // no SA_RESTART: a blocking read returns with EINTR
     const int *interrupts = ptscope_interrupt_signals();
     for (int i = 0; i < PTSCOPE_INTERRUPT_SIGNAL_COUNT; i++) {
-        sigaction(interrupts[i], &sa, &s->previous_interrupt[i]);
+        sigaction(interrupts[i], &sa, keep ? NULL : &s->previous_interrupt[i]);
     }
     sa.sa_handler = ptscope_on_watchdog;
-    sigaction(SIGALRM, &sa, &s->previous_alarm);
+    sigaction(SIGALRM, &sa, keep ? NULL : &s->previous_alarm);
     sa.sa_handler = ptscope_on_continue;
-    sigaction(SIGCONT, &sa, &s->previous_continue);
+    sigaction(SIGCONT, &sa, keep ? NULL : &s->previous_continue);
     sa.sa_handler = ptscope_on_stop;
-    sigaction(SIGTSTP, &sa, &s->previous_stop);
+    sigaction(SIGTSTP, &sa, keep ? NULL : &s->previous_stop);
 
+    // Every signal is blocked while a fatal handler runs (a Ctrl-C, the watchdog, a stop).
     struct sigaction fa;
     memset(&fa, 0, sizeof fa);
-    sigemptyset(&fa.sa_mask);
+    sigfillset(&fa.sa_mask);
     fa.sa_sigaction = ptscope_on_fatal;
     fa.sa_flags = SA_SIGINFO | SA_ONSTACK;
     const int *fatal = ptscope_fatal_signals();
     for (int i = 0; i < PTSCOPE_FATAL_SIGNAL_COUNT; i++) {
-        sigaction(fatal[i], &fa, &s->previous_fatal[i]);
+        sigaction(fatal[i], &fa, keep ? NULL : &s->previous_fatal[i]);
     }
 }
 
@@ -440,6 +499,7 @@ static inline void ptscope_restore_signal_handlers(void) {
     sigaction(SIGCONT, &s->previous_continue, NULL);
     sigaction(SIGTSTP, &s->previous_stop, NULL);
     s->installed = 0;
+    s->have_shell_actions = 0;
 }
 
 /// The last of SIGINT/SIGTERM/SIGHUP received while the handlers were installed (0: none).

@@ -64,8 +64,14 @@ struct SignalEndToEndTests {
         let t = try TmuxSession(width: 100, height: 30)
         let before = try await started(t)
         try t.signal(SIGSTOP)
+        // Something else writes to the terminal while ptscope is stopped: only the full redraw
+        // that SIGCONT asks for (the screen cleared first) takes it away.
+        let tty = try #require(FileHandle(forWritingAtPath: try t.format("#{pane_tty}")))
+        tty.write(Data("\u{1B}[5;5HWRITTEN-WHILE-STOPPED".utf8))
+        try tty.close()
+        try await t.waitUntil("the text written while stopped") { $0.contains("WRITTEN-WHILE-STOPPED") }
         try t.signal(SIGCONT)
-        try await t.waitUntil("the explorer redrawn after SIGCONT") { $0 == before }
+        try await t.waitUntil("the explorer redrawn whole after SIGCONT") { $0 == before }
         #expect(try t.format("#{alternate_on}") == "1")
 
         try t.resize(80, 24)
@@ -113,5 +119,89 @@ struct SignalEndToEndTests {
         #expect(try t.format("#{alternate_on}") == "0")
         #expect(try t.format("#{cursor_flag}") == "1")
         #expect(try t.format("#{keypad_flag}#{keypad_cursor_flag}") == "00")
+    }
+}
+
+// MARK: - A real crash
+
+/// ptscope crashing for real (`PTSCOPE_TEST_CRASH`, after its first frame), so the fatal handler
+/// sees a fault of its own process and hands it to the Swift runtime's backtracer. One at a time:
+/// the backtracer's symbolication is heavy, and the time limit is the point.
+@Suite(
+    "ptscope in tmux: a real crash",
+    .serialized,
+    .enabled(if: TmuxSession.isAvailable, "tmux is not installed: the end-to-end tests need tmux on PATH"),
+    .timeLimit(.minutes(1))
+)
+struct CrashEndToEndTests {
+    /// Starts the sample with `PTSCOPE_TEST_CRASH=<crash>`: ptscope crashes for real after its
+    /// first frame. Returns once the crash's report (the terminal restored) is on the screen.
+    func crashed(_ crash: String, sourceLocation: SourceLocation = #_sourceLocation) async throws -> (
+        TmuxSession, ContinuousClock.Instant
+    ) {
+        // Tall enough for the whole backtrace.
+        let t = try TmuxSession(width: 160, height: 200, environment: ["PTSCOPE_TEST_CRASH": crash])
+        try await t.waitUntil("ptscope's crash report", sourceLocation: sourceLocation) {
+            $0.contains(": crashed; the terminal was restored")
+        }
+        return (t, ContinuousClock().now)
+    }
+
+    /// After a real crash: the terminal is back, the status is the crash's signal, the end came
+    /// less than 5 s after the crash, and the Swift runtime's backtrace is on the restored screen.
+    func expectCrashReported(
+        _ t: TmuxSession, _ signal: Int32, since start: ContinuousClock.Instant,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws {
+        let status = try await t.waitForExit(sourceLocation: sourceLocation)
+        let elapsed = ContinuousClock().now - start
+        #expect(status == 128 + signal, "the shell should report \(128 + signal)", sourceLocation: sourceLocation)
+        #expect(elapsed < .seconds(5), "ptscope ended \(elapsed) after the crash", sourceLocation: sourceLocation)
+        let screen = try t.screen
+        #expect(
+            screen.contains("Thread 0 crashed") || screen.contains("crashed:"),
+            "the Swift runtime's backtrace is on the restored screen:\n\(screen.framed)", sourceLocation: sourceLocation)
+        #expect(screen.contains("Backtrace took"), "the backtrace ran to its end", sourceLocation: sourceLocation)
+        try t.expectTerminalRestored(allowing: { !$0.hasPrefix("EXIT:") }, sourceLocation: sourceLocation)
+    }
+
+    @Test("a real crash (a bad pointer on the input thread) restores the terminal, shows the backtrace and ends with 139")
+    func realSegmentationFault() async throws {
+        let (t, start) = try await crashed("segv")
+        try await expectCrashReported(t, SIGSEGV, since: start)
+    }
+
+    @Test("a Swift runtime trap (fatalError) restores the terminal, shows the backtrace and ends with 132")
+    func realTrap() async throws {
+        let (t, start) = try await crashed("trap")
+        try await expectCrashReported(t, SIGILL, since: start)
+    }
+
+    @Test("a stack overflow on the detail builder's thread restores the terminal and ends with 139")
+    func stackOverflowOnAWorkerThread() async throws {
+        let (t, start) = try await crashed("worker-overflow")
+        try await expectCrashReported(t, SIGSEGV, since: start)
+    }
+
+    @Test("Ctrl-C (twice) while the backtracer runs changes nothing: the status stays the crash's")
+    func interruptDuringTheBacktrace() async throws {
+        let (t, start) = try await crashed("segv")
+        // The backtracer at work is a child process of ptscope (swift-backtrace): then Ctrl-C.
+        let pid = try t.ptscopePID()
+        let clock = ContinuousClock()
+        let deadline = clock.now + .seconds(10)
+        var backtracing = false
+        while clock.now < deadline {
+            let children = (try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)) ?? ""
+            if !children.trimmingCharacters(in: .whitespaces).isEmpty {
+                backtracing = true
+                break
+            }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        try #require(backtracing, "no backtracer process was seen under ptscope (\(pid))")
+        #expect(kill(pid, SIGINT) == 0)
+        #expect(kill(pid, SIGINT) == 0)
+        try await expectCrashReported(t, SIGSEGV, since: start)
     }
 }

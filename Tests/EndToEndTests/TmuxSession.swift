@@ -43,9 +43,10 @@ final class TmuxSession {
     ///
     /// With `interactiveShell`, the pane runs an interactive bash (job control, prompt `$ `) and the
     /// command line is typed into it: Ctrl-Z stops ptscope and `fg` resumes it, as for a user.
+    /// `environment`: more variables for the session (ptscope's `PTSCOPE_TEST_CRASH`).
     init(
         width: Int, height: Int, arguments: [String] = [], interactiveShell: Bool = false,
-        sourceLocation: SourceLocation = #_sourceLocation
+        environment: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation
     ) throws {
         self.width = width
         self.height = height
@@ -59,12 +60,13 @@ final class TmuxSession {
         }
         self.dir = String(cString: made)
         self.socket = dir + "/sock"
-        let session = [
+        var session = [
             "new-session", "-d", "-s", "e2e", "-x", "\(width)", "-y", "\(height)",
             "-e", "LANG=C.UTF-8", "-e", "TERM=xterm-256color",
             // Each session its own annotations journal for the sample (never the user's).
             "-e", "XDG_DATA_HOME=\(dir)",
         ]
+        for (name, value) in environment.sorted(by: { $0.key < $1.key }) { session += ["-e", "\(name)=\(value)"] }
         if interactiveShell {
             let bash = try #require(Self.findExecutable("bash"), "bash is not installed", sourceLocation: sourceLocation)
             try run(session + ["-e", "PS1=$ ", bash, "--norc", "--noprofile", "-i"])

@@ -1,10 +1,11 @@
 import Dispatch
 import Evaluator
-import Explorer
 import Foundation
 import TUICore
 import TestSupport
 import Testing
+
+@testable import Explorer
 
 /// The case pane's detail (verdict, call diff, laid-out lines) is built by an effect off the input
 /// loop: `reduce` only asks for it, so a costly case cannot freeze the keys.
@@ -58,5 +59,83 @@ struct DetailRequestTests {
 
         // Moving back asks again (the detail of case 0 was never kept).
         #expect(Reducer.reduce(&s, .key(.up)) == [.buildDetail(request: first.request + 2)])
+    }
+
+    /// The `.detailBuilt` results posted to `runtime`'s inbox within `seconds`, until the one for
+    /// `request` arrived and then `grace` more seconds (late results of earlier builds).
+    static func results(
+        _ runtime: ExplorerRuntime, upTo request: Int, seconds: Double = 60, grace: Double = 1
+    ) -> [DetailBuild] {
+        var out: [DetailBuild] = []
+        var last: DispatchTime?
+        let end = DispatchTime.now() + seconds
+        while DispatchTime.now() < (last.map { $0 + grace } ?? end) {
+            _ = runtime.inbox.wait(until: min(end, DispatchTime.now() + 0.05))
+            for case .detailBuilt(let built) in runtime.inbox.drain() {
+                out.append(built)
+                if built.request == request, last == nil { last = DispatchTime.now() }
+            }
+        }
+        return out
+    }
+
+    @Test("holding j: many detail requests run one build at a time, the latest wins, earlier ones are dropped")
+    func heldKeyBuildsOnlyTheLatest() throws {
+        var s = AppState(width: 200, height: 50)
+        _ = Reducer.reduce(&s, .loaded(try Fixture.sample()))
+        let runtime = ExplorerRuntime(state: s, theme: ThemeLoader.load(nil).theme.resolve(depth: .mono)) { try Fixture.sample() }
+        // 40 key repeats, each asking for the panes again (the request number grows, as in reduce).
+        let last = s.detailRequest + 40
+        for request in (s.detailRequest + 1)...last { runtime.perform([.buildDetail(request: request)]) }
+        let posted = Self.results(runtime, upTo: last)
+        #expect(posted.last?.request == last, "the latest request is built")
+        #expect(posted.count <= 2, "\(posted.count) builds ran to the end for 40 requests: \(posted.map(\.request))")
+    }
+
+    @Test("a resize while a costly case builds lays its detail out again: the case is scored once")
+    func resizeWhileBuildingDoesNotScoreAgain() throws {
+        var s = AppState(width: 200, height: 50)
+        _ = Reducer.reduce(&s, .loaded(try Self.costly()))
+        let runtime = ExplorerRuntime(state: s, theme: ThemeLoader.load(nil).theme.resolve(depth: .mono)) { try Self.costly() }
+        runtime.perform([.buildDetail(request: s.detailRequest)])
+        // A drag of the window's edge: five sizes, each asking for the panes at its widths.
+        for width in [190, 180, 170, 160, 150] {
+            _ = Reducer.reduce(&s, .resize(width: width, height: 50))
+            runtime.detailBuilder.request(s, s.detailRequest)
+        }
+        let posted = Self.results(runtime, upTo: s.detailRequest, grace: 0.5)
+        #expect(posted.last?.request == s.detailRequest)
+        #expect(posted.last?.lines.key == s.detailPending, "the panes are laid out for the last size")
+        #expect(runtime.detailBuilder.scoredCount == 1, "the case was scored \(runtime.detailBuilder.scoredCount) times")
+    }
+
+    @Test("settle, like the input loop, gives freed memory back after a reload drained while it waits")
+    func settleReturnsMemoryAfterAReload() throws {
+        var s = AppState(width: 200, height: 50)
+        let data = try Fixture.sample()
+        _ = Reducer.reduce(&s, .loaded(data))
+        #expect(s.detailPending != nil, "settle waits for the pending panes")
+        let runtime = ExplorerRuntime(state: s, theme: ThemeLoader.load(nil).theme.resolve(depth: .mono)) { data }
+        runtime.inbox.post(.loaded(data))
+        runtime.settle()
+        #expect(runtime.memoryReturns == 1, "the reload drained inside settle gave its memory back")
+    }
+
+    @Test("toggling an option keeps the case's panes until the new scores arrive, then asks for new ones")
+    func optionToggleKeepsThePanes() throws {
+        var s = Fixture.state(try Fixture.sample(), width: 200, height: 50)
+        #expect(s.detail != nil && s.paneLines != nil && s.detailPending == nil)
+        _ = Reducer.reduce(&s, .command(.options))
+        let effects = Reducer.reduce(&s, .command(.toggleFilterItem))
+        #expect(effects == [.score])
+        // Either the panes are kept, or new ones are asked for: never "building…" for nothing.
+        #expect(s.paneLines != nil || effects.contains { if case .buildDetail = $0 { true } else { false } })
+        _ = Reducer.reduce(&s, .key(.escape))
+        #expect(!Screen.text(s).contains("building…"), "the case pane shows the case while it is re-scored")
+
+        // The new scores replace the panes: asked for at once, and built.
+        for action in Runner.performSynchronously(effects, s) { Fixture.send(&s, action) }
+        #expect(s.detail != nil && s.paneLines != nil && s.detailPending == nil)
+        #expect(!Screen.text(s).contains("building…"))
     }
 }

@@ -15,6 +15,10 @@ public final class ExplorerRuntime: @unchecked Sendable {
     let timings: FrameTimings?
     let journal: Journal?
     let author: String
+    /// Builds the selected case's panes, one at a time, the latest request first.
+    let detailBuilder: DetailBuilder
+    /// How many times freed memory was given back to the system (tests).
+    private(set) var memoryReturns = 0
 
     /// `loader` runs on a background thread; until it returns, the first frame says what loads.
     public init(
@@ -27,6 +31,8 @@ public final class ExplorerRuntime: @unchecked Sendable {
         self.theme = theme
         self.loader = loader
         self.timings = timings
+        let inbox = self.inbox
+        detailBuilder = DetailBuilder { inbox.post(.detailBuilt($0)) }
     }
 
     /// Runs until quit or an interrupting signal. Returns the signal number if one ended it.
@@ -54,17 +60,10 @@ public final class ExplorerRuntime: @unchecked Sendable {
         }
         frame()
         timings?.firstFrame()
+        TestCrash.fromEnvironment?.happen(on: detailBuilder)
         while !state.quit {
             if device.interrupted { return 2 }
-            let pending = inbox.drain()
-            var dirty = false
-            for action in pending {
-                perform(Reducer.reduce(&state, action))
-                timings?.event(action)
-                dirty = true
-                if action.replacesBulkData { FreedMemory.returnToSystem() }
-            }
-            if dirty {
+            if drainAndReduce() {
                 settle()
                 frame()
             }
@@ -92,11 +91,25 @@ public final class ExplorerRuntime: @unchecked Sendable {
         let deadline = DispatchTime.now() + settleTime
         while state.detailPending != nil && !state.quit {
             guard inbox.wait(until: deadline) else { return }
-            for action in inbox.drain() {
-                perform(Reducer.reduce(&state, action))
-                timings?.event(action)
+            drainAndReduce()
+        }
+    }
+
+    /// Reduces every action posted so far and performs its effects; true when there was one.
+    /// After a reload or a re-score (``Action/replacesBulkData``) the freed memory goes back to
+    /// the system.
+    @discardableResult
+    func drainAndReduce() -> Bool {
+        let pending = inbox.drain()
+        for action in pending {
+            perform(Reducer.reduce(&state, action))
+            timings?.event(action)
+            if action.replacesBulkData {
+                FreedMemory.returnToSystem()
+                memoryReturns += 1
             }
         }
+        return !pending.isEmpty
     }
 
     /// How long a frame waits for the selected case's panes before it shows "building…".
@@ -112,11 +125,7 @@ public final class ExplorerRuntime: @unchecked Sendable {
                 perform(Reducer.reduce(&state, Runner.append(step, to: journal, author: author)))
             case .buildDetail(let request):
                 // A snapshot of the state (copy on write: cheap) is what the panes are laid out for.
-                let snapshot = state
-                let inbox = self.inbox
-                DispatchQueue.global(qos: .userInteractive).async {
-                    if let built = Runner.buildDetail(snapshot, request: request) { inbox.post(.detailBuilt(built)) }
-                }
+                detailBuilder.request(state, request)
             case .triage:
                 guard let data = state.data, let result = state.scoreResult else { continue }
                 let inbox = self.inbox
@@ -208,19 +217,36 @@ public enum Runner {
     /// Builds what ``AppState/detailPending`` asks for: the selected case's detail (unless the state
     /// has it already) and the lines of its panes. Nil when nothing is pending.
     public static func buildDetail(_ s: AppState, request: Int) -> DetailBuild? {
+        buildDetail(s, request: request, reusing: nil, scored: { _ in }, stillWanted: { true })
+    }
+
+    /// ``buildDetail(_:request:)`` in phases (the case's detail: parsing, scoring, the call diff;
+    /// the case pane's lines; the context pane's lines), stopping with nil between two of them
+    /// once `stillWanted` is false. `reusing`, a detail of the same case built for the same scores,
+    /// is taken instead of scoring the case again; `scored` receives a detail built anew.
+    static func buildDetail(
+        _ s: AppState, request: Int, reusing cached: CaseDetail?, scored: (CaseDetail) -> Void,
+        stillWanted: () -> Bool
+    ) -> DetailBuild? {
         guard let key = s.detailPending, let data = s.data, key.caseID < data.cases.count else { return nil }
         let entry = data.cases[key.caseID]
-        var detail = s.detail
-        let newDetail = detail?.caseID != key.caseID
-        if newDetail {
+        let newDetail = s.detail?.caseID != key.caseID
+        let detail: CaseDetail
+        if !newDetail, let existing = s.detail {
+            detail = existing
+        } else if let cached, cached.caseID == key.caseID {
+            detail = cached
+        } else {
             detail = CaseDetail(
                 data: data, entry: entry, verdicts: s.runVerdicts.map { $0[entry.id] }, options: s.options,
                 annotations: s.useCorrectedGold ? s.annotations : nil)
+            scored(detail)
         }
-        guard let detail else { return nil }
-        let lines = PaneLines(
-            key: key, detail: DetailView.lines(s, detail, width: key.detailWidth),
-            context: ContextView.lines(s, detail, width: key.contextWidth))
+        guard stillWanted() else { return nil }
+        let detailLines = DetailView.lines(s, detail, width: key.detailWidth)
+        guard stillWanted() else { return nil }
+        let lines = PaneLines(key: key, detail: detailLines, context: ContextView.lines(s, detail, width: key.contextWidth))
+        guard stillWanted() else { return nil }
         return DetailBuild(request: request, detail: detail, lines: lines, newDetail: newDetail)
     }
 
@@ -261,6 +287,154 @@ public enum Runner {
             }
         }
         return out
+    }
+}
+
+// MARK: - DetailBuilder
+
+/// Builds the selected case's panes on one serial queue, where the latest request wins.
+///
+/// Holding `j` over costly cases or dragging a resize asks for many builds: only one runs at a
+/// time, a request that is no longer the latest is skipped before it starts and stops between
+/// phases, and only the latest snapshot waits (so at most two are held). A case's detail (the
+/// costly part: parsing, scoring, the call diff) is kept for the next request of the same case and
+/// scores: a resize while it builds lays it out again instead of scoring it from scratch.
+final class DetailBuilder: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "ptscope.detail-builder", qos: .userInteractive)
+    private let lock = NSLock()
+    private let post: @Sendable (DetailBuild) -> Void
+    /// The request waiting for the queue (only the latest is kept).
+    private var waiting: (state: AppState, request: Int)?
+    private var latest = 0
+    /// The last detail built, with the scores (``AppState/scoreVersion``) it was built for.
+    private var cached: (detail: CaseDetail, scoreVersion: Int)?
+    private var detailsBuilt = 0
+
+    /// `post` receives each finished build (on the builder's queue).
+    init(post: @escaping @Sendable (DetailBuild) -> Void) {
+        self.post = post
+    }
+
+    /// Asks for the panes of `state`'s ``AppState/detailPending``, as request number `request`.
+    func request(_ state: AppState, _ request: Int) {
+        lock.lock()
+        let idle = waiting == nil
+        waiting = (state, request)
+        latest = request
+        lock.unlock()
+        if idle { queue.async { self.buildWaiting() } }
+    }
+
+    /// How many case details were built (scored) so far, not counting reused ones (tests).
+    var scoredCount: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return detailsBuilt
+    }
+
+    /// Runs `work` on the builder's queue, after the builds asked for so far.
+    func async(_ work: @escaping @Sendable () -> Void) { queue.async(execute: work) }
+
+    private func isLatest(_ request: Int) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return request == latest
+    }
+
+    private func buildWaiting() {
+        lock.lock()
+        let job = waiting
+        waiting = nil
+        let reuse = job.flatMap { job in
+            cached.flatMap { $0.scoreVersion == job.state.scoreVersion ? $0.detail : nil }
+        }
+        lock.unlock()
+        guard let job, isLatest(job.request) else { return }
+        AlternateSignalStack.ensure()
+        let version = job.state.scoreVersion
+        let built = Runner.buildDetail(
+            job.state, request: job.request, reusing: reuse,
+            scored: { detail in
+                self.lock.lock()
+                self.detailsBuilt += 1
+                self.cached = (detail, version)
+                self.lock.unlock()
+            },
+            stillWanted: { self.isLatest(job.request) })
+        if let built { post(built) }
+    }
+}
+
+// MARK: - Alternate signal stack
+
+/// Gives the calling thread an alternate signal stack, once, so a stack overflow on it still runs
+/// the fatal-signal handler that restores the terminal (the kernel cannot push the handler's
+/// frame onto the overflowed stack). Freed when the thread ends.
+enum AlternateSignalStack {
+    static let size = 64 * 1024
+
+    /// The key whose destructor frees a thread's stack when it ends.
+    private static let key: pthread_key_t? = {
+        var key = pthread_key_t()
+        let made = pthread_key_create(&key) { memory in
+            var off = stack_t()
+            off.ss_flags = Int32(SS_DISABLE)
+            _ = sigaltstack(&off, nil)
+            free(memory)
+        }
+        return made == 0 ? key : nil
+    }()
+
+    /// Installs a stack for the calling thread unless it has one.
+    static func ensure() {
+        var current = stack_t()
+        guard let key, sigaltstack(nil, &current) == 0, current.ss_flags & Int32(SS_DISABLE) != 0 else { return }
+        guard let memory = malloc(size) else { return }
+        var stack = stack_t()
+        stack.ss_sp = memory
+        stack.ss_size = size
+        guard sigaltstack(&stack, nil) == 0 else {
+            free(memory)
+            return
+        }
+        _ = pthread_setspecific(key, memory)
+    }
+}
+
+// MARK: - TestCrash
+
+/// A real crash of the explorer for the end-to-end tests, asked for with `PTSCOPE_TEST_CRASH`
+/// (read once, after the first frame): `segv` dereferences a bad pointer on the input thread,
+/// `trap` stops at a Swift runtime trap, `worker-overflow` overflows the stack of the detail
+/// builder's thread. Unset (always, outside those tests): nothing happens.
+enum TestCrash: String {
+    case segv
+    case trap
+    case workerOverflow = "worker-overflow"
+
+    static var fromEnvironment: TestCrash? {
+        ProcessInfo.processInfo.environment["PTSCOPE_TEST_CRASH"].flatMap(TestCrash.init(rawValue:))
+    }
+
+    func happen(on builder: DetailBuilder) {
+        switch self {
+        case .segv:
+            UnsafeMutablePointer<Int>(bitPattern: 8)!.pointee = 1
+        case .trap:
+            fatalError("PTSCOPE_TEST_CRASH=trap")
+        case .workerOverflow:
+            builder.async {
+                AlternateSignalStack.ensure()
+                _ = TestCrash.recurse(1)
+            }
+        }
+    }
+
+    /// Recurses until the stack is exhausted.
+    @inline(never)
+    static func recurse(_ n: Int) -> Int {
+        var frame = [n, n, n, n, n, n, n, n]
+        return withUnsafeMutablePointer(to: &frame[0]) { recurse($0.pointee &+ 1) &+ 1 }
     }
 }
 

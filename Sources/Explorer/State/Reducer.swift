@@ -263,7 +263,7 @@ public enum Reducer {
                     s.autoAdvance.toggle()
                     return []
                 }
-                invalidateDetail(&s)
+                // The case's panes stay until the new scores arrive (`.scored` asks for new ones).
                 s.scoreVersion += 1
                 if let data = s.data { s.scoring = (0, data.cases.count * data.runs.count * (s.options.lenient ? 2 : 1)) }
                 return [.score]
