@@ -48,12 +48,14 @@ case $target in
 esac
 
 log=$scratch/$target.log
+start=$SECONDS
 set +e
 ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:allocator_may_return_null=1} "$bin" "$corpus" "$seeds/$target" \
   -max_total_time="$seconds" -timeout=1 -rss_limit_mb=2048 -malloc_limit_mb=2048 -max_len=4096 \
   -artifact_prefix="$findings/" -print_final_stats=1 "${dict[@]}" "$@" >"$log" 2>&1
 status=$?
 set -e
+elapsed=$((SECONDS - start))
 runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || true)
 speed=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$log" | grep -o '[0-9]*$' || true)
 last=$(grep -E '^#[0-9]+.*(pulse|NEW|REDUCE|DONE)' "$log" | tail -n 1 || true)
@@ -65,4 +67,4 @@ if [ $status -ne 0 ]; then
   echo "$target: FINDING after ${runs:-?} executions (log: $log, input in $findings/)"
   exit 1
 fi
-echo "$target: ${runs:-?} executions in ${seconds} s, ${speed:-?} exec/s, cov ${cov:-?}, ft ${ft:-?}, corpus ${units} inputs, no crash, hang or OOM"
+echo "$target: ${runs:-?} executions in ${elapsed} s, ${speed:-?} exec/s, cov ${cov:-?}, ft ${ft:-?}, corpus ${units} inputs, no crash, hang or OOM"
