@@ -144,15 +144,6 @@ public final class Journal: @unchecked Sendable {
         } else {
             throw failure("create", errno)
         }
-        // Only a regular file can be a journal: a FIFO would block reading (O_NONBLOCK kept the
-        // open itself from blocking), a device could be read forever.
-        var info = stat()
-        if fstat(fd, &info) != 0 || info.st_mode & S_IFMT != S_IFREG {
-            let mode = info.st_mode
-            systemClose(fd)
-            throw InputError(
-                file: path, "\(FileProbe.describe(path, mode: mode)), not a regular file: a journal must be one")
-        }
         if created {
             // The new name must survive a crash too.
             let dir = systemOpen(url.deletingLastPathComponent().path, O_RDONLY | O_CLOEXEC, 0)
@@ -178,7 +169,9 @@ public final class Journal: @unchecked Sendable {
             warnings.append("\(reason); opened read-only: edits are not saved")
         }
         let bytes: [UInt8]
-        do { bytes = try readAll(fd, path: path) } catch {
+        // Only a regular file is read (O_NONBLOCK kept opening a FIFO from blocking), and at most
+        // as much as any input file.
+        do { bytes = try FileBytes.read(fd: fd, path: path) } catch {
             systemClose(fd)
             throw error
         }
@@ -287,27 +280,6 @@ public final class Journal: @unchecked Sendable {
         let ms = millis < 10 ? "00\(millis)" : millis < 100 ? "0\(millis)" : "\(millis)"
         return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"
             + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)).\(ms)Z"
-    }
-
-    static func readAll(_ fd: Int32, path: String) throws(InputError) -> [UInt8] {
-        var out: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        var offset = 0
-        while true {
-            let n = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, $0.count, off_t(offset)) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw InputError(file: path, "cannot read the annotations journal: \(String(cString: strerror(errno)))")
-            }
-            if n == 0 { return out }
-            out += chunk[0..<n]
-            offset += n
-            if offset > FileBytes.maximumSize {
-                throw InputError(
-                    file: path,
-                    "is larger than \(FileBytes.sizeText(FileBytes.maximumSize)), the most ptscope reads from one file")
-            }
-        }
     }
 
     /// Takes the exclusive lock on `fd`, waiting up to a quarter of a second for a holder to let go:

@@ -115,11 +115,24 @@ enum FileBytes {
     /// (also one that grows past it while it is read).
     static func read(_ url: URL, limit: Int = maximumSize) throws(InputError) -> [UInt8] {
         let path = url.path
+        var info = stat()
+        if stat(path, &info) != 0 { throw InputError(file: path, FileProbe.unreachable(path, errno)) }
+        if info.st_mode & S_IFMT != S_IFREG { throw notRegular(path, info.st_mode) }
+        // O_NONBLOCK: should the name turn into a FIFO after stat, open still returns at once.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        if fd < 0 { throw InputError(file: path, FileProbe.unreachable(path, errno)) }
+        defer { close(fd) }
+        return try read(fd: fd, path: path, limit: limit)
+    }
+
+    static func notRegular(_ path: String, _ mode: mode_t) -> InputError {
+        InputError(file: path, "\(FileProbe.describe(path, mode: mode)), not a regular file: ptscope reads only regular files")
+    }
+
+    /// Reads the regular file open as `fd` (named `path`) whole from its current offset, with the
+    /// checks and limit of ``read(_:limit:)`` (for a file that is open already, as the journal is).
+    static func read(fd: Int32, path: String, limit: Int = maximumSize) throws(InputError) -> [UInt8] {
         func failure(_ code: Int32) -> InputError { InputError(file: path, FileProbe.unreachable(path, code)) }
-        func notRegular(_ mode: mode_t) -> InputError {
-            InputError(
-                file: path, "\(FileProbe.describe(path, mode: mode)), not a regular file: ptscope reads only regular files")
-        }
         func tooLarge(_ size: Int?) -> InputError {
             let what = size.map { "is \(FileBytes.sizeText($0))" } ?? "grew while it was read"
             return InputError(
@@ -128,14 +141,8 @@ enum FileBytes {
                     + "(a set 100 times the size of PTBench has an 860 MB data.json)")
         }
         var info = stat()
-        if stat(path, &info) != 0 { throw failure(errno) }
-        if info.st_mode & S_IFMT != S_IFREG { throw notRegular(info.st_mode) }
-        // O_NONBLOCK: should the name turn into a FIFO after stat, open still returns at once.
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        if fd < 0 { throw failure(errno) }
-        defer { close(fd) }
         if fstat(fd, &info) != 0 { throw failure(errno) }
-        if info.st_mode & S_IFMT != S_IFREG { throw notRegular(info.st_mode) }
+        if info.st_mode & S_IFMT != S_IFREG { throw notRegular(path, info.st_mode) }
         var size = Int(info.st_size)
         if size > limit { throw tooLarge(size) }
         var bytes = [UInt8]()
