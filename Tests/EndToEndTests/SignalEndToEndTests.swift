@@ -13,7 +13,10 @@ import Testing
 @Suite(
     "ptscope in tmux: signals",
     .enabled(if: TmuxSession.isAvailable, "tmux is not installed: the end-to-end tests need tmux on PATH"),
-    .timeLimit(.minutes(1))
+    .timeLimit(.minutes(1)),
+    // One ptscope at a time: the 2 s bound is on ptscope's exit, not on eleven of them at once
+    // competing with the rest of the suite for two cores (in parallel they took 2.0–2.15 s).
+    .serialized
 )
 struct SignalEndToEndTests {
     /// What may be on the normal screen after a fatal signal besides `EXIT:`: ptscope's one-line
