@@ -187,13 +187,9 @@ struct JournalReliabilityTests {
 
     // MARK: - The file size limit
 
-    /// Whether this process (and so the binary it runs) is built with ThreadSanitizer, whose
-    /// runtime cannot start under an 8-block file size limit (its shadow memory faults with SIGBUS).
-    static let underThreadSanitizer = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "__tsan_init") != nil
-
     @Test(
         "past the file size limit (ulimit -f) an edit is 'not saved': no SIGXFSZ, no torn line, nothing earlier lost",
-        .disabled(if: underThreadSanitizer, "ThreadSanitizer's runtime cannot start under ulimit -f 8"))
+        .disabled(if: Sanitizers.thread, "ThreadSanitizer's runtime cannot start under ulimit -f 8"))
     func fileSizeLimit() throws {
         let url = try temporaryFolder().appendingPathComponent("annotations.jsonl")
         // 8 blocks of 512 bytes: a few dozen entries fit.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Evaluator
@@ -70,13 +71,11 @@ struct ParallelMemoryTests {
         return line.split(separator: " ").dropFirst().first.flatMap { Int($0) }
     }
 
-    /// Whether this process runs under AddressSanitizer, whose quarantine keeps freed memory
-    /// resident on purpose (there, `mapFrees` and LeakSanitizer itself check for leaks).
-    static let underAddressSanitizer = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "__asan_init") != nil
-
     @Test(
         "loading and scoring again and again does not grow resident memory",
-        .disabled(if: underAddressSanitizer, "AddressSanitizer's quarantine keeps freed memory resident"))
+        .disabled(
+            if: Sanitizers.address,
+            "AddressSanitizer's quarantine keeps freed memory resident (mapFrees and LeakSanitizer check leaks there)"))
     func repeatedLoads() throws {
         // Both splits, each a case with 8 MB of padding: a leaked load keeps its 16 MB of bytes.
         let padding = "\"" + String(repeating: "p", count: 8 << 20) + "\""
