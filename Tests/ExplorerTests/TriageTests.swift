@@ -316,14 +316,14 @@ struct TriageTests {
             #expect(row.cases.allSatisfy { s.data.cases[$0].user == row.user })
             #expect(row.splits == Set(row.cases.map { s.data.cases[$0].split }).sorted().map(s.data.splitLetter))
             let summaries = row.cases.map { CaseSummary(s.verdicts[$0]) }
-            func count(_ e: Triage.CaseError) -> Int {
+            func count(_ e: ErrorCategory) -> Int {
                 switch e {
                 case .column(let c): return summaries.filter { $0.has(.column(c)) }.count
-                case .wrongPlatform: return summaries.filter { $0.has(.platform) }.count
+                case .wrongPlatform: return summaries.filter { $0.has(.wrongPlatform) }.count
                 case .formatFailure: return summaries.filter { $0.verdict == .format }.count
                 }
             }
-            let best = Triage.CaseError.allCases.map(count).max() ?? 0
+            let best = ErrorCategory.allCases.map(count).max() ?? 0
             if let e = row.mostCommonError {
                 #expect(count(e) == row.mostCommonErrorCount)
                 #expect(row.mostCommonErrorCount == best)

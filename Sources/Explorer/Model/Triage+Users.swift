@@ -18,7 +18,7 @@ extension Triage {
         public var accuracy: Double?
         /// The most frequent error of the user's cases (nil when none has one); ties go to the CSV
         /// columns' order, then wrong platform, then format failure.
-        public var mostCommonError: CaseError?
+        public var mostCommonError: ErrorCategory?
         /// How many of the user's cases have ``mostCommonError``.
         public var mostCommonErrorCount: Int
         public var cases: [Int]
@@ -28,18 +28,18 @@ extension Triage {
     public static func users(data: ExplorerData, verdicts: [CaseVerdict]) -> [UserRow] {
         let ctx = Context(data: data, verdicts: verdicts)
         var tallies = [Tally](repeating: Tally(), count: data.users.count)
-        var errors = [[CaseError: Int]](repeating: [:], count: data.users.count)
+        var errors = [[ErrorCategory: Int]](repeating: [:], count: data.users.count)
         for entry in data.cases {
             tallies[entry.user].add(entry.id, ctx.outcomes[entry.id])
             if let v = ctx.verdict(entry.id) {
-                for e in CaseError.of(v) { errors[entry.user][e, default: 0] += 1 }
+                for e in ErrorCategory.of(v) { errors[entry.user][e, default: 0] += 1 }
             }
         }
         return data.users.indices.map { u in
             let user = data.users[u]
             let t = tallies[u]
-            var top: (CaseError, Int)?
-            for e in CaseError.allCases {
+            var top: (ErrorCategory, Int)?
+            for e in ErrorCategory.allCases {
                 if let n = errors[u][e], n > (top?.1 ?? 0) { top = (e, n) }
             }
             return UserRow(

@@ -15,36 +15,6 @@ public enum Triage {}
 // MARK: - Shared pieces
 
 extension Triage {
-    /// The errors a case can show in the list, as the list's filter counts them.
-    public enum CaseError: Sendable, Hashable {
-        /// An `error_results.csv` column.
-        case column(ErrorColumn)
-        /// The platform is wrong (a parsed prediction).
-        case wrongPlatform
-        /// The prediction did not parse or score (the `format` metric is 0).
-        case formatFailure
-
-        /// Short text: the CSV column name, `wrong platform` or `format failure`.
-        public var label: String {
-            switch self {
-            case .column(let c): return c.rawValue
-            case .wrongPlatform: return "wrong platform"
-            case .formatFailure: return "format failure"
-            }
-        }
-
-        /// Every kind, in the order ties are broken (CSV columns first).
-        public static let allCases: [CaseError] = ErrorColumn.allCases.map(CaseError.column) + [.wrongPlatform, .formatFailure]
-
-        /// The errors of one verdict (the same predicates as ``CaseSummary/has(_:)`` and the `!` glyph).
-        public static func of(_ v: CaseVerdict) -> [CaseError] {
-            if !v.format { return [.formatFailure] }
-            var out = v.errorColumns.map(CaseError.column)
-            if v.errors.platform { out.append(.wrongPlatform) }
-            return out
-        }
-    }
-
     /// Cases counted together: their sorted ids, how many pass and how many are format failures.
     struct Tally {
         var cases: [Int] = []

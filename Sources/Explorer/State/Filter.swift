@@ -11,14 +11,8 @@ public struct Filter: Sendable, Equatable {
         case unscored = "not scored"
     }
 
-    /// An error category: a CSV column or the hidden platform count.
-    public enum ErrorKind: Sendable, Hashable {
-        case column(ErrorColumn)
-        case platform
-    }
-
     public var verdicts: Set<Verdict> = []
-    public var errors: Set<ErrorKind> = []
+    public var errors: Set<ErrorCategory> = []
     public var splits: Set<Int> = []
     public var scenarios: Set<Int> = []
     public var platforms: Set<String> = []
@@ -96,24 +90,16 @@ public struct Filter: Sendable, Equatable {
 /// What filters and counts need of a verdict, in a few bytes (so 100,000 cases filter in a frame).
 public struct CaseSummary: Sendable, Equatable {
     public var verdict: Filter.Verdict
-    /// Bit i: counted in `ErrorColumn.allCases[i]`; bit 6: wrong platform (parsed predictions only).
+    /// The case's error categories (``ErrorCategory/bit``).
     public var errorBits: UInt8
 
     public init(_ v: CaseVerdict) {
         verdict = Filter.verdict(v)
-        var bits: UInt8 = 0
-        for c in v.errorColumns { bits |= 1 << UInt8(ErrorColumn.allCases.firstIndex(of: c)!) }
-        if v.format && v.errors.platform { bits |= 1 << 6 }
-        errorBits = bits
+        errorBits = ErrorCategory.bits(of: v)
     }
 
     /// Whether the case has this error.
-    public func has(_ kind: Filter.ErrorKind) -> Bool {
-        switch kind {
-        case .column(let c): return errorBits & (1 << UInt8(ErrorColumn.allCases.firstIndex(of: c)!)) != 0
-        case .platform: return errorBits & (1 << 6) != 0
-        }
-    }
+    public func has(_ category: ErrorCategory) -> Bool { errorBits & category.bit != 0 }
 
     public var isFailing: Bool { verdict == .fail || verdict == .format }
 }
@@ -125,7 +111,7 @@ public struct FilterMenu: Sendable, Equatable {
     public enum Item: Sendable, Equatable {
         case heading(String)
         case verdict(Filter.Verdict)
-        case error(Filter.ErrorKind)
+        case error(ErrorCategory)
         case split(Int)
         case scenario(Int)
         case platform(String)
@@ -152,8 +138,7 @@ public struct FilterMenu: Sendable, Equatable {
         items.append(.heading("Verdict"))
         items += Filter.Verdict.allCases.filter { $0 != .unscored }.map(Item.verdict)
         items.append(.heading("Error (error_results.csv column, or platform)"))
-        items += ErrorColumn.allCases.map { .error(.column($0)) }
-        items.append(.error(.platform))
+        items += ErrorCategory.filterable.map(Item.error)
         items.append(.heading("Annotation status"))
         items += CaseStatus.allCases.map(Item.status)
         items.append(.heading("Split"))
@@ -177,12 +162,7 @@ public struct FilterMenu: Sendable, Equatable {
                 bits &= bits - 1
             }
         }
-        func errorCount(_ e: Filter.ErrorKind) -> Int {
-            switch e {
-            case .column(let c): return byBit[ErrorColumn.allCases.firstIndex(of: c)!]
-            case .platform: return byBit[6]
-            }
-        }
+        func errorCount(_ e: ErrorCategory) -> Int { byBit[e.bit.trailingZeroBitCount] }
         counts = items.map { item in
             switch item {
             case .heading: return nil
@@ -263,10 +243,7 @@ extension Filter {
         parts += statuses.map(\.rawValue).sorted()
         parts += comparisons.map { String($0.rawValue.prefix(while: { $0 != ":" })) }.sorted()
         parts += verdicts.map(\.rawValue).sorted()
-        parts += errors.map { e -> String in
-            if case .column(let c) = e { return c.rawValue }
-            return "wrong platform"
-        }.sorted()
+        parts += errors.map(\.label).sorted()
         parts += splits.sorted().map { data.splitLetter($0) }
         parts += scenarios.sorted().map { data.scenarios[$0] }
         parts += platforms.sorted()

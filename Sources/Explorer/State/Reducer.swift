@@ -524,13 +524,7 @@ public enum Reducer {
             // The cheap dimensions first, as bit masks and flags: 100,000 cases filter in a few ms.
             var verdictMask: UInt8 = 0
             for v in filter.verdicts { verdictMask |= 1 << UInt8(Filter.Verdict.allCases.firstIndex(of: v)!) }
-            var errorMask: UInt8 = 0
-            for e in filter.errors {
-                switch e {
-                case .column(let c): errorMask |= 1 << UInt8(ErrorColumn.allCases.firstIndex(of: c)!)
-                case .platform: errorMask |= 1 << 6
-                }
-            }
+            let errorMask = filter.errors.reduce(UInt8(0)) { $0 | $1.bit }
             let verdictIndex = Filter.Verdict.allCases
             let summaries = s.summaries ?? []
             let runSummaries = s.runSummaries

@@ -57,13 +57,9 @@ enum ListView {
         }
     }
 
-    /// The short error text of a case: its error columns, and `plat` for a wrong platform.
+    /// The short error text of a case: its error categories' short names.
     static func errorText(_ v: CaseVerdict?) -> String {
-        guard let v, v.format else { return v == nil ? "" : "fmt" }
-        var parts: [String] = []
-        if v.errors.platform { parts.append("plat") }
-        parts += v.errorColumns.map(\.shortName)
-        return parts.joined(separator: " ")
+        v.map { ErrorCategory.of($0).map(\.shortName).joined(separator: " ") } ?? ""
     }
 
     /// Column widths for an inner width.

@@ -33,23 +33,13 @@ public enum HelpView {
             ]))
         out.append("")
         out.append(Line("Error columns (error_results.csv; the reference's names are swapped)", .header))
-        for c in ErrorColumn.allCases {
+        for c in ErrorCategory.allCases {
             out.append(
                 Line([
-                    Span("  " + TextWidth.pad(c.shortName, to: 5), .key), Span(TextWidth.pad(c.rawValue, to: 23)),
+                    Span("  " + TextWidth.pad(c.shortName, to: 5), .key), Span(TextWidth.pad(c.source, to: 23)),
                     Span(c.meaning, .muted),
                 ]))
         }
-        out.append(
-            Line([
-                Span("  " + TextWidth.pad("plat", to: 5), .key), Span(TextWidth.pad("(not written)", to: 23)),
-                Span("wrong platform, counted but never written by the reference", .muted),
-            ]))
-        out.append(
-            Line([
-                Span("  " + TextWidth.pad("fmt", to: 5), .key), Span(TextWidth.pad("(format metric)", to: 23)),
-                Span("format failure: the prediction did not parse or scoring raised", .muted),
-            ]))
         return out
     }
 }
@@ -164,7 +154,7 @@ enum FilterView {
         case .heading(let t): return t
         case .verdict(let v): return v.rawValue
         case .error(.column(let c)): return "\(c.rawValue) — \(c.meaning)"
-        case .error(.platform): return "wrong platform (counted, never written by the reference)"
+        case .error(let e): return "\(e.label) (counted, never written by the reference)"
         case .split(let i): return "\(data.splitLetter(i))  \(Text.clean(data.benchmark.splits[i].name))"
         case .scenario(let i): return Text.clean(data.scenarios[i])
         case .platform(let p): return Text.clean(p)
