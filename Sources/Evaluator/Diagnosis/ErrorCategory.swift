@@ -13,10 +13,7 @@ public enum ErrorCategory: Sendable, Hashable {
 
     /// Every category: the CSV columns in CSV order, then wrong platform, then format failure (the
     /// order ties are broken in).
-    public static let allCases: [ErrorCategory] =
-        ErrorColumn.allCases.map(ErrorCategory.column) + [
-            .wrongPlatform, .formatFailure,
-        ]
+    public static let allCases: [ErrorCategory] = filterable + [.formatFailure]
 
     /// The categories a case can be filtered by in the error dimension (a format failure is a
     /// verdict of its own).
