@@ -158,11 +158,11 @@ struct Open: ParsableCommand {
         let env = ProcessInfo.processInfo.environment
         let mono = noColor || !(env["NO_COLOR"] ?? "").isEmpty
         var state = AppState(width: terminal.width, height: terminal.height, glyphs: terminal.isUTF8 ? .unicode : .ascii)
-        state.mouse = mouse
-        state.options = Scorer.Options(format: input.format, lenient: input.lenient)
-        state.loadingMessage = "loading \(dataURL.path)…"
-        if let w = themeWarnings.first { state.message = w }
-        if !terminal.isUTF8 { state.message = "the locale is not UTF-8: ASCII glyphs (set LANG=C.UTF-8 for the real ones)" }
+        state.status.mouse = mouse
+        state.startOptions.scorer = Scorer.Options(format: input.format, lenient: input.lenient)
+        state.status.loading = "loading \(dataURL.path)…"
+        if let w = themeWarnings.first { state.status.message = w }
+        if !terminal.isUTF8 { state.status.message = "the locale is not UTF-8: ASCII glyphs (set LANG=C.UTF-8 for the real ones)" }
         let timings = env["PTSCOPE_TIMINGS"].flatMap { FrameTimings(path: $0, processStart: start) }
         let others = Array(named.dropFirst())
         let runtime = ExplorerRuntime(
@@ -187,7 +187,7 @@ struct Open: ParsableCommand {
         for w in themeWarnings { warn("warning: \(w)") }
         for w in openedJournal.warnings { warn("warning: \(w)") }
         openedJournal.close()
-        if let error = runtime.state.loadError {
+        if let error = runtime.state.status.loadError {
             warn("ptscope: \(error)")
             throw ExitCode(2)
         }

@@ -33,7 +33,7 @@ struct AnnotateTests {
     /// Selects the first case whose only problem is a value mismatch.
     static func selectValueMismatch(_ s: inout AppState) throws -> Int {
         let id = try #require(
-            s.visible.first { id in
+            s.list.visible.first { id in
                 let v = s.verdict(id)!
                 return v.format && v.errorColumns == [.value] && !v.errors.platform
             })
@@ -51,19 +51,19 @@ struct AnnotateTests {
             JournalEntry(seq: $0, time: "2026-12-04T00:00:00Z", author: "a", key: key, kind: .setNote, note: "n\($0)")
         }
         var s = Fixture.state(data, width: 160, height: 45)
-        #expect(s.journalEntries.map(\.seq) == [2, 1])
+        #expect(s.session!.journalEntries.map(\.seq) == [2, 1])
         Fixture.send(&s, .loaded(data))
-        #expect(s.journalEntries.map(\.seq) == [2, 1])
+        #expect(s.session!.journalEntries.map(\.seq) == [2, 1])
     }
 
     @Test func acceptTurnsTheCaseGreenAndIsJournaledBeforeItShows() throws {
         var (s, journal, dir) = try Self.setUp()
         defer { try? FileManager.default.removeItem(at: dir) }
         let id = try Self.selectValueMismatch(&s)
-        let before = try #require(s.visibleCounts)
+        let before = try #require(s.list.counts)
         Self.send(&s, journal, .char("a"))
         #expect(s.verdict(id)?.overall == true)
-        #expect(s.visibleCounts?.pass == before.pass + 1)
+        #expect(s.list.counts?.pass == before.pass + 1)
         #expect(s.message?.hasPrefix("saved #1") == true)
         // On disk before the screen said saved: a fresh reader sees it.
         let onDisk = try Journal.load(journal.url)
@@ -82,14 +82,17 @@ struct AnnotateTests {
         var (s, journal, dir) = try Self.setUp()
         defer { try? FileManager.default.removeItem(at: dir) }
         _ = try Self.selectValueMismatch(&s)
-        #expect(!TriageViews.rows(s, .dashboard, width: 150).contains { $0.line.plain.contains("Corrected gold vs original") })
+        #expect(
+            !TriageRows.rows(s.viewContext!, .dashboard, width: 150).contains {
+                $0.line.plain.contains("Corrected gold vs original")
+            })
         Self.send(&s, journal, .char("a"))
-        let rows = TriageViews.rows(s, .dashboard, width: 150).map(\.line.plain)
+        let rows = TriageRows.rows(s.viewContext!, .dashboard, width: 150).map(\.line.plain)
         let at = try #require(rows.firstIndex { $0.contains("Corrected gold vs original") })
         let overall = try #require(rows[at...].first { $0.hasPrefix("  overall ") })
         #expect(overall.contains("+"), "\(overall)")
         // The original column is PTBench's number on the unedited data.
-        let original = try #require(s.scoreResult?.originalReport?.overall?.accuracy[.overall] ?? nil)
+        let original = try #require(s.scores?.result.originalReport?.overall?.accuracy[.overall] ?? nil)
         #expect(original == (try Fixture.sample().benchmark.score().overall?.accuracy[.overall] ?? nil))
     }
 
@@ -100,7 +103,7 @@ struct AnnotateTests {
         let data = try #require(s.data)  // loaded (with its journal replayed) before the edit
         Self.send(&s, journal, .char("a"))
         Fixture.send(&s, .loaded(data))  // the reload finishes after the edit was saved
-        #expect(s.journalEntries.count == 1)
+        #expect(s.session!.journalEntries.count == 1)
         #expect(s.annotation(id)?.goldChanged == true)
         #expect(s.verdict(id)?.overall == true)
     }
@@ -114,7 +117,7 @@ struct AnnotateTests {
         Self.send(&s, journal, .enter, .char("m"))
         Self.type(&s, journal, "check with the annotator")
         Self.send(&s, journal, .enter)
-        let live = s.annotations
+        let live = s.session!.annotations
         let replayed = Annotations.replay(try Journal.load(journal.url).entries, over: s.data!.benchmark)
         #expect(replayed.cases == live.cases)
         #expect(live.cases.values.contains { $0.status == .flagged && $0.reason == "looks like a gold typo" })
@@ -126,7 +129,7 @@ struct AnnotateTests {
         var (s, journal, dir) = try Self.setUp()
         defer { try? FileManager.default.removeItem(at: dir) }
         let id = try Self.selectValueMismatch(&s)
-        let d = try #require(s.detail)
+        let d = try #require(s.panes.detail)
         let fn = try #require(d.diff.functions.first { $0.status == .matched })
         let param = try #require(fn.params.first)
         let lines = [
@@ -168,7 +171,7 @@ struct AnnotateTests {
         #expect(s.verdict(id)?.overall == true)
         Fixture.keys(&s, .char("o"), .char("j"), .char("j"))
         Self.send(&s, journal, .char(" "))  // score against the original gold
-        #expect(!s.useCorrectedGold)
+        #expect(!s.session!.options.useCorrectedGold)
         #expect(s.verdict(id)?.overall == false)
         Self.send(&s, journal, .char(" "))
         #expect(s.verdict(id)?.overall == true)
@@ -177,7 +180,7 @@ struct AnnotateTests {
         let row = try #require(menu.items.firstIndex(of: .status(.corrected)))
         while case .filter(let m)? = s.overlay, m.cursor < row { Fixture.keys(&s, .char("j")) }
         Fixture.keys(&s, .char(" "), .escape)
-        #expect(s.visible == [id])
+        #expect(s.list.visible == [id])
     }
 
     @Test func aReadOnlyJournalRefusesEditsWithAMessage() throws {

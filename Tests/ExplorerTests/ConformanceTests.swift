@@ -23,7 +23,7 @@ struct ConformanceTests {
             let key = "\(o["split"] as? String ?? "")#\(o["index"] as? Int ?? -1)"
             expected[key] = ((o["format"] as? Int ?? 0) != 0, (o["overall"] as? Int ?? 0) != 0)
         }
-        #expect(s.visible.count == data.cases.count)
+        #expect(s.list.visible.count == data.cases.count)
         #expect(expected.count == data.cases.count)
         for id in 0..<data.cases.count {
             let entry = data.cases[id]
@@ -32,7 +32,7 @@ struct ConformanceTests {
             let wantGlyph = !want.format ? "!" : want.overall ? "✓" : "✗"
             let buf = Screen.render(s)
             let list = try #require(Layout(s).list)
-            let row = buf.row(text: list.y + 1 + Layout.listHeaderRows + (s.cursor - s.listTop))
+            let row = buf.row(text: list.y + 1 + Layout.listHeaderRows + (s.list.cursor - s.list.top))
             #expect(row.contains(" \(wantGlyph) "), "\(key): expected \(wantGlyph) in \(row)")
             Fixture.keys(&s, .char("j"))
         }

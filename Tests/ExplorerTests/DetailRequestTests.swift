@@ -33,28 +33,28 @@ struct DetailRequestTests {
         _ = Reducer.reduce(&s, .loaded(data))
         let ms = Self.milliseconds(since: start)
         #expect(ms < 300, "reduce(.loaded) took \(ms) ms")
-        #expect(s.visible == [0])
+        #expect(s.list.visible == [0])
     }
 
     @Test("the detail is an effect: the pane says building… until its result; a stale result is dropped")
     func detailIsAnEffectAndStaleResultsAreDropped() throws {
         var s = AppState(width: 200, height: 50)
         let loaded = Reducer.reduce(&s, .loaded(try Fixture.sample()))
-        #expect(loaded.contains(.buildDetail(request: s.detailRequest)))
-        #expect(s.detail == nil && s.paneLines == nil)
+        #expect(loaded.contains(.buildDetail(request: s.panes.request)))
+        #expect(s.panes.detail == nil && s.panes.lines == nil)
         #expect(Screen.text(s).contains("· building…"), "the case pane says the case is being built")
 
         // The first case's result, built now but delivered after the selection moved on.
-        let first = try #require(Runner.buildDetail(s, request: s.detailRequest))
+        let first = try #require(Runner.buildDetail(s, request: s.panes.request))
         #expect(first.detail.caseID == s.selectedID)
         let moved = Reducer.reduce(&s, .key(.down))
         #expect(moved == [.buildDetail(request: first.request + 1)])
         #expect(Reducer.reduce(&s, .detailBuilt(first)).isEmpty)
-        #expect(s.detail == nil, "a result for an earlier request is dropped")
+        #expect(s.panes.detail == nil, "a result for an earlier request is dropped")
 
         for action in Runner.performSynchronously(moved, s) { _ = Reducer.reduce(&s, action) }
-        #expect(s.detail?.caseID == s.selectedID)
-        #expect(s.detailPending == nil)
+        #expect(s.panes.detail?.caseID == s.selectedID)
+        #expect(s.panes.pending == nil)
         #expect(!Screen.text(s).contains("building…"))
 
         // Moving back asks again (the detail of case 0 was never kept).
@@ -85,8 +85,8 @@ struct DetailRequestTests {
         _ = Reducer.reduce(&s, .loaded(try Fixture.sample()))
         let runtime = ExplorerRuntime(state: s, theme: ThemeLoader.load(nil).theme.resolve(depth: .mono)) { try Fixture.sample() }
         // 40 key repeats, each asking for the panes again (the request number grows, as in reduce).
-        let last = s.detailRequest + 40
-        for request in (s.detailRequest + 1)...last { runtime.perform([.buildDetail(request: request)]) }
+        let last = s.panes.request + 40
+        for request in (s.panes.request + 1)...last { runtime.perform([.buildDetail(request: request)]) }
         let posted = Self.results(runtime, upTo: last)
         #expect(posted.last?.request == last, "the latest request is built")
         #expect(posted.count <= 2, "\(posted.count) builds ran to the end for 40 requests: \(posted.map(\.request))")
@@ -97,15 +97,15 @@ struct DetailRequestTests {
         var s = AppState(width: 200, height: 50)
         _ = Reducer.reduce(&s, .loaded(try Self.costly()))
         let runtime = ExplorerRuntime(state: s, theme: ThemeLoader.load(nil).theme.resolve(depth: .mono)) { try Self.costly() }
-        runtime.perform([.buildDetail(request: s.detailRequest)])
+        runtime.perform([.buildDetail(request: s.panes.request)])
         // A drag of the window's edge: five sizes, each asking for the panes at its widths.
         for width in [190, 180, 170, 160, 150] {
             _ = Reducer.reduce(&s, .resize(width: width, height: 50))
-            runtime.detailBuilder.request(s, s.detailRequest)
+            runtime.detailBuilder.request(s, s.panes.request)
         }
-        let posted = Self.results(runtime, upTo: s.detailRequest, grace: 0.5)
-        #expect(posted.last?.request == s.detailRequest)
-        #expect(posted.last?.lines.key == s.detailPending, "the panes are laid out for the last size")
+        let posted = Self.results(runtime, upTo: s.panes.request, grace: 0.5)
+        #expect(posted.last?.request == s.panes.request)
+        #expect(posted.last?.lines.key == s.panes.pending, "the panes are laid out for the last size")
         #expect(runtime.detailBuilder.scoredCount == 1, "the case was scored \(runtime.detailBuilder.scoredCount) times")
     }
 
@@ -114,7 +114,7 @@ struct DetailRequestTests {
         var s = AppState(width: 200, height: 50)
         let data = try Fixture.sample()
         _ = Reducer.reduce(&s, .loaded(data))
-        #expect(s.detailPending != nil, "settle waits for the pending panes")
+        #expect(s.panes.pending != nil, "settle waits for the pending panes")
         let runtime = ExplorerRuntime(state: s, theme: ThemeLoader.load(nil).theme.resolve(depth: .mono)) { data }
         runtime.inbox.post(.loaded(data))
         runtime.settle()
@@ -124,18 +124,18 @@ struct DetailRequestTests {
     @Test("toggling an option keeps the case's panes until the new scores arrive, then asks for new ones")
     func optionToggleKeepsThePanes() throws {
         var s = Fixture.state(try Fixture.sample(), width: 200, height: 50)
-        #expect(s.detail != nil && s.paneLines != nil && s.detailPending == nil)
+        #expect(s.panes.detail != nil && s.panes.lines != nil && s.panes.pending == nil)
         _ = Reducer.reduce(&s, .command(.options))
         let effects = Reducer.reduce(&s, .command(.toggleFilterItem))
-        #expect(effects == [.score])
+        #expect(effects == [.score(request: s.session!.scoreRequest)])
         // Either the panes are kept, or new ones are asked for: never "building…" for nothing.
-        #expect(s.paneLines != nil || effects.contains { if case .buildDetail = $0 { true } else { false } })
+        #expect(s.panes.lines != nil || effects.contains { if case .buildDetail = $0 { true } else { false } })
         _ = Reducer.reduce(&s, .key(.escape))
         #expect(!Screen.text(s).contains("building…"), "the case pane shows the case while it is re-scored")
 
         // The new scores replace the panes: asked for at once, and built.
         for action in Runner.performSynchronously(effects, s) { Fixture.send(&s, action) }
-        #expect(s.detail != nil && s.paneLines != nil && s.detailPending == nil)
+        #expect(s.panes.detail != nil && s.panes.lines != nil && s.panes.pending == nil)
         #expect(!Screen.text(s).contains("building…"))
     }
 }

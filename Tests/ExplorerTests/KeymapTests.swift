@@ -29,7 +29,7 @@ struct KeymapTests {
 
     @Test func theHelpOverlayListsEveryBinding() throws {
         let s = AppState(width: 120, height: 40)
-        let text = HelpView.lines(s).map(\.plain).joined(separator: "\n")
+        let text = HelpLines.lines(glyphs: s.glyphs).map(\.plain).joined(separator: "\n")
         for section in ExplorerKeymap.table.sections {
             #expect(text.contains(section.title))
             for b in section.bindings { #expect(text.contains(b.keyLabel) && text.contains(b.help), "\(b.keyLabel)") }

@@ -14,12 +14,12 @@ struct ReducerTests {
         var s = AppState(width: 200, height: 50)
         let effects = Reducer.reduce(&s, .loaded(data))
         // The first case's detail is asked for, not built inside reduce.
-        #expect(effects == [.score, .buildDetail(request: 1)])
-        #expect(s.verdicts == nil)
-        #expect(s.visible.count == 150)
-        #expect(s.detail == nil && s.detailPending != nil)
+        #expect(effects == [.score(request: 1), .buildDetail(request: 1)])
+        #expect(s.scores?.primary.verdicts == nil)
+        #expect(s.list.visible.count == 150)
+        #expect(s.panes.detail == nil && s.panes.pending != nil)
         for action in Runner.performSynchronously(effects, s) { _ = Reducer.reduce(&s, action) }
-        let verdicts = try #require(s.verdicts)
+        let verdicts = try #require(s.scores?.primary.verdicts)
         #expect(verdicts.count == 150)
         // The explorer's verdicts are ptscope score's.
         let report = data.benchmark.score()
@@ -32,24 +32,24 @@ struct ReducerTests {
     @Test func movingClampsAtBothEnds() {
         var s = Fixture.state(data, width: 120, height: 40)
         Fixture.keys(&s, .char("k"))
-        #expect(s.cursor == 0)
+        #expect(s.list.cursor == 0)
         Fixture.keys(&s, .char("j"), .down, .char("j"))
-        #expect(s.cursor == 3)
+        #expect(s.list.cursor == 3)
         Fixture.keys(&s, .char("G"))
-        #expect(s.cursor == 149)
-        #expect(s.listTop == 150 - Layout(s).listRows)
+        #expect(s.list.cursor == 149)
+        #expect(s.list.top == 150 - Layout(s).listRows)
         Fixture.keys(&s, .char("j"))
-        #expect(s.cursor == 149)
+        #expect(s.list.cursor == 149)
         Fixture.keys(&s, .home)
-        #expect(s.cursor == 0 && s.listTop == 0)
+        #expect(s.list.cursor == 0 && s.list.top == 0)
         Fixture.keys(&s, .pageDown)
-        #expect(s.cursor == Layout(s).listRows - 1)
-        #expect(s.detail?.caseID == s.visible[s.cursor])
+        #expect(s.list.cursor == Layout(s).listRows - 1)
+        #expect(s.panes.detail?.caseID == s.list.visible[s.list.cursor])
     }
 
     @Test func nextFailureStepsThroughFailingCasesAndWraps() throws {
         var s = Fixture.state(data, width: 120, height: 40)
-        let failing = s.visible.filter { [.fail, .format].contains(Filter.verdict(s.verdict($0))) }
+        let failing = s.list.visible.filter { [.fail, .format].contains(Filter.verdict(s.verdict($0))) }
         #expect(!failing.isEmpty)
         Fixture.keys(&s, .char("]"))
         #expect(s.selectedID == failing[0])
@@ -65,16 +65,16 @@ struct ReducerTests {
     @Test func searchTypesWithoutShortcutsAndJumpsBetweenMatches() throws {
         var s = Fixture.state(data, width: 120, height: 40)
         Fixture.keys(&s, .char("/"))
-        #expect(s.search.input == "")
+        #expect(s.editor?.line.text == "")
         Fixture.type(&s, "qZoë")  // q must not quit while typing
         #expect(!s.quit)
         Fixture.keys(&s, .backspace)
-        Fixture.keys(&s, .left)  // ignored while typing
-        #expect(s.search.input == "qZo")
-        Fixture.keys(&s, .ctrl("u"))
+        Fixture.keys(&s, .left)  // moves the cursor, the text stays
+        #expect(s.editor?.line.text == "qZo")
+        Fixture.keys(&s, .end, .ctrl("u"))
         Fixture.type(&s, "Zoë")
         Fixture.keys(&s, .enter)
-        let matches = try #require(s.search.matches)
+        let matches = try #require(s.list.search.matches)
         #expect(!matches.isEmpty)
         for id in matches.prefix(20) {
             let c = data.benchmarkCase(data.cases[id])
@@ -87,7 +87,7 @@ struct ReducerTests {
         Fixture.keys(&s, .char("N"))
         #expect(s.selectedID == matches[0])
         Fixture.keys(&s, .escape)
-        #expect(s.search.query.isEmpty && s.search.matchSet.isEmpty)
+        #expect(s.list.search.query.isEmpty && s.list.search.matchSet.isEmpty)
     }
 
     @Test func searchFindsTextOnlyInThePrediction() throws {
@@ -101,7 +101,7 @@ struct ReducerTests {
         Fixture.keys(&s, .char("/"))
         Fixture.type(&s, "OUT_OF_OFFICE")
         Fixture.keys(&s, .enter)
-        #expect(s.search.matchSet.contains(id))
+        #expect(s.list.search.matchSet.contains(id))
     }
 
     @Test func filterNarrowsTheListAndKeepsTheSelectionNearby() throws {
@@ -115,8 +115,8 @@ struct ReducerTests {
         #expect(menu.items[menu.cursor] == .verdict(.pass))
         Fixture.keys(&s, .char("j"), .char(" "))  // fail
         let expected = data.cases.filter { Filter.verdict(s.verdict($0.id)) == .fail }.map(\.id)
-        #expect(s.visible == expected)
-        #expect(s.filter.verdicts == [.fail])
+        #expect(s.list.visible == expected)
+        #expect(s.list.filter.verdicts == [.fail])
         #expect(s.selectedID.map { $0 >= 2 } == true)
         // A second value in another dimension: fail AND value_error.
         for _ in 0..<10 {
@@ -124,10 +124,10 @@ struct ReducerTests {
             Fixture.keys(&s, .char("j"))
         }
         Fixture.keys(&s, .enter)
-        #expect(s.visible.allSatisfy { s.verdict($0)?.errorColumns.contains(.value) == true })
-        #expect(!s.visible.isEmpty)
+        #expect(s.list.visible.allSatisfy { s.verdict($0)?.errorColumns.contains(.value) == true })
+        #expect(!s.list.visible.isEmpty)
         Fixture.keys(&s, .char("x"))
-        #expect(s.visible.count == 150)
+        #expect(s.list.visible.count == 150)
         Fixture.keys(&s, .escape)
         #expect(s.overlay == nil)
     }
@@ -136,7 +136,7 @@ struct ReducerTests {
         var s = Fixture.state(data, width: 120, height: 40)
         Fixture.keys(&s, .char("f"))
         guard case .filter(let menu)? = s.overlay else { return }
-        let report = try #require(s.scoreReport)
+        let report = try #require(s.scores?.report)
         for (item, count) in zip(menu.items, menu.counts) {
             if case .error(.column(let c)) = item {
                 #expect(count == report.splits.reduce(0) { $0 + ($1.errorCounts[c] ?? 0) })
@@ -149,54 +149,54 @@ struct ReducerTests {
 
     @Test func focusCyclesAndEscapeGoesBack() {
         var s = Fixture.state(data, width: 200, height: 50)
-        #expect(s.focus == .list)
+        #expect(s.panes.focus == .list)
         Fixture.keys(&s, .tab)
-        #expect(s.focus == .detail)
+        #expect(s.panes.focus == .detail)
         Fixture.keys(&s, .tab)
-        #expect(s.focus == .context)
+        #expect(s.panes.focus == .context)
         Fixture.keys(&s, .tab)
-        #expect(s.focus == .list)
+        #expect(s.panes.focus == .list)
         Fixture.keys(&s, .backTab)
-        #expect(s.focus == .context)
+        #expect(s.panes.focus == .context)
         Fixture.keys(&s, .escape)
-        #expect(s.focus == .detail)
+        #expect(s.panes.focus == .detail)
         Fixture.keys(&s, .escape)
-        #expect(s.focus == .list)
+        #expect(s.panes.focus == .list)
         Fixture.keys(&s, .enter)
-        #expect(s.focus == .detail)
+        #expect(s.panes.focus == .detail)
     }
 
     @Test func scrollingTheCasePaneIsClamped() throws {
         var s = Fixture.state(data, width: 80, height: 24)
         Fixture.keys(&s, .enter, .char("G"))
-        let d = try #require(s.detail)
-        let count = DetailView.lines(s, d, width: Layout(s).detailWidth).count
-        #expect(s.detailScroll == max(0, count - Layout(s).detailRows))
+        let d = try #require(s.panes.detail)
+        let count = DetailLines.lines(s.viewContext!, d, width: Layout(s).detailWidth).count
+        #expect(s.panes.detailScroll == max(0, count - Layout(s).detailRows))
         Fixture.keys(&s, .char("j"))
-        #expect(s.detailScroll == max(0, count - Layout(s).detailRows))
+        #expect(s.panes.detailScroll == max(0, count - Layout(s).detailRows))
         Fixture.keys(&s, .char("g"))
-        #expect(s.detailScroll == 0)
+        #expect(s.panes.detailScroll == 0)
     }
 
     @Test func contextToggleShowsTheContextPaneWhenHidden() {
         var s = Fixture.state(data, width: 120, height: 40)
         #expect(Layout(s).context == nil)
         Fixture.keys(&s, .char("c"))
-        #expect(s.contextMode == .profile)
-        #expect(s.focus == .context)
+        #expect(s.panes.contextMode == .profile)
+        #expect(s.panes.focus == .context)
         #expect(Layout(s).context != nil)
         Fixture.keys(&s, .char("c"))
-        #expect(s.contextMode == .catalog)
+        #expect(s.panes.contextMode == .catalog)
     }
 
     @Test func quitAndOverlays() {
         var s = Fixture.state(data, width: 120, height: 40)
         Fixture.keys(&s, .char("?"))
-        #expect(s.overlay == .help)
+        #expect(s.overlay?.kind == .help)
         Fixture.keys(&s, .char("q"))  // closes help, does not quit
         #expect(s.overlay == nil && !s.quit)
         Fixture.keys(&s, .char("r"))
-        #expect(s.overlay == .raw)
+        #expect(s.overlay?.kind == .raw)
         Fixture.keys(&s, .escape)
         #expect(s.overlay == nil)
         #expect(Reducer.reduce(&s, .key(.char("q"))) == [.quit])
@@ -211,49 +211,49 @@ struct ReducerTests {
         #expect(Screen.text(s).contains("terminal too small"))
         Fixture.send(&s, .resize(width: 120, height: 40))
         #expect(Layout(s).kind == .two)
-        #expect(s.cursor == 149)
-        #expect(s.cursor >= s.listTop && s.cursor < s.listTop + Layout(s).listRows)
+        #expect(s.list.cursor == 149)
+        #expect(s.list.cursor >= s.list.top && s.list.cursor < s.list.top + Layout(s).listRows)
     }
 
     @Test func mouseIsIgnoredUnlessEnabledThenSelectsAndScrolls() {
         var s = Fixture.state(data, width: 200, height: 50)
         let click = Key.mouse(MouseEvent(.click, x: 5, y: 1 + 1 + Layout.listHeaderRows + 4))
         Fixture.keys(&s, click)
-        #expect(s.cursor == 0)
-        s.mouse = true
+        #expect(s.list.cursor == 0)
+        s.status.mouse = true
         Fixture.keys(&s, click)
-        #expect(s.cursor == 4)
+        #expect(s.list.cursor == 4)
         Fixture.keys(&s, .mouse(MouseEvent(.click, x: 100, y: 10)))
-        #expect(s.focus == .detail)
+        #expect(s.panes.focus == .detail)
         Fixture.keys(&s, .mouse(MouseEvent(.wheelDown, x: 170, y: 10)))
-        #expect(s.focus == .detail, "the wheel scrolls the pane under the pointer without focusing it")
-        let before = s.contextScroll
+        #expect(s.panes.focus == .detail, "the wheel scrolls the pane under the pointer without focusing it")
+        let before = s.panes.contextScroll
         Fixture.keys(&s, .mouse(MouseEvent(.wheelUp, x: 170, y: 10)))
-        #expect(s.contextScroll == max(0, before - 3))
+        #expect(s.panes.contextScroll == max(0, before - 3))
     }
 
     @Test func reloadingSmallerDataDropsFiltersAndViewsOfTheOldData() throws {
         var s = Fixture.state(data, width: 120, height: 40)
         Fixture.keys(&s, .char("f"), .char("G"), .char(" "), .escape)  // the last user
-        #expect(!s.filter.users.isEmpty)
+        #expect(!s.list.filter.users.isEmpty)
         Fixture.keys(&s, .char("d"))
         let (small, _) = try Fixture.hostile()  // one case, one user
         Fixture.send(&s, .loaded(small))
-        #expect(s.filter.isEmpty && s.overlay == nil)
-        #expect(s.visible == [0])
+        #expect(s.list.filter.isEmpty && s.overlay == nil)
+        #expect(s.list.visible == [0])
         _ = Screen.text(s)  // draws without touching the old data's indexes
     }
 
     @Test func aScoreResultOfAnOlderRequestIsDropped() throws {
         var s = Fixture.state(data, width: 120, height: 40)
-        let before = s.scoreReport?.lenient
+        let before = s.scores?.report.lenient
         var stale = Runner.score(data, options: Scorer.Options(lenient: true))
-        stale.request = s.scoreRequest - 1
+        stale.request = s.session!.scoreRequest - 1
         Fixture.send(&s, .scored(stale))
-        #expect(s.scoreReport?.lenient == before)
-        stale.request = s.scoreRequest
+        #expect(s.scores?.report.lenient == before)
+        stale.request = s.session!.scoreRequest
         Fixture.send(&s, .scored(stale))
-        #expect(s.scoreReport?.lenient == true)
+        #expect(s.scores?.report.lenient == true)
     }
 
     @Test func anEmptyDataSetIsScoredAndSummarized() throws {
@@ -264,7 +264,7 @@ struct ReducerTests {
         try Data("[]".utf8).write(to: split.appendingPathComponent("data.json"))
         let empty = ExplorerData(benchmark: try Benchmark.load(data: split, predictions: nil), runName: "empty")
         var s = Fixture.state(empty, width: 120, height: 40)
-        #expect(s.triage != nil)
+        #expect(s.session?.triage != nil)
         for key in ["j", "]", "a", "d", "G"] { Fixture.keys(&s, .char(Character(key))) }
         #expect(Screen.text(s).contains("DASHBOARD"))
     }

@@ -9,21 +9,22 @@ import Testing
 struct TriageActionTests {
     @Test func rescoreRunsTheEvaluatorAgain() throws {
         var s = Fixture.state(try Fixture.sample(), width: 120, height: 40)
-        #expect(Reducer.reduce(&s, .key(.char("s"))) == [.score])
-        #expect(s.scoring != nil)
+        let rescore = Reducer.reduce(&s, .key(.char("s")))
+        #expect(rescore == [.score(request: s.session!.scoreRequest)])
+        #expect(s.session?.scoring != nil)
         Fixture.send(&s, .command(.rescore))
-        #expect(s.scoring == nil)
-        #expect(s.visibleCounts?.pass == 107)
+        #expect(s.session?.scoring == nil)
+        #expect(s.list.counts?.pass == 107)
     }
 
     @Test func lenientOptionRescoresAndKeepsTheReferenceBeside() throws {
         var s = Fixture.state(try Fixture.sample("weak-sim"), width: 120, height: 40)
-        let reference = try #require(s.scoreReport)
+        let reference = try #require(s.scores?.report)
         Fixture.keys(&s, .char("o"))
         #expect(s.overlay == .options(cursor: 0))
         Fixture.keys(&s, .char(" "))
-        #expect(s.options.lenient)
-        let result = try #require(s.scoreResult)
+        #expect(s.session!.options.scorer.lenient)
+        let result = try #require(s.scores?.result)
         #expect(result.reports[0].lenient)
         let ref = try #require(result.referenceReports?.first)
         #expect(!ref.lenient)
@@ -44,7 +45,7 @@ struct TriageActionTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         for name in ["cases.jsonl", "cases.csv"] {
             Fixture.keys(&s, .char("x"))
-            #expect(s.exportInput == "ptscope-export.jsonl")
+            #expect(s.editor?.line.text == "ptscope-export.jsonl")
             Fixture.keys(&s, .ctrl("u"))
             Fixture.type(&s, dir.appendingPathComponent(name).path)
             Fixture.keys(&s, .enter)
@@ -79,26 +80,28 @@ struct TriageActionTests {
         #expect(Reducer.reduce(&s, .key(.char("R"))) == [.reload])
         Fixture.send(&s, .command(.reload))
         #expect(s.selectedID == id)
-        #expect(s.verdicts?.count == 150)
+        #expect(s.scores?.primary.verdicts.count == 150)
     }
 
     @Test func twoRunsShowBothVerdictsAndFilterRegressions() throws {
         let data = try Fixture.compared()
         var s = Fixture.state(data, width: 120, height: 40)
-        #expect(s.runVerdicts.count == 2)
+        #expect((s.scores?.runs.map(\.verdicts) ?? []).count == 2)
         let text = Screen.text(s)
         #expect(text.contains(" AB  Error"))
         Fixture.keys(&s, .char("f"))
         guard case .filter(let menu)? = s.overlay else { return }
         #expect(menu.items[menu.cursor] == .comparison(.regressed))
         Fixture.keys(&s, .char(" "), .escape)
-        #expect(!s.visible.isEmpty)
-        for id in s.visible {
-            #expect(s.runSummaries[0][id].verdict == .pass)
-            #expect(s.runSummaries[1][id].verdict != .pass)
+        #expect(!s.list.visible.isEmpty)
+        for id in s.list.visible {
+            #expect(s.scores!.runs.map(\.summaries)[0][id].verdict == .pass)
+            #expect(s.scores!.runs.map(\.summaries)[1][id].verdict != .pass)
         }
-        let expected = (0..<150).filter { s.runSummaries[0][$0].verdict == .pass && s.runSummaries[1][$0].verdict != .pass }
-        #expect(s.visible == expected)
+        let expected = (0..<150).filter {
+            s.scores!.runs.map(\.summaries)[0][$0].verdict == .pass && s.scores!.runs.map(\.summaries)[1][$0].verdict != .pass
+        }
+        #expect(s.list.visible == expected)
         #expect(Screen.text(s).contains("filter: regressions"))
         Fixture.keys(&s, .enter)
         let detail = Screen.text(s)

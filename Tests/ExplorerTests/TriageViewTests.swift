@@ -9,7 +9,7 @@ struct TriageViewTests {
     @Test(arguments: [("d", "dashboard"), ("F", "patterns"), ("w", "users"), ("t", "tools"), ("p", "prompt")])
     func snapshots(_ key: String, _ name: String) throws {
         var s = Fixture.state(try Fixture.sample("weak-sim"), width: 120, height: 40)
-        #expect(s.triage != nil, "the summary model is computed after scoring")
+        #expect(s.session?.triage != nil, "the summary model is computed after scoring")
         Fixture.keys(&s, .char(Character(key)))
         Snapshot.check("view-\(name)-120x40", Screen.text(s))
         #expect(Screen.text(s).contains(name.uppercased()))
@@ -20,8 +20,8 @@ struct TriageViewTests {
             let data = try Fixture.sample(model)
             var s = Fixture.state(data, width: 200, height: 50)
             Fixture.keys(&s, .char("d"))
-            let text = TriageViews.rows(s, .dashboard, width: 196).map(\.line.plain).joined(separator: "\n")
-            let report = try #require(s.scoreReport)
+            let text = TriageRows.rows(s.viewContext!, .dashboard, width: 196).map(\.line.plain).joined(separator: "\n")
+            let report = try #require(s.scores?.report)
             for split in report.splits {
                 for (metric, value) in split.accuracy {
                     #expect(text.contains(value.map(PyRepr.float) ?? "n/a"), "\(model) \(split.name) \(metric)")
@@ -40,27 +40,29 @@ struct TriageViewTests {
     @Test func enterOnADashboardRowListsExactlyItsCases() throws {
         var s = Fixture.state(try Fixture.sample("weak-sim"), width: 120, height: 40)
         Fixture.keys(&s, .char("d"))
-        let rows = TriageViews.rows(s, .dashboard, width: Layout(s).overlayWidth)
+        let rows = TriageRows.rows(s.viewContext!, .dashboard, width: Layout(s).overlayWidth)
         // Walk to the value_error row and open it.
         let target = try #require(rows.firstIndex { $0.line.plain.hasPrefix("  value_error ") && $0.cases != nil })
         while s.triageCursor < target { Fixture.keys(&s, .char("j")) }
         #expect(s.triageCursor == target)
         Fixture.keys(&s, .enter)
-        #expect(s.overlay == nil && s.focus == .list)
-        let expected = (s.runVerdicts[0].indices).filter { s.runVerdicts[0][$0].errorColumns.contains(.value) }
-        #expect(s.visible == expected)
+        #expect(s.overlay == nil && s.panes.focus == .list)
+        let expected = ((s.scores?.runs.map(\.verdicts) ?? [])[0].indices).filter {
+            (s.scores?.runs.map(\.verdicts) ?? [])[0][$0].errorColumns.contains(.value)
+        }
+        #expect(s.list.visible == expected)
         #expect(Screen.text(s).contains("filter: value_error"))
         Fixture.keys(&s, .char("f"), .char("x"), .escape)
-        #expect(s.visible.count == 150)
+        #expect(s.list.visible.count == 150)
     }
 
     @Test func usersViewFiltersToTheUserAndShowsTheProfile() throws {
         var s = Fixture.state(try Fixture.sample(), width: 200, height: 50)
         Fixture.keys(&s, .char("w"), .char("j"), .enter)
-        let user = try #require(s.filter.users.first)
-        #expect(s.visible.allSatisfy { s.data!.cases[$0].user == user })
-        #expect(s.visible.count == s.data!.users[user].caseCount)
-        #expect(s.contextMode == .profile)
+        let user = try #require(s.list.filter.users.first)
+        #expect(s.list.visible.allSatisfy { s.data!.cases[$0].user == user })
+        #expect(s.list.visible.count == s.data!.users[user].caseCount)
+        #expect(s.panes.contextMode == .profile)
     }
 
     @Test func promptViewSwitchesTemplatesAndShowsQuirks() throws {
@@ -78,7 +80,7 @@ struct TriageViewTests {
     @Test func patternsGroupOnlyFailingCases() throws {
         var s = Fixture.state(try Fixture.sample("weak-sim"), width: 120, height: 40)
         Fixture.keys(&s, .char("F"), .enter)
-        #expect(!s.visible.isEmpty)
-        #expect(s.visible.allSatisfy { s.runSummaries[0][$0].isFailing })
+        #expect(!s.list.visible.isEmpty)
+        #expect(s.list.visible.allSatisfy { s.scores!.runs.map(\.summaries)[0][$0].isFailing })
     }
 }

@@ -7,7 +7,7 @@ import Foundation
 /// to CSV or JSON Lines, chosen by the file's extension.
 public enum Export {
     /// Writes `cases` (ids) to `path`; returns the message for the status bar.
-    public static func write(_ data: ExplorerData, _ state: AppState, cases: [Int], to path: String) -> String {
+    public static func write(_ data: ExplorerData, scores: Scores?, cases: [Int], to path: String) -> String {
         let url = URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
         let csv = url.pathExtension.lowercased() == "csv"
         var out = csv ? "split,index,user,scenario,gold_platform,run,verdict,error_columns,diagnosis\r\n" : ""
@@ -15,7 +15,7 @@ public enum Export {
             let entry = data.cases[id]
             let split = data.split(of: entry).name
             for (k, run) in data.runs.enumerated() {
-                let verdict = k < state.runVerdicts.count ? state.runVerdicts[k][id] : nil
+                let verdict = scores.flatMap { k < $0.runs.count ? $0.runs[k].verdicts[id] : nil }
                 if csv {
                     let fields = [
                         split, String(entry.index), data.users[entry.user].name, data.scenarios[entry.scenario],

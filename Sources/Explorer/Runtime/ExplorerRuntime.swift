@@ -38,8 +38,7 @@ public final class ExplorerRuntime: @unchecked Sendable {
     /// Runs until quit or an interrupting signal. Returns the signal number if one ended it.
     @discardableResult
     public func run(on device: TerminalDevice) -> Int32? {
-        state.width = device.width
-        state.height = device.height
+        perform(Reducer.reduce(&state, .resize(width: device.width, height: device.height)))
         let loader = self.loader
         let inbox = self.inbox
         DispatchQueue.global(qos: .userInitiated).async {
@@ -89,7 +88,7 @@ public final class ExplorerRuntime: @unchecked Sendable {
     /// is drawn as building and the keys stay live.
     func settle() {
         let deadline = DispatchTime.now() + settleTime
-        while state.detailPending != nil && !state.quit {
+        while state.panes.pending != nil && !state.quit {
             guard inbox.wait(until: deadline) else { return }
             drainAndReduce()
         }
@@ -120,14 +119,14 @@ public final class ExplorerRuntime: @unchecked Sendable {
         for effect in effects {
             switch effect {
             case .quit:
-                state.quit = true
+                break  // reduce set it; the loop stops after this frame
             case .journal(let step):
                 perform(Reducer.reduce(&state, Runner.append(step, to: journal, author: author)))
             case .buildDetail(let request):
                 // A snapshot of the state (copy on write: cheap) is what the panes are laid out for.
                 detailBuilder.request(state, request)
             case .triage:
-                guard let data = state.data, let result = state.scoreResult else { continue }
+                guard let data = state.data, let result = state.scores?.result else { continue }
                 let inbox = self.inbox
                 DispatchQueue.global(qos: .utility).async { inbox.post(.triaged(TriageModel.build(data, result))) }
             case .reload:
@@ -145,14 +144,13 @@ public final class ExplorerRuntime: @unchecked Sendable {
                 let snapshot = state
                 let inbox = self.inbox
                 DispatchQueue.global(qos: .userInitiated).async {
-                    inbox.post(.finished(Export.write(data, snapshot, cases: cases, to: path)))
+                    inbox.post(.finished(Export.write(data, scores: snapshot.scores, cases: cases, to: path)))
                 }
-            case .score:
-                guard let data = state.data else { continue }
-                let options = state.options
-                let annotations = state.useCorrectedGold ? state.annotations : nil
-                state.scoreRequest += 1
-                let request = state.scoreRequest
+            case .score(let request):
+                guard let session = state.session else { continue }
+                let data = session.data
+                let options = session.options.scorer
+                let annotations = session.scoringAnnotations
                 let inbox = self.inbox
                 DispatchQueue.global(qos: .userInitiated).async {
                     var result = Runner.score(data, options: options, annotations: annotations) { done, total in
@@ -214,7 +212,7 @@ public enum Runner {
         return result
     }
 
-    /// Builds what ``AppState/detailPending`` asks for: the selected case's detail (unless the state
+    /// Builds what ``Panes/pending`` asks for: the selected case's detail (unless the state
     /// has it already) and the lines of its panes. Nil when nothing is pending.
     public static func buildDetail(_ s: AppState, request: Int) -> DetailBuild? {
         buildDetail(s, request: request, reusing: nil, scored: { _ in }, stillWanted: { true })
@@ -228,24 +226,29 @@ public enum Runner {
         _ s: AppState, request: Int, reusing cached: CaseDetail?, scored: (CaseDetail) -> Void,
         stillWanted: () -> Bool
     ) -> DetailBuild? {
-        guard let key = s.detailPending, let data = s.data, key.caseID < data.cases.count else { return nil }
+        guard let key = s.panes.pending, let context = s.viewContext, key.caseID < context.data.cases.count else { return nil }
+        let session = context.session
+        let data = session.data
         let entry = data.cases[key.caseID]
-        let newDetail = s.detail?.caseID != key.caseID
+        let newDetail = s.panes.detail?.caseID != key.caseID
         let detail: CaseDetail
-        if !newDetail, let existing = s.detail {
+        if !newDetail, let existing = s.panes.detail {
             detail = existing
         } else if let cached, cached.caseID == key.caseID {
             detail = cached
         } else {
             detail = CaseDetail(
-                data: data, entry: entry, verdicts: s.runVerdicts.map { $0[entry.id] }, options: s.options,
-                annotations: s.useCorrectedGold ? s.annotations : nil)
+                data: data, entry: entry, verdicts: session.scores?.runs.map { $0.verdicts[entry.id] } ?? [],
+                options: session.options.scorer, annotations: session.scoringAnnotations)
             scored(detail)
         }
         guard stillWanted() else { return nil }
-        let detailLines = DetailView.lines(s, detail, width: key.detailWidth)
+        let detailLines = DetailLines.lines(context, detail, width: key.detailWidth)
         guard stillWanted() else { return nil }
-        let lines = PaneLines(key: key, detail: detailLines, context: ContextView.lines(s, detail, width: key.contextWidth))
+        let contextLines = ContextLines.lines(context, detail, width: key.contextWidth)
+        let lines = PaneLines(
+            key: key, detail: detailLines, context: contextLines,
+            contextAnchor: ContextLines.anchor(context, detail, in: contextLines))
         guard stillWanted() else { return nil }
         return DetailBuild(request: request, detail: detail, lines: lines, newDetail: newDetail)
     }
@@ -266,11 +269,10 @@ public enum Runner {
         for effect in effects {
             switch effect {
             case .quit: break
-            case .score:
-                if let data = state.data {
-                    let annotations = state.useCorrectedGold ? state.annotations : nil
-                    var result = score(data, options: state.options, annotations: annotations)
-                    result.request = state.scoreRequest
+            case .score(let request):
+                if let session = state.session {
+                    var result = score(session.data, options: session.options.scorer, annotations: session.scoringAnnotations)
+                    result.request = request
                     out.append(.scored(result))
                 }
             case .journal(let step): out.append(append(step, to: journal, author: "test"))
@@ -279,11 +281,15 @@ public enum Runner {
             case .search(let q):
                 if let data = state.data { out.append(.searchFinished(query: q, matches: Search.run(q, in: data))) }
             case .export(let path, let cases):
-                if let data = state.data { out.append(.finished(Export.write(data, state, cases: cases, to: path))) }
+                if let data = state.data {
+                    out.append(.finished(Export.write(data, scores: state.scores, cases: cases, to: path)))
+                }
             case .reload:
                 if let data = state.data { out.append(.loaded(data)) }  // tests: the same data again
             case .triage:
-                if let data = state.data, let result = state.scoreResult { out.append(.triaged(TriageModel.build(data, result))) }
+                if let data = state.data, let result = state.scores?.result {
+                    out.append(.triaged(TriageModel.build(data, result)))
+                }
             }
         }
         return out
@@ -306,7 +312,7 @@ final class DetailBuilder: @unchecked Sendable {
     /// The request waiting for the queue (only the latest is kept).
     private var waiting: (state: AppState, request: Int)?
     private var latest = 0
-    /// The last detail built, with the scores (``AppState/scoreVersion``) it was built for.
+    /// The last detail built, with the scores (``Session/version``) it was built for.
     private var cached: (detail: CaseDetail, scoreVersion: Int)?
     private var detailsBuilt = 0
 
@@ -315,7 +321,7 @@ final class DetailBuilder: @unchecked Sendable {
         self.post = post
     }
 
-    /// Asks for the panes of `state`'s ``AppState/detailPending``, as request number `request`.
+    /// Asks for the panes of `state`'s ``Panes/pending``, as request number `request`.
     func request(_ state: AppState, _ request: Int) {
         lock.lock()
         let idle = waiting == nil
@@ -346,12 +352,12 @@ final class DetailBuilder: @unchecked Sendable {
         let job = waiting
         waiting = nil
         let reuse = job.flatMap { job in
-            cached.flatMap { $0.scoreVersion == job.state.scoreVersion ? $0.detail : nil }
+            cached.flatMap { $0.scoreVersion == job.state.session?.version ? $0.detail : nil }
         }
         lock.unlock()
         guard let job, isLatest(job.request) else { return }
         AlternateSignalStack.ensure()
-        let version = job.state.scoreVersion
+        let version = job.state.session?.version ?? 0
         let built = Runner.buildDetail(
             job.state, request: job.request, reusing: reuse,
             scored: { detail in

@@ -33,14 +33,17 @@ public enum Command: String, Sendable, CaseIterable {
     case rescore, reload, options, export
     case dashboard, patterns, users, tools, prompt, nextTemplate, previousTemplate
     case accept, undo, redo, recentEdits, confirm, flag, note, editCommand
+    /// Line editing (search, export path, edit command): Enter, Esc and the editing keys.
+    case submit, cancel, deleteBackward, deleteForward, cursorLeft, cursorRight, lineStart, lineEnd, deleteWord, clearLine
+    case deleteToEnd
 }
 
 // MARK: - Effect
 
 /// Work the runtime does outside `reduce`; its results come back as actions.
 public enum Effect: Sendable, Equatable {
-    /// Score every case of the loaded data.
-    case score
+    /// Score every case of the loaded data; the result carries `request` (``Session/scoreRequest``).
+    case score(request: Int)
     /// Search every case for a text.
     case search(String)
     /// Append an edit to the journal (written and fsync'ed before it is applied).
@@ -51,7 +54,7 @@ public enum Effect: Sendable, Equatable {
     case reload
     /// Write the listed cases (ids) with their verdicts and diagnosis to a file (CSV or JSON Lines).
     case export(path: String, cases: [Int])
-    /// Build the selected case's detail and its panes' lines (``AppState/detailPending``): scoring
+    /// Build the selected case's detail and its panes' lines (``Panes/pending``): scoring
     /// the case, its call diff and the layout can take long for a large prediction.
     case buildDetail(request: Int)
     /// Leave the explorer.
@@ -62,7 +65,7 @@ public enum Effect: Sendable, Equatable {
 
 /// The result of ``Effect/buildDetail(request:)``: the detail and the lines laid out for it.
 public struct DetailBuild: Sendable {
-    /// Which request this answers (``AppState/detailRequest``); a result of an earlier one is dropped.
+    /// Which request this answers (``Panes/request``); a result of an earlier one is dropped.
     public var request: Int
     public var detail: CaseDetail
     public var lines: PaneLines
@@ -88,7 +91,7 @@ public struct ScoreResult: Sendable {
     public var referenceReports: [ScoreReport]?
     /// Run 0 against the original gold, when corrected gold was used and some gold changed.
     public var originalReport: ScoreReport?
-    /// Which scoring request this answers (``AppState/scoreRequest``).
+    /// Which scoring request this answers (``Session/scoreRequest``).
     public var request = 0
 
     public init(reports: [ScoreReport], referenceReports: [ScoreReport]? = nil, originalReport: ScoreReport? = nil) {

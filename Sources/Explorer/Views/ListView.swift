@@ -7,15 +7,16 @@ import TUICore
 enum ListView {
     static func render(_ s: AppState, _ data: ExplorerData, in rect: Rect, focused: Bool, into buf: inout ScreenBuffer) {
         let g = s.glyphs
-        var title = Line([Span("Cases", .title), Span(" \(s.visible.count)/\(data.cases.count)", .normal)])
-        if let counts = s.visibleCounts {
+        let list = s.list
+        var title = Line([Span("Cases", .title), Span(" \(list.visible.count)/\(data.cases.count)", .normal)])
+        if let counts = list.counts {
             title =
                 title
                 + Line([
                     Span("  \(g.pass) \(counts.pass)", .pass), Span("  \(g.fail) \(counts.fail)", .fail),
                     Span("  \(g.format) \(counts.format)", .format),
                 ])
-        } else if let p = s.scoring {
+        } else if let p = s.session?.scoring {
             title = title + Line("  scoring \(p.total > 0 ? p.done * 100 / p.total : 0)%", .muted)
         }
         let inner = buf.box(rect, title: title, focused: focused, glyphs: g)
@@ -23,21 +24,21 @@ enum ListView {
         let cols = Columns(width: inner.width, maxIndex: data.cases.count, runs: data.runs.count)
         buf.put(Text.fit(cols.header(), inner.width), x: inner.x, y: inner.y, maxX: inner.maxX)
         let rows = inner.height - Layout.listHeaderRows
-        if s.visible.isEmpty {
+        if list.visible.isEmpty {
             buf.put(
-                s.filter.isEmpty ? "no cases" : "no case matches the filter (f, then x clears it)", x: inner.x + 1,
+                list.filter.isEmpty ? "no cases" : "no case matches the filter (f, then x clears it)", x: inner.x + 1,
                 y: inner.y + 1, role: .muted, maxX: inner.maxX)
             return
         }
         for row in 0..<rows {
-            let i = s.listTop + row
-            guard i < s.visible.count else { break }
-            let entry = data.cases[s.visible[i]]
+            let i = list.top + row
+            guard i < list.visible.count else { break }
+            let entry = data.cases[list.visible[i]]
             let y = inner.y + Layout.listHeaderRows + row
-            let selected = i == s.cursor
-            let verdicts: [CaseVerdict?] = s.runVerdicts.isEmpty ? data.runs.map { _ in nil } : s.runVerdicts.map { $0[entry.id] }
+            let selected = i == list.cursor
+            let verdicts: [CaseVerdict?] = s.scores.map { $0.runs.map { $0.verdicts[entry.id] } } ?? data.runs.map { _ in nil }
             var line = cols.row(
-                entry, verdicts, data, g, match: s.search.matchSet.contains(entry.id), status: s.annotation(entry.id))
+                entry, verdicts, data, g, match: list.search.matchSet.contains(entry.id), status: s.annotation(entry.id))
             if selected {
                 line.spans = line.spans.map { Span($0.text, focused ? .selection : .accent) }
                 buf.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), role: focused ? .selection : .normal)

@@ -15,24 +15,27 @@ public enum RootView {
         }
         header(s, layout.header, into: &buf)
         if let data = s.data {
-            if let r = layout.list { ListView.render(s, data, in: r, focused: s.focus == .list && s.overlay == nil, into: &buf) }
+            if let r = layout.list {
+                ListView.render(s, data, in: r, focused: s.panes.focus == .list && s.overlay == nil, into: &buf)
+            }
             if let r = layout.detail { detail(s, r, into: &buf) }
             if let r = layout.context { context(s, r, into: &buf) }
         } else {
-            let msg = s.loadError.map { "cannot open: \($0)" } ?? s.loadingMessage
+            let msg = s.status.loadError.map { "cannot open: \($0)" } ?? s.status.loading
             let lines = TextWidth.wrap(Text.clean(msg), width: max(10, buf.width - 4))
-            for (i, l) in lines.enumerated() { buf.put(l, x: 2, y: 2 + i, role: s.loadError == nil ? .muted : .fail) }
+            for (i, l) in lines.enumerated() { buf.put(l, x: 2, y: 2 + i, role: s.status.loadError == nil ? .muted : .fail) }
         }
         if s.overlay != nil {
             // The overlay floats on a cleared body: nothing of the panes shows beside its border.
             buf.fill(Rect(x: 0, y: 1, width: buf.width, height: buf.height - 2))
         }
         switch s.overlay {
-        case .help?: overlay(s, title: "Help — every key (from the keymap)", HelpView.lines(s), layout, into: &buf)
-        case .raw?: overlay(s, title: "Raw JSON", s.rawLines, layout, into: &buf)
+        case .help(let scroll)?:
+            overlay(s, title: "Help — every key (from the keymap)", HelpLines.lines(glyphs: s.glyphs), scroll, layout, into: &buf)
+        case .raw(let raw)?: overlay(s, title: "Raw JSON", raw.lines, raw.scroll, layout, into: &buf)
         case .options(let cursor)?: options(s, cursor, layout, into: &buf)
-        case .triage(let kind)?: triage(s, kind, layout, into: &buf)
-        case .edits?: edits(s, layout, into: &buf)
+        case .triage(let t)?: triage(s, t, layout, into: &buf)
+        case .edits(let cursor, let top)?: edits(s, cursor: cursor, top: top, layout, into: &buf)
         case .filter(let menu)?: if let data = s.data { FilterView.render(s, menu, data, in: layout.overlay, into: &buf) }
         case nil: break
         }
@@ -68,9 +71,9 @@ public enum RootView {
                 Span(
                     "  \(data.cases.count) cases · \(data.users.count) users · \(data.benchmark.splits.count) split\(data.benchmark.splits.count == 1 ? "" : "s")",
                     .muted))
-            if let p = s.scoring {
+            if let p = s.session?.scoring {
                 line.spans.append(Span("  scoring \(p.done)/\(p.total)", .warning))
-            } else if let report = s.scoreReport {
+            } else if let report = s.scores?.report {
                 let overall = report.overall?.accuracy[.overall] ?? report.splits.first?.accuracy[.overall] ?? nil
                 if let overall { line.spans.append(Span("  overall acc \(percent(overall))", .header)) }
                 if report.lenient { line.spans.append(Span("  LENIENT", .warning)) }
@@ -85,67 +88,71 @@ public enum RootView {
     }
 
     static func detail(_ s: AppState, _ r: Rect, into buf: inout ScreenBuffer) {
-        let focused = s.focus == .detail && s.overlay == nil
+        let focused = s.panes.focus == .detail && s.overlay == nil
         // The lines are laid out off the input loop (a large case takes long): until they fit the
         // pane, it says so rather than laying them out here.
-        guard let d = s.detail,
-            let lines = s.paneLines.flatMap({ $0.key.caseID == d.caseID && $0.key.detailWidth == r.width - 2 ? $0.detail : nil })
+        guard let d = s.panes.detail,
+            let lines = s.panes.lines.flatMap({ $0.key.caseID == d.caseID && $0.key.detailWidth == r.width - 2 ? $0.detail : nil }
+            )
         else {
             let inner = buf.box(r, title: Line("Case", .title), focused: focused, glyphs: s.glyphs)
-            if let id = s.detailPending?.caseID ?? s.selectedID, let entry = s.data?.cases[id] {
+            if let id = s.panes.pending?.caseID ?? s.selectedID, let entry = s.data?.cases[id] {
                 buf.lines([Line([Span("Case \(entry.index)", .title), Span(" · building…", .muted)])], in: inner, scroll: 0)
             }
             return
         }
         let inner = buf.box(
-            r, title: Line([Span("Case", .title), Span(scrollInfo(s.detailScroll, lines.count, r.height - 2), .muted)]),
+            r, title: Line([Span("Case", .title), Span(scrollInfo(s.panes.detailScroll, lines.count, r.height - 2), .muted)]),
             focused: focused, glyphs: s.glyphs)
-        buf.lines(lines, in: inner, scroll: s.detailScroll)
+        buf.lines(lines, in: inner, scroll: s.panes.detailScroll)
     }
 
     static func context(_ s: AppState, _ r: Rect, into buf: inout ScreenBuffer) {
-        let focused = s.focus == .context && s.overlay == nil
-        guard let d = s.detail,
-            let lines = s.paneLines.flatMap({
-                $0.key.caseID == d.caseID && $0.key.contextWidth == r.width - 2 && $0.key.contextMode == s.contextMode
+        let focused = s.panes.focus == .context && s.overlay == nil
+        let title = s.panes.contextMode.title
+        guard let d = s.panes.detail,
+            let lines = s.panes.lines.flatMap({
+                $0.key.caseID == d.caseID && $0.key.contextWidth == r.width - 2 && $0.key.contextMode == s.panes.contextMode
                     ? $0.context : nil
             })
         else {
-            buf.box(r, title: Line(ContextView.title(s), .title), focused: focused, glyphs: s.glyphs)
+            buf.box(r, title: Line(title, .title), focused: focused, glyphs: s.glyphs)
             return
         }
         let inner = buf.box(
             r,
             title: Line([
-                Span(ContextView.title(s), .title), Span(scrollInfo(s.contextScroll, lines.count, r.height - 2), .muted),
+                Span(title, .title), Span(scrollInfo(s.panes.contextScroll, lines.count, r.height - 2), .muted),
             ]), focused: focused, glyphs: s.glyphs)
-        buf.lines(lines, in: inner, scroll: s.contextScroll)
+        buf.lines(lines, in: inner, scroll: s.panes.contextScroll)
     }
 
     static func scrollInfo(_ scroll: Int, _ count: Int, _ rows: Int) -> String {
         count > rows ? " \(scroll + 1)-\(min(count, scroll + rows))/\(count)" : ""
     }
 
-    static func overlay(_ s: AppState, title: String, _ lines: [Line], _ layout: Layout, into buf: inout ScreenBuffer) {
+    static func overlay(
+        _ s: AppState, title: String, _ lines: [Line], _ scroll: Int, _ layout: Layout, into buf: inout ScreenBuffer
+    ) {
         let inner = buf.box(
             layout.overlay,
-            title: Line([Span(title, .title), Span(scrollInfo(s.overlayScroll, lines.count, layout.overlayRows), .muted)]),
+            title: Line([Span(title, .title), Span(scrollInfo(scroll, lines.count, layout.overlayRows), .muted)]),
             focused: true, glyphs: s.glyphs)
-        buf.lines(lines, in: inner, scroll: s.overlayScroll)
+        buf.lines(lines, in: inner, scroll: scroll)
     }
 
-    static func triage(_ s: AppState, _ kind: TriageKind, _ layout: Layout, into buf: inout ScreenBuffer) {
-        let rows = TriageViews.rows(s, kind, width: layout.overlayWidth)
+    static func triage(_ s: AppState, _ t: TriageOverlay, _ layout: Layout, into buf: inout ScreenBuffer) {
+        let rows = s.triageRows(t.kind)
         let inner = buf.box(
             layout.overlay,
-            title: Line([Span(kind.title, .title), Span(scrollInfo(s.triageTop, rows.count, layout.overlayRows), .muted)]),
+            title: Line([Span(t.kind.title, .title), Span(scrollInfo(t.top, rows.count, layout.overlayRows), .muted)]),
             focused: true, glyphs: s.glyphs)
         for row in 0..<inner.height {
-            let i = s.triageTop + row
+            let i = t.top + row
             guard i < rows.count else { break }
             let y = inner.y + row
             var line = rows[i].line
-            if i == s.triageCursor && rows[i].cases != nil {
+            if i == t.cursor && rows[i].cases != nil {
                 buf.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), role: .selection)
                 line = Line(line.spans.map { Span($0.text, .selection) })
             }
@@ -153,8 +160,8 @@ public enum RootView {
         }
     }
 
-    static func edits(_ s: AppState, _ layout: Layout, into buf: inout ScreenBuffer) {
-        let entries = Array(s.journalEntries.reversed())
+    static func edits(_ s: AppState, cursor: Int, top: Int, _ layout: Layout, into buf: inout ScreenBuffer) {
+        let entries = Array((s.session?.journalEntries ?? []).reversed())
         let path = s.data?.journalPath.map { " · " + Text.clean($0) } ?? ""
         let inner = buf.box(
             layout.overlay, title: Line([Span("Recent edits", .title), Span(" \(entries.count)\(path)", .muted)]), focused: true,
@@ -165,7 +172,7 @@ public enum RootView {
                 role: .muted)
         }
         for row in 0..<inner.height {
-            let i = s.triageTop + row
+            let i = top + row
             guard i < entries.count else { break }
             let e = entries[i]
             let y = inner.y + row
@@ -173,9 +180,9 @@ public enum RootView {
             if let c = e.changes.first { text += "  " + c.summary() }
             if let st = e.status { text += "  → \(st.rawValue)" }
             if let r = e.reason { text += "  (\(r))" }
-            if !s.annotations.isInEffect(e.seq) && e.kind != .undo && e.kind != .redo { text += "  [undone]" }
+            if s.session?.annotations.isInEffect(e.seq) == false && e.kind != .undo && e.kind != .redo { text += "  [undone]" }
             var line = Line(Text.clean(text))
-            if i == s.triageCursor {
+            if i == cursor {
                 buf.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), role: .selection)
                 line = Line(line.plain, .selection)
             }
@@ -185,26 +192,27 @@ public enum RootView {
 
     static func options(_ s: AppState, _ cursor: Int, _ layout: Layout, into buf: inout ScreenBuffer) {
         let g = s.glyphs
+        let options = s.session?.options ?? SessionOptions()
         let o = layout.overlay
         let rect = Rect(x: o.x, y: o.y, width: o.width, height: min(o.height, 14))
         let inner = buf.box(rect, title: Line("Options", .title), focused: true, glyphs: g)
         let rows: [Line] = [
             Line([
-                Span((s.options.lenient ? g.selected : g.unselected) + " ", .key),
+                Span((options.scorer.lenient ? g.selected : g.unselected) + " ", .key),
                 Span("lenient parsing: strip <think> blocks, Markdown fences and prose first"),
             ]),
             Line([
                 Span("prediction format: ", .normal),
                 Span(
-                    s.options.format == .reference
+                    options.scorer.format == .reference
                         ? "reference  Platform:[f(a=1)]" : "json  {'platform': ..., 'functions': [...]}", .key),
             ]),
             Line([
-                Span((s.useCorrectedGold ? g.selected : g.unselected) + " ", .key),
+                Span((options.useCorrectedGold ? g.selected : g.unselected) + " ", .key),
                 Span("score against the corrected gold (the journal's edits); off: the original gold"),
             ]),
             Line([
-                Span((s.autoAdvance ? g.selected : g.unselected) + " ", .key),
+                Span((options.autoAdvance ? g.selected : g.unselected) + " ", .key),
                 Span("after C (confirm) or ! (flag), go to the next failing case"),
             ]),
         ]
@@ -254,26 +262,30 @@ enum StatusBar {
         guard !r.isEmpty else { return }
         buf.fill(r, role: .statusBar)
         var left: [Span] = []
-        // A line being typed takes the whole bar: its prompt, the text, a cursor and the keys.
-        let typing: [(String?, String, String)] = [
-            (s.commandInput, " :", "  Enter save · Esc cancel · Ctrl-U clear (the commands: ? after Esc)"),
-            (s.exportInput, " export to ", "  Enter write \(s.visible.count) cases (.csv or .jsonl) · Esc cancel"),
-            (s.search.input, " /", "  Enter search · Esc cancel"),
-        ]
-        if let (input, prompt, keys) = typing.first(where: { $0.0 != nil }), let input {
-            let line = Line([
-                Span(prompt, .key), Span(Text.clean(input), .statusBar), Span("█", .statusBar), Span(keys, .statusBar),
-            ])
+        // A line being typed takes the whole bar: its prompt, the text with the cursor, the keys.
+        if let editor = s.editor {
+            let prompt =
+                switch editor.purpose {
+                case .search: " /"
+                case .export: " export to "
+                case .command: " :"
+                }
+            let line = Line(
+                [
+                    Span(prompt, .key), Span(Text.clean(editor.line.beforeCursor), .statusBar), Span("█", .statusBar),
+                    Span(Text.clean(editor.line.afterCursor), .statusBar), Span("  ", .statusBar),
+                ] + hintSpans(hintBindings(s), separator: " · ", keySpace: " "))
             buf.put(Text.fit(line, r.width), x: r.x, y: r.y, maxX: r.maxX)
             return
         }
         left.append(Span(" " + mode(s) + " ", .key))
-        if let data = s.data, !s.filter.isEmpty {
-            left.append(Span(" filter: " + Text.clean(s.filter.summary(data)), .statusBar))
+        if let data = s.data, !s.list.filter.isEmpty {
+            left.append(Span(" filter: " + Text.clean(s.list.filter.summary(data)), .statusBar))
         }
-        if !s.search.query.isEmpty {
+        let search = s.list.search
+        if !search.query.isEmpty {
             var n = " (…)"
-            if let matches = s.search.matches {
+            if let matches = search.matches {
                 // "3/14" when the selected case is a match, else the count.
                 if let id = s.selectedID, let at = position(of: id, in: matches) {
                     n = " \(at + 1)/\(matches.count)"
@@ -281,22 +293,14 @@ enum StatusBar {
                     n = " (\(matches.count))"
                 }
             }
-            left.append(Span(" /" + Text.clean(s.search.query) + n, .statusBar))
+            left.append(Span(" /" + Text.clean(search.query) + n, .statusBar))
         }
-        if let m = s.message { left.append(Span(" " + Text.clean(m), .statusBar)) }
+        if let m = s.status.message { left.append(Span(" " + Text.clean(m), .statusBar)) }
         let leftLine = Line(left)
         // The hints that fit, `? help` and `q quit` always kept: others are dropped from the right.
         var bindings = hintBindings(s)
         let keep: Set<Command> = [.help, .quit, .back]
-        func line(_ bs: [KeyBinding<Command>]) -> Line {
-            var spans: [Span] = []
-            for b in bs {
-                if !spans.isEmpty { spans.append(Span(" · ", .statusBar)) }
-                spans.append(Span(b.keys[0].description, .key))
-                spans.append(Span(" " + b.hint, .statusBar))
-            }
-            return Line(spans)
-        }
+        func line(_ bs: [KeyBinding<Command>]) -> Line { Line(hintSpans(bs, separator: " · ", keySpace: " ")) }
         let room = r.width - min(leftLine.width, r.width / 2) - 2
         while line(bindings).width > room, let drop = bindings.lastIndex(where: { !keep.contains($0.action) }) {
             bindings.remove(at: drop)
@@ -305,6 +309,17 @@ enum StatusBar {
         let leftRoom = max(0, r.width - hints.width - 2)
         buf.put(Text.fit(leftLine, leftRoom), x: r.x, y: r.y, maxX: r.x + leftRoom)
         if hints.width <= r.width - 1 { buf.put(hints, x: r.maxX - hints.width - 1, y: r.y, maxX: r.maxX) }
+    }
+
+    /// `key hint · key hint`: the first key of each binding and its hint.
+    static func hintSpans(_ bindings: [KeyBinding<Command>], separator: String, keySpace: String) -> [Span] {
+        var spans: [Span] = []
+        for b in bindings {
+            if !spans.isEmpty { spans.append(Span(separator, .statusBar)) }
+            spans.append(Span(b.keys[0].description, .key))
+            spans.append(Span(keySpace + b.hint, .statusBar))
+        }
+        return spans
     }
 
     static func position(of id: Int, in sorted: [Int]) -> Int? {
@@ -318,7 +333,7 @@ enum StatusBar {
     }
 
     static func mode(_ s: AppState) -> String {
-        switch s.overlay {
+        switch s.overlay?.kind {
         case .help?: return "HELP"
         case .raw?: return "RAW"
         case .options?: return "OPTIONS"
@@ -326,10 +341,10 @@ enum StatusBar {
         case .edits?: return "EDITS"
         case .filter?: return "FILTER"
         case nil:
-            switch s.focus {
+            switch s.panes.focus {
             case .list: return "LIST"
             case .detail: return "CASE"
-            case .context: return s.contextMode == .catalog ? "CATALOG" : "PROFILE"
+            case .context: return s.panes.contextMode == .catalog ? "CATALOG" : "PROFILE"
             }
         }
     }

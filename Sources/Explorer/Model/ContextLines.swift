@@ -1,16 +1,12 @@
 import Evaluator
 import TUICore
 
-// MARK: - ContextView
+// MARK: - ContextLines
 
 /// The context pane: the tool catalog (platforms → APIs → parameters, gold / predicted /
 /// preferred marked) or the full user profile as an indented tree.
-public enum ContextView {
-    public static func title(_ s: AppState) -> String {
-        s.contextMode == .catalog ? "Tool catalog" : "User profile"
-    }
-
-    public static func lines(_ s: AppState, _ d: CaseDetail, width: Int) -> [Line] {
+public enum ContextLines {
+    public static func lines(_ s: ViewContext, _ d: CaseDetail, width: Int) -> [Line] {
         switch s.contextMode {
         case .catalog: return catalog(s, d, width: width)
         case .profile: return profile(d, width: width)
@@ -19,14 +15,14 @@ public enum ContextView {
 
     /// The line the context pane starts at for a newly selected case: the gold platform's
     /// heading in the catalog, the top otherwise.
-    public static func anchor(_ s: AppState, _ d: CaseDetail, in lines: [Line]) -> Int {
+    public static func anchor(_ s: ViewContext, _ d: CaseDetail, in lines: [Line]) -> Int {
         guard s.contextMode == .catalog, let gold = d.diff.goldPlatform?.stringValue else { return 0 }
         return lines.firstIndex { $0.spans.first?.role == .header && $0.spans.first?.text == Text.clean(gold) } ?? 0
     }
 
     // MARK: - Catalog
 
-    static func catalog(_ s: AppState, _ d: CaseDetail, width: Int) -> [Line] {
+    static func catalog(_ s: ViewContext, _ d: CaseDetail, width: Int) -> [Line] {
         let c = d.catalog
         let goldPlatform = d.diff.goldPlatform?.stringValue
         let predictedPlatform = d.diff.predictedPlatform?.stringValue

@@ -27,11 +27,7 @@ public struct Layout: Sendable, Equatable {
     var listFrame: Rect
     public var overlay: Rect
 
-    public init(_ s: AppState) {
-        self.init(width: s.width, height: s.height, focus: s.focus)
-    }
-
-    public init(width: Int, height: Int, focus: AppState.Pane) {
+    public init(width: Int, height: Int, focus: Panes.Pane) {
         let screen = Rect(x: 0, y: 0, width: width, height: height)
         (header, _) = screen.splitTop(1)
         (_, status) = screen.splitBottom(1)

@@ -1,13 +1,13 @@
 import Evaluator
 import TUICore
 
-// MARK: - DetailView
+// MARK: - DetailLines
 
 /// The case pane: query, profile summary, the call diff, the diagnosis and the raw prediction.
-public enum DetailView {
+public enum DetailLines {
     /// The pane's lines at `width` columns (the pane scrolls through them).
-    public static func lines(_ s: AppState, _ d: CaseDetail, width: Int) -> [Line] {
-        guard let data = s.data else { return [] }
+    public static func lines(_ s: ViewContext, _ d: CaseDetail, width: Int) -> [Line] {
+        let data = s.data
         let entry = data.cases[d.caseID]
         let user = data.users[entry.user]
         var out: [Line] = []
@@ -35,7 +35,7 @@ public enum DetailView {
 
         // Query
         out.append(Text.heading("Query"))
-        out += highlight(Text.paragraph(entry.query, indent: 2, width: width), s.search.query)
+        out += highlight(Text.paragraph(entry.query, indent: 2, width: width), s.query)
         out.append("")
 
         // Profile summary
@@ -69,7 +69,7 @@ public enum DetailView {
     }
 
     /// A run's verdict line, hits and diagnosis.
-    static func runHead(_ s: AppState, _ d: CaseDetail, _ run: CaseDetail.RunDetail, width: Int) -> [Line] {
+    static func runHead(_ s: ViewContext, _ d: CaseDetail, _ run: CaseDetail.RunDetail, width: Int) -> [Line] {
         let g = s.glyphs
         var out: [Line] = []
         let (glyph, role) = g.verdict(run.verdict)
@@ -108,7 +108,7 @@ public enum DetailView {
     }
 
     /// A run's call diff and raw prediction.
-    static func runBody(_ s: AppState, _ d: CaseDetail, _ run: CaseDetail.RunDetail, width: Int) -> [Line] {
+    static func runBody(_ s: ViewContext, _ d: CaseDetail, _ run: CaseDetail.RunDetail, width: Int) -> [Line] {
         let g = s.glyphs
         var out: [Line] = []
         // Call diff
@@ -118,7 +118,7 @@ public enum DetailView {
         // Raw prediction
         out.append(Text.heading("Prediction (raw text)"))
         if let text = run.predictionText {
-            out += rawPrediction(text, run.verdict.formatFailure, width: width, query: s.search.query)
+            out += rawPrediction(text, run.verdict.formatFailure, width: width, query: s.query)
         } else if let note = run.predictionNote {
             out += Text.paragraph(note, indent: 2, width: width, role: .format)
         }

@@ -1,76 +1,13 @@
 import Evaluator
 import TUICore
 
-// MARK: - Triage views
+// MARK: - TriageRows
 
-/// The full-screen summary views: dashboard (`d`), failure patterns (`F`), users (`u`), tools
-/// (`t`) and the prompt the model saw (`p`). Each is a list of rows; a row that covers cases is
-/// selectable, and Enter shows exactly those cases in the list.
-public enum TriageKind: String, Sendable, CaseIterable {
-    case dashboard, patterns, users, tools, prompt
-
-    public var title: String {
-        switch self {
-        case .dashboard: return "Dashboard"
-        case .patterns: return "Failure patterns"
-        case .users: return "Users"
-        case .tools: return "Tools"
-        case .prompt: return "The prompt the model saw"
-        }
-    }
-}
-
-/// Everything the summary views show, computed off the input loop after scoring.
-public struct TriageModel: Sendable {
-    /// One dashboard per run (options' reading).
-    public var dashboards: [Triage.Dashboard]
-    /// Run 0's dashboard in PTBench's reading, when the options are lenient.
-    public var reference: Triage.Dashboard?
-    /// Run 0's dashboard against the original gold, when the journal corrected some gold.
-    public var original: Triage.Dashboard?
-    public var patterns: Triage.Patterns
-    public var users: [Triage.UserRow]
-    public var tools: [Triage.PlatformRow]
-
-    /// Computes the model from the scored result.
-    public static func build(_ data: ExplorerData, _ result: ScoreResult) -> TriageModel {
-        let verdicts = result.reports.map { $0.splits.flatMap(\.verdicts) }
-        let dashboards = zip(verdicts, result.reports).map { Triage.dashboard(data: data, verdicts: $0, report: $1) }
-        let reference = result.referenceReports.map { r in
-            Triage.dashboard(data: data, verdicts: r[0].splits.flatMap(\.verdicts), report: r[0])
-        }
-        let original = result.originalReport.map { r in
-            Triage.dashboard(data: data, verdicts: r.splits.flatMap(\.verdicts), report: r)
-        }
-        return TriageModel(
-            dashboards: dashboards, reference: reference, original: original,
-            patterns: Triage.patterns(data: data, verdicts: verdicts[0]),
-            users: Triage.users(data: data, verdicts: verdicts[0]), tools: Triage.tools(data: data, verdicts: verdicts[0]))
-    }
-}
-
-/// One row of a summary view.
-public struct TriageRow: Sendable {
-    public var line: Line
-    /// The cases Enter shows (nil: not selectable).
-    public var cases: [Int]?
-    /// What the list's filter says after Enter.
-    public var label: String
-    /// For the users view: the user Enter filters to.
-    public var user: Int?
-
-    init(_ line: Line, cases: [Int]? = nil, label: String = "", user: Int? = nil) {
-        self.line = line
-        self.cases = cases
-        self.label = label
-        self.user = user
-    }
-}
-
-public enum TriageViews {
+/// The rows of the summary views, laid out for a width.
+public enum TriageRows {
     /// The rows of `kind` at `width` columns.
-    public static func rows(_ s: AppState, _ kind: TriageKind, width: Int) -> [TriageRow] {
-        guard let data = s.data else { return [] }
+    public static func rows(_ s: ViewContext, _ kind: TriageKind, width: Int) -> [TriageRow] {
+        let data = s.data
         if kind == .prompt { return prompt(s, data, width: width) }
         guard let model = s.triage else {
             return [TriageRow(Line(s.verdicts == nil ? "scoring… the summaries appear when it finishes" : "computing…", .muted))]
@@ -94,7 +31,7 @@ public enum TriageViews {
 
     // MARK: - Dashboard
 
-    static func dashboard(_ s: AppState, _ data: ExplorerData, _ m: TriageModel, width: Int) -> [TriageRow] {
+    static func dashboard(_ s: ViewContext, _ data: ExplorerData, _ m: TriageModel, width: Int) -> [TriageRow] {
         let d = m.dashboards[0]
         var out: [TriageRow] = []
         var columns = d.splits + (d.overall.map { [$0] } ?? [])
@@ -204,7 +141,7 @@ public enum TriageViews {
 
     // MARK: - Patterns
 
-    static func patterns(_ s: AppState, _ data: ExplorerData, _ m: TriageModel, width: Int) -> [TriageRow] {
+    static func patterns(_ s: ViewContext, _ data: ExplorerData, _ m: TriageModel, width: Int) -> [TriageRow] {
         let p = m.patterns
         var out: [TriageRow] = [
             heading("Failure signatures", "\(p.failing.count) failing cases; a case can show several signatures")
@@ -296,7 +233,7 @@ public enum TriageViews {
     /// `api` then the chat templates: ←/→ switch.
     public static let promptNames = ["api"] + Prompts.templates
 
-    static func prompt(_ s: AppState, _ data: ExplorerData, width: Int) -> [TriageRow] {
+    static func prompt(_ s: ViewContext, _ data: ExplorerData, width: Int) -> [TriageRow] {
         guard let entry = s.selected, let json = data.split(of: entry).fullCase(data.benchmarkCase(entry)) else {
             return [TriageRow(Line("no case selected", .muted))]
         }

@@ -1,0 +1,18 @@
+// MARK: - TriageKind
+
+/// The full-screen summary views: dashboard (`d`), failure patterns (`F`), users (`u`), tools
+/// (`t`) and the prompt the model saw (`p`). Each is a list of rows; a row that covers cases is
+/// selectable, and Enter shows exactly those cases in the list.
+public enum TriageKind: String, Sendable, CaseIterable {
+    case dashboard, patterns, users, tools, prompt
+
+    public var title: String {
+        switch self {
+        case .dashboard: return "Dashboard"
+        case .patterns: return "Failure patterns"
+        case .users: return "Users"
+        case .tools: return "Tools"
+        case .prompt: return "The prompt the model saw"
+        }
+    }
+}

@@ -1,0 +1,21 @@
+import TUICore
+
+// MARK: - TriageRow
+
+/// One row of a summary view.
+public struct TriageRow: Sendable {
+    public var line: Line
+    /// The cases Enter shows (nil: not selectable).
+    public var cases: [Int]?
+    /// What the list's filter says after Enter.
+    public var label: String
+    /// For the users view: the user Enter filters to.
+    public var user: Int?
+
+    init(_ line: Line, cases: [Int]? = nil, label: String = "", user: Int? = nil) {
+        self.line = line
+        self.cases = cases
+        self.label = label
+        self.user = user
+    }
+}

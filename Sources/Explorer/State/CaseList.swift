@@ -1,0 +1,31 @@
+import Evaluator
+
+// MARK: - CaseList
+
+/// The case list: the ids it shows (the filter applied), the selection, the filter and the search.
+public struct CaseList: Sendable {
+    /// Ids of the cases the list shows, in order (ascending ids).
+    public var visible: [Int] = []
+    /// pass / fail / format counts of `visible` (nil before scoring).
+    public var counts: (pass: Int, fail: Int, format: Int)?
+    /// Position of the selection in `visible`.
+    public var cursor = 0
+    /// First visible row.
+    public var top = 0
+    public var filter = Filter()
+    public var search = Search()
+
+    /// The committed search: the query and its matches.
+    public struct Search: Sendable, Equatable {
+        /// The committed query (highlighted, used by `n`/`N`).
+        public var query = ""
+        /// Ids of the matching cases (sorted), nil while the search runs.
+        public var matches: [Int]?
+        public var matchSet = Set<Int>()
+    }
+
+    public init() {}
+
+    /// The id of the selected case.
+    public var selectedID: Int? { cursor < visible.count ? visible[cursor] : nil }
+}

@@ -1,0 +1,29 @@
+import Evaluator
+
+// MARK: - Panes
+
+/// The main screen's panes: which has the focus, what the context pane shows, scroll positions,
+/// and the selected case's detail with its laid-out lines (built off the input loop).
+public struct Panes: Sendable {
+    /// A pane of the main screen.
+    public enum Pane: Int, Sendable, CaseIterable {
+        case list, detail, context
+    }
+
+    public var focus: Pane = .list
+    public var contextMode: ContextMode = .catalog
+    public var detailScroll = 0
+    public var contextScroll = 0
+    /// The selected case, decoded (rebuilt off the input loop when the selection changes).
+    public var detail: CaseDetail?
+    /// The case and context panes' lines, built off the input loop once per change of what they
+    /// show (case, width, mode, search, scores) so a key that only moves does not lay them out twice.
+    public var lines: PaneLines?
+    /// What the panes' lines are being built for (``Effect/buildDetail(request:)``), nil when
+    /// nothing is being built; until they arrive the case pane says "building…".
+    public var pending: PaneLines.Key?
+    /// The number of the latest detail request; a result of an earlier one is dropped.
+    public var request = 0
+
+    public init() {}
+}

@@ -1,0 +1,59 @@
+import Evaluator
+import TUICore
+
+// MARK: - Panes
+
+extension Reducer {
+    /// Focus and context-pane commands.
+    static func paneCommand(_ s: inout AppState, _ command: Command) {
+        switch command {
+        case .toggleContext:
+            s.panes.contextMode = s.panes.contextMode == .catalog ? .profile : .catalog
+            if Layout(s).context == nil { s.panes.focus = .context }
+        case .focusNext:
+            s.panes.focus = Panes.Pane(rawValue: (s.panes.focus.rawValue + 1) % 3)!
+        case .focusPrevious:
+            s.panes.focus = Panes.Pane(rawValue: (s.panes.focus.rawValue + 2) % 3)!
+        case .open:
+            if s.panes.focus == .list { s.panes.focus = .detail } else if s.panes.focus == .detail { s.panes.focus = .context }
+        case .back:
+            if s.panes.focus == .context { s.panes.focus = .detail } else if s.panes.focus == .detail { s.panes.focus = .list }
+        default:
+            break
+        }
+    }
+
+    /// Drops the selected case's detail and lines (and any build under way): what they show
+    /// changed (scores, options, gold); the next ``clamp(_:keepListTop:)`` asks for them again.
+    static func invalidateDetail(_ s: inout AppState) {
+        s.panes.detail = nil
+        s.panes.lines = nil
+        s.panes.pending = nil
+    }
+
+    /// Asks for the selected case's panes when what they show changed (built off the input loop);
+    /// a detail of another case is dropped at once. Keeps the pane scroll offsets inside the lines.
+    static func requestPanes(_ s: inout AppState, _ layout: Layout) {
+        if let session = s.session, let entry = s.selected {
+            if s.panes.detail?.caseID != entry.id {
+                s.panes.detail = nil
+                s.panes.lines = nil
+            }
+            let key = PaneLines.Key(
+                caseID: entry.id, detailWidth: layout.detailWidth, contextWidth: layout.contextWidth,
+                contextMode: s.panes.contextMode, query: s.list.search.query, version: session.version, glyphs: s.glyphs)
+            if s.panes.lines?.key != key && s.panes.pending != key {
+                s.panes.pending = key
+                s.panes.request += 1
+            } else if s.panes.lines?.key == key {
+                s.panes.pending = nil
+            }
+        } else {
+            invalidateDetail(&s)
+        }
+        if let lines = s.panes.lines {
+            s.panes.detailScroll = min(s.panes.detailScroll, max(0, lines.detail.count - layout.detailRows))
+            s.panes.contextScroll = min(s.panes.contextScroll, max(0, lines.context.count - layout.contextRows))
+        }
+    }
+}
