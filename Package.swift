@@ -22,7 +22,8 @@ let package = Package(
             name: "Sample",
             resources: [.copy("Data")]
         ),
-        // Cells, screen buffer + diff, text width, sanitizing, roles, themes, keys. No terminal I/O.
+        // Cells, screen buffer + diff, text width, sanitizing, roles, themes, keys, widgets. No terminal
+        // I/O (ThemeLoader reads theme files; the backend owns the terminal).
         .target(name: "TUICore"),
         // The explorer: state, actions, reducer, keymap, views. Knows neither ncurses nor the terminal.
         .target(name: "Explorer", dependencies: ["Evaluator", "TUICore"]),

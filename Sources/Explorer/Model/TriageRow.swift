@@ -3,7 +3,7 @@ import TUICore
 // MARK: - TriageRow
 
 /// One row of a summary view.
-public struct TriageRow: Sendable {
+public struct TriageRow: Sendable, Equatable {
     public var line: Line
     /// The cases Enter shows (nil: not selectable).
     public var cases: [Int]?

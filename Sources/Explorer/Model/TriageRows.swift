@@ -5,6 +5,31 @@ import TUICore
 
 /// The rows of the summary views, laid out for a width.
 public enum TriageRows {
+    /// Everything the rows of a view depend on: they are laid out again only when it changes.
+    public struct Key: Sendable, Equatable {
+        var kind: TriageKind
+        var width: Int
+        /// ``Session/version``: scores, gold and options.
+        var version: Int
+        var scored: Bool
+        var triageReady: Bool
+        var template: Int
+        var selected: Int?
+        var glyphs: Glyphs
+
+        public init(_ s: ViewContext, _ kind: TriageKind, width: Int) {
+            self.kind = kind
+            self.width = width
+            version = s.session.version
+            scored = s.verdicts != nil
+            triageReady = s.triage != nil
+            template = s.promptTemplate
+            // Only the prompt view shows the selected case.
+            selected = kind == .prompt ? s.selected?.id : nil
+            glyphs = s.glyphs
+        }
+    }
+
     /// The rows of `kind` at `width` columns.
     public static func rows(_ s: ViewContext, _ kind: TriageKind, width: Int) -> [TriageRow] {
         let data = s.data

@@ -84,11 +84,3 @@ extension AppState {
         }
     }
 }
-
-extension AppState {
-    /// The rows of a summary view at the state's size.
-    public func triageRows(_ kind: TriageKind) -> [TriageRow] {
-        guard let context = viewContext else { return [] }
-        return TriageRows.rows(context, kind, width: Layout(self).overlayWidth)
-    }
-}

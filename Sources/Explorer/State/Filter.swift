@@ -63,7 +63,9 @@ public struct Filter: Sendable, Equatable {
         }
     }
 
-    /// Whether `entry` (with its verdict summary, nil before scoring) passes the filter.
+    /// Whether `entry` (with its verdict summary, nil before scoring) passes the verdict, error,
+    /// split, scenario, platform and user dimensions. The slice, the statuses and the run
+    /// comparisons need the session: ``CaseList`` checks them.
     @inline(__always)
     public func matches(_ entry: borrowing CaseEntry, _ summary: CaseSummary?) -> Bool {
         if !verdicts.isEmpty && !verdicts.contains(summary?.verdict ?? .unscored) { return false }

@@ -120,7 +120,8 @@ extension Reducer {
     /// Moves a summary view's cursor by `delta` rows onto a selectable row (the prompt view,
     /// which has none, scrolls instead) and keeps it on screen.
     static func moveTriage(_ s: inout AppState, _ t: inout TriageOverlay, by delta: Int) {
-        let rows = s.triageRows(t.kind)
+        layOut(s, &t)
+        let rows = t.rows
         let page = Layout(s).overlayRows
         let selectable = rows.indices.filter { rows[$0].cases != nil }
         if selectable.isEmpty {
@@ -137,6 +138,15 @@ extension Reducer {
         if t.cursor < t.top { t.top = max(0, t.cursor - 1) }
         if t.cursor >= t.top + page { t.top = t.cursor - page + 1 }
         if delta < 0 && t.cursor == selectable.first { t.top = 0 }
+    }
+
+    /// Lays out the view's rows again when what they show changed (``TriageRows/Key``).
+    static func layOut(_ s: AppState, _ t: inout TriageOverlay) {
+        guard let context = s.viewContext else { return }
+        let key = TriageRows.Key(context, t.kind, width: Layout(s).overlayWidth)
+        guard key != t.key else { return }
+        t.rows = TriageRows.rows(context, t.kind, width: key.width)
+        t.key = key
     }
 
     /// Enter on a recent edit: select its case (clearing filters that hide it).
@@ -161,7 +171,7 @@ extension Reducer {
 
     /// Enter on a summary row: the list shows exactly its cases.
     static func drillDown(_ s: inout AppState, _ t: TriageOverlay) {
-        let rows = s.triageRows(t.kind)
+        let rows = t.rows
         guard t.cursor < rows.count, let cases = rows[t.cursor].cases else { return }
         let row = rows[t.cursor]
         var filter = Filter()

@@ -242,6 +242,9 @@ public enum Reducer {
         case .raw(var raw)?:
             raw.scroll = min(raw.scroll, max(0, raw.lines.count - layout.overlayRows))
             s.overlay = .raw(raw)
+        case .triage(var t)?:
+            layOut(s, &t)
+            s.overlay = .triage(t)
         default:
             break
         }

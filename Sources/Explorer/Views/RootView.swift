@@ -142,7 +142,7 @@ public enum RootView {
     }
 
     static func triage(_ s: AppState, _ t: TriageOverlay, _ layout: Layout, into buf: inout ScreenBuffer) {
-        let rows = s.triageRows(t.kind)
+        let rows = t.rows
         let inner = buf.box(
             layout.overlay,
             title: Line([Span(t.kind.title, .title), Span(scrollInfo(t.top, rows.count, layout.overlayRows), .muted)]),

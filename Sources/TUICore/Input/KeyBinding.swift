@@ -26,7 +26,7 @@ public struct KeyBinding<Action: Sendable>: Sendable {
     public var keyLabel: String { keys.map(\.description).joined(separator: "/") }
 }
 
-/// A named context's bindings (a pane or a mode).
+/// Every context's bindings (a pane, an overlay, a line being typed), each under a title.
 public struct Keymap<Context: Hashable & Sendable, Action: Sendable>: Sendable {
     public var sections: [(context: Context, title: String, bindings: [KeyBinding<Action>])]
 
@@ -34,7 +34,7 @@ public struct Keymap<Context: Hashable & Sendable, Action: Sendable>: Sendable {
         self.sections = sections
     }
 
-    /// The binding for `key` in `context`, falling back to `fallbacks` in order.
+    /// The binding for `key` in the first of `contexts` (most specific first) that binds it.
     public func binding(for key: Key, in contexts: [Context]) -> KeyBinding<Action>? {
         for context in contexts {
             for section in sections where section.context == context {
