@@ -32,7 +32,7 @@ public enum ResidentMemory {
     }
 
     /// VmRSS and VmHWM in kB from the text of a `/proc/<pid>/status` file.
-    static func parse(status text: String) -> (rss: Int, peak: Int)? {
+    public static func parse(status text: String) -> (rss: Int, peak: Int)? {
         func field(_ name: String) -> Int? {
             guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix(name + ":") }) else { return nil }
             return line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first.flatMap { Int($0) }

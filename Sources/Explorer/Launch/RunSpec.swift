@@ -35,6 +35,9 @@ public struct RunSpecError: Error, Sendable, Equatable, CustomStringConvertible 
     /// The value as given.
     public let text: String
 
+    /// The error for the `--run` value `text`.
+    public init(text: String) { self.text = text }
+
     /// What was expected and what was given.
     public var description: String { "--run expects NAME=DIR, got '\(text)'" }
 }
