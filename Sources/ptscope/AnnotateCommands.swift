@@ -40,31 +40,18 @@ struct ExportCommand: ParsableCommand {
         let annotations = Annotations.replay(file.entries, over: bench)
         for problem in annotations.problems { warn("warning: \(journalURL.path): \(problem)") }
         let outURL = URL(fileURLWithPath: out)
-        do {
+        try exitOnError { () throws(InputError) in
             try CorrectedExport.write(bench, annotations, entries: file.entries, to: outURL)
-        } catch {
-            warn("ptscope: \(error)")
-            throw ExitCode(2)
         }
-        let changed = annotations.cases.values.filter(\.goldChanged).count
-        let flagged = annotations.cases.values.filter { $0.status == .flagged }.count
-        TerminalText.print(
-            "wrote \(outURL.path): \(changed) case(s) with corrected gold, \(flagged) flagged, "
-                + "\(annotations.problems.count) entr\(annotations.problems.count == 1 ? "y" : "ies") not applied "
-                + "(CHANGES.md, changes.jsonl)")
+        TerminalText.print(CorrectedExport.summary(annotations, writtenTo: outURL))
     }
 }
 
 /// Reads a journal without locking it; exit 2 with the reason when it cannot be read.
 func readJournal(_ url: URL) throws -> Journal {
-    do {
-        let journal = try Journal.load(url)
-        for w in journal.warnings { warn("warning: \(w)") }
-        return journal
-    } catch {
-        warn("ptscope: \(error)")
-        throw ExitCode(2)
-    }
+    let journal = try exitOnError { () throws(InputError) in try Journal.load(url) }
+    for w in journal.warnings { warn("warning: \(w)") }
+    return journal
 }
 
 // MARK: - annotations
@@ -100,144 +87,23 @@ struct AnnotationsCommand: ParsableCommand {
         let url = URL(fileURLWithPath: journal)
         if let stressAppend { return try Self.stress(url, count: stressAppend) }
         let file = try readJournal(url)
-        let entries = file.entries.sorted { $0.seq < $1.seq }
-        var annotations: Annotations?
-        if let data { annotations = Annotations.replay(entries, over: try loadBenchmark(URL(fileURLWithPath: data), nil)) }
-        let cases = Self.caseSummaries(entries, annotations)
+        let bench = try data.map { try loadBenchmark(URL(fileURLWithPath: $0), nil) }
+        let listing = AnnotationsListing(file: url.path, entries: file.entries, replayedOver: bench)
         if json {
-            for e in entries { TerminalText.printJSON("{\"type\": \"edit\", " + e.jsonLine.dropFirst()) }
-            for c in cases { TerminalText.printJSON(c.json) }
-            for p in annotations?.problems ?? [] {
-                TerminalText.printJSON(JSONText.object([("type", "\"problem\""), ("text", JSONText.string(p))]))
-            }
+            for line in listing.jsonLines { TerminalText.printJSON(line) }
         } else {
-            TerminalText.print(Self.table(entries, cases, annotations, file: url.path), terminator: "")
+            TerminalText.print(listing.text(cell: TerminalText.cell, width: TextWidth.of), terminator: "")
         }
-        if let annotations, !annotations.problems.isEmpty { throw ExitCode(1) }
+        if !listing.problems.isEmpty { throw ExitCode(1) }
     }
 
-    // MARK: Cases
-
-    struct CaseSummary {
-        var key: CaseKey
-        var status: String
-        var note: String?
-        var reason: String?
-        var edits: [Int]
-
-        var json: String {
-            JSONText.object([
-                ("type", "\"case\""), ("split", JSONText.string(key.split)), ("index", String(key.index)),
-                ("hash", JSONText.string(key.hash)), ("status", JSONText.string(status)),
-                ("note", note.map(JSONText.string) ?? "null"), ("reason", reason.map(JSONText.string) ?? "null"),
-                ("edits", "[" + edits.map(String.init).joined(separator: ", ") + "]"),
-            ])
-        }
-    }
-
-    /// Per case: the replayed state (with data), else what the journal alone says (the last status set,
-    /// or `edited` when gold edits are in effect).
-    static func caseSummaries(_ entries: [JournalEntry], _ annotations: Annotations?) -> [CaseSummary] {
-        var order: [CaseKey] = []
-        var byKey: [CaseKey: [JournalEntry]] = [:]
-        for e in entries {
-            if byKey[e.key] == nil { order.append(e.key) }
-            byKey[e.key, default: []].append(e)
-        }
-        order.sort { ($0.split, $0.index, $0.hash) < ($1.split, $1.index, $1.hash) }
-        return order.map { key in
-            let mine = byKey[key] ?? []
-            if let annotations {
-                guard let fixed = annotations.cases[key] else {
-                    return CaseSummary(key: key, status: "not applied", edits: mine.map(\.seq))
-                }
-                return CaseSummary(
-                    key: key, status: fixed.status.rawValue, note: fixed.note, reason: fixed.reason, edits: fixed.edits)
-            }
-            // Without the data: undo/redo decide which edits are in effect; the last status and note in effect win.
-            var inEffect: [Int: JournalEntry] = [:]
-            var order: [Int] = []
-            for e in mine {
-                switch e.kind {
-                case .undo: if let u = e.undoOf { order.removeAll { $0 == u } }
-                case .redo: if let u = e.undoOf, inEffect[u] != nil { order.append(u) }
-                default:
-                    inEffect[e.seq] = e
-                    order.append(e.seq)
-                }
-            }
-            let effective = order.compactMap { inEffect[$0] }
-            let lastStatus = effective.last { $0.status != nil }
-            let note = effective.last { $0.note != nil }?.note
-            let edited = effective.contains { !$0.changes.isEmpty }
-            return CaseSummary(
-                key: key, status: lastStatus?.status?.rawValue ?? (edited ? "edited" : "unreviewed"),
-                note: note?.isEmpty == true ? nil : note, reason: lastStatus?.reason, edits: mine.map(\.seq))
-        }
-    }
-
-    // MARK: Text
-
-    /// The edits and cases as text columns; every cell from the journal is made inert on one line first
-    /// (``TerminalText/cell(_:)``), so the columns line up and nothing in them acts on the terminal.
-    static func table(_ entries: [JournalEntry], _ cases: [CaseSummary], _ annotations: Annotations?, file: String) -> String {
-        var out = "\(TerminalText.cell(file)): \(entries.count) edit(s) on \(cases.count) case(s)\n\n"
-        var rows = [["seq", "time", "author", "case", "kind", "change", "reason"]]
-        for e in entries {
-            var change = e.changes.map { $0.summary(limit: 30) }.joined(separator: "; ")
-            if let status = e.status { change += (change.isEmpty ? "" : "; ") + "status → \(status.rawValue)" }
-            if let note = e.note { change += (change.isEmpty ? "" : "; ") + (note.isEmpty ? "note cleared" : "note: \(note)") }
-            if let u = e.undoOf { change = "(seq \(u)) " + change }
-            rows.append([String(e.seq), e.time, e.author, e.key.description, e.kind.rawValue, change, e.reason ?? ""])
-        }
-        out += columns(rows.map { $0.map(TerminalText.cell) })
-        out += "\ncases\n"
-        var caseRows = [["case", "status", "edits", "note", "reason"]]
-        for c in cases {
-            caseRows.append([c.key.description, c.status, String(c.edits.count), c.note ?? "", c.reason ?? ""])
-        }
-        out += columns(caseRows.map { $0.map(TerminalText.cell) })
-        if let annotations {
-            if !annotations.problems.isEmpty { out += "\nnot applied (the data differs from what the journal expects)\n" }
-            for p in annotations.problems { out += "  \(TerminalText.cell(p))\n" }
-        } else {
-            out += "\n(give --data to replay the journal over the data: exact statuses, and edits that do not fit)\n"
-        }
-        return out
-    }
-
-    /// Left-aligned columns separated by two spaces (the last column is not padded).
-    static func columns(_ rows: [[String]]) -> String {
-        guard let count = rows.first?.count else { return "" }
-        let widths = (0..<count).map { k in rows.map { TextWidth.of($0[k]) }.max() ?? 0 }
-        return rows.map { row in
-            row.enumerated().map { k, cell in
-                k == count - 1 ? cell : TextWidth.pad(cell, to: widths[k])
-            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces) + "\n"
-        }.joined()
-    }
-
-    // MARK: For tests
-
-    /// Appends `count` note edits to `url` as fast as durability allows, printing `ack <seq>` (unbuffered)
-    /// after each append has returned. Used by the SIGKILL durability and concurrent-writer tests.
+    /// Appends `count` note edits to `url`, printing `ack <seq>` (unbuffered) after each is durable.
+    /// Used by the SIGKILL durability and concurrent-writer tests.
     static func stress(_ url: URL, count: Int) throws {
-        let journal: Journal
-        do { journal = try Journal.open(url, readOnlyIfLocked: false) } catch {
-            warn("ptscope: \(error)")
-            throw ExitCode(2)
-        }
+        let journal = try exitOnError { () throws(InputError) in try Journal.open(url, readOnlyIfLocked: false) }
         for w in journal.warnings { warn("warning: \(w)") }
-        let out = FileHandle.standardOutput
-        for k in 0..<count {
-            let key = CaseKey(split: "stress", index: k % 7, hash: "0000000000000000")
-            do {
-                let entry = try journal.append(kind: .setNote, key: key, note: "stress \(k)", author: "stress")
-                out.write(Data("ack \(entry.seq)\n".utf8))
-            } catch {
-                warn("ptscope: \(error)")
-                throw ExitCode(2)
-            }
+        try exitOnError { () throws(InputError) in
+            try journal.appendStressNotes(count: count) { FileHandle.standardOutput.write(Data("ack \($0)\n".utf8)) }
         }
     }
 }

@@ -49,113 +49,25 @@ struct InputOptions: ParsableArguments {
 
 extension PredictionParser.Format: ExpressibleByArgument {}
 
-/// Resolves the bundled sample's data root and the first simulated model's predictions.
-func sampleInputs() throws -> (URL, URL) {
-    guard let data = Sample.dataRoot, let pred = Sample.run(Sample.models[0]) else {
+/// Resolves the bundled sample's data root and a simulated model's predictions (default: the first).
+func sampleInputs(model: String = Sample.models[0]) throws -> (URL, URL) {
+    guard let data = Sample.dataRoot, let pred = Sample.run(model) else {
         throw ValidationError("the bundled sample is missing from this build (Sources/Sample/Data)")
     }
     return (data, pred)
 }
 
+/// Reads DATA and PRED; exit 2 with the reason when they cannot be read.
 func loadBenchmark(_ data: URL, _ pred: URL?) throws -> Benchmark {
+    try exitOnError { () throws(InputError) in try Benchmark.load(data: data, predictions: pred) }
+}
+
+/// Runs `body`; an input error is written as `ptscope: <error>` and ends the command with exit 2.
+func exitOnError<T>(_ body: () throws(InputError) -> T) throws -> T {
     do {
-        return try Benchmark.load(data: data, predictions: pred)
+        return try body()
     } catch {
         warn("ptscope: \(error)")
         throw ExitCode(2)
-    }
-}
-
-// MARK: - score
-
-struct Score: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Score predictions exactly as PTBench's run.py and write its CSV files.")
-
-    @Argument(help: "A PTBench data root, a split folder, or a data.json.")
-    var data: String
-
-    @Argument(help: "A predictions root (<split>/generation.jsonl), a split folder, or a generation.jsonl.")
-    var predictions: String
-
-    @Option(
-        help:
-            "Where to write <split>/acc_results.csv, <split>/error_results.csv and overall/ (default: the predictions root, as PTBench)."
-    )
-    var out: String?
-
-    @Option(
-        name: .customLong("per-case"), help: "Write one JSON line per case (flags, hits, error column, diagnosis) to this file.")
-    var perCase: String?
-
-    @Flag(help: "Print the summary as JSON instead of a table.")
-    var json = false
-
-    @OptionGroup var input: InputOptions
-
-    func run() throws {
-        let bench = try loadBenchmark(URL(fileURLWithPath: data), URL(fileURLWithPath: predictions))
-        let report = bench.score(options: Scorer.Options(format: input.format))
-        for w in report.warnings { warn("warning: \(w)") }
-        guard let outDir = out.map({ URL(fileURLWithPath: $0) }) ?? bench.predictionsRoot else {
-            warn("ptscope: no output folder: give --out")
-            throw ExitCode(2)
-        }
-        do {
-            try CSVOutput.write(report, to: outDir)
-        } catch {
-            warn("ptscope: \(error)")
-            throw ExitCode(2)
-        }
-        for split in report.splits {
-            for m in Metric.allCases where (split.accuracy[m] ?? nil) == nil {
-                warn(
-                    "warning: \(split.name): \(m.rawValue) has a zero denominator; written as n/a (PTBench's scorer would crash here)"
-                )
-            }
-        }
-        if let perCase {
-            var text = ""
-            for split in report.splits {
-                for (k, v) in split.verdicts.enumerated() { text += v.jsonLine(split: split.name, index: k) + "\n" }
-            }
-            do { try Data(text.utf8).write(to: URL(fileURLWithPath: perCase), options: .atomic) } catch {
-                warn("ptscope: \(perCase): cannot write: \(error.localizedDescription)")
-                throw ExitCode(2)
-            }
-        }
-        let lenientReport = input.lenient ? bench.score(options: Scorer.Options(format: input.format, lenient: true)) : nil
-        if json {
-            TerminalText.printJSON(
-                lenientReport.map { "{\"reference\": \(report.json()), \"lenient\": \($0.json())}" } ?? report.json())
-        } else {
-            TerminalText.print(report.table(), terminator: "")
-            if let lenientReport {
-                TerminalText.print("")
-                TerminalText.print(lenientReport.table(), terminator: "")
-            }
-        }
-    }
-}
-
-// MARK: - check
-
-struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Validate PTBench data (and predictions) and list every problem with file:line.")
-
-    @Argument(help: "A PTBench data root, a split folder, or a data.json.")
-    var data: String
-
-    @Argument(help: "A predictions root, a split folder, or a generation.jsonl.")
-    var predictions: String?
-
-    func run() throws {
-        let bench = try loadBenchmark(URL(fileURLWithPath: data), predictions.map { URL(fileURLWithPath: $0) })
-        let problems = Validation.problems(in: bench)
-        for p in problems { TerminalText.print("\(p)") }
-        let cases = bench.splits.reduce(0) { $0 + $1.cases.count }
-        TerminalText.print("\(bench.splits.count) split(s), \(cases) cases, \(problems.count) problem(s)")
-        if !problems.isEmpty { throw ExitCode(1) }
     }
 }

@@ -1,0 +1,65 @@
+import Foundation
+
+// MARK: - ScoreSummary
+
+/// What `ptscope score` (and the explorer's `--print`) shows: the reference reading's summary and,
+/// when asked for, the lenient reading's beside it, as a text table or as JSON.
+public struct ScoreSummary: Sendable {
+    /// PTBench's reading.
+    public let reference: ScoreReport
+    /// The lenient reading (think blocks, fences and prose stripped), when asked for.
+    public let lenient: ScoreReport?
+
+    /// Pairs a reference report with an optional lenient one.
+    public init(reference: ScoreReport, lenient: ScoreReport?) {
+        self.reference = reference
+        self.lenient = lenient
+    }
+
+    /// The summary of `reference` (`bench` scored with `format`) with, when `lenient` is set,
+    /// `bench` scored again leniently.
+    public init(_ reference: ScoreReport, of bench: Benchmark, format: PredictionParser.Format, lenient: Bool) {
+        self.reference = reference
+        self.lenient = lenient ? bench.score(options: Scorer.Options(format: format, lenient: true)) : nil
+    }
+
+    /// The reference table, then (after a blank line) the lenient one.
+    public var table: String {
+        reference.table() + (lenient.map { "\n" + $0.table() } ?? "")
+    }
+
+    /// The reference summary as JSON; with a lenient reading, `{"reference": ..., "lenient": ...}`.
+    public var json: String {
+        lenient.map { "{\"reference\": \(reference.json()), \"lenient\": \($0.json())}" } ?? reference.json()
+    }
+}
+
+// MARK: - Per-case output and warnings
+
+extension ScoreReport {
+    /// One `--per-case` JSON Lines record per case, split by split, each line ending in a newline.
+    public var perCaseJSONLines: String {
+        var text = ""
+        for split in splits {
+            for (k, v) in split.verdicts.enumerated() { text += v.jsonLine(split: split.name, index: k) + "\n" }
+        }
+        return text
+    }
+
+    /// Writes ``perCaseJSONLines`` to `path` (atomically); the error names `path` as given.
+    public func writePerCase(toPath path: String) throws(InputError) {
+        do { try Data(perCaseJSONLines.utf8).write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
+            throw InputError(file: path, "cannot write: \(error.localizedDescription)")
+        }
+    }
+
+    /// One warning per split and metric whose denominator is zero (written as n/a, where PTBench's
+    /// scorer would crash).
+    public var zeroDenominatorWarnings: [String] {
+        splits.flatMap { split in
+            Metric.allCases.filter { (split.accuracy[$0] ?? nil) == nil }.map { m in
+                "\(split.name): \(m.rawValue) has a zero denominator; written as n/a (PTBench's scorer would crash here)"
+            }
+        }
+    }
+}

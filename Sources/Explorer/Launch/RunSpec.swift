@@ -1,0 +1,43 @@
+import Foundation
+
+// MARK: - RunSpec
+
+/// One run of predictions to open: the name it is shown under and where its predictions are.
+public struct RunSpec: Sendable, Equatable {
+    /// The name shown for the run (its column letter's label).
+    public var name: String
+    /// A predictions root, a split folder, or a `generation.jsonl`.
+    public var predictions: URL
+
+    /// A run named `name` with the predictions at `predictions`.
+    public init(name: String, predictions: URL) {
+        self.name = name
+        self.predictions = predictions
+    }
+
+    /// A run given on the command line as `NAME=DIR` (`--run`); both sides must be non-empty, and
+    /// only the first `=` separates them.
+    public init(parsing text: String) throws(RunSpecError) {
+        let parts = text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { throw RunSpecError(text: text) }
+        self.init(name: String(parts[0]), predictions: URL(fileURLWithPath: String(parts[1])))
+    }
+
+    /// A run given as a positional path: named after the folder or file it names.
+    public init(path: String) {
+        let url = URL(fileURLWithPath: path)
+        self.init(name: url.standardizedFileURL.lastPathComponent, predictions: url)
+    }
+}
+
+/// A `--run` value that is not `NAME=DIR`.
+public struct RunSpecError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The value as given.
+    public let text: String
+
+    /// The error for the `--run` value `text`.
+    public init(text: String) { self.text = text }
+
+    /// What was expected and what was given.
+    public var description: String { "--run expects NAME=DIR, got '\(text)'" }
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import Evaluator
+import Foundation
+import TUICore
+
+// MARK: - score
+
+struct Score: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Score predictions exactly as PTBench's run.py and write its CSV files.")
+
+    @Argument(help: "A PTBench data root, a split folder, or a data.json.")
+    var data: String
+
+    @Argument(help: "A predictions root (<split>/generation.jsonl), a split folder, or a generation.jsonl.")
+    var predictions: String
+
+    @Option(
+        help:
+            "Where to write <split>/acc_results.csv, <split>/error_results.csv and overall/ (default: the predictions root, as PTBench)."
+    )
+    var out: String?
+
+    @Option(
+        name: .customLong("per-case"), help: "Write one JSON line per case (flags, hits, error column, diagnosis) to this file.")
+    var perCase: String?
+
+    @Flag(help: "Print the summary as JSON instead of a table.")
+    var json = false
+
+    @OptionGroup var input: InputOptions
+
+    func run() throws {
+        let bench = try loadBenchmark(URL(fileURLWithPath: data), URL(fileURLWithPath: predictions))
+        let report = bench.score(options: Scorer.Options(format: input.format))
+        for w in report.warnings { warn("warning: \(w)") }
+        guard let outDir = out.map({ URL(fileURLWithPath: $0) }) ?? bench.predictionsRoot else {
+            warn("ptscope: no output folder: give --out")
+            throw ExitCode(2)
+        }
+        try exitOnError { () throws(InputError) in try CSVOutput.write(report, to: outDir) }
+        for w in report.zeroDenominatorWarnings { warn("warning: \(w)") }
+        if let perCase { try exitOnError { () throws(InputError) in try report.writePerCase(toPath: perCase) } }
+        let summary = ScoreSummary(report, of: bench, format: input.format, lenient: input.lenient)
+        if json {
+            TerminalText.printJSON(summary.json)
+        } else {
+            TerminalText.print(summary.table, terminator: "")
+        }
+    }
+}
+
+// MARK: - check
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Validate PTBench data (and predictions) and list every problem with file:line.")
+
+    @Argument(help: "A PTBench data root, a split folder, or a data.json.")
+    var data: String
+
+    @Argument(help: "A predictions root, a split folder, or a generation.jsonl.")
+    var predictions: String?
+
+    func run() throws {
+        let bench = try loadBenchmark(URL(fileURLWithPath: data), predictions.map { URL(fileURLWithPath: $0) })
+        let problems = Validation.problems(in: bench)
+        for p in problems { TerminalText.print("\(p)") }
+        TerminalText.print(Validation.summary(of: bench, problems: problems))
+        if !problems.isEmpty { throw ExitCode(1) }
+    }
+}
