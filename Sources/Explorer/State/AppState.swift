@@ -167,32 +167,3 @@ public struct PaneLines: Sendable {
     public var detail: [Line]
     public var context: [Line]
 }
-
-// MARK: - Glyphs
-
-/// The symbols the views use; ASCII when the terminal's locale is not UTF-8.
-public struct Glyphs: Sendable, Equatable {
-    public var pass, fail, format, pending, match, mismatch, missing, extra, ellipsis: String
-    public var horizontal, vertical, topLeft, topRight, bottomLeft, bottomRight: String
-    public var selected, unselected, arrow, bar: String
-
-    public static let unicode = Glyphs(
-        pass: "✓", fail: "✗", format: "!", pending: "·", match: "✓", mismatch: "✗", missing: "−", extra: "+", ellipsis: "…",
-        horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
-        selected: "[x]", unselected: "[ ]", arrow: "→", bar: "█")
-
-    public static let ascii = Glyphs(
-        pass: "+", fail: "x", format: "!", pending: ".", match: "+", mismatch: "x", missing: "-", extra: "+", ellipsis: "...",
-        horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
-        selected: "[x]", unselected: "[ ]", arrow: "->", bar: "#")
-
-    /// The verdict glyph of a case.
-    public func verdict(_ v: CaseVerdict?) -> (String, Role) {
-        switch Filter.verdict(v) {
-        case .pass: return (pass, .pass)
-        case .fail: return (fail, .fail)
-        case .format: return (format, .format)
-        case .unscored: return (pending, .muted)
-        }
-    }
-}

@@ -1,0 +1,16 @@
+import Evaluator
+import TUICore
+
+// MARK: - Glyphs + verdict
+
+extension Glyphs {
+    /// The verdict glyph of a case and its role.
+    public func verdict(_ v: CaseVerdict?) -> (String, Role) {
+        switch Filter.verdict(v) {
+        case .pass: return (pass, .pass)
+        case .fail: return (fail, .fail)
+        case .format: return (format, .format)
+        case .unscored: return (pending, .muted)
+        }
+    }
+}
