@@ -20,10 +20,8 @@ public struct Benchmark: Sendable {
         let dataStatus = FileProbe.probe(data.path)
         switch dataStatus {
         case .absent:
-            throw InputError(
-                file: data.path,
-                "no such file or folder (expected a PTBench data root with test_untrained_user/data.json and test_trained_user/data.json)"
-            )
+            let expected = "a PTBench data root with test_untrained_user/data.json and test_trained_user/data.json"
+            throw InputError(file: data.path, "no such file or folder (expected \(expected))")
         case .unreachable(let why): throw InputError(file: data.path, why)
         case .file, .folder, .special: break
         }
@@ -52,10 +50,9 @@ public struct Benchmark: Sendable {
                     }
                 }
                 if splitFiles.isEmpty {
-                    throw InputError(
-                        file: data.path,
-                        "no split can be read (expected test_untrained_user/data.json or test_trained_user/data.json inside): \(unusable.joined(separator: "; "))"
-                    )
+                    let expected = "test_untrained_user/data.json or test_trained_user/data.json inside"
+                    let reasons = unusable.joined(separator: "; ")
+                    throw InputError(file: data.path, "no split can be read (expected \(expected)): \(reasons)")
                 }
             }
         } else {
@@ -99,10 +96,10 @@ public struct Benchmark: Sendable {
                 }
             case .file, .special:
                 if !(singleSplit || splitFiles.count == 1) {
-                    predictionsError = InputError(
-                        file: predictions.path,
-                        "one generation.jsonl given for \(splitFiles.count) splits: give the predictions root (with <split>/generation.jsonl) instead"
-                    )
+                    let message =
+                        "one generation.jsonl given for \(splitFiles.count) splits: "
+                        + "give the predictions root (with <split>/generation.jsonl) instead"
+                    predictionsError = InputError(file: predictions.path, message)
                 } else {
                     predictionFiles.append((splitFiles[0].0, predictions))
                     root = predictions.deletingLastPathComponent().deletingLastPathComponent()
@@ -149,11 +146,10 @@ public struct Benchmark: Sendable {
         }
         if byOrder.count == splitFiles.count, let predictionsError { throw predictionsError }
         for split in splits where split.bytes.starts(with: TextEncoding.utf8ByteOrderMark) {
-            warnings.append(
-                InputWarning(
-                    file: split.url.path,
-                    "starts with a UTF-8 byte order mark (EF BB BF): ptscope reads past it, but PTBench's json.load refuses the file (\"Unexpected UTF-8 BOM\")"
-                ))
+            let message =
+                "starts with a UTF-8 byte order mark (EF BB BF): ptscope reads past it, "
+                + "but PTBench's json.load refuses the file (\"Unexpected UTF-8 BOM\")"
+            warnings.append(InputWarning(file: split.url.path, message))
         }
         return Benchmark(splits: splits, predictions: files, warnings: warnings, predictionsRoot: root)
     }

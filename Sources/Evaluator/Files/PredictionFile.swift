@@ -31,8 +31,8 @@ public struct PredictionFile: Sendable {
                     entry = .unusable(encoding.problem)
                 } else if case .unusable = entry, lineNumber == 1, slice.starts(with: TextEncoding.utf8ByteOrderMark) {
                     entry = .unusable(
-                        "the line starts with a UTF-8 byte order mark (EF BB BF), which Python's json.loads refuses (\"Unexpected UTF-8 BOM\")"
-                    )
+                        "the line starts with a UTF-8 byte order mark (EF BB BF), "
+                            + "which Python's json.loads refuses (\"Unexpected UTF-8 BOM\")")
                 }
                 if case .unusable(let why) = entry {
                     warnings.append(

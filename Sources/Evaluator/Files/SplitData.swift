@@ -100,18 +100,14 @@ public struct SplitData: Sendable {
                     }
                     let index = cases.count
                     for key in CaseFields.required where fields[key] == nil {
-                        return .failure(
-                            located(
-                                start,
-                                "case \(index): missing key \"\(key)\" (every case needs answer, query_params and profile_params)"
-                            ))
+                        let message =
+                            "case \(index): missing key \"\(key)\" (every case needs answer, query_params and profile_params)"
+                        return .failure(located(start, message))
                     }
                     for key in ["query_params", "profile_params"] where CaseFields.pyLength(fields[key]!) == nil {
-                        return .failure(
-                            located(
-                                start,
-                                "case \(index): \"\(key)\" must be a list of parameter names, found \(fields[key]!.kindDescription)"
-                            ))
+                        let found = fields[key]!.kindDescription
+                        let message = "case \(index): \"\(key)\" must be a list of parameter names, found \(found)"
+                        return .failure(located(start, message))
                     }
                     cases.append(
                         BenchmarkCase(

@@ -64,7 +64,10 @@ public struct JSONReader: ~Copyable {
             position += 1
             var members: [(key: String, value: JSONValue)] = []
             skipWhitespace()
-            if peek() == UInt8(ascii: "}") { position += 1; return .object(JSONObject(members: members)) }
+            if peek() == UInt8(ascii: "}") {
+                position += 1
+                return .object(JSONObject(members: members))
+            }
             while true {
                 skipWhitespace()
                 guard peek() == UInt8(ascii: "\"") else {
@@ -78,21 +81,30 @@ public struct JSONReader: ~Copyable {
                 guard let c = peek() else { throw fail("Expecting ',' delimiter") }
                 position += 1
                 if c == UInt8(ascii: "}") { return .object(JSONObject(members: members)) }
-                if c != UInt8(ascii: ",") { position -= 1; throw fail("Expecting ',' delimiter") }
+                if c != UInt8(ascii: ",") {
+                    position -= 1
+                    throw fail("Expecting ',' delimiter")
+                }
             }
         case UInt8(ascii: "["):
             if depth >= maxDepth { throw fail("nesting deeper than \(maxDepth) levels") }
             position += 1
             var elements: [JSONValue] = []
             skipWhitespace()
-            if peek() == UInt8(ascii: "]") { position += 1; return .array(elements) }
+            if peek() == UInt8(ascii: "]") {
+                position += 1
+                return .array(elements)
+            }
             while true {
                 elements.append(try readValue(depth: depth + 1))
                 skipWhitespace()
                 guard let c = peek() else { throw fail("Expecting ',' delimiter") }
                 position += 1
                 if c == UInt8(ascii: "]") { return .array(elements) }
-                if c != UInt8(ascii: ",") { position -= 1; throw fail("Expecting ',' delimiter") }
+                if c != UInt8(ascii: ",") {
+                    position -= 1
+                    throw fail("Expecting ',' delimiter")
+                }
             }
         case UInt8(ascii: "\""):
             return .string(try readString())
@@ -110,7 +122,10 @@ public struct JSONReader: ~Copyable {
             if depth >= maxDepth { throw fail("nesting deeper than \(maxDepth) levels") }
             position += 1
             skipWhitespace()
-            if peek() == UInt8(ascii: "}") { position += 1; return }
+            if peek() == UInt8(ascii: "}") {
+                position += 1
+                return
+            }
             while true {
                 skipWhitespace()
                 guard peek() == UInt8(ascii: "\"") else {
@@ -123,20 +138,29 @@ public struct JSONReader: ~Copyable {
                 guard let c = peek() else { throw fail("Expecting ',' delimiter") }
                 position += 1
                 if c == UInt8(ascii: "}") { return }
-                if c != UInt8(ascii: ",") { position -= 1; throw fail("Expecting ',' delimiter") }
+                if c != UInt8(ascii: ",") {
+                    position -= 1
+                    throw fail("Expecting ',' delimiter")
+                }
             }
         case UInt8(ascii: "["):
             if depth >= maxDepth { throw fail("nesting deeper than \(maxDepth) levels") }
             position += 1
             skipWhitespace()
-            if peek() == UInt8(ascii: "]") { position += 1; return }
+            if peek() == UInt8(ascii: "]") {
+                position += 1
+                return
+            }
             while true {
                 try skipValue(depth: depth + 1)
                 skipWhitespace()
                 guard let c = peek() else { throw fail("Expecting ',' delimiter") }
                 position += 1
                 if c == UInt8(ascii: "]") { return }
-                if c != UInt8(ascii: ",") { position -= 1; throw fail("Expecting ',' delimiter") }
+                if c != UInt8(ascii: ",") {
+                    position -= 1
+                    throw fail("Expecting ',' delimiter")
+                }
             }
         case UInt8(ascii: "\""):
             try skipString()
@@ -242,7 +266,10 @@ public struct JSONReader: ~Copyable {
                 return String(scalars)
             }
             if b < 0x20 { throw fail("Invalid control character at", at: position) }
-            if b != UInt8(ascii: "\\") { position += 1; continue }
+            if b != UInt8(ascii: "\\") {
+                position += 1
+                continue
+            }
             try flush(position)
             let escapeAt = position
             position += 1
@@ -272,7 +299,9 @@ public struct JSONReader: ~Copyable {
                     }
                 }
                 // A lone surrogate cannot live in a Swift String: it becomes U+FFFD, and is counted.
-                if let scalar = Unicode.Scalar(value) { scalars.append(scalar) } else {
+                if let scalar = Unicode.Scalar(value) {
+                    scalars.append(scalar)
+                } else {
                     scalars.append("\u{FFFD}")
                     loneSurrogates += 1
                 }
@@ -313,7 +342,10 @@ public struct JSONReader: ~Copyable {
             skipPlainBytes(raw, count)
             guard position < count else { break }
             let b = bytes[position]
-            if b == UInt8(ascii: "\"") { position += 1; return }
+            if b == UInt8(ascii: "\"") {
+                position += 1
+                return
+            }
             if b < 0x20 { throw fail("Invalid control character at", at: position) }
             if b == UInt8(ascii: "\\") {
                 let escapeAt = position

@@ -17,7 +17,10 @@ public struct SourceLocation: Sendable, Equatable, CustomStringConvertible {
         let end = min(offset, bytes.count)
         var i = 0
         while i < end {
-            if bytes[i] == 0x0A { line += 1; lineStart = i + 1 }
+            if bytes[i] == 0x0A {
+                line += 1
+                lineStart = i + 1
+            }
             i += 1
         }
         var column = 1

@@ -5,11 +5,11 @@ extension String {
     /// (UTF-8 encodes each scalar sequence one way only, so comparing the bytes is comparing the scalars.)
     @inlinable
     public func scalarsEqual(_ other: String) -> Bool {
-        let a = self.utf8, b = other.utf8
+        let a = self.utf8
+        let b = other.utf8
         guard a.count == b.count else { return false }
-        if let same = a.withContiguousStorageIfAvailable({ x in b.withContiguousStorageIfAvailable { y in x.elementsEqual(y) } }) ?? nil {
-            return same
-        }
+        let same = a.withContiguousStorageIfAvailable { x in b.withContiguousStorageIfAvailable { y in x.elementsEqual(y) } }
+        if let same = same ?? nil { return same }
         return a.elementsEqual(b)
     }
 

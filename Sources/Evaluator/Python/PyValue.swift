@@ -124,7 +124,8 @@ extension PyValue {
 extension String {
     /// Python's `needle in self` (code-point substring test).
     func pyContains(_ needle: String) -> Bool {
-        let hay = Array(unicodeScalars), n = Array(needle.unicodeScalars)
+        let hay = Array(unicodeScalars)
+        let n = Array(needle.unicodeScalars)
         return hay.containsSubsequence(n)
     }
 }

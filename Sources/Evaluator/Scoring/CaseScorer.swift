@@ -3,7 +3,9 @@
 /// Scores one case exactly as `evaluate` and `error_analysis` do.
 public enum CaseScorer {
     /// Scores `prediction` against the gold `answer` with the case's parameter lists.
-    public static func score(answer: PyValue, queryParams: PyValue, profileParams: PyValue, prediction: Result<ParsedPrediction, FormatFailure>) -> CaseVerdict {
+    public static func score(
+        answer: PyValue, queryParams: PyValue, profileParams: PyValue, prediction: Result<ParsedPrediction, FormatFailure>
+    ) -> CaseVerdict {
         var verdict = CaseVerdict()
         switch prediction {
         case .failure(let failure):
@@ -39,26 +41,33 @@ public enum CaseScorer {
 
     static func paramsDict(_ v: PyValue) throws -> PyDict {
         guard case .dict(let d) = v else {
-            throw FormatFailure(.malformedGold, "the gold answer is malformed: a function's parameters are \(v.typeName), not a dict ('\(v.typeName)' object has no attribute 'keys')")
+            let message =
+                "the gold answer is malformed: a function's parameters are \(v.typeName), not a dict "
+                + "('\(v.typeName)' object has no attribute 'keys')"
+            throw FormatFailure(.malformedGold, message)
         }
         return d
     }
 
-    static func run(answer: PyValue, queryParams: PyValue, profileParams: PyValue, parsed: ParsedPrediction, into v: inout CaseVerdict) throws {
+    static func run(
+        answer: PyValue, queryParams: PyValue, profileParams: PyValue, parsed: ParsedPrediction, into v: inout CaseVerdict
+    ) throws {
         // real_platform, real_funcs = answer
         let parts: [PyValue]
         do { parts = try Matching.iterate(answer) } catch {
             throw FormatFailure(.malformedGold, "the gold answer is malformed: \(error)")
         }
         guard parts.count == 2 else {
-            throw FormatFailure(.malformedGold, "the gold answer is malformed: expected [platform, functions], found \(parts.count) item(s)")
+            throw FormatFailure(
+                .malformedGold, "the gold answer is malformed: expected [platform, functions], found \(parts.count) item(s)")
         }
         let goldPlatform = parts[0]
         var goldFunctions: [GoldFunction] = []
         do {
             for item in try Matching.iterate(parts[1]) {
                 guard case .dict(let d) = item else {
-                    throw FormatFailure(.malformedGold, "the gold answer is malformed: a function is \(item.typeName), not a dict")
+                    throw FormatFailure(
+                        .malformedGold, "the gold answer is malformed: a function is \(item.typeName), not a dict")
                 }
                 guard let first = d.entries.first else {
                     throw FormatFailure(.malformedGold, "the gold answer is malformed: a function entry is empty")
@@ -80,10 +89,11 @@ public enum CaseScorer {
             do {
                 return try Matching.include(x, y)
             } catch {
-                throw FormatFailure(
-                    .comparisonRaised,
-                    "comparing \(call.name).\(param) = \(PyRepr.value(x)) with \(PyRepr.value(y)) raises \(error) in the reference",
-                    call.arguments.firstIndex { $0.name?.scalarsEqual(param) ?? false }.map { call.argumentRanges[$0] })
+                let message =
+                    "comparing \(call.name).\(param) = \(PyRepr.value(x)) with \(PyRepr.value(y)) "
+                    + "raises \(error) in the reference"
+                let range = call.arguments.firstIndex { $0.name?.scalarsEqual(param) ?? false }.map { call.argumentRanges[$0] }
+                throw FormatFailure(.comparisonRaised, message, range)
             }
         }
 
@@ -91,7 +101,9 @@ public enum CaseScorer {
         for call in parsed.calls {
             let name = PyValue.str(call.name)
             guard let pos = goldFunctions.firstIndex(where: { PyValue.pyEqual($0.name, name) }) else {
-                namesAcc = false; argAcc = false; funcAcc = false
+                namesAcc = false
+                argAcc = false
+                funcAcc = false
                 v.errors.funcLack = true
                 v.findings.append(.extraFunction(name: call.name))
                 continue
@@ -101,15 +113,21 @@ public enum CaseScorer {
                 let key = paramName.map { PyValue.str($0) } ?? .none
                 if let paramName, let y = gold[key] {
                     let src = try source(key, queryParams, profileParams)
+                    let rule = Matching.rule(for: x)
                     if try check(call, paramName, x, y) {
                         if src == .query { v.queryParamsHit += 1 } else if src == .profile { v.profileParamsHit += 1 }
-                        v.findings.append(.valueMatch(function: call.name, parameter: paramName, predicted: x, accepted: y, rule: Matching.rule(for: x), source: src))
+                        v.findings.append(
+                            .valueMatch(
+                                function: call.name, parameter: paramName, predicted: x, accepted: y, rule: rule, source: src))
                     } else {
                         funcAcc = false
-                        v.findings.append(.valueMismatch(function: call.name, parameter: paramName, predicted: x, accepted: y, rule: Matching.rule(for: x), source: src))
+                        v.findings.append(
+                            .valueMismatch(
+                                function: call.name, parameter: paramName, predicted: x, accepted: y, rule: rule, source: src))
                     }
                 } else {
-                    argAcc = false; funcAcc = false
+                    argAcc = false
+                    funcAcc = false
                     v.errors.paramLack = true
                     // error_analysis tests the name with `in` (None for `**kw`); against a string that raises there only.
                     let src: ParamSource
@@ -126,7 +144,9 @@ public enum CaseScorer {
         // Pass 2: every gold function against the first predicted call of that name.
         for gold in goldFunctions {
             guard let call = parsed.calls.first(where: { PyValue.pyEqual(.str($0.name), gold.name) }) else {
-                namesAcc = false; argAcc = false; funcAcc = false
+                namesAcc = false
+                argAcc = false
+                funcAcc = false
                 v.errors.funcExcess = true
                 v.findings.append(.missingFunction(name: gold.name))
                 continue
@@ -135,7 +155,8 @@ public enum CaseScorer {
             for (paramKey, y) in params.entries {
                 let src = try source(paramKey, queryParams, profileParams)
                 guard let paramName = paramKey.stringValue, let x = call.argument(paramName) else {
-                    argAcc = false; funcAcc = false
+                    argAcc = false
+                    funcAcc = false
                     v.errors.paramExcess = true
                     v.findings.append(.missingParameter(function: call.name, parameter: paramKey, accepted: y, source: src))
                     continue

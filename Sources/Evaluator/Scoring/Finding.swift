@@ -7,8 +7,10 @@ public enum Finding: Sendable {
     case missingFunction(name: PyValue)
     case extraParameter(function: String, parameter: String?, value: PyValue, source: ParamSource)
     case missingParameter(function: String, parameter: PyValue, accepted: PyValue, source: ParamSource)
-    case valueMismatch(function: String, parameter: String, predicted: PyValue, accepted: PyValue, rule: MatchRule, source: ParamSource)
-    case valueMatch(function: String, parameter: String, predicted: PyValue, accepted: PyValue, rule: MatchRule, source: ParamSource)
+    case valueMismatch(
+        function: String, parameter: String, predicted: PyValue, accepted: PyValue, rule: MatchRule, source: ParamSource)
+    case valueMatch(
+        function: String, parameter: String, predicted: PyValue, accepted: PyValue, rule: MatchRule, source: ParamSource)
     case formatFailure(FormatFailure)
     case comparisonRaised(function: String, parameter: String, predicted: PyValue, accepted: PyValue, exception: PyException)
 
@@ -24,7 +26,8 @@ public enum Finding: Sendable {
         case .missingParameter(let f, let p, let a, let s):
             return "missing parameter \(f).\(Finding.plain(p)) (gold \(PyRepr.value(a)), from \(s.rawValue))"
         case .valueMismatch(let f, let p, let v, let a, let r, let s):
-            return "value mismatch \(f).\(p): predicted \(PyRepr.value(v)), accepted \(PyRepr.value(a)) (\(r.phrase); from \(s.rawValue))"
+            return "value mismatch \(f).\(p): predicted \(PyRepr.value(v)), accepted \(PyRepr.value(a))"
+                + " (\(r.phrase); from \(s.rawValue))"
         case .valueMatch(let f, let p, let v, _, let r, _):
             return "match \(f).\(p) = \(PyRepr.value(v)) (\(r.phrase))"
         case .formatFailure(let failure):

@@ -25,11 +25,13 @@ public enum Scorer {
         let parsed: Result<ParsedPrediction, FormatFailure>
         switch line {
         case nil:
-            parsed = .failure(FormatFailure(.missingPrediction, "no prediction line for this case (the file has fewer lines than the split has cases)"))
+            let message = "no prediction line for this case (the file has fewer lines than the split has cases)"
+            parsed = .failure(FormatFailure(.missingPrediction, message))
         case .unusable(let why)?:
             parsed = .failure(FormatFailure(.missingPrediction, "the prediction line is unusable: \(why)"))
         case .loneSurrogate?:
-            parsed = .failure(FormatFailure(.syntax, "the text holds a lone surrogate escape (\\ud800-\\udfff), which Python cannot encode to parse"))
+            let message = "the text holds a lone surrogate escape (\\ud800-\\udfff), which Python cannot encode to parse"
+            parsed = .failure(FormatFailure(.syntax, message))
         case .notText(let value)?:
             parsed = .failure(FormatFailure(.notText, "\"predict\" is \(value.kindDescription), not a string"))
         case .text(let text)?:
@@ -58,13 +60,18 @@ public enum Scorer {
     }
 
     /// Scores a split, in parallel over the machine's cores.
-    public static func score(_ split: SplitData, predictions: PredictionFile?, options: Options = Options(), progress: (@Sendable (Int) -> Void)? = nil) -> SplitScore {
+    public static func score(
+        _ split: SplitData, predictions: PredictionFile?, options: Options = Options(), progress: (@Sendable (Int) -> Void)? = nil
+    ) -> SplitScore {
         score([(split, predictions)], options: options, progress: progress)[0]
     }
 
     /// Scores several splits in one parallel pass over all their cases (no core idles between splits).
     /// With `.background`, scoring leaves a core to an interactive caller (the explorer's input loop).
-    public static func score(_ items: [(split: SplitData, predictions: PredictionFile?)], options: Options = Options(), parallelism: Parallelism = .allCores, progress: (@Sendable (Int) -> Void)? = nil) -> [SplitScore] {
+    public static func score(
+        _ items: [(split: SplitData, predictions: PredictionFile?)], options: Options = Options(),
+        parallelism: Parallelism = .allCores, progress: (@Sendable (Int) -> Void)? = nil
+    ) -> [SplitScore] {
         var starts: [Int] = []
         var total = 0
         for item in items {
@@ -94,13 +101,21 @@ public enum Scorer {
         var warnings = predictions?.warnings ?? []
         if let predictions {
             let file = predictions.url.path
-            if predictions.lines.count < cases.count {
-                warnings.append(InputWarning(file: file, "\(predictions.lines.count) prediction lines for \(cases.count) cases: the \(cases.count - predictions.lines.count) cases without a line count as format failures, as in PTBench"))
-            } else if predictions.lines.count > cases.count {
-                warnings.append(InputWarning(file: file, "\(predictions.lines.count) prediction lines for \(cases.count) cases: the last \(predictions.lines.count - cases.count) lines are ignored, as in PTBench"))
+            let lines = predictions.lines.count
+            if lines < cases.count {
+                let message =
+                    "\(lines) prediction lines for \(cases.count) cases: the \(cases.count - lines) cases without a line "
+                    + "count as format failures, as in PTBench"
+                warnings.append(InputWarning(file: file, message))
+            } else if lines > cases.count {
+                let message =
+                    "\(lines) prediction lines for \(cases.count) cases: the last \(lines - cases.count) lines are ignored, "
+                    + "as in PTBench"
+                warnings.append(InputWarning(file: file, message))
             }
         } else {
-            warnings.append(InputWarning(file: split.url.path, "no generation.jsonl for split \(split.name): every case counts as a format failure"))
+            let message = "no generation.jsonl for split \(split.name): every case counts as a format failure"
+            warnings.append(InputWarning(file: split.url.path, message))
         }
         return warnings
     }
