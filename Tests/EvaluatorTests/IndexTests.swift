@@ -6,8 +6,10 @@ import Testing
 /// recognized byte for byte; lines, ranges, user keys and errors must not notice.
 @Suite("Indexing data.json")
 struct IndexTests {
-    static let tools = #"[{"name": "search_flights", "description": "Search flights", "parameters": {"type": "object", "properties": {"origin": {"type": "string"}}}}]"#
-    static let otherTools = #"[{"name": "search_flights", "description": "Search flights", "parameters": {"type": "object", "properties": {"origin": {"type": "number"}}}}]"#
+    static let tools =
+        #"[{"name": "search_flights", "description": "Search flights", "parameters": {"type": "object", "properties": {"origin": {"type": "string"}}}}]"#
+    static let otherTools =
+        #"[{"name": "search_flights", "description": "Search flights", "parameters": {"type": "object", "properties": {"origin": {"type": "number"}}}}]"#
 
     static func profile(_ name: String, indent: String = "") -> String {
         "{\n\(indent)  \"basic_features\": {\"name\": \"\(name)\", \"home_address\": \"1 Long Street, Somewhere Far Away\"},\n\(indent)  \"preferences\": {\"travel\": \"prefers window seats\"}\n\(indent)}"

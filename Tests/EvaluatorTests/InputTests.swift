@@ -30,7 +30,8 @@ struct InputTests {
 
     @Test("a case missing a key is refused with its index and line")
     func missingKey() throws {
-        let dir = try temp(["d/test_untrained_user/data.json": "[\n" + InputTests.goodCase + ",\n" + #"{"answer": ["A", []], "query_params": []}"# + "\n]"])
+        let data = "[\n" + InputTests.goodCase + ",\n" + #"{"answer": ["A", []], "query_params": []}"# + "\n]"
+        let dir = try temp(["d/test_untrained_user/data.json": data])
         #expect {
             _ = try Benchmark.load(data: dir.appendingPathComponent("d"), predictions: nil)
         } throws: { error in
@@ -57,10 +58,16 @@ struct InputTests {
     @Test("a zero denominator is n/a in the CSV, not a crash")
     func zeroDenominator() throws {
         let data = "[" + InputTests.goodCase + "]"
-        let dir = try temp(["d/test_untrained_user/data.json": data, "p/test_untrained_user/generation.jsonl": #"{"predict": "A:[f(x='1')]"}"#])
-        let report = try Benchmark.load(data: dir.appendingPathComponent("d"), predictions: dir.appendingPathComponent("p")).score()
-        let csv = CSVOutput.accuracy(report.splits[0].accuracy)
-        #expect(csv == "format,platforms,tool_names,tool_param_names,tool_param_values,query_params,profile_params,overall\r\n1.0,1.0,1.0,1.0,1.0,1.0,n/a,1.0\r\n")
+        let dir = try temp([
+            "d/test_untrained_user/data.json": data,
+            "p/test_untrained_user/generation.jsonl": #"{"predict": "A:[f(x='1')]"}"#,
+        ])
+        let bench = try Benchmark.load(data: dir.appendingPathComponent("d"), predictions: dir.appendingPathComponent("p"))
+        let csv = CSVOutput.accuracy(bench.score().splits[0].accuracy)
+        let want =
+            "format,platforms,tool_names,tool_param_names,tool_param_values,query_params,profile_params,overall\r\n"
+            + "1.0,1.0,1.0,1.0,1.0,1.0,n/a,1.0\r\n"
+        #expect(csv == want)
     }
 
     @Test("wrong types in answer are reported by check with file:line")
@@ -91,10 +98,14 @@ struct InputTests {
 /// CSV bytes and Python's float formatting.
 @Suite("CSV and floats")
 struct CSVTests {
-    @Test("floats print as Python's repr", arguments: [
-        (0.8181818181818182, "0.8181818181818182"), (1.0, "1.0"), (0.0, "0.0"), (1e-05, "1e-05"), (4.99775101204458e-05, "4.99775101204458e-05"),
-        (0.0001, "0.0001"), (1e16, "1e+16"), (1e15, "1000000000000000.0"), (1.25, "1.25"), (123456789.0, "123456789.0"),
-    ])
+    /// Doubles and their Python `repr`.
+    static let floats: [(Double, String)] = [
+        (0.8181818181818182, "0.8181818181818182"), (1.0, "1.0"), (0.0, "0.0"), (1e-05, "1e-05"),
+        (4.99775101204458e-05, "4.99775101204458e-05"), (0.0001, "0.0001"), (1e16, "1e+16"),
+        (1e15, "1000000000000000.0"), (1.25, "1.25"), (123456789.0, "123456789.0"),
+    ]
+
+    @Test("floats print as Python's repr", arguments: floats)
     func floatRepr(_ value: Double, _ text: String) {
         #expect(PyRepr.float(value) == text)
     }
@@ -103,7 +114,10 @@ struct CSVTests {
     func errorCSV() {
         var counts: [ErrorColumn: Int] = [:]
         for (k, c) in ErrorColumn.allCases.enumerated() { counts[c] = k }
-        #expect(CSVOutput.errors(counts) == "func_wrong_error,func_missing_error,func_excessive_error,param_missing_error,param_excessive_error,value_error\r\n0,1,2,3,4,5\r\n")
+        let want =
+            "func_wrong_error,func_missing_error,func_excessive_error,param_missing_error,param_excessive_error,value_error\r\n"
+            + "0,1,2,3,4,5\r\n"
+        #expect(CSVOutput.errors(counts) == want)
     }
 
     @Test("a case with an extra and a missing parameter counts in both parameter columns, first one reported")

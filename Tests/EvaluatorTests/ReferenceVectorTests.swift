@@ -15,15 +15,16 @@ struct ReferenceVectorTests {
             guard let input = v["input"]?.stringValue else { continue }
             // Known gaps, listed in the README: lone surrogates (a Swift String cannot hold one).
             let error = v["error"]?.stringValue ?? ""
-            if input.unicodeScalars.contains("\u{FFFD}") || error.hasPrefix("UnicodeEncodeError") || input.contains("\\ud8") || input.contains("\\udc") {
+            let surrogateEscape = input.contains("\\ud8") || input.contains("\\udc")
+            if input.unicodeScalars.contains("\u{FFFD}") || error.hasPrefix("UnicodeEncodeError") || surrogateEscape {
                 knownGaps.append(input)
                 continue
             }
             let result = PredictionParser.parse(input)
             // And what ptscope declines to compute inside an operation although Python would: an
             // f-string field with a format spec, a set printed by `%` or an f-string (hash order).
-            if v["ok"] == .bool(true), v["expected_deviation"] != .bool(true), case .failure(let f) = result, f.kind == .wouldExecute,
-                f.message.hasSuffix("not computed by ptscope")
+            if v["ok"] == .bool(true), v["expected_deviation"] != .bool(true),
+                case .failure(let f) = result, f.kind == .wouldExecute, f.message.hasSuffix("not computed by ptscope")
             {
                 declined.append(input)
                 continue
@@ -35,7 +36,8 @@ struct ReferenceVectorTests {
                 if wantOK { mismatches.append("\(PyRepr.string(input)): we fail (\(f.message)), reference parses") }
             case .success(let parsed):
                 guard wantOK else {
-                    mismatches.append("\(PyRepr.string(input)): we parse, reference fails (\(v["error"]?.stringValue ?? "deviation"))")
+                    mismatches.append(
+                        "\(PyRepr.string(input)): we parse, reference fails (\(v["error"]?.stringValue ?? "deviation"))")
                     continue
                 }
                 guard let platform = tagged(v["platform"] ?? .null), strictEqual(platform, parsed.platform) else {
@@ -101,7 +103,9 @@ struct ReferenceVectorTests {
             let want: String
             switch v["result"] {
             case .bool(let b)?: want = b ? "true" : "false"
-            case .string(let s)?: want = String(s.prefix(while: { $0 != ":" })) == "raises" ? "raises: " + s.dropFirst(8).prefix(while: { $0 != ":" }) : s
+            case .string(let s)?:
+                let raises = String(s.prefix(while: { $0 != ":" })) == "raises"
+                want = raises ? "raises: " + s.dropFirst(8).prefix(while: { $0 != ":" }) : s
             default: want = "?"
             }
             if got != want { mismatches.append("include(\(PyRepr.value(x)), \(PyRepr.value(y))) = \(got), want \(want)") }
@@ -117,13 +121,17 @@ struct ReferenceVectorTests {
             // Whole-run crashes (unsized parameter lists) are refused at load time instead.
             if v["set_level_crash"] == .bool(true) { continue }
             let rawAnswer = try v["answer_json"]?.stringValue.map { try JSONReader.parse($0) }
-            guard let answer = rawAnswer ?? v["answer"], let q = v["query_params"], let p = v["profile_params"], let acc = v["acc"], let err = v["err"] else { continue }
+            guard let answer = rawAnswer ?? v["answer"], let q = v["query_params"], let p = v["profile_params"],
+                let acc = v["acc"], let err = v["err"]
+            else { continue }
             let prediction: Result<ParsedPrediction, FormatFailure>
             switch v["predict"] {
             case .string(let text)?: prediction = PredictionParser.parse(text)
             default: prediction = .failure(FormatFailure(.notText, "not text"))
             }
-            let verdict = CaseScorer.score(answer: PyValue(json: answer), queryParams: PyValue(json: q), profileParams: PyValue(json: p), prediction: prediction)
+            let verdict = CaseScorer.score(
+                answer: PyValue(json: answer), queryParams: PyValue(json: q), profileParams: PyValue(json: p),
+                prediction: prediction)
             let label = "#\(number) \(v["predict"]?.stringValue.map(PyRepr.string) ?? "non-text predict")"
             if v["expected_deviation"] == .bool(true) {
                 if verdict.format { mismatches.append("\(label): expected a refused execution") }
@@ -135,22 +143,34 @@ struct ReferenceVectorTests {
                 continue
             }
             let errOK = err["ok"] == .bool(true)
-            if wantOK && verdict.errorAnalysisRaised == errOK { mismatches.append("\(label): error analysis raised \(verdict.errorAnalysisRaised), want \(!errOK)") }
+            if wantOK && verdict.errorAnalysisRaised == errOK {
+                mismatches.append("\(label): error analysis raised \(verdict.errorAnalysisRaised), want \(!errOK)")
+            }
             guard wantOK else { continue }
-            func int(_ j: JSONValue?) -> Int { if case .number(let n)? = j { return Int(n.text) ?? -1 }; return -1 }
+            func int(_ j: JSONValue?) -> Int {
+                if case .number(let n)? = j { return Int(n.text) ?? -1 }
+                return -1
+            }
             let flags: [(String, Bool)] = [
                 ("overall", verdict.overall), ("platforms", verdict.platforms), ("tool_names", verdict.toolNames),
                 ("tool_param_names", verdict.toolParamNames), ("tool_param_values", verdict.toolParamValues),
             ]
             for (k, mine) in flags where int(acc[k]) != (mine ? 1 : 0) { mismatches.append("\(label): \(k) = \(mine)") }
-            if int(acc["query_params_hit"]) != verdict.queryParamsHit { mismatches.append("\(label): query hits \(verdict.queryParamsHit)") }
-            if int(acc["profile_params_hit"]) != verdict.profileParamsHit { mismatches.append("\(label): profile hits \(verdict.profileParamsHit)") }
+            if int(acc["query_params_hit"]) != verdict.queryParamsHit {
+                mismatches.append("\(label): query hits \(verdict.queryParamsHit)")
+            }
+            if int(acc["profile_params_hit"]) != verdict.profileParamsHit {
+                mismatches.append("\(label): profile hits \(verdict.profileParamsHit)")
+            }
             let e = verdict.errors
             let errs: [(String, Bool)] = [
                 ("platform", e.platform), ("func_lack", e.funcLack), ("func_excess", e.funcExcess), ("param_lack", e.paramLack),
-                ("param_excess", e.paramExcess), ("value", e.value), ("query_value", e.queryValue), ("profile_value", e.profileValue),
+                ("param_excess", e.paramExcess), ("value", e.value), ("query_value", e.queryValue),
+                ("profile_value", e.profileValue),
             ]
-            for (k, mine) in errs where errOK && int(err[k]) != (mine ? 1 : 0) { mismatches.append("\(label): error \(k) = \(mine)") }
+            for (k, mine) in errs where errOK && int(err[k]) != (mine ? 1 : 0) {
+                mismatches.append("\(label): error \(k) = \(mine)")
+            }
         }
         expectNoMismatches(mismatches, of: vectors.count, "case vectors")
     }

@@ -6,27 +6,35 @@ import Testing
 /// Whole sets scored end to end, compared byte for byte with what PTBench's `run.py` wrote.
 @Suite("Whole sets")
 struct SetTests {
-    static let sets = ["error_columns", "extra_predictions", "float_forms", "missing_predictions", "odd_predict_types", "unequal_splits"]
+    static let sets = [
+        "error_columns", "extra_predictions", "float_forms", "missing_predictions", "odd_predict_types", "unequal_splits",
+    ]
 
     @Test("CSV bytes and per-case verdicts equal the reference", arguments: sets)
     func set(_ name: String) throws {
         let root = fixtures.appendingPathComponent("reference/sets").appendingPathComponent(name)
-        let bench = try Benchmark.load(data: root.appendingPathComponent("data"), predictions: root.appendingPathComponent("pred"))
+        let bench = try Benchmark.load(
+            data: root.appendingPathComponent("data"), predictions: root.appendingPathComponent("pred"))
         let report = bench.score()
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("ptscope-test-\(name)-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: out) }
         try CSVOutput.write(report, to: out)
         for folder in Benchmark.referenceSplits + ["overall"] {
             for file in ["acc_results.csv", "error_results.csv"] {
-                let want = try #require(try? Data(contentsOf: root.appendingPathComponent("expected/\(folder)/\(file)")), "fixture \(name)/\(folder)/\(file)")
+                let want = try #require(
+                    try? Data(contentsOf: root.appendingPathComponent("expected/\(folder)/\(file)")),
+                    "fixture \(name)/\(folder)/\(file)")
                 let got = try? Data(contentsOf: out.appendingPathComponent("\(folder)/\(file)"))
-                #expect(got == want, "\(name)/\(folder)/\(file): got \(String(decoding: got ?? Data(), as: UTF8.self).debugDescription), want \(String(decoding: want, as: UTF8.self).debugDescription)")
+                let gotText = String(decoding: got ?? Data(), as: UTF8.self).debugDescription
+                let wantText = String(decoding: want, as: UTF8.self).debugDescription
+                #expect(got == want, "\(name)/\(folder)/\(file): got \(gotText), want \(wantText)")
             }
         }
         let expected = try jsonLines("reference/sets/\(name)/expected/cases.jsonl")
         for e in expected {
             guard let split = e["split"]?.stringValue, case .number(let n)? = e["index"], let index = Int(n.text),
-                let score = report.splits.first(where: { $0.name == split }) else {
+                let score = report.splits.first(where: { $0.name == split })
+            else {
                 Issue.record("bad expected line \(e)")
                 continue
             }
@@ -47,13 +55,16 @@ struct SetTests {
         let expected = fixtures.appendingPathComponent("sample").appendingPathComponent(model)
         for folder in Benchmark.referenceSplits {
             let split = try #require(report.splits.first { $0.name == folder })
-            let acc = try #require(try? String(contentsOf: expected.appendingPathComponent("\(folder)/acc_results.csv"), encoding: .utf8))
-            let err = try #require(try? String(contentsOf: expected.appendingPathComponent("\(folder)/error_results.csv"), encoding: .utf8))
+            let acc = try #require(
+                try? String(contentsOf: expected.appendingPathComponent("\(folder)/acc_results.csv"), encoding: .utf8))
+            let err = try #require(
+                try? String(contentsOf: expected.appendingPathComponent("\(folder)/error_results.csv"), encoding: .utf8))
             #expect(CSVOutput.accuracy(split.accuracy) == acc)
             #expect(CSVOutput.errors(split.errorCounts) == err)
         }
         let overall = try #require(report.overall)
-        let acc = try #require(try? String(contentsOf: expected.appendingPathComponent("overall/acc_results.csv"), encoding: .utf8))
+        let acc = try #require(
+            try? String(contentsOf: expected.appendingPathComponent("overall/acc_results.csv"), encoding: .utf8))
         #expect(CSVOutput.accuracy(overall.accuracy) == acc)
     }
 
@@ -61,7 +72,8 @@ struct SetTests {
     func sampleCoverage() throws {
         var seen = Set<ErrorColumn>()
         for model in Sample.models {
-            let bench = try Benchmark.load(data: try #require(Sample.dataRoot), predictions: try #require(Sample.run(model) as URL?))
+            let bench = try Benchmark.load(
+                data: try #require(Sample.dataRoot), predictions: try #require(Sample.run(model) as URL?))
             for split in bench.score().splits { for (c, n) in split.errorCounts where n > 0 { seen.insert(c) } }
         }
         #expect(seen == Set(ErrorColumn.allCases))

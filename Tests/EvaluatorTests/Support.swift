@@ -82,7 +82,8 @@ func strictEqual(_ a: PyValue, _ b: PyValue) -> Bool {
     case (.list(let x), .list(let y)), (.tuple(let x), .tuple(let y)):
         return x.count == y.count && zip(x, y).allSatisfy(strictEqual)
     case (.dict(let x), .dict(let y)):
-        return x.count == y.count && zip(x.entries, y.entries).allSatisfy { strictEqual($0.key, $1.key) && strictEqual($0.value, $1.value) }
+        return x.count == y.count
+            && zip(x.entries, y.entries).allSatisfy { strictEqual($0.key, $1.key) && strictEqual($0.value, $1.value) }
     case (.set(let x), .set(let y)):
         return x.count == y.count && x.elements.allSatisfy { e in y.elements.contains { strictEqual(e, $0) } }
     default: return false
@@ -90,10 +91,13 @@ func strictEqual(_ a: PyValue, _ b: PyValue) -> Bool {
 }
 
 /// Reports at most `limit` mismatches with context, then the total.
-func expectNoMismatches(_ mismatches: [String], of total: Int, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
+func expectNoMismatches(
+    _ mismatches: [String], of total: Int, _ what: String, sourceLocation: SourceLocation = #_sourceLocation
+) {
     #expect(total > 0, "no \(what) were checked", sourceLocation: sourceLocation)
     if !mismatches.isEmpty {
         let shown = mismatches.prefix(25).joined(separator: "\n")
-        Issue.record("\(mismatches.count) of \(total) \(what) differ from the reference:\n\(shown)", sourceLocation: sourceLocation)
+        Issue.record(
+            "\(mismatches.count) of \(total) \(what) differ from the reference:\n\(shown)", sourceLocation: sourceLocation)
     }
 }

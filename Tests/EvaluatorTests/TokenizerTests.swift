@@ -25,7 +25,8 @@ struct TokenizerTests {
                 #expect(throws: PySyntaxError.self, "\(k) alone is not an expression") { try PyParser.parseExpression(k) }
             }
             // Longer, shorter, differently cased: plain names.
-            for name in [k + "x", "x" + k, String(k.dropLast()), k.uppercased(), k.lowercased(), k.capitalized] where !TokenizerTests.keywords.contains(name) && !name.isEmpty {
+            for name in [k + "x", "x" + k, String(k.dropLast()), k.uppercased(), k.lowercased(), k.capitalized]
+            where !TokenizerTests.keywords.contains(name) && !name.isEmpty {
                 guard case .name(let n) = try PyParser.parseExpression(name).kind else {
                     Issue.record("\(name) should be a name")
                     continue
@@ -75,8 +76,10 @@ struct TokenizerTests {
             return
         }
         // Augmented assignments, arrows, `<>` and a lone `!` are tokens but never expressions.
-        for text in ["a += 1", "a -= 1", "a *= 1", "a /= 1", "a //= 1", "a %= 1", "a **= 1", "a >>= 1", "a <<= 1",
-                     "a &= 1", "a |= 1", "a ^= 1", "a @= 1", "a -> b", "a <> b", "a ! b", "a ;"] {
+        for text in [
+            "a += 1", "a -= 1", "a *= 1", "a /= 1", "a //= 1", "a %= 1", "a **= 1", "a >>= 1", "a <<= 1",
+            "a &= 1", "a |= 1", "a ^= 1", "a @= 1", "a -> b", "a <> b", "a ! b", "a ;",
+        ] {
             #expect(throws: PySyntaxError.self, "\(text)") { try PyParser.parseExpression(text) }
         }
     }

@@ -47,7 +47,8 @@ struct PromptTests {
         let first = zip(got, want).enumerated().first { $0.element.0 != $0.element.1 }
         let at = first?.offset ?? min(got.count, want.count)
         let context = String(decoding: got[max(0, at - 40)..<min(got.count, at + 40)], as: UTF8.self)
-        let message = "\(what): first difference at byte \(at) (got \(got.count) bytes, want \(want.count)) "
+        let message =
+            "\(what): first difference at byte \(at) (got \(got.count) bytes, want \(want.count)) "
             + "near \(context.debugDescription)"
         Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
     }
@@ -109,10 +110,11 @@ struct PromptTests {
     }
 
     @Test func pythonStrFormatsLikePython() {
-        let object = JSONValue.object(JSONObject(members: [
-            ("a", .string("it's")), ("b", .array([.bool(true), .null, .number(JSONNumber(text: "1e16"))])),
-            ("a", .string("x")),
-        ]))
+        let object = JSONValue.object(
+            JSONObject(members: [
+                ("a", .string("it's")), ("b", .array([.bool(true), .null, .number(JSONNumber(text: "1e16"))])),
+                ("a", .string("x")),
+            ]))
         #expect(Prompts.pythonStr(object) == "{'a': 'x', 'b': [True, None, 1e+16]}")
         #expect(Prompts.pythonStr(.string("it's")) == "it's")
         #expect(Prompts.pythonRepr(.string("it's")) == "\"it's\"")

@@ -79,8 +79,10 @@ public struct CallDiff: Sendable {
         var decided: [String: (ParamStatus, MatchRule?)] = [:]
         for f in verdict?.findings ?? [] {
             switch f {
-            case .valueMatch(let fn, let p, _, _, let rule, _): decided[fn + "\u{0}" + p] = decided[fn + "\u{0}" + p] ?? (.match, rule)
-            case .valueMismatch(let fn, let p, _, _, let rule, _): decided[fn + "\u{0}" + p] = decided[fn + "\u{0}" + p] ?? (.mismatch, rule)
+            case .valueMatch(let fn, let p, _, _, let rule, _):
+                decided[fn + "\u{0}" + p] = decided[fn + "\u{0}" + p] ?? (.match, rule)
+            case .valueMismatch(let fn, let p, _, _, let rule, _):
+                decided[fn + "\u{0}" + p] = decided[fn + "\u{0}" + p] ?? (.mismatch, rule)
             case .comparisonRaised(let fn, let p, _, _, _): decided[fn + "\u{0}" + p] = (.raised, nil)
             default: break
             }
@@ -99,9 +101,10 @@ public struct CallDiff: Sendable {
         var usedCalls = Set<Int>()
         for g in gold {
             guard let ci = calls.firstIndex(where: { $0.name.scalarsEqual(g.name) }) else {
-                diff.functions.append(Function(
-                    name: g.name, status: .missing,
-                    params: g.params.map { Param(name: plain($0.0), gold: $0.1, predicted: nil, status: .unscored, rule: nil, source: source($0.0)) }))
+                let params = g.params.map { key, accepted in
+                    Param(name: plain(key), gold: accepted, predicted: nil, status: .unscored, rule: nil, source: source(key))
+                }
+                diff.functions.append(Function(name: g.name, status: .missing, params: params))
                 continue
             }
             usedCalls.insert(ci)
@@ -118,24 +121,28 @@ public struct CallDiff: Sendable {
                     rule = Matching.rule(for: predicted!)
                 }
                 if let r = raisedAt, r.0 == call.name, r.1 == name { status = .raised }
-                params.append(Param(name: name, gold: accepted, predicted: predicted, status: status, rule: rule, source: source(key)))
+                params.append(
+                    Param(name: name, gold: accepted, predicted: predicted, status: status, rule: rule, source: source(key)))
             }
             // A repeated keyword keeps the last value: list it once, at its last occurrence.
             var last: [String: Int] = [:]
             for (i, arg) in call.arguments.enumerated() { if let n = arg.name { last[n] = i } }
             for (i, arg) in call.arguments.enumerated() {
                 let name = arg.name ?? "**"
-                if let argName = arg.name, g.params.contains(where: { $0.0.stringValue.map { $0.scalarsEqual(argName) } ?? false }) { continue }
+                let inGold = arg.name.map { n in g.params.contains { $0.0.stringValue?.scalarsEqual(n) ?? false } } ?? false
+                if inGold { continue }
                 if let n = arg.name, last[n] != i { continue }
-                params.append(Param(name: name, gold: nil, predicted: arg.value, status: .extra, rule: nil, source: arg.name.map { source(.str($0)) } ?? .neither))
+                let from = arg.name.map { source(.str($0)) } ?? .neither
+                params.append(Param(name: name, gold: nil, predicted: arg.value, status: .extra, rule: nil, source: from))
             }
             diff.functions.append(Function(name: g.name, status: .matched, params: params))
         }
         for (i, call) in calls.enumerated() where !usedCalls.contains(i) {
             if gold.contains(where: { call.name.scalarsEqual($0.name) }) { continue }  // a repeated call of a gold function
-            diff.functions.append(Function(
-                name: call.name, status: .extra,
-                params: call.arguments.map { Param(name: $0.name ?? "**", gold: nil, predicted: $0.value, status: .extra, rule: nil, source: .neither) }))
+            let params = call.arguments.map {
+                Param(name: $0.name ?? "**", gold: nil, predicted: $0.value, status: .extra, rule: nil, source: .neither)
+            }
+            diff.functions.append(Function(name: call.name, status: .extra, params: params))
         }
         return diff
     }

@@ -20,10 +20,8 @@ public struct Benchmark: Sendable {
         let dataStatus = FileProbe.probe(data.path)
         switch dataStatus {
         case .absent:
-            throw InputError(
-                file: data.path,
-                "no such file or folder (expected a PTBench data root with test_untrained_user/data.json and test_trained_user/data.json)"
-            )
+            let expected = "a PTBench data root with test_untrained_user/data.json and test_trained_user/data.json"
+            throw InputError(file: data.path, "no such file or folder (expected \(expected))")
         case .unreachable(let why): throw InputError(file: data.path, why)
         case .file, .folder, .special: break
         }
@@ -52,10 +50,9 @@ public struct Benchmark: Sendable {
                     }
                 }
                 if splitFiles.isEmpty {
-                    throw InputError(
-                        file: data.path,
-                        "no split can be read (expected test_untrained_user/data.json or test_trained_user/data.json inside): \(unusable.joined(separator: "; "))"
-                    )
+                    let expected = "test_untrained_user/data.json or test_trained_user/data.json inside"
+                    let reasons = unusable.joined(separator: "; ")
+                    throw InputError(file: data.path, "no split can be read (expected \(expected)): \(reasons)")
                 }
             }
         } else {
@@ -99,10 +96,10 @@ public struct Benchmark: Sendable {
                 }
             case .file, .special:
                 if !(singleSplit || splitFiles.count == 1) {
-                    predictionsError = InputError(
-                        file: predictions.path,
-                        "one generation.jsonl given for \(splitFiles.count) splits: give the predictions root (with <split>/generation.jsonl) instead"
-                    )
+                    let message =
+                        "one generation.jsonl given for \(splitFiles.count) splits: "
+                        + "give the predictions root (with <split>/generation.jsonl) instead"
+                    predictionsError = InputError(file: predictions.path, message)
                 } else {
                     predictionFiles.append((splitFiles[0].0, predictions))
                     root = predictions.deletingLastPathComponent().deletingLastPathComponent()
@@ -149,11 +146,10 @@ public struct Benchmark: Sendable {
         }
         if byOrder.count == splitFiles.count, let predictionsError { throw predictionsError }
         for split in splits where split.bytes.starts(with: TextEncoding.utf8ByteOrderMark) {
-            warnings.append(
-                InputWarning(
-                    file: split.url.path,
-                    "starts with a UTF-8 byte order mark (EF BB BF): ptscope reads past it, but PTBench's json.load refuses the file (\"Unexpected UTF-8 BOM\")"
-                ))
+            let message =
+                "starts with a UTF-8 byte order mark (EF BB BF): ptscope reads past it, "
+                + "but PTBench's json.load refuses the file (\"Unexpected UTF-8 BOM\")"
+            warnings.append(InputWarning(file: split.url.path, message))
         }
         return Benchmark(splits: splits, predictions: files, warnings: warnings, predictionsRoot: root)
     }
@@ -173,67 +169,5 @@ public struct Benchmark: Sendable {
     public func score(options: Scorer.Options = Scorer.Options()) -> ScoreReport {
         let scores = Scorer.score(splits.map { ($0, predictions[$0.name]) }, options: options)
         return ScoreReport(splits: scores, warnings: warnings, lenient: options.lenient)
-    }
-}
-
-// MARK: - ScoreReport
-
-/// Every split's score and the overall score.
-public struct ScoreReport: Sendable {
-    public let splits: [SplitScore]
-    public let overall: OverallScore?
-    public let warnings: [InputWarning]
-    /// Whether these numbers come from the lenient reading (not PTBench's).
-    public let lenient: Bool
-
-    public init(splits: [SplitScore], warnings: [InputWarning] = [], lenient: Bool = false) {
-        self.splits = splits
-        self.warnings = warnings + splits.flatMap(\.warnings)
-        self.lenient = lenient
-        if let u = splits.first(where: { $0.name == Benchmark.referenceSplits[0] }),
-            let t = splits.first(where: { $0.name == Benchmark.referenceSplits[1] })
-        {
-            overall = OverallScore(untrained: u, trained: t)
-        } else {
-            overall = nil
-        }
-    }
-}
-
-// MARK: - CSV
-
-/// Writes the reference's CSV files byte for byte (Python's `csv.writer`: `\r\n`, no quoting).
-public enum CSVOutput {
-    public static func accuracy(_ values: [Metric: Double?]) -> String {
-        row(Metric.allCases.map(\.rawValue)) + row(Metric.allCases.map { m in (values[m] ?? nil).map(PyRepr.float) ?? "n/a" })
-    }
-
-    public static func errors(_ counts: [ErrorColumn: Int]) -> String {
-        row(ErrorColumn.allCases.map(\.rawValue)) + row(ErrorColumn.allCases.map { String(counts[$0] ?? 0) })
-    }
-
-    static func row(_ fields: [String]) -> String { fields.joined(separator: ",") + "\r\n" }
-
-    /// Writes `<dir>/<split>/{acc,error}_results.csv` and, with both splits, `<dir>/overall/`.
-    public static func write(_ report: ScoreReport, to dir: URL) throws(InputError) {
-        func put(_ text: String, _ folder: String, _ name: String) throws(InputError) {
-            let folderURL = dir.appendingPathComponent(folder)
-            let url = folderURL.appendingPathComponent(name)
-            do {
-                try FileManager.default.createDirectory(at: folderURL, withIntermediateDirectories: true)
-            } catch {
-                throw InputError(file: url.path, "cannot write: \(error.localizedDescription)")
-            }
-            // Written in place, as Python's open(..., 'w') does (an atomic write costs an fsync per file).
-            try FileBytes.write(Array(text.utf8), to: url)
-        }
-        for split in report.splits {
-            try put(accuracy(split.accuracy), split.name, "acc_results.csv")
-            try put(errors(split.errorCounts), split.name, "error_results.csv")
-        }
-        if let overall = report.overall {
-            try put(accuracy(overall.accuracy), "overall", "acc_results.csv")
-            try put(errors(overall.errorCounts), "overall", "error_results.csv")
-        }
     }
 }

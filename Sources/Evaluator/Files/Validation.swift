@@ -36,18 +36,16 @@ public enum Validation {
                 }
             }
             if !split.cases.isEmpty && queryTotal == 0 {
-                out.append(
-                    InputWarning(
-                        file: file,
-                        "every case has empty query_params: the query_params metric divides by zero (PTBench crashes; ptscope shows n/a)"
-                    ))
+                let message =
+                    "every case has empty query_params: the query_params metric divides by zero "
+                    + "(PTBench crashes; ptscope shows n/a)"
+                out.append(InputWarning(file: file, message))
             }
             if !split.cases.isEmpty && profileTotal == 0 {
-                out.append(
-                    InputWarning(
-                        file: file,
-                        "every case has empty profile_params: the profile_params metric divides by zero (PTBench crashes; ptscope shows n/a)"
-                    ))
+                let message =
+                    "every case has empty profile_params: the profile_params metric divides by zero "
+                    + "(PTBench crashes; ptscope shows n/a)"
+                out.append(InputWarning(file: file, message))
             }
             if let pred = bench.predictions[split.name] {
                 out += pred.warnings

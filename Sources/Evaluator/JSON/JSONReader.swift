@@ -1,13 +1,3 @@
-// MARK: - JSONSyntaxError
-
-/// Malformed JSON: what was expected and the byte offset where reading stopped.
-public struct JSONSyntaxError: Error, Sendable, Equatable {
-    /// Byte offset into the text that was read.
-    public let offset: Int
-    /// What was wrong, in Python's `json` terms ("Expecting ',' delimiter").
-    public let message: String
-}
-
 // MARK: - JSONReader
 
 /// A byte-level JSON reader with Python `json` semantics.
@@ -74,7 +64,10 @@ public struct JSONReader: ~Copyable {
             position += 1
             var members: [(key: String, value: JSONValue)] = []
             skipWhitespace()
-            if peek() == UInt8(ascii: "}") { position += 1; return .object(JSONObject(members: members)) }
+            if peek() == UInt8(ascii: "}") {
+                position += 1
+                return .object(JSONObject(members: members))
+            }
             while true {
                 skipWhitespace()
                 guard peek() == UInt8(ascii: "\"") else {
@@ -88,21 +81,30 @@ public struct JSONReader: ~Copyable {
                 guard let c = peek() else { throw fail("Expecting ',' delimiter") }
                 position += 1
                 if c == UInt8(ascii: "}") { return .object(JSONObject(members: members)) }
-                if c != UInt8(ascii: ",") { position -= 1; throw fail("Expecting ',' delimiter") }
+                if c != UInt8(ascii: ",") {
+                    position -= 1
+                    throw fail("Expecting ',' delimiter")
+                }
             }
         case UInt8(ascii: "["):
             if depth >= maxDepth { throw fail("nesting deeper than \(maxDepth) levels") }
             position += 1
             var elements: [JSONValue] = []
             skipWhitespace()
-            if peek() == UInt8(ascii: "]") { position += 1; return .array(elements) }
+            if peek() == UInt8(ascii: "]") {
+                position += 1
+                return .array(elements)
+            }
             while true {
                 elements.append(try readValue(depth: depth + 1))
                 skipWhitespace()
                 guard let c = peek() else { throw fail("Expecting ',' delimiter") }
                 position += 1
                 if c == UInt8(ascii: "]") { return .array(elements) }
-                if c != UInt8(ascii: ",") { position -= 1; throw fail("Expecting ',' delimiter") }
+                if c != UInt8(ascii: ",") {
+                    position -= 1
+                    throw fail("Expecting ',' delimiter")
+                }
             }
         case UInt8(ascii: "\""):
             return .string(try readString())
@@ -120,7 +122,10 @@ public struct JSONReader: ~Copyable {
             if depth >= maxDepth { throw fail("nesting deeper than \(maxDepth) levels") }
             position += 1
             skipWhitespace()
-            if peek() == UInt8(ascii: "}") { position += 1; return }
+            if peek() == UInt8(ascii: "}") {
+                position += 1
+                return
+            }
             while true {
                 skipWhitespace()
                 guard peek() == UInt8(ascii: "\"") else {
@@ -133,20 +138,29 @@ public struct JSONReader: ~Copyable {
                 guard let c = peek() else { throw fail("Expecting ',' delimiter") }
                 position += 1
                 if c == UInt8(ascii: "}") { return }
-                if c != UInt8(ascii: ",") { position -= 1; throw fail("Expecting ',' delimiter") }
+                if c != UInt8(ascii: ",") {
+                    position -= 1
+                    throw fail("Expecting ',' delimiter")
+                }
             }
         case UInt8(ascii: "["):
             if depth >= maxDepth { throw fail("nesting deeper than \(maxDepth) levels") }
             position += 1
             skipWhitespace()
-            if peek() == UInt8(ascii: "]") { position += 1; return }
+            if peek() == UInt8(ascii: "]") {
+                position += 1
+                return
+            }
             while true {
                 try skipValue(depth: depth + 1)
                 skipWhitespace()
                 guard let c = peek() else { throw fail("Expecting ',' delimiter") }
                 position += 1
                 if c == UInt8(ascii: "]") { return }
-                if c != UInt8(ascii: ",") { position -= 1; throw fail("Expecting ',' delimiter") }
+                if c != UInt8(ascii: ",") {
+                    position -= 1
+                    throw fail("Expecting ',' delimiter")
+                }
             }
         case UInt8(ascii: "\""):
             try skipString()
@@ -252,7 +266,10 @@ public struct JSONReader: ~Copyable {
                 return String(scalars)
             }
             if b < 0x20 { throw fail("Invalid control character at", at: position) }
-            if b != UInt8(ascii: "\\") { position += 1; continue }
+            if b != UInt8(ascii: "\\") {
+                position += 1
+                continue
+            }
             try flush(position)
             let escapeAt = position
             position += 1
@@ -282,7 +299,9 @@ public struct JSONReader: ~Copyable {
                     }
                 }
                 // A lone surrogate cannot live in a Swift String: it becomes U+FFFD, and is counted.
-                if let scalar = Unicode.Scalar(value) { scalars.append(scalar) } else {
+                if let scalar = Unicode.Scalar(value) {
+                    scalars.append(scalar)
+                } else {
                     scalars.append("\u{FFFD}")
                     loneSurrogates += 1
                 }
@@ -323,7 +342,10 @@ public struct JSONReader: ~Copyable {
             skipPlainBytes(raw, count)
             guard position < count else { break }
             let b = bytes[position]
-            if b == UInt8(ascii: "\"") { position += 1; return }
+            if b == UInt8(ascii: "\"") {
+                position += 1
+                return
+            }
             if b < 0x20 { throw fail("Invalid control character at", at: position) }
             if b == UInt8(ascii: "\\") {
                 let escapeAt = position
@@ -420,39 +442,4 @@ extension JSONReader {
     public static func parse(_ text: String) throws(JSONSyntaxError) -> JSONValue {
         try parse(Array(text.utf8))
     }
-}
-
-// MARK: - Source locations
-
-/// A 1-based line and column in a text file.
-public struct SourceLocation: Sendable, Equatable, CustomStringConvertible {
-    public let line: Int
-    public let column: Int
-
-    public init(line: Int, column: Int) {
-        self.line = line
-        self.column = column
-    }
-
-    /// The location of byte `offset` in `bytes` (columns count characters, not bytes).
-    public init(offset: Int, in bytes: UnsafeBufferPointer<UInt8>) {
-        var line = 1
-        var lineStart = 0
-        let end = min(offset, bytes.count)
-        var i = 0
-        while i < end {
-            if bytes[i] == 0x0A { line += 1; lineStart = i + 1 }
-            i += 1
-        }
-        var column = 1
-        var j = lineStart
-        while j < end {
-            if bytes[j] & 0xC0 != 0x80 { column += 1 }
-            j += 1
-        }
-        self.line = line
-        self.column = column
-    }
-
-    public var description: String { "\(line):\(column)" }
 }

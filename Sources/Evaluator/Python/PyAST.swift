@@ -143,18 +143,42 @@ public struct FormattedValue: Sendable {
     public var selfDocumenting: Bool
 }
 
-public enum UnaryOperator: String, Sendable { case not = "not", invert = "~", plus = "+", minus = "-" }
+public enum UnaryOperator: String, Sendable {
+    case not = "not"
+    case invert = "~"
+    case plus = "+"
+    case minus = "-"
+}
 
 public enum BinaryOperator: String, Sendable {
-    case add = "+", sub = "-", mul = "*", matMul = "@", div = "/", mod = "%", pow = "**"
-    case lShift = "<<", rShift = ">>", bitOr = "|", bitXor = "^", bitAnd = "&", floorDiv = "//"
+    case add = "+"
+    case sub = "-"
+    case mul = "*"
+    case matMul = "@"
+    case div = "/"
+    case mod = "%"
+    case pow = "**"
+    case lShift = "<<"
+    case rShift = ">>"
+    case bitOr = "|"
+    case bitXor = "^"
+    case bitAnd = "&"
+    case floorDiv = "//"
 }
 
 public enum BoolOperator: String, Sendable { case and, or }
 
 public enum CompareOperator: String, Sendable {
-    case eq = "==", notEq = "!=", lt = "<", ltE = "<=", gt = ">", gtE = ">="
-    case `is` = "is", isNot = "is not", `in` = "in", notIn = "not in"
+    case eq = "=="
+    case notEq = "!="
+    case lt = "<"
+    case ltE = "<="
+    case gt = ">"
+    case gtE = ">="
+    case `is` = "is"
+    case isNot = "is not"
+    case `in` = "in"
+    case notIn = "not in"
 }
 
 /// `name=value` or `**value` (name nil) in a call.

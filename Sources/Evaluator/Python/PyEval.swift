@@ -79,7 +79,11 @@ enum PyEval {
             for pair in pairs {
                 if let key = pair.key {
                     try b.charge(1)
-                    do { try d.set(try eval(key, b), try eval(pair.value, b)) } catch let x as PyException { throw Failure.raised(x, e) }
+                    do {
+                        try d.set(try eval(key, b), try eval(pair.value, b))
+                    } catch let x as PyException {
+                        throw Failure.raised(x, e)
+                    }
                 } else {
                     guard case .dict(let other) = try eval(pair.value, b) else {
                         throw raise("TypeError", "'**' argument must be a mapping", pair.value)
@@ -173,7 +177,9 @@ enum PyEval {
                 default: break
                 }
                 if let spec = field.formatSpec, !(try joined(spec, e, b)).isEmpty {
-                    throw Unsupported(node: field.expression, reason: "a format spec in an f-string inside an operation is not computed by ptscope")
+                    throw Unsupported(
+                        node: field.expression,
+                        reason: "a format spec in an f-string inside an operation is not computed by ptscope")
                 }
                 // format(value, '') is str(value).
                 let text = try PyFormat.str(value, field.expression)
@@ -224,7 +230,8 @@ enum PyEval {
     // MARK: Binary
 
     static func binary(_ a: PyValue, _ op: BinaryOperator, _ b: PyValue, _ e: Expr, _ budget: PyBudget) throws -> PyValue {
-        let unsupported = raise("TypeError", "unsupported operand type(s) for \(op.rawValue): '\(a.typeName)' and '\(b.typeName)'", e)
+        let unsupported = raise(
+            "TypeError", "unsupported operand type(s) for \(op.rawValue): '\(a.typeName)' and '\(b.typeName)'", e)
         // bool & | ^ bool stays bool.
         if case .bool(let x) = a, case .bool(let y) = b {
             switch op {
@@ -289,7 +296,9 @@ enum PyEval {
 
     /// `seq * count`: the result's deep size (`count` copies of every element, nested ones
     /// included) is charged before anything is built.
-    static func repeatSequence(_ seq: PyValue, _ count: PyValue, _ e: Expr, _ unsupported: Failure, _ budget: PyBudget) throws -> PyValue {
+    static func repeatSequence(
+        _ seq: PyValue, _ count: PyValue, _ e: Expr, _ unsupported: Failure, _ budget: PyBudget
+    ) throws -> PyValue {
         let n: Int
         switch count {
         case .int(.small(let k)): n = max(0, k)
@@ -340,7 +349,9 @@ enum PyEval {
         return d
     }
 
-    static func numeric(_ x: PyValue.Numeric, _ op: BinaryOperator, _ y: PyValue.Numeric, _ e: Expr, _ unsupported: Failure, _ budget: PyBudget) throws -> PyValue {
+    static func numeric(
+        _ x: PyValue.Numeric, _ op: BinaryOperator, _ y: PyValue.Numeric, _ e: Expr, _ unsupported: Failure, _ budget: PyBudget
+    ) throws -> PyValue {
         switch (x, y) {
         case (.int(let a), .int(let b)):
             let result = try intOp(a, op, b, e, unsupported, budget)
@@ -349,9 +360,18 @@ enum PyEval {
         case (.complex, _), (_, .complex):
             return try complexOp(try complexParts(x, e), op, try complexParts(y, e), e, unsupported)
         default:
-            let a: Double, b: Double
-            switch x { case .int(let i): a = try toDouble(i, e); case .float(let d): a = d; default: a = 0 }
-            switch y { case .int(let i): b = try toDouble(i, e); case .float(let d): b = d; default: b = 0 }
+            let a: Double
+            let b: Double
+            switch x {
+            case .int(let i): a = try toDouble(i, e)
+            case .float(let d): a = d
+            default: a = 0
+            }
+            switch y {
+            case .int(let i): b = try toDouble(i, e)
+            case .float(let d): b = d
+            default: b = 0
+            }
             return try floatOp(a, op, b, e, unsupported)
         }
     }
@@ -365,16 +385,21 @@ enum PyEval {
     }
 
     /// CPython's complex arithmetic (`_Py_c_sum`, `_Py_c_prod`, `_Py_c_quot`, integer powers).
-    static func complexOp(_ a: (Double, Double), _ op: BinaryOperator, _ b: (Double, Double), _ e: Expr, _ unsupported: Failure) throws -> PyValue {
+    static func complexOp(
+        _ a: (Double, Double), _ op: BinaryOperator, _ b: (Double, Double), _ e: Expr, _ unsupported: Failure
+    ) throws -> PyValue {
         func prod(_ a: (Double, Double), _ b: (Double, Double)) -> (Double, Double) {
             (a.0 * b.0 - a.1 * b.1, a.0 * b.1 + a.1 * b.0)
         }
         switch op {
         case .add: return .complex(a.0 + b.0, a.1 + b.1)
         case .sub: return .complex(a.0 - b.0, a.1 - b.1)
-        case .mul: let p = prod(a, b); return .complex(p.0, p.1)
+        case .mul:
+            let p = prod(a, b)
+            return .complex(p.0, p.1)
         case .div:
-            let absBr = abs(b.0), absBi = abs(b.1)
+            let absBr = abs(b.0)
+            let absBi = abs(b.1)
             if absBr >= absBi {
                 if absBr == 0 { throw raise("ZeroDivisionError", "complex division by zero", e) }
                 let ratio = b.1 / b.0
@@ -457,7 +482,9 @@ enum PyEval {
                 return try floatOp(try toDouble(a, e), .pow, try toDouble(b, e), e, unsupported)
             }
             guard case .small(let n) = b else {
-                if case .small(let base) = a, abs(base) <= 1 { return .int(base == 1 || base == 0 ? a : (b.big % 2 == 0 ? .small(1) : .small(-1))) }
+                if case .small(let base) = a, abs(base) <= 1 {
+                    return .int(base == 1 || base == 0 ? a : (b.big % 2 == 0 ? .small(1) : .small(-1)))
+                }
                 try budget.exceed()
             }
             if a.bitWidth.multipliedReportingOverflow(by: n).overflow || a.bitWidth * n > sizeLimit {
@@ -504,7 +531,10 @@ enum PyEval {
             var mod = fmod(a, b)
             var div = (a - mod) / b
             if mod != 0 {
-                if (b < 0) != (mod < 0) { mod += b; div -= 1 }
+                if (b < 0) != (mod < 0) {
+                    mod += b
+                    div -= 1
+                }
             } else {
                 mod = copysign(0, b)
             }
@@ -526,7 +556,9 @@ enum PyEval {
                 return try complexOp((a, 0), .pow, (b, 0), e, unsupported)
             }
             let r = Foundation.pow(a, b)
-            if r.isInfinite && a.isFinite && b.isFinite { throw raise("OverflowError", "(34, 'Numerical result out of range')", e) }
+            if r.isInfinite && a.isFinite && b.isFinite {
+                throw raise("OverflowError", "(34, 'Numerical result out of range')", e)
+            }
             return .float(r)
         default: throw unsupported
         }
@@ -564,9 +596,11 @@ enum PyEval {
                 c = x < y ? -1 : (x == y ? 0 : 1)
             default:
                 if case .str(let x) = a, case .str(let y) = b {
-                    c = x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars, by: { $0.value < $1.value }) ? -1 : (x.scalarsEqual(y) ? 0 : 1)
+                    let precedes = x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars, by: { $0.value < $1.value })
+                    c = precedes ? -1 : (x.scalarsEqual(y) ? 0 : 1)
                 } else {
-                    throw Unsupported(node: e, reason: "ordering comparison of \(a.typeName) and \(b.typeName) is not computed by ptscope")
+                    throw Unsupported(
+                        node: e, reason: "ordering comparison of \(a.typeName) and \(b.typeName) is not computed by ptscope")
                 }
             }
             switch op {

@@ -26,7 +26,8 @@ enum PyFormat {
     /// `repr(v)`. A set is refused: Python prints it in hash order, which ptscope does not model.
     static func repr(_ v: PyValue, _ e: Expr) throws -> String {
         if holdsSet(v) {
-            throw PyEval.Unsupported(node: e, reason: "a set printed inside an operation comes out in Python's hash order, not computed by ptscope")
+            throw PyEval.Unsupported(
+                node: e, reason: "a set printed inside an operation comes out in Python's hash order, not computed by ptscope")
         }
         do { return try PyRepr.exact(v) } catch { throw raise(error.type, error.message, e) }
     }
@@ -85,14 +86,22 @@ enum PyFormat {
 
     /// The shared machinery; for `bytes` the scalars stand for bytes (all below 256). The format's
     /// text, every field's width or precision and every converted value are charged to `budget`.
-    static func percentFormat(_ fmt: [Unicode.Scalar], _ args: PyValue, bytes: Bool, _ e: Expr, _ budget: PyBudget) throws -> [Unicode.Scalar] {
+    static func percentFormat(
+        _ fmt: [Unicode.Scalar], _ args: PyValue, bytes: Bool, _ e: Expr, _ budget: PyBudget
+    ) throws -> [Unicode.Scalar] {
         try budget.charge(fmt.count)
         // A tuple gives positional arguments; anything else is one argument. A mapping (anything
         // subscriptable but a tuple or a string) also serves `%(key)` lookups.
         var current = args
         var count: Int
         var next: Int
-        if case .tuple(let items) = args { count = items.count; next = 0 } else { count = -1; next = -2 }
+        if case .tuple(let items) = args {
+            count = items.count
+            next = 0
+        } else {
+            count = -1
+            next = -2
+        }
         var mapping: PyValue?
         switch args {
         case .dict, .list: mapping = args
@@ -126,7 +135,10 @@ enum PyFormat {
             var ch: Unicode.Scalar = k < fmt.count ? fmt[k] : "\0"
             func advance() -> Bool {
                 k += 1
-                if k < fmt.count { ch = fmt[k]; return true }
+                if k < fmt.count {
+                    ch = fmt[k]
+                    return true
+                }
                 return false
             }
             var complete = k < fmt.count
@@ -141,7 +153,8 @@ enum PyFormat {
                 }
                 if depth > 0 || j >= fmt.count { throw raise("ValueError", "incomplete format key", e) }
                 let keyScalars = fmt[keyStart..<(j - 1)]
-                let key: PyValue = bytes ? .bytes(keyScalars.map { UInt8(truncatingIfNeeded: $0.value) }) : .str(PyLiterals.string(keyScalars))
+                let key: PyValue =
+                    bytes ? .bytes(keyScalars.map { UInt8(truncatingIfNeeded: $0.value) }) : .str(PyLiterals.string(keyScalars))
                 current = try lookUp(map, key, e)
                 count = -1
                 next = -2
@@ -170,7 +183,10 @@ enum PyFormat {
                 default: throw raise("TypeError", "* wants int", e)
                 }
                 if width > PyEval.sizeLimit || width < -PyEval.sizeLimit { try budget.exceed() }
-                if width < 0 { spec.leftAlign = true; width = -width }
+                if width < 0 {
+                    spec.leftAlign = true
+                    width = -width
+                }
                 spec.width = width
                 complete = advance()
             } else if complete && ch >= "0" && ch <= "9" {
@@ -245,7 +261,8 @@ enum PyFormat {
         switch spec.conversion {
         case "s" where bytes, "b" where bytes:
             guard case .bytes(let b) = v else {
-                throw raise("TypeError", "%b requires a bytes-like object, or an object that implements __bytes__, not '\(v.typeName)'", e)
+                let message = "%b requires a bytes-like object, or an object that implements __bytes__, not '\(v.typeName)'"
+                throw raise("TypeError", message, e)
             }
             return (b.map { Unicode.Scalar($0) }, false)
         case "s":
@@ -392,7 +409,11 @@ enum PyFormat {
             }
             return scalar
         default:
-            throw raise("TypeError", bytes ? "%c requires an integer in range(256) or a single byte" : "%c requires an int or a unicode character, not \(v.typeName)", e)
+            let message =
+                bytes
+                ? "%c requires an integer in range(256) or a single byte"
+                : "%c requires an int or a unicode character, not \(v.typeName)"
+            throw raise("TypeError", message, e)
         }
     }
 

@@ -16,7 +16,10 @@ public enum PyInt: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses decimal digits (an optional leading `-`); nil when malformed.
     public init?(decimal text: String) {
-        if let small = Int(text) { self = .small(small); return }
+        if let small = Int(text) {
+            self = .small(small)
+            return
+        }
         // Python 3.11 reads no more digits than this (and the conversion is quadratic).
         let sign = text.hasPrefix("-") || text.hasPrefix("+") ? 1 : 0
         if text.utf8.count - sign > PyInt.maxDecimalDigits { return nil }
@@ -26,7 +29,10 @@ public enum PyInt: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses digits in `radix` (no prefix, no underscores).
     public init?(digits text: String, radix: Int) {
-        if let small = Int(text, radix: radix) { self = .small(small); return }
+        if let small = Int(text, radix: radix) {
+            self = .small(small)
+            return
+        }
         if radix == 2 || radix == 8 || radix == 16 {
             // Built from the digits' bits, in time linear in their count (BigInt's own reading of
             // octal multiplies word by word: quadratic, minutes for ten million digits).
@@ -169,12 +175,19 @@ public enum PyInt: Sendable, Hashable, CustomStringConvertible {
         if case .small(let x) = a, case .small(let y) = b, !(x == Int.min && y == -1) {
             var q = x / y
             var r = x % y
-            if r != 0 && ((r < 0) != (y < 0)) { q -= 1; r += y }
+            if r != 0 && ((r < 0) != (y < 0)) {
+                q -= 1
+                r += y
+            }
             return (.small(q), .small(r))
         }
-        let x = a.big, y = b.big
+        let x = a.big
+        let y = b.big
         var (q, r) = x.quotientAndRemainder(dividingBy: y)
-        if !r.isZero && ((r.signum() < 0) != (y.signum() < 0)) { q -= 1; r += y }
+        if !r.isZero && ((r.signum() < 0) != (y.signum() < 0)) {
+            q -= 1
+            r += y
+        }
         return (PyInt(q), PyInt(r))
     }
 
@@ -200,9 +213,11 @@ public enum PyInt: Sendable, Hashable, CustomStringConvertible {
             return Double(x) / Double(y)
         }
         // Scale so the quotient has 55+ significant bits, then round once.
-        let x = a.big, y = b.big
+        let x = a.big
+        let y = b.big
         let negative = (x.signum() < 0) != (y.signum() < 0)
-        let nx = x.magnitude, ny = y.magnitude
+        let nx = x.magnitude
+        let ny = y.magnitude
         let shift = max(0, 60 - (nx.bitWidth - ny.bitWidth))
         let scaled = nx << shift
         let (q, r) = scaled.quotientAndRemainder(dividingBy: ny)
@@ -218,8 +233,14 @@ public enum PyInt: Sendable, Hashable, CustomStringConvertible {
     static func pow2(_ e: Int) -> Double {
         var result = 1.0
         var e = e
-        while e < -1000 { result *= 0x1p-1000; e += 1000 }
-        while e > 1000 { result *= 0x1p1000; e -= 1000 }
+        while e < -1000 {
+            result *= 0x1p-1000
+            e += 1000
+        }
+        while e > 1000 {
+            result *= 0x1p1000
+            e -= 1000
+        }
         return result * Double(sign: .plus, exponent: e, significand: 1)
     }
 }

@@ -62,7 +62,8 @@ enum PyLiterals {
             var out: [UInt8] = []
             for (k, p) in parts.enumerated() {
                 for (j, s) in p.body.enumerated() where s.value >= 128 {
-                    throw PySyntaxError("bytes can only contain ASCII literal characters", (p.bodyStart + j)..<(p.bodyStart + j + 1))
+                    throw PySyntaxError(
+                        "bytes can only contain ASCII literal characters", (p.bodyStart + j)..<(p.bodyStart + j + 1))
                 }
                 out += try decodeBytes(p, range: ranges[k])
             }
@@ -72,10 +73,13 @@ enum PyLiterals {
         if !parts.contains(where: { $0.isFormat }) {
             if parts.count == 1 {
                 let p = parts[0]
-                return .constant(.str(string(try decodeStr(p.body, raw: p.isRaw, start: p.bodyStart, range: ranges[0])), uPrefix: uPrefix))
+                return .constant(
+                    .str(string(try decodeStr(p.body, raw: p.isRaw, start: p.bodyStart, range: ranges[0])), uPrefix: uPrefix))
             }
             var s: [Unicode.Scalar] = []
-            for (k, p) in parts.enumerated() { s.append(contentsOf: try decodeStr(p.body, raw: p.isRaw, start: p.bodyStart, range: ranges[k])) }
+            for (k, p) in parts.enumerated() {
+                s.append(contentsOf: try decodeStr(p.body, raw: p.isRaw, start: p.bodyStart, range: ranges[k]))
+            }
             return .constant(.str(string(s), uPrefix: uPrefix))
         }
         var result: [FStringPart] = []
@@ -110,7 +114,11 @@ enum PyLiterals {
         var k = 0
         while k < b.count {
             let c = b[k]
-            guard c == "\\", k + 1 < b.count else { out.append(UInt8(c.value)); k += 1; continue }
+            guard c == "\\", k + 1 < b.count else {
+                out.append(UInt8(c.value))
+                k += 1
+                continue
+            }
             let e = b[k + 1]
             k += 2
             switch e {
@@ -128,7 +136,11 @@ enum PyLiterals {
             case "0"..."7":
                 var v = Int(e.value - 48)
                 var n = 1
-                while n < 3, k < b.count, b[k] >= "0", b[k] <= "7" { v = v * 8 + Int(b[k].value - 48); k += 1; n += 1 }
+                while n < 3, k < b.count, b[k] >= "0", b[k] <= "7" {
+                    v = v * 8 + Int(b[k].value - 48)
+                    k += 1
+                    n += 1
+                }
                 out.append(UInt8(v & 0xFF))
             case "x":
                 guard k + 2 <= b.count, let v = UInt8(String(String.UnicodeScalarView(b[k..<(k + 2)])), radix: 16) else {
@@ -166,7 +178,9 @@ enum PyLiterals {
         }
     }
 
-    static func decodeStr(_ b: [Unicode.Scalar], raw: Bool, start: Int, range: Range<Int>) throws(PySyntaxError) -> [Unicode.Scalar] {
+    static func decodeStr(
+        _ b: [Unicode.Scalar], raw: Bool, start: Int, range: Range<Int>
+    ) throws(PySyntaxError) -> [Unicode.Scalar] {
         if raw || !b.contains("\\") { return b }
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(b.count)
@@ -176,16 +190,20 @@ enum PyLiterals {
             guard k + n <= b.count, let v = UInt32(String(String.UnicodeScalarView(b[k..<(k + n)])), radix: 16),
                 b[k..<(k + n)].allSatisfy({ $0.properties.isASCIIHexDigit })
             else {
-                throw PySyntaxError(
-                    "(unicode error) 'unicodeescape' codec can't decode bytes in position \(escapeStart)-\(min(b.count, k + n) - 1): truncated escape",
-                    range)
+                let position = "\(escapeStart)-\(min(b.count, k + n) - 1)"
+                let message = "(unicode error) 'unicodeescape' codec can't decode bytes in position \(position): truncated escape"
+                throw PySyntaxError(message, range)
             }
             k += n
             return v
         }
         while k < b.count {
             let c = b[k]
-            guard c == "\\", k + 1 < b.count else { out.append(c); k += 1; continue }
+            guard c == "\\", k + 1 < b.count else {
+                out.append(c)
+                k += 1
+                continue
+            }
             let e = b[k + 1]
             k += 2
             switch e {
@@ -203,23 +221,30 @@ enum PyLiterals {
             case "0"..."7":
                 var v = e.value - 48
                 var n = 1
-                while n < 3, k < b.count, b[k] >= "0", b[k] <= "7" { v = v * 8 + (b[k].value - 48); k += 1; n += 1 }
+                while n < 3, k < b.count, b[k] >= "0", b[k] <= "7" {
+                    v = v * 8 + (b[k].value - 48)
+                    k += 1
+                    n += 1
+                }
                 out.append(Unicode.Scalar(v) ?? "\u{FFFD}")
             case "x": out.append(Unicode.Scalar(try hex(2)) ?? "\u{FFFD}")
             case "u": out.append(Unicode.Scalar(try hex(4)) ?? "\u{FFFD}")
             case "U":
                 let v = try hex(8)
                 guard v <= 0x10FFFF else {
-                    throw PySyntaxError("(unicode error) 'unicodeescape' codec can't decode bytes: illegal Unicode character", range)
+                    throw PySyntaxError(
+                        "(unicode error) 'unicodeescape' codec can't decode bytes: illegal Unicode character", range)
                 }
                 out.append(Unicode.Scalar(v) ?? "\u{FFFD}")
             case "N":
                 guard k < b.count, b[k] == "{", let close = b[k...].firstIndex(of: "}") else {
-                    throw PySyntaxError("(unicode error) 'unicodeescape' codec can't decode bytes: malformed \\N character escape", range)
+                    throw PySyntaxError(
+                        "(unicode error) 'unicodeescape' codec can't decode bytes: malformed \\N character escape", range)
                 }
                 let name = String(String.UnicodeScalarView(b[(k + 1)..<close]))
                 guard let scalar = UnicodeNames.lookup(name) else {
-                    throw PySyntaxError("(unicode error) 'unicodeescape' codec can't decode bytes: unknown Unicode character name", range)
+                    throw PySyntaxError(
+                        "(unicode error) 'unicodeescape' codec can't decode bytes: unknown Unicode character name", range)
                 }
                 out.append(scalar)
                 k = close + 1
@@ -266,8 +291,10 @@ struct FStringReader {
     let parseField: ([Unicode.Scalar], Int) throws(PySyntaxError) -> Expr
     var k = 0
 
-    init(body: [Unicode.Scalar], start: Int, raw: Bool, range: Range<Int>,
-         parseField: @escaping ([Unicode.Scalar], Int) throws(PySyntaxError) -> Expr) {
+    init(
+        body: [Unicode.Scalar], start: Int, raw: Bool, range: Range<Int>,
+        parseField: @escaping ([Unicode.Scalar], Int) throws(PySyntaxError) -> Expr
+    ) {
         self.body = body
         self.start = start
         self.raw = raw
@@ -342,7 +369,11 @@ struct FStringReader {
             if let q = quote {
                 if c == q {
                     if tripleQuote {
-                        if k + 2 < body.count && body[k + 1] == q && body[k + 2] == q { quote = nil; k += 3; continue }
+                        if k + 2 < body.count && body[k + 1] == q && body[k + 2] == q {
+                            quote = nil
+                            k += 3
+                            continue
+                        }
                     } else {
                         quote = nil
                     }
@@ -351,7 +382,13 @@ struct FStringReader {
                 continue
             }
             if c == "'" || c == "\"" {
-                if k + 2 < body.count && body[k + 1] == c && body[k + 2] == c { tripleQuote = true; k += 3 } else { tripleQuote = false; k += 1 }
+                if k + 2 < body.count && body[k + 1] == c && body[k + 2] == c {
+                    tripleQuote = true
+                    k += 3
+                } else {
+                    tripleQuote = false
+                    k += 1
+                }
                 quote = c
                 continue
             }
@@ -374,7 +411,9 @@ struct FStringReader {
             if c == "]" || c == ")" || c == "}" {
                 guard let open = nesting.popLast() else { throw fail("unmatched '\(Character(c))'") }
                 let want: Unicode.Scalar = open == "(" ? ")" : open == "[" ? "]" : "}"
-                if want != c { throw fail("closing parenthesis '\(Character(c))' does not match opening parenthesis '\(Character(open))'") }
+                if want != c {
+                    throw fail("closing parenthesis '\(Character(c))' does not match opening parenthesis '\(Character(open))'")
+                }
             }
             k += 1
         }
@@ -413,6 +452,9 @@ struct FStringReader {
         guard k < body.count, body[k] == "}" else { throw fail("expecting '}'") }
         k += 1
         if selfDoc && conversion == nil && spec == nil { conversion = "r" }
-        return (FormattedValue(expression: expression, conversion: conversion, formatSpec: spec, selfDocumenting: selfDoc), selfDocText)
+        return (
+            FormattedValue(expression: expression, conversion: conversion, formatSpec: spec, selfDocumenting: selfDoc),
+            selfDocText
+        )
     }
 }

@@ -86,13 +86,19 @@ public struct PyParser {
 
     @inline(__always)
     mutating func accept(_ op: PyOp) -> Bool {
-        if at(op) { i += 1; return true }
+        if at(op) {
+            i += 1
+            return true
+        }
         return false
     }
 
     @inline(__always)
     mutating func acceptKeyword(_ k: PyKeyword) -> Bool {
-        if atKeyword(k) { i += 1; return true }
+        if atKeyword(k) {
+            i += 1
+            return true
+        }
         return false
     }
 
@@ -290,8 +296,11 @@ public struct PyParser {
             if at(.colon) { break }
             _ = try expect(.comma)
         }
-        if seenStar { if p.varArgs == nil && p.keywordOnly.isEmpty && p.kwArgs == nil { throw unexpected() } }
-        else { p.regular = params }
+        if seenStar {
+            if p.varArgs == nil && p.keywordOnly.isEmpty && p.kwArgs == nil { throw unexpected() }
+        } else {
+            p.regular = params
+        }
         if seenStar && p.varArgs == nil && p.keywordOnly.isEmpty {
             throw PySyntaxError("named arguments must follow bare *", current.range)
         }
@@ -348,7 +357,8 @@ public struct PyParser {
                 _ = advance()
             } else if atKeyword(.not) && peek().isKeyword(.in) {
                 op = .notIn
-                _ = advance(); _ = advance()
+                _ = advance()
+                _ = advance()
             } else if atKeyword(.is) {
                 _ = advance()
                 op = acceptKeyword(.not) ? .isNot : .is
@@ -575,9 +585,15 @@ public struct PyParser {
         switch t.kind {
         case .name:
             switch t.keyword {
-            case .True?: _ = advance(); return Expr(.constant(.bool(true)), t.range)
-            case .False?: _ = advance(); return Expr(.constant(.bool(false)), t.range)
-            case .None?: _ = advance(); return Expr(.constant(.none), t.range)
+            case .True?:
+                _ = advance()
+                return Expr(.constant(.bool(true)), t.range)
+            case .False?:
+                _ = advance()
+                return Expr(.constant(.bool(false)), t.range)
+            case .None?:
+                _ = advance()
+                return Expr(.constant(.none), t.range)
             default:
                 if t.keyword != nil { throw unexpected() }
                 _ = advance()
@@ -593,7 +609,9 @@ public struct PyParser {
             throw unexpected()
         case .op:
             switch t.op {
-            case .ellipsis: _ = advance(); return Expr(.constant(.ellipsis), t.range)
+            case .ellipsis:
+                _ = advance()
+                return Expr(.constant(.ellipsis), t.range)
             case .lpar: return try parenthesized()
             case .lsqb: return try listDisplay()
             case .lbrace: return try braceDisplay()
@@ -611,9 +629,11 @@ public struct PyParser {
             ranges.append(current.range)
             _ = advance()
         }
-        let kind = try PyLiterals.concatenate(parts, ranges: ranges, parseField: { text, offset throws(PySyntaxError) in
-            try PyParser.parseFStringExpression(text, offset: offset)
-        })
+        let kind = try PyLiterals.concatenate(
+            parts, ranges: ranges,
+            parseField: { text, offset throws(PySyntaxError) in
+                try PyParser.parseFStringExpression(text, offset: offset)
+            })
         return Expr(kind, span(start))
     }
 
@@ -743,7 +763,9 @@ public struct PyParser {
 
     mutating func dictRest(start: Int, first: (Expr, Expr)?) throws(PySyntaxError) -> Expr {
         var pairs: [(key: Expr?, value: Expr)] = []
-        if let first { pairs.append((first.0, first.1)) } else {
+        if let first {
+            pairs.append((first.0, first.1))
+        } else {
             _ = try expect(.doubleStar)
             pairs.append((nil, try bitwiseOr()))
         }

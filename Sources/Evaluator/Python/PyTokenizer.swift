@@ -32,7 +32,10 @@ struct Token: Sendable {
     var text: String
     var string: StringToken?
 
-    init(kind: Kind, start: Int, end: Int, text: String = "", op: PyOp = .none, keyword: PyKeyword? = nil, string: StringToken? = nil) {
+    init(
+        kind: Kind, start: Int, end: Int, text: String = "", op: PyOp = .none, keyword: PyKeyword? = nil,
+        string: StringToken? = nil
+    ) {
         self.kind = kind
         self.op = op
         self.keyword = keyword
@@ -205,7 +208,8 @@ enum PyKeyword: UInt8, Sendable, CaseIterable {
     }
 
     /// The keyword `scalars` spell, if any: the scalars are packed into one word (little-endian
-    /// bytes) and matched in a switch, with no `String` made.
+    /// bytes) and matched in a switch, with no `String` made. Each case is the keyword's ASCII
+    /// codes read from the last letter to the first (`0x6575_7254` is "eurT": `True`).
     static func of<C: Collection>(_ scalars: C) -> PyKeyword? where C.Element == Unicode.Scalar {
         let n = scalars.count
         guard n >= 2 && n <= 8 else { return nil }
@@ -217,41 +221,41 @@ enum PyKeyword: UInt8, Sendable, CaseIterable {
             shift += 8
         }
         switch word {
-        case 0x65736C6146: return .False
-        case 0x656E6F4E: return .None
-        case 0x65757254: return .True
+        case 0x65_736C_6146: return .False
+        case 0x656E_6F4E: return .None
+        case 0x6575_7254: return .True
         case 0x646E61: return .and
         case 0x7361: return .as
-        case 0x747265737361: return .assert
-        case 0x636E797361: return .async
-        case 0x7469617761: return .await
-        case 0x6B61657262: return .break
-        case 0x7373616C63: return .class
-        case 0x65756E69746E6F63: return .continue
+        case 0x7472_6573_7361: return .assert
+        case 0x63_6E79_7361: return .async
+        case 0x74_6961_7761: return .await
+        case 0x6B_6165_7262: return .break
+        case 0x73_7361_6C63: return .class
+        case 0x6575_6E69_746E_6F63: return .continue
         case 0x666564: return .def
         case 0x6C6564: return .del
-        case 0x66696C65: return .elif
-        case 0x65736C65: return .else
-        case 0x747065637865: return .except
-        case 0x796C6C616E6966: return .finally
+        case 0x6669_6C65: return .elif
+        case 0x6573_6C65: return .else
+        case 0x7470_6563_7865: return .except
+        case 0x79_6C6C_616E_6966: return .finally
         case 0x726F66: return .for
-        case 0x6D6F7266: return .from
-        case 0x6C61626F6C67: return .global
+        case 0x6D6F_7266: return .from
+        case 0x6C61_626F_6C67: return .global
         case 0x6669: return .if
-        case 0x74726F706D69: return .import
+        case 0x7472_6F70_6D69: return .import
         case 0x6E69: return .in
         case 0x7369: return .is
-        case 0x6164626D616C: return .lambda
-        case 0x6C61636F6C6E6F6E: return .nonlocal
+        case 0x6164_626D_616C: return .lambda
+        case 0x6C61_636F_6C6E_6F6E: return .nonlocal
         case 0x746F6E: return .not
         case 0x726F: return .or
-        case 0x73736170: return .pass
-        case 0x6573696172: return .raise
-        case 0x6E7275746572: return .return
+        case 0x7373_6170: return .pass
+        case 0x65_7369_6172: return .raise
+        case 0x6E72_7574_6572: return .return
         case 0x797274: return .try
-        case 0x656C696877: return .while
-        case 0x68746977: return .with
-        case 0x646C656979: return .yield
+        case 0x65_6C69_6877: return .while
+        case 0x6874_6977: return .with
+        case 0x64_6C65_6979: return .yield
         default: return nil
         }
     }
@@ -349,7 +353,10 @@ struct PyTokenizer {
             while p < src.count, [" ", "\t", "\u{0C}", "\n"].contains(src[p]) || src[p] == "#" {
                 if src[p] == "#" { while p < src.count && src[p] != "\n" { p += 1 } } else { p += 1 }
             }
-            if p >= src.count { pos = p; return Token(kind: .end, start: p, end: p) }
+            if p >= src.count {
+                pos = p
+                return Token(kind: .end, start: p, end: p)
+            }
             // More follows: the NEWLINE token consumes its line break (eval mode accepts none here).
             pos += 1
             return Token(kind: .op, start: start, end: pos, op: .newline)
@@ -371,14 +378,23 @@ struct PyTokenizer {
     // MARK: Names and prefixed strings
 
     mutating func identifierOrString(_ start: Int) throws(PySyntaxError) -> Token {
-        var sawB = false, sawR = false, sawU = false, sawF = false
+        var sawB = false
+        var sawR = false
+        var sawU = false
+        var sawF = false
         while pos < src.count {
             let c = src[pos]
-            if !(sawB || sawU || sawF) && (c == "b" || c == "B") { sawB = true }
-            else if !(sawB || sawU || sawR || sawF) && (c == "u" || c == "U") { sawU = true }
-            else if !(sawR || sawU) && (c == "r" || c == "R") { sawR = true }
-            else if !(sawF || sawB || sawU) && (c == "f" || c == "F") { sawF = true }
-            else { break }
+            if !(sawB || sawU || sawF) && (c == "b" || c == "B") {
+                sawB = true
+            } else if !(sawB || sawU || sawR || sawF) && (c == "u" || c == "U") {
+                sawU = true
+            } else if !(sawR || sawU) && (c == "r" || c == "R") {
+                sawR = true
+            } else if !(sawF || sawB || sawU) && (c == "f" || c == "F") {
+                sawF = true
+            } else {
+                break
+            }
             pos += 1
             if let q = peekScalar(), q == "'" || q == "\"" {
                 var prefix = StringToken()
@@ -393,11 +409,19 @@ struct PyTokenizer {
         var ascii = true
         while pos < src.count {
             let c = src[pos]
-            if PyTokenizer.isIdentStartASCII(c) || (c >= "0" && c <= "9") { pos += 1 } else if c.value >= 128 { ascii = false; pos += 1 } else { break }
+            if PyTokenizer.isIdentStartASCII(c) || (c >= "0" && c <= "9") {
+                pos += 1
+            } else if c.value >= 128 {
+                ascii = false
+                pos += 1
+            } else {
+                break
+            }
         }
         let scalars = src[start..<pos]
         if ascii {
-            return Token(kind: .name, start: start, end: pos, text: PyTokenizer.asciiString(scalars), keyword: PyKeyword.of(scalars))
+            return Token(
+                kind: .name, start: start, end: pos, text: PyTokenizer.asciiString(scalars), keyword: PyKeyword.of(scalars))
         }
         var text = String(String.UnicodeScalarView(scalars))
         for (i, s) in scalars.enumerated() {
@@ -420,9 +444,15 @@ struct PyTokenizer {
         func digits(_ isValid: (Unicode.Scalar) -> Bool, kind: String) throws(PySyntaxError) {
             // digit (_? digit)*  — the first digit already checked by the caller
             while pos < src.count {
-                if isValid(src[pos]) { pos += 1; continue }
+                if isValid(src[pos]) {
+                    pos += 1
+                    continue
+                }
                 if src[pos] == "_" {
-                    if pos + 1 < src.count && isValid(src[pos + 1]) { pos += 2; continue }
+                    if pos + 1 < src.count && isValid(src[pos + 1]) {
+                        pos += 2
+                        continue
+                    }
                     throw err("invalid \(kind) literal", pos + 1)
                 }
                 break
@@ -476,7 +506,9 @@ struct PyTokenizer {
             if leadingZero && !isFloat && nonZeroDigit {
                 let next = pos < src.count ? src[pos] : " "
                 if next != "e" && next != "E" && next != "j" && next != "J" {
-                    throw err("leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", start, pos)
+                    let message =
+                        "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers"
+                    throw err(message, start, pos)
                 }
             }
         }

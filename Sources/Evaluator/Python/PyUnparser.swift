@@ -4,7 +4,8 @@
 public struct PyUnparser {
     /// Python's `_Precedence` levels.
     enum Prec: Int, Comparable {
-        case namedExpr = 1, tuple, yield, test, or, and, not, cmp, expr, bxor, band, shift, arith, term, factor, power, await, atom
+        case namedExpr = 1
+        case tuple, yield, test, or, and, not, cmp, expr, bxor, band, shift, arith, term, factor, power, await, atom
         static func < (a: Prec, b: Prec) -> Bool { a.rawValue < b.rawValue }
         var next: Prec { Prec(rawValue: min(rawValue + 1, Prec.atom.rawValue))! }
     }
@@ -78,7 +79,10 @@ public struct PyUnparser {
         case .yield(let value):
             parens(prec > .yield) { u in
                 u.write("yield")
-                if let value { u.write(" "); u.visit(value, .atom) }
+                if let value {
+                    u.write(" ")
+                    u.visit(value, .atom)
+                }
             }
         case .yieldFrom(let value):
             parens(prec > .yield) { u in
@@ -92,24 +96,24 @@ public struct PyUnparser {
         case .listComp(let elt, let comps):
             write("[")
             visit(elt, .test)
-            comps.forEach { visitComprehension($0) }
+            for comp in comps { visitComprehension(comp) }
             write("]")
         case .generator(let elt, let comps):
             write("(")
             visit(elt, .test)
-            comps.forEach { visitComprehension($0) }
+            for comp in comps { visitComprehension(comp) }
             write(")")
         case .setComp(let elt, let comps):
             write("{")
             visit(elt, .test)
-            comps.forEach { visitComprehension($0) }
+            for comp in comps { visitComprehension(comp) }
             write("}")
         case .dictComp(let key, let value, let comps):
             write("{")
             visit(key, .test)
             write(": ")
             visit(value, .test)
-            comps.forEach { visitComprehension($0) }
+            for comp in comps { visitComprehension(comp) }
             write("}")
         case .ifExp(let test, let body, let orElse):
             parens(prec > .test) { u in
@@ -216,7 +220,10 @@ public struct PyUnparser {
             if let lower { visit(lower, .test) }
             write(":")
             if let upper { visit(upper, .test) }
-            if let step { write(":"); visit(step, .test) }
+            if let step {
+                write(":")
+                visit(step, .test)
+            }
         case .lambda(let params, let body):
             parens(prec > .test) { u in
                 u.write("lambda")
@@ -259,7 +266,10 @@ public struct PyUnparser {
         for (index, (a, d)) in zip(all, defaults).enumerated() {
             if first { first = false } else { write(", ") }
             write(a.name)
-            if let d { write("="); visit(d, .test) }
+            if let d {
+                write("=")
+                visit(d, .test)
+            }
             if index + 1 == p.positionalOnly.count { write(", /") }
         }
         if p.varArgs != nil || !p.keywordOnly.isEmpty {
@@ -270,7 +280,10 @@ public struct PyUnparser {
         for (a, d) in zip(p.keywordOnly, p.keywordDefaults) {
             write(", ")
             write(a.name)
-            if let d { write("="); visit(d, .test) }
+            if let d {
+                write("=")
+                visit(d, .test)
+            }
         }
         if let k = p.kwArgs {
             if !first { write(", ") }
@@ -299,7 +312,8 @@ public struct PyUnparser {
         case .str(let s, let u):
             if u { write("u") }
             if avoidBackslashes {
-                let (body, quotes) = PyUnparser.strLiteralHelper(s, quoteTypes: PyUnparser.allQuotes, escapeSpecialWhitespace: false)
+                let (body, quotes) = PyUnparser.strLiteralHelper(
+                    s, quoteTypes: PyUnparser.allQuotes, escapeSpecialWhitespace: false)
                 write(quotes[0] + body + quotes[0])
             } else {
                 write(PyRepr.string(s))
@@ -369,7 +383,8 @@ public struct PyUnparser {
         if avoidBackslashes {
             var inner = PyUnparser(avoidBackslashes: avoidBackslashes)
             inner.writeFStringInner(parts)
-            let (body, quotes) = PyUnparser.strLiteralHelper(inner.out, quoteTypes: PyUnparser.allQuotes, escapeSpecialWhitespace: false)
+            let (body, quotes) = PyUnparser.strLiteralHelper(
+                inner.out, quoteTypes: PyUnparser.allQuotes, escapeSpecialWhitespace: false)
             write(quotes[0] + body + quotes[0])
             return
         }

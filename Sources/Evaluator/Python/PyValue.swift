@@ -36,21 +36,6 @@ public indirect enum PyValue: Sendable {
     public var stringValue: String? { if case .str(let s) = self { return s } else { return nil } }
 }
 
-// MARK: - Errors raised while computing
-
-/// A Python exception the reference would raise (`TypeError: ...`).
-public struct PyException: Error, Sendable, Equatable, CustomStringConvertible {
-    public let type: String
-    public let message: String
-
-    public init(_ type: String, _ message: String) {
-        self.type = type
-        self.message = message
-    }
-
-    public var description: String { "\(type): \(message)" }
-}
-
 // MARK: - Equality (Python ==)
 
 extension PyValue {
@@ -139,7 +124,8 @@ extension PyValue {
 extension String {
     /// Python's `needle in self` (code-point substring test).
     func pyContains(_ needle: String) -> Bool {
-        let hay = Array(unicodeScalars), n = Array(needle.unicodeScalars)
+        let hay = Array(unicodeScalars)
+        let n = Array(needle.unicodeScalars)
         return hay.containsSubsequence(n)
     }
 }
@@ -168,122 +154,4 @@ extension Array where Element: Equatable {
         }
         return false
     }
-}
-
-// MARK: - Hashing (Python hash-equality classes)
-
-/// A hashable stand-in for a hashable Python value: equal Python values give equal keys.
-public enum PyHashKey: Hashable, Sendable {
-    case none
-    case ellipsis
-    case int(PyInt)
-    case float(UInt64)
-    case complex(UInt64, UInt64)
-    case str(String)
-    case bytes([UInt8])
-    case tuple([PyHashKey])
-    case frozenset(Set<PyHashKey>)
-}
-
-extension PyValue {
-    /// The key under which Python would hash this value; throws `TypeError: unhashable type` otherwise.
-    public func hashKey() throws(PyException) -> PyHashKey {
-        switch self {
-        case .none: return .none
-        case .ellipsis: return .ellipsis
-        case .bool(let b): return .int(.small(b ? 1 : 0))
-        case .int(let i): return .int(i)
-        case .float(let d): return PyValue.floatKey(d)
-        case .complex(let r, let i):
-            if i == 0 { return PyValue.floatKey(r) }
-            return .complex(r.bitPattern, (i == 0 ? 0 : i).bitPattern)
-        case .str(let s): return .str(s.scalarKey)
-        case .bytes(let b): return .bytes(b)
-        case .tuple(let items):
-            var keys: [PyHashKey] = []
-            for item in items { keys.append(try item.hashKey()) }
-            return .tuple(keys)
-        case .list: throw PyException("TypeError", "unhashable type: 'list'")
-        case .dict: throw PyException("TypeError", "unhashable type: 'dict'")
-        case .set: throw PyException("TypeError", "unhashable type: 'set'")
-        }
-    }
-
-    static func floatKey(_ d: Double) -> PyHashKey {
-        if d.isFinite, d == d.rounded(.towardZero) {
-            // An integral float hashes like the int it equals.
-            if let i = Int(exactly: d) { return .int(.small(i)) }
-            return .int(PyInt(BigIntBridge.fromDouble(d)))
-        }
-        return .float((d == 0 ? 0.0 : d).bitPattern)
-    }
-}
-
-// MARK: - PyDict
-
-/// A Python `dict`: insertion-ordered; a repeated key keeps its first position and its last value.
-public struct PyDict: Sendable {
-    public private(set) var entries: [(key: PyValue, value: PyValue)] = []
-    /// Each entry's hash key, parallel to `entries`.
-    private var keys: [PyHashKey] = []
-    /// Positions by hash key, built once the dict is large enough for hashing to beat a scan.
-    private var index: [PyHashKey: Int]?
-    private static let scanLimit = 12
-
-    public init() {}
-
-    public var count: Int { entries.count }
-
-    private func position(of h: PyHashKey) -> Int? {
-        if let index { return index[h] }
-        return keys.firstIndex(of: h)
-    }
-
-    /// Sets `key` to `value` (Python `d[key] = value`).
-    public mutating func set(_ key: PyValue, _ value: PyValue) throws(PyException) {
-        let h = try key.hashKey()
-        if let at = position(of: h) {
-            entries[at].value = value
-            return
-        }
-        if index != nil {
-            index![h] = entries.count
-        } else if keys.count >= PyDict.scanLimit {
-            var built: [PyHashKey: Int] = [:]
-            for (k, existing) in keys.enumerated() { built[existing] = k }
-            built[h] = keys.count
-            index = built
-        }
-        keys.append(h)
-        entries.append((key, value))
-    }
-
-    /// The value stored under a key equal to `key`, if any.
-    public subscript(key: PyValue) -> PyValue? {
-        guard let h = try? key.hashKey(), let at = position(of: h) else { return nil }
-        return entries[at].value
-    }
-}
-
-// MARK: - PySet
-
-/// A Python `set`: unique by Python equality, in insertion order (Python's order is unspecified).
-public struct PySet: Sendable {
-    public private(set) var elements: [PyValue] = []
-    private var keys: Set<PyHashKey> = []
-
-    public init() {}
-
-    public var count: Int { elements.count }
-
-    public mutating func insert(_ value: PyValue) throws(PyException) {
-        if keys.insert(try value.hashKey()).inserted { elements.append(value) }
-    }
-
-    public func contains(_ value: PyValue) -> Bool {
-        guard let h = try? value.hashKey() else { return false }
-        return keys.contains(h)
-    }
-
-    var keySet: Set<PyHashKey> { keys }
 }

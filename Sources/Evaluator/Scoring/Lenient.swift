@@ -30,7 +30,9 @@ public enum Lenient {
         let chars = Array(text)
         var k = 0
         while k < chars.count {
-            guard chars[k].isLetter || chars[k] == "_", k == 0 || !(chars[k - 1].isLetter || chars[k - 1].isNumber || chars[k - 1] == "_") else {
+            guard chars[k].isLetter || chars[k] == "_",
+                k == 0 || !(chars[k - 1].isLetter || chars[k - 1].isNumber || chars[k - 1] == "_")
+            else {
                 k += 1
                 continue
             }
@@ -38,17 +40,26 @@ public enum Lenient {
             while j < chars.count, chars[j].isLetter || chars[j].isNumber || chars[j] == "_" || chars[j] == "." { j += 1 }
             var p = j
             while p < chars.count, chars[p] == " " { p += 1 }
-            guard p < chars.count, chars[p] == ":" else { k = j; continue }
+            guard p < chars.count, chars[p] == ":" else {
+                k = j
+                continue
+            }
             p += 1
             while p < chars.count, chars[p] == " " { p += 1 }
-            guard p < chars.count, chars[p] == "[" else { k = j; continue }
+            guard p < chars.count, chars[p] == "[" else {
+                k = j
+                continue
+            }
             var depth = 0
             var quote: Character?
             var q = p
             while q < chars.count {
                 let c = chars[q]
                 if let open = quote {
-                    if c == "\\" { q += 2; continue }
+                    if c == "\\" {
+                        q += 2
+                        continue
+                    }
                     if c == open { quote = nil }
                 } else if c == "'" || c == "\"" {
                     quote = c

@@ -129,22 +129,26 @@ public enum Matching {
 
     /// Whether `j.lower() == target` (by code points), without building `j.lower()` for ASCII `j`.
     static func lowercasedEquals(_ j: String, _ target: String) -> Bool {
-        let fast = j.utf8.withContiguousStorageIfAvailable { a -> Bool? in
-            target.utf8.withContiguousStorageIfAvailable { b -> Bool? in
-                // An ASCII string lowers byte by byte (A-Z only) and keeps its length.
-                guard a.count == b.count else { return a.allSatisfy { $0 < 0x80 } ? false : nil }
-                for k in 0..<a.count {
-                    let c = a[k]
-                    if c >= 0x80 { return nil }
-                    let lowered = c >= 0x41 && c <= 0x5A ? c + 32 : c
-                    // The lowered prefix is ASCII, byte for byte: it already differs from `target`.
-                    if lowered != b[k] { return false }
-                }
-                return true
-            } ?? nil
-        } ?? nil
-        if let fast { return fast }
+        let fast = j.utf8.withContiguousStorageIfAvailable { a in
+            target.utf8.withContiguousStorageIfAvailable { b in asciiLowercasedEquals(a, b) } ?? nil
+        }
+        if let fast = fast ?? nil { return fast }
         return j.pyLowercased.scalarsEqual(target)
+    }
+
+    /// ``lowercasedEquals(_:_:)`` on UTF-8 bytes while `a` is ASCII; nil once the answer needs
+    /// Python's full `lower()`.
+    static func asciiLowercasedEquals(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        // An ASCII string lowers byte by byte (A-Z only) and keeps its length.
+        guard a.count == b.count else { return a.allSatisfy { $0 < 0x80 } ? false : nil }
+        for k in 0..<a.count {
+            let c = a[k]
+            if c >= 0x80 { return nil }
+            let lowered = c >= 0x41 && c <= 0x5A ? c + 32 : c
+            // The lowered prefix is ASCII, byte for byte: it already differs from `b`.
+            if lowered != b[k] { return false }
+        }
+        return true
     }
 
     /// `i.lower()`.

@@ -104,12 +104,12 @@ public enum PredictionParser {
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(text.utf8.count + 2)
         scalars.append("{")
-        let ascii: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let copiedASCII = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
             for b in bytes { scalars.append(Unicode.Scalar(b)) }
-            return ()
-        } ?? nil
-        if ascii == nil { scalars.append(contentsOf: text.unicodeScalars) }
+            return true
+        }
+        if copiedASCII != true { scalars.append(contentsOf: text.unicodeScalars) }
         scalars.append("}")
         let textLength = scalars.count - 2
         let (translated, map) = PyParser.translateNewlines(scalars)
@@ -130,7 +130,8 @@ public enum PredictionParser {
             return .failure(FormatFailure(.syntax, "not valid Python: \(error.message)", toText(error.range)))
         }
         guard case .dict(let pairs) = body.kind, let first = pairs.first else {
-            return .failure(FormatFailure(.notMapping, "expected `Platform:[call(...), ...]`; the text reads as a \(body.nodeName)", toText(body.range)))
+            let message = "expected `Platform:[call(...), ...]`; the text reads as a \(body.nodeName)"
+            return .failure(FormatFailure(.notMapping, message, toText(body.range)))
         }
         guard let keyExpr = first.key else {
             return .failure(FormatFailure(.badKey, "the first entry is `**...`, not `Platform:`", toText(first.value.range)))
@@ -141,7 +142,8 @@ public enum PredictionParser {
         case .constant(let c):
             if case .ellipsis = c { platform = .ellipsis } else { platform = PyEval.value(of: c) }
         default:
-            return .failure(FormatFailure(.badKey, "the platform must be a bare name or a literal, not a \(keyExpr.nodeName)", toText(keyExpr.range)))
+            let message = "the platform must be a bare name or a literal, not a \(keyExpr.nodeName)"
+            return .failure(FormatFailure(.badKey, message, toText(keyExpr.range)))
         }
         var calls: [PredictedCall] = []
         let budget = PyBudget()
@@ -150,11 +152,13 @@ public enum PredictionParser {
         case .call: elements = [first.value]
         case .list(let items), .tuple(let items), .set(let items): elements = items
         default:
-            return .failure(FormatFailure(.notCalls, "expected a call or a list of calls after `Platform:`, found a \(first.value.nodeName)", toText(first.value.range)))
+            let message = "expected a call or a list of calls after `Platform:`, found a \(first.value.nodeName)"
+            return .failure(FormatFailure(.notCalls, message, toText(first.value.range)))
         }
         for element in elements {
             guard case .call = element.kind else {
-                return .failure(FormatFailure(.notCalls, "every element must be a call, found a \(element.nodeName)", toText(element.range)))
+                let message = "every element must be a call, found a \(element.nodeName)"
+                return .failure(FormatFailure(.notCalls, message, toText(element.range)))
             }
             switch resolveCall(element, budget) {
             case .success(let call):
@@ -217,7 +221,8 @@ public enum PredictionParser {
         case .unary(let op, let operand):
             // The reference negates the operand's literal value whatever the operator is.
             guard case .constant(let c) = operand.kind else {
-                return .failure(FormatFailure(.unsupportedValue, "a unary `\(op.rawValue)` applies only to a literal here, not to a \(operand.nodeName)", e.range))
+                let message = "a unary `\(op.rawValue)` applies only to a literal here, not to a \(operand.nodeName)"
+                return .failure(FormatFailure(.unsupportedValue, message, e.range))
             }
             switch PyEval.value(of: c) {
             case .int(let i): return .success(.int(-i))
@@ -225,7 +230,8 @@ public enum PredictionParser {
             case .float(let d): return .success(.float(-d))
             case .complex(let r, let i): return .success(.complex(-r, -i))
             case let other:
-                return .failure(FormatFailure(.valueRaised, "the reference negates the literal and raises: bad operand type for unary -: '\(other.typeName)'", e.range))
+                let message = "the reference negates the literal and raises: bad operand type for unary -: '\(other.typeName)'"
+                return .failure(FormatFailure(.valueRaised, message, e.range))
             }
         case .list(let items):
             return resolveAll(items, budget).map { .list($0) }
@@ -235,7 +241,8 @@ public enum PredictionParser {
             var d = PyDict()
             for pair in pairs {
                 guard let keyExpr = pair.key else {
-                    return .failure(FormatFailure(.unsupportedValue, "`**` inside a dict value is not readable by the reference", pair.value.range))
+                    let message = "`**` inside a dict value is not readable by the reference"
+                    return .failure(FormatFailure(.unsupportedValue, message, pair.value.range))
                 }
                 let key: PyValue
                 switch resolveValue(keyExpr, budget) {
@@ -287,7 +294,8 @@ public enum PredictionParser {
         case .lambda:
             return .failure(FormatFailure(.unsupportedValue, "a lambda value makes the reference raise", e.range))
         default:
-            return .failure(FormatFailure(.unsupportedValue, "a \(PyParserSupport.describe(e)) is not a value the reference can read", e.range))
+            let message = "a \(PyParserSupport.describe(e)) is not a value the reference can read"
+            return .failure(FormatFailure(.unsupportedValue, message, e.range))
         }
     }
 
@@ -304,7 +312,9 @@ public enum PredictionParser {
     }
 
     static func unparsed(_ e: Expr) -> Result<String, FormatFailure> {
-        PyUnparser.checkedUnparse(e).mapError { FormatFailure(.valueRaised, "printing this back raises \($0) in the reference", e.range) }
+        PyUnparser.checkedUnparse(e).mapError {
+            FormatFailure(.valueRaised, "printing this back raises \($0) in the reference", e.range)
+        }
     }
 
     /// The failure of a prediction whose operations pass the budget.
@@ -316,7 +326,8 @@ public enum PredictionParser {
     }
 
     static func recursion(_ e: Expr) -> FormatFailure {
-        FormatFailure(.valueRaised, "the reference's ast.unparse hits Python's recursion limit on an expression this deep", e.range)
+        FormatFailure(
+            .valueRaised, "the reference's ast.unparse hits Python's recursion limit on an expression this deep", e.range)
     }
 
     // MARK: JSON-style format
@@ -352,7 +363,8 @@ public enum PredictionParser {
                 return .failure(FormatFailure(.jsonShape, "each function needs a string \"name\" and an object \"parameters\""))
             }
             let arguments = parameters.pythonMembers.map { (name: Optional($0.key), value: PyValue(json: $0.value)) }
-            calls.append(PredictedCall(name: name, arguments: arguments, argumentRanges: arguments.map { _ in 0..<0 }, range: 0..<0))
+            calls.append(
+                PredictedCall(name: name, arguments: arguments, argumentRanges: arguments.map { _ in 0..<0 }, range: 0..<0))
         }
         return .success(ParsedPrediction(platform: PyValue(json: platform), platformRange: 0..<0, calls: calls))
     }

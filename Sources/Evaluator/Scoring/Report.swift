@@ -14,7 +14,8 @@ public enum JSONText {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if c.value < 0x20 || c.value == 0x7F || (c.value >= 0x80 && c.value < 0xA0) || c == "\u{2028}" || c == "\u{2029}" {
+                let control = c.value < 0x20 || c.value == 0x7F || (c.value >= 0x80 && c.value < 0xA0)
+                if control || c == "\u{2028}" || c == "\u{2029}" {
                     out += "\\u" + PyRepr.hex(c.value, 4)
                 } else {
                     out.unicodeScalars.append(c)
@@ -65,14 +66,16 @@ extension CaseVerdict {
 extension ScoreReport {
     /// A readable table: per split and overall, every metric, the six error counts and the hidden counts.
     public func table() -> String {
+        // The counts the reference keeps but never writes, in the order of their rows below.
+        let hiddenCounts: [KeyPath<SplitScore, Int>] = [
+            \.caseCount, \.platformErrors, \.formatFailures, \.queryValueErrors, \.profileValueErrors,
+        ]
         var columns: [(String, [Metric: Double?], [ErrorColumn: Int], [String])] = splits.map { s in
-            (s.name, s.accuracy, s.errorCounts,
-             [String(s.caseCount), String(s.platformErrors), String(s.formatFailures), String(s.queryValueErrors), String(s.profileValueErrors)])
+            (s.name, s.accuracy, s.errorCounts, hiddenCounts.map { String(s[keyPath: $0]) })
         }
         if let overall {
-            let sum: (KeyPath<SplitScore, Int>) -> String = { k in String(splits.reduce(0) { $0 + $1[keyPath: k] }) }
-            columns.append(("overall", overall.accuracy, overall.errorCounts,
-                            [sum(\.caseCount), sum(\.platformErrors), sum(\.formatFailures), sum(\.queryValueErrors), sum(\.profileValueErrors)]))
+            let sums = hiddenCounts.map { k in String(splits.reduce(0) { $0 + $1[keyPath: k] }) }
+            columns.append(("overall", overall.accuracy, overall.errorCounts, sums))
         }
         let labelWidth = 44
         let width = max(12, columns.map { $0.0.count }.max() ?? 0) + 2
@@ -115,13 +118,17 @@ extension ScoreReport {
         }
         var parts: [(String, String)] = []
         for s in splits {
-            parts.append((s.name, JSONText.object([
+            let fields = JSONText.object([
                 ("cases", String(s.caseCount)), ("accuracy", acc(s.accuracy)), ("errors", err(s.errorCounts)),
                 ("platform_errors", String(s.platformErrors)), ("format_failures", String(s.formatFailures)),
                 ("query_value_errors", String(s.queryValueErrors)), ("profile_value_errors", String(s.profileValueErrors)),
-            ])))
+            ])
+            parts.append((s.name, fields))
         }
-        if let overall { parts.append(("overall", JSONText.object([("accuracy", acc(overall.accuracy)), ("errors", err(overall.errorCounts))]))) }
+        if let overall {
+            let fields = JSONText.object([("accuracy", acc(overall.accuracy)), ("errors", err(overall.errorCounts))])
+            parts.append(("overall", fields))
+        }
         parts.append(("lenient", String(lenient)))
         parts.append(("warnings", "[" + warnings.map { JSONText.string($0.description) }.joined(separator: ", ") + "]"))
         return JSONText.object(parts)

@@ -4,111 +4,6 @@ import Foundation
     import Glibc
 #endif
 
-// MARK: - Metrics
-
-/// A column of `acc_results.csv`, in the reference's order.
-public enum Metric: String, Sendable, CaseIterable, Codable {
-    case format, platforms
-    case toolNames = "tool_names"
-    case toolParamNames = "tool_param_names"
-    case toolParamValues = "tool_param_values"
-    case queryParams = "query_params"
-    case profileParams = "profile_params"
-    case overall
-
-    /// What the metric measures.
-    public var meaning: String {
-        switch self {
-        case .format: return "predictions that parse and score without raising"
-        case .platforms: return "exact, case-sensitive platform"
-        case .toolNames: return "every predicted and gold function name matches"
-        case .toolParamNames: return "names right and parameter names right both ways"
-        case .toolParamValues: return "names right and every value accepted"
-        case .queryParams: return "values from the query that were matched / all query parameters"
-        case .profileParams: return "values from the profile that were matched / all profile parameters"
-        case .overall: return "platform right and every value accepted"
-        }
-    }
-}
-
-// MARK: - SplitScore
-
-/// A split's verdicts and aggregates, as the reference computes them.
-public struct SplitScore: Sendable {
-    public let name: String
-    public let verdicts: [CaseVerdict]
-    /// `acc_results.csv` values; nil is a zero denominator (the reference crashes there).
-    public let accuracy: [Metric: Double?]
-    public let errorCounts: [ErrorColumn: Int]
-    /// Counted by the reference but never written.
-    public let platformErrors: Int
-    public let formatFailures: Int
-    public let queryValueErrors: Int
-    public let profileValueErrors: Int
-    public let warnings: [InputWarning]
-
-    public var caseCount: Int { verdicts.count }
-
-    /// Aggregates `verdicts` with the reference's formulas.
-    public init(name: String, cases: [BenchmarkCase], verdicts: [CaseVerdict], warnings: [InputWarning] = []) {
-        self.name = name
-        self.verdicts = verdicts
-        self.warnings = warnings
-        let n = verdicts.count
-        func ratio(_ count: Int, _ total: Int) -> Double? { total == 0 ? nil : Double(count) / Double(total) }
-        func count(_ p: (CaseVerdict) -> Bool) -> Int { verdicts.reduce(0) { $0 + (p($1) ? 1 : 0) } }
-        let scored = verdicts.filter(\.format)
-        let queryTotal = cases.reduce(0) { $0 + $1.queryParamCount }
-        let profileTotal = cases.reduce(0) { $0 + $1.profileParamCount }
-        accuracy = [
-            .format: ratio(scored.count, n),
-            .platforms: ratio(count { $0.format && $0.platforms }, n),
-            .toolNames: ratio(count { $0.format && $0.toolNames }, n),
-            .toolParamNames: ratio(count { $0.format && $0.toolParamNames }, n),
-            .toolParamValues: ratio(count { $0.format && $0.toolParamValues }, n),
-            .queryParams: ratio(scored.reduce(0) { $0 + $1.queryParamsHit }, queryTotal),
-            .profileParams: ratio(scored.reduce(0) { $0 + $1.profileParamsHit }, profileTotal),
-            .overall: ratio(count { $0.format && $0.overall }, n),
-        ]
-        var errors: [ErrorColumn: Int] = [:]
-        for column in ErrorColumn.allCases { errors[column] = 0 }
-        for v in scored { for column in v.errorColumns { errors[column, default: 0] += 1 } }
-        errorCounts = errors
-        let analysed = verdicts.filter(\.countsInErrorAnalysis)
-        platformErrors = analysed.filter { $0.errors.platform }.count
-        formatFailures = n - analysed.count
-        queryValueErrors = analysed.filter { $0.errors.queryValue }.count
-        profileValueErrors = analysed.filter { $0.errors.profileValue }.count
-    }
-}
-
-// MARK: - Overall
-
-/// The reference's overall file: weighted 609/474 accuracies and summed error counts.
-public struct OverallScore: Sendable {
-    public let accuracy: [Metric: Double?]
-    public let errorCounts: [ErrorColumn: Int]
-
-    public static let untrainedWeight = 609.0
-    public static let trainedWeight = 474.0
-    public static let total = 1083.0
-
-    public init(untrained: SplitScore, trained: SplitScore) {
-        var acc: [Metric: Double?] = [:]
-        for m in Metric.allCases {
-            if let u = untrained.accuracy[m] ?? nil, let t = trained.accuracy[m] ?? nil {
-                acc[m] = (u * OverallScore.untrainedWeight + t * OverallScore.trainedWeight) / OverallScore.total
-            } else {
-                acc[m] = .some(nil)
-            }
-        }
-        accuracy = acc
-        var e: [ErrorColumn: Int] = [:]
-        for c in ErrorColumn.allCases { e[c] = (untrained.errorCounts[c] ?? 0) + (trained.errorCounts[c] ?? 0) }
-        errorCounts = e
-    }
-}
-
 // MARK: - Scorer
 
 /// Scores splits with the embedded, reference-exact evaluator.
@@ -130,11 +25,13 @@ public enum Scorer {
         let parsed: Result<ParsedPrediction, FormatFailure>
         switch line {
         case nil:
-            parsed = .failure(FormatFailure(.missingPrediction, "no prediction line for this case (the file has fewer lines than the split has cases)"))
+            let message = "no prediction line for this case (the file has fewer lines than the split has cases)"
+            parsed = .failure(FormatFailure(.missingPrediction, message))
         case .unusable(let why)?:
             parsed = .failure(FormatFailure(.missingPrediction, "the prediction line is unusable: \(why)"))
         case .loneSurrogate?:
-            parsed = .failure(FormatFailure(.syntax, "the text holds a lone surrogate escape (\\ud800-\\udfff), which Python cannot encode to parse"))
+            let message = "the text holds a lone surrogate escape (\\ud800-\\udfff), which Python cannot encode to parse"
+            parsed = .failure(FormatFailure(.syntax, message))
         case .notText(let value)?:
             parsed = .failure(FormatFailure(.notText, "\"predict\" is \(value.kindDescription), not a string"))
         case .text(let text)?:
@@ -163,13 +60,18 @@ public enum Scorer {
     }
 
     /// Scores a split, in parallel over the machine's cores.
-    public static func score(_ split: SplitData, predictions: PredictionFile?, options: Options = Options(), progress: (@Sendable (Int) -> Void)? = nil) -> SplitScore {
+    public static func score(
+        _ split: SplitData, predictions: PredictionFile?, options: Options = Options(), progress: (@Sendable (Int) -> Void)? = nil
+    ) -> SplitScore {
         score([(split, predictions)], options: options, progress: progress)[0]
     }
 
     /// Scores several splits in one parallel pass over all their cases (no core idles between splits).
     /// With `.background`, scoring leaves a core to an interactive caller (the explorer's input loop).
-    public static func score(_ items: [(split: SplitData, predictions: PredictionFile?)], options: Options = Options(), parallelism: Parallelism = .allCores, progress: (@Sendable (Int) -> Void)? = nil) -> [SplitScore] {
+    public static func score(
+        _ items: [(split: SplitData, predictions: PredictionFile?)], options: Options = Options(),
+        parallelism: Parallelism = .allCores, progress: (@Sendable (Int) -> Void)? = nil
+    ) -> [SplitScore] {
         var starts: [Int] = []
         var total = 0
         for item in items {
@@ -199,13 +101,21 @@ public enum Scorer {
         var warnings = predictions?.warnings ?? []
         if let predictions {
             let file = predictions.url.path
-            if predictions.lines.count < cases.count {
-                warnings.append(InputWarning(file: file, "\(predictions.lines.count) prediction lines for \(cases.count) cases: the \(cases.count - predictions.lines.count) cases without a line count as format failures, as in PTBench"))
-            } else if predictions.lines.count > cases.count {
-                warnings.append(InputWarning(file: file, "\(predictions.lines.count) prediction lines for \(cases.count) cases: the last \(predictions.lines.count - cases.count) lines are ignored, as in PTBench"))
+            let lines = predictions.lines.count
+            if lines < cases.count {
+                let message =
+                    "\(lines) prediction lines for \(cases.count) cases: the \(cases.count - lines) cases without a line "
+                    + "count as format failures, as in PTBench"
+                warnings.append(InputWarning(file: file, message))
+            } else if lines > cases.count {
+                let message =
+                    "\(lines) prediction lines for \(cases.count) cases: the last \(lines - cases.count) lines are ignored, "
+                    + "as in PTBench"
+                warnings.append(InputWarning(file: file, message))
             }
         } else {
-            warnings.append(InputWarning(file: split.url.path, "no generation.jsonl for split \(split.name): every case counts as a format failure"))
+            let message = "no generation.jsonl for split \(split.name): every case counts as a format failure"
+            warnings.append(InputWarning(file: split.url.path, message))
         }
         return warnings
     }

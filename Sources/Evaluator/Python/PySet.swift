@@ -1,0 +1,22 @@
+// MARK: - PySet
+
+/// A Python `set`: unique by Python equality, in insertion order (Python's order is unspecified).
+public struct PySet: Sendable {
+    public private(set) var elements: [PyValue] = []
+    private var keys: Set<PyHashKey> = []
+
+    public init() {}
+
+    public var count: Int { elements.count }
+
+    public mutating func insert(_ value: PyValue) throws(PyException) {
+        if keys.insert(try value.hashKey()).inserted { elements.append(value) }
+    }
+
+    public func contains(_ value: PyValue) -> Bool {
+        guard let h = try? value.hashKey() else { return false }
+        return keys.contains(h)
+    }
+
+    var keySet: Set<PyHashKey> { keys }
+}

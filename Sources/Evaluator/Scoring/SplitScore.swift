@@ -1,0 +1,50 @@
+// MARK: - SplitScore
+
+/// A split's verdicts and aggregates, as the reference computes them.
+public struct SplitScore: Sendable {
+    public let name: String
+    public let verdicts: [CaseVerdict]
+    /// `acc_results.csv` values; nil is a zero denominator (the reference crashes there).
+    public let accuracy: [Metric: Double?]
+    public let errorCounts: [ErrorColumn: Int]
+    /// Counted by the reference but never written.
+    public let platformErrors: Int
+    public let formatFailures: Int
+    public let queryValueErrors: Int
+    public let profileValueErrors: Int
+    public let warnings: [InputWarning]
+
+    public var caseCount: Int { verdicts.count }
+
+    /// Aggregates `verdicts` with the reference's formulas.
+    public init(name: String, cases: [BenchmarkCase], verdicts: [CaseVerdict], warnings: [InputWarning] = []) {
+        self.name = name
+        self.verdicts = verdicts
+        self.warnings = warnings
+        let n = verdicts.count
+        func ratio(_ count: Int, _ total: Int) -> Double? { total == 0 ? nil : Double(count) / Double(total) }
+        func count(_ p: (CaseVerdict) -> Bool) -> Int { verdicts.reduce(0) { $0 + (p($1) ? 1 : 0) } }
+        let scored = verdicts.filter(\.format)
+        let queryTotal = cases.reduce(0) { $0 + $1.queryParamCount }
+        let profileTotal = cases.reduce(0) { $0 + $1.profileParamCount }
+        accuracy = [
+            .format: ratio(scored.count, n),
+            .platforms: ratio(count { $0.format && $0.platforms }, n),
+            .toolNames: ratio(count { $0.format && $0.toolNames }, n),
+            .toolParamNames: ratio(count { $0.format && $0.toolParamNames }, n),
+            .toolParamValues: ratio(count { $0.format && $0.toolParamValues }, n),
+            .queryParams: ratio(scored.reduce(0) { $0 + $1.queryParamsHit }, queryTotal),
+            .profileParams: ratio(scored.reduce(0) { $0 + $1.profileParamsHit }, profileTotal),
+            .overall: ratio(count { $0.format && $0.overall }, n),
+        ]
+        var errors: [ErrorColumn: Int] = [:]
+        for column in ErrorColumn.allCases { errors[column] = 0 }
+        for v in scored { for column in v.errorColumns { errors[column, default: 0] += 1 } }
+        errorCounts = errors
+        let analysed = verdicts.filter(\.countsInErrorAnalysis)
+        platformErrors = analysed.filter { $0.errors.platform }.count
+        formatFailures = n - analysed.count
+        queryValueErrors = analysed.filter { $0.errors.queryValue }.count
+        profileValueErrors = analysed.filter { $0.errors.profileValue }.count
+    }
+}
