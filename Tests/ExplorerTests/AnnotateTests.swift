@@ -178,7 +178,7 @@ struct AnnotateTests {
         Fixture.keys(&s, .escape, .char("f"))
         guard case .filter(let menu)? = s.overlay else { return }
         let row = try #require(menu.items.firstIndex(of: .status(.corrected)))
-        while case .filter(let m)? = s.overlay, m.cursor < row { Fixture.keys(&s, .char("j")) }
+        while case .filter(let m)? = s.overlay, m.cursor.index < row { Fixture.keys(&s, .char("j")) }
         Fixture.keys(&s, .char(" "), .escape)
         #expect(s.list.visible == [id])
     }

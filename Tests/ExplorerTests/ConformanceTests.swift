@@ -32,7 +32,7 @@ struct ConformanceTests {
             let wantGlyph = !want.format ? "!" : want.overall ? "✓" : "✗"
             let buf = Screen.render(s)
             let list = try #require(Layout(s).list)
-            let row = buf.row(text: list.y + 1 + Layout.listHeaderRows + (s.list.cursor - s.list.top))
+            let row = buf.row(text: list.y + 1 + Layout.listHeaderRows + (s.list.cursor.index - s.list.cursor.top))
             #expect(row.contains(" \(wantGlyph) "), "\(key): expected \(wantGlyph) in \(row)")
             Fixture.keys(&s, .char("j"))
         }

@@ -32,19 +32,19 @@ struct ReducerTests {
     @Test func movingClampsAtBothEnds() {
         var s = Fixture.state(data, width: 120, height: 40)
         Fixture.keys(&s, .char("k"))
-        #expect(s.list.cursor == 0)
+        #expect(s.list.cursor.index == 0)
         Fixture.keys(&s, .char("j"), .down, .char("j"))
-        #expect(s.list.cursor == 3)
+        #expect(s.list.cursor.index == 3)
         Fixture.keys(&s, .char("G"))
-        #expect(s.list.cursor == 149)
-        #expect(s.list.top == 150 - Layout(s).listRows)
+        #expect(s.list.cursor.index == 149)
+        #expect(s.list.cursor.top == 150 - Layout(s).listRows)
         Fixture.keys(&s, .char("j"))
-        #expect(s.list.cursor == 149)
+        #expect(s.list.cursor.index == 149)
         Fixture.keys(&s, .home)
-        #expect(s.list.cursor == 0 && s.list.top == 0)
+        #expect(s.list.cursor.index == 0 && s.list.cursor.top == 0)
         Fixture.keys(&s, .pageDown)
-        #expect(s.list.cursor == Layout(s).listRows - 1)
-        #expect(s.panes.detail?.caseID == s.list.visible[s.list.cursor])
+        #expect(s.list.cursor.index == Layout(s).listRows - 1)
+        #expect(s.panes.detail?.caseID == s.list.visible[s.list.cursor.index])
     }
 
     @Test func nextFailureStepsThroughFailingCasesAndWraps() throws {
@@ -112,7 +112,7 @@ struct ReducerTests {
             Issue.record("no filter menu")
             return
         }
-        #expect(menu.items[menu.cursor] == .verdict(.pass))
+        #expect(menu.items[menu.cursor.index] == .verdict(.pass))
         Fixture.keys(&s, .char("j"), .char(" "))  // fail
         let expected = data.cases.filter { Filter.verdict(s.verdict($0.id)) == .fail }.map(\.id)
         #expect(s.list.visible == expected)
@@ -120,7 +120,7 @@ struct ReducerTests {
         #expect(s.selectedID.map { $0 >= 2 } == true)
         // A second value in another dimension: fail AND value_error.
         for _ in 0..<10 {
-            if case .filter(let m)? = s.overlay, m.items[m.cursor] == .error(.column(.value)) { break }
+            if case .filter(let m)? = s.overlay, m.items[m.cursor.index] == .error(.column(.value)) { break }
             Fixture.keys(&s, .char("j"))
         }
         Fixture.keys(&s, .enter)
@@ -171,11 +171,11 @@ struct ReducerTests {
         Fixture.keys(&s, .enter, .char("G"))
         let d = try #require(s.panes.detail)
         let count = DetailLines.lines(s.viewContext!, d, width: Layout(s).detailWidth).count
-        #expect(s.panes.detailScroll == max(0, count - Layout(s).detailRows))
+        #expect(s.panes.detailScroll.offset == max(0, count - Layout(s).detailRows))
         Fixture.keys(&s, .char("j"))
-        #expect(s.panes.detailScroll == max(0, count - Layout(s).detailRows))
+        #expect(s.panes.detailScroll.offset == max(0, count - Layout(s).detailRows))
         Fixture.keys(&s, .char("g"))
-        #expect(s.panes.detailScroll == 0)
+        #expect(s.panes.detailScroll.offset == 0)
     }
 
     @Test func contextToggleShowsTheContextPaneWhenHidden() {
@@ -211,25 +211,25 @@ struct ReducerTests {
         #expect(Screen.text(s).contains("terminal too small"))
         Fixture.send(&s, .resize(width: 120, height: 40))
         #expect(Layout(s).kind == .two)
-        #expect(s.list.cursor == 149)
-        #expect(s.list.cursor >= s.list.top && s.list.cursor < s.list.top + Layout(s).listRows)
+        #expect(s.list.cursor.index == 149)
+        #expect(s.list.cursor.index >= s.list.cursor.top && s.list.cursor.index < s.list.cursor.top + Layout(s).listRows)
     }
 
     @Test func mouseIsIgnoredUnlessEnabledThenSelectsAndScrolls() {
         var s = Fixture.state(data, width: 200, height: 50)
         let click = Key.mouse(MouseEvent(.click, x: 5, y: 1 + 1 + Layout.listHeaderRows + 4))
         Fixture.keys(&s, click)
-        #expect(s.list.cursor == 0)
+        #expect(s.list.cursor.index == 0)
         s.status.mouse = true
         Fixture.keys(&s, click)
-        #expect(s.list.cursor == 4)
+        #expect(s.list.cursor.index == 4)
         Fixture.keys(&s, .mouse(MouseEvent(.click, x: 100, y: 10)))
         #expect(s.panes.focus == .detail)
         Fixture.keys(&s, .mouse(MouseEvent(.wheelDown, x: 170, y: 10)))
         #expect(s.panes.focus == .detail, "the wheel scrolls the pane under the pointer without focusing it")
-        let before = s.panes.contextScroll
+        let before = s.panes.contextScroll.offset
         Fixture.keys(&s, .mouse(MouseEvent(.wheelUp, x: 170, y: 10)))
-        #expect(s.panes.contextScroll == max(0, before - 3))
+        #expect(s.panes.contextScroll.offset == max(0, before - 3))
     }
 
     @Test func reloadingSmallerDataDropsFiltersAndViewsOfTheOldData() throws {

@@ -137,7 +137,7 @@ enum Snapshot {
 extension AppState {
     /// The highlighted row of the open summary view (-1 when none is open).
     var triageCursor: Int {
-        if case .triage(let t)? = overlay { return t.cursor }
+        if case .triage(let t)? = overlay { return t.cursor.index }
         return -1
     }
 }

@@ -91,7 +91,7 @@ struct TriageActionTests {
         #expect(text.contains(" AB  Error"))
         Fixture.keys(&s, .char("f"))
         guard case .filter(let menu)? = s.overlay else { return }
-        #expect(menu.items[menu.cursor] == .comparison(.regressed))
+        #expect(menu.items[menu.cursor.index] == .comparison(.regressed))
         Fixture.keys(&s, .char(" "), .escape)
         #expect(!s.list.visible.isEmpty)
         for id in s.list.visible {

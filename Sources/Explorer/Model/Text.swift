@@ -7,26 +7,6 @@ enum Text {
     /// Data text made safe for one line (control characters and newlines escaped).
     static func clean(_ s: String) -> String { Sanitizer.clean(s) }
 
-    /// A line cut to `width` columns, ending in `…` when cut.
-    static func fit(_ line: Line, _ width: Int) -> Line {
-        if line.width <= width { return line }
-        var out: [Span] = []
-        var used = 0
-        for span in line.spans {
-            let w = TextWidth.of(span.text)
-            if used + w <= width - 1 {
-                out.append(span)
-                used += w
-                continue
-            }
-            let room = width - 1 - used
-            if room > 0 { out.append(Span(TextWidth.prefix(span.text, width: room), span.role)) }
-            out.append(Span("…", .muted))
-            break
-        }
-        return Line(out)
-    }
-
     /// `label` then `value` wrapped to `width`, continuation lines indented under the value.
     static func labelled(
         _ indent: Int, _ label: String, _ value: String, width: Int, labelRole: Role = .muted, valueRole: Role = .normal,

@@ -1,4 +1,5 @@
 import Evaluator
+import TUICore
 
 // MARK: - CaseList
 
@@ -8,10 +9,8 @@ public struct CaseList: Sendable {
     public var visible: [Int] = []
     /// pass / fail / format counts of `visible` (nil before scoring).
     public var counts: (pass: Int, fail: Int, format: Int)?
-    /// Position of the selection in `visible`.
-    public var cursor = 0
-    /// First visible row.
-    public var top = 0
+    /// The selection (a position in `visible`) and the first row shown.
+    public var cursor = ListCursor()
     public var filter = Filter()
     public var search = Search()
 
@@ -27,5 +26,10 @@ public struct CaseList: Sendable {
     public init() {}
 
     /// The id of the selected case.
-    public var selectedID: Int? { cursor < visible.count ? visible[cursor] : nil }
+    public var selectedID: Int? { cursor.index < visible.count ? visible[cursor.index] : nil }
+
+    /// Moves the selection by `motion`, `rows` rows shown.
+    public mutating func move(_ motion: Motion, rows: Int) {
+        cursor.move(motion, count: visible.count, rows: rows)
+    }
 }

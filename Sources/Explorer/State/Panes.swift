@@ -1,4 +1,5 @@
 import Evaluator
+import TUICore
 
 // MARK: - Panes
 
@@ -12,8 +13,8 @@ public struct Panes: Sendable {
 
     public var focus: Pane = .list
     public var contextMode: ContextMode = .catalog
-    public var detailScroll = 0
-    public var contextScroll = 0
+    public var detailScroll = ScrollText()
+    public var contextScroll = ScrollText()
     /// The selected case, decoded (rebuilt off the input loop when the selection changes).
     public var detail: CaseDetail?
     /// The case and context panes' lines, built off the input loop once per change of what they
@@ -26,4 +27,20 @@ public struct Panes: Sendable {
     public var request = 0
 
     public init() {}
+
+    /// Scrolls the focused case or context pane by `motion` (the list moves in ``CaseList``).
+    public mutating func scroll(_ motion: Motion, layout: Layout) {
+        switch focus {
+        case .list: break
+        case .detail: detailScroll.scroll(motion, rows: layout.detailRows)
+        case .context: contextScroll.scroll(motion, rows: layout.contextRows)
+        }
+    }
+
+    /// Keeps both scroll positions inside their laid-out lines.
+    public mutating func clampScroll(layout: Layout) {
+        guard let lines else { return }
+        detailScroll.clamp(lines: lines.detail.count, rows: layout.detailRows)
+        contextScroll.clamp(lines: lines.context.count, rows: layout.contextRows)
+    }
 }

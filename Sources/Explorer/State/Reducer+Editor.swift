@@ -15,6 +15,19 @@ extension Command {
         }
     }
 
+    /// The motion of a move command (nil for every other command).
+    var motion: Motion? {
+        switch self {
+        case .moveDown: return .by(1)
+        case .moveUp: return .by(-1)
+        case .pageDown: return .pageDown
+        case .pageUp: return .pageUp
+        case .first: return .first
+        case .last: return .last
+        default: return nil
+        }
+    }
+
     /// The editing step of a line-editing command (nil for submit and cancel).
     var lineEdit: LineEditor.Edit? {
         switch self {

@@ -46,14 +46,14 @@ extension Reducer {
         let visible = s.list.visible
         let n = visible.count
         guard n > 0 else { return false }
-        let cursor = s.list.cursor
+        let cursor = s.list.cursor.index
         for step in 1...n {
             let i = forward ? (cursor + step) % n : ((cursor - step) % n + n) % n
             if test(visible[i]) {
                 if forward ? i <= cursor : i >= cursor {
                     s.status.message = forward ? "wrapped to the top" : "wrapped to the bottom"
                 }
-                s.list.cursor = i
+                s.list.cursor.index = i
                 if s.panes.focus == .context { s.panes.focus = .detail }
                 clamp(&s)
                 return true
@@ -75,9 +75,9 @@ extension Reducer {
                 let mid = (lo + hi) / 2
                 if s.list.visible[mid] < id { lo = mid + 1 } else { hi = mid }
             }
-            s.list.cursor = lo
+            s.list.cursor.index = lo
         } else {
-            s.list.cursor = 0
+            s.list.cursor.index = 0
         }
         clamp(&s)
     }
@@ -85,13 +85,11 @@ extension Reducer {
     /// Keeps the list's cursor on a case and on screen.
     static func clampList(_ s: inout AppState, _ layout: Layout, keepTop: Bool) {
         let count = s.list.visible.count
-        s.list.cursor = min(max(0, s.list.cursor), max(0, count - 1))
-        let rows = max(1, layout.listRows)
-        if !keepTop {
-            if s.list.cursor < s.list.top { s.list.top = s.list.cursor }
-            if s.list.cursor >= s.list.top + rows { s.list.top = s.list.cursor - rows + 1 }
+        if keepTop {
+            s.list.cursor.clampKeepingTop(count: count, rows: layout.listRows)
+        } else {
+            s.list.cursor.clamp(count: count, rows: layout.listRows)
         }
-        s.list.top = min(max(0, s.list.top), max(0, count - rows))
     }
 }
 

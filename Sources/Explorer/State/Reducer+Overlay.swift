@@ -18,16 +18,17 @@ extension Reducer {
                 default: .prompt
                 }
             var t = TriageOverlay(kind: kind)
-            moveTriage(&s, &t, by: 0)
+            layOut(s, &t)
+            t.cursor.moveSelectable(.by(0), selectable: t.selectable, count: t.rows.count, rows: Layout(s).overlayRows)
             s.overlay = .triage(t)
         case .nextTemplate, .previousTemplate:
             guard case .triage(var t)? = s.overlay, let template = s.session?.options.promptTemplate else { return [] }
             let n = TriageRows.promptNames.count
             s.session?.options.promptTemplate = (template + (command == .nextTemplate ? 1 : n - 1)) % n
-            t.top = 0
+            t.cursor.top = 0
             s.overlay = .triage(t)
         case .help:
-            s.overlay = .help(scroll: 0)
+            s.overlay = .help(ScrollText())
         case .raw:
             guard s.selectedID != nil else { return [] }
             s.overlay = .raw(rawOverlay(s))
@@ -41,10 +42,10 @@ extension Reducer {
             if case .options? = s.overlay { return [] }
             s.overlay = .options(cursor: 0)
         case .recentEdits:
-            s.overlay = .edits(cursor: 0, top: 0)
+            s.overlay = .edits(ListCursor())
         case .toggleFilterItem:
             guard case .filter(let menu)? = s.overlay else { return [] }
-            s.list.filter.toggle(menu.items[menu.cursor])
+            s.list.filter.toggle(menu.selectedItem)
             recomputeVisible(&s, keeping: s.selectedID)
         case .clearFilter:
             s.list.filter = Filter()
@@ -79,79 +80,20 @@ extension Reducer {
         return RawOverlay(lines: RawLines.lines(data, entry, width: width), width: width)
     }
 
-    /// A move command inside the overlay.
-    static func moveOverlay(_ s: inout AppState, _ command: Command, _ layout: Layout) {
-        let rows = layout.overlayRows
-        switch s.overlay {
-        case .edits(var cursor, var top)?:
-            let n = s.session?.journalEntries.count ?? 0
-            cursor = min(max(0, cursor &+ delta(command, page: rows)), max(0, n - 1))
-            if cursor < top { top = cursor }
-            if cursor >= top + rows { top = cursor - rows + 1 }
-            s.overlay = .edits(cursor: cursor, top: top)
-        case .triage(var t)?:
-            switch command {
-            case .first: moveTriage(&s, &t, by: Int.min / 2)
-            case .last: moveTriage(&s, &t, by: Int.max / 2)
-            default: moveTriage(&s, &t, by: delta(command, page: rows))
-            }
-            s.overlay = .triage(t)
-        case .options(let cursor)?:
-            s.overlay = .options(cursor: min(3, max(0, cursor &+ delta(command, page: 4))))
-        case .filter(var menu)?:
-            switch command {
-            case .first: menu.moveToEdge(last: false)
-            case .last: menu.moveToEdge(last: true)
-            default: menu.move(delta(command, page: rows))
-            }
-            if menu.cursor < menu.top { menu.top = menu.cursor }
-            if menu.cursor >= menu.top + rows { menu.top = menu.cursor - rows + 1 }
-            s.overlay = .filter(menu)
-        case .help(let scroll)?:
-            s.overlay = .help(scroll: add(scroll, delta(command, page: rows)))
-        case .raw(var raw)?:
-            raw.scroll = add(raw.scroll, delta(command, page: rows))
-            s.overlay = .raw(raw)
-        case nil:
-            break
-        }
-    }
-
-    /// Moves a summary view's cursor by `delta` rows onto a selectable row (the prompt view,
-    /// which has none, scrolls instead) and keeps it on screen.
-    static func moveTriage(_ s: inout AppState, _ t: inout TriageOverlay, by delta: Int) {
-        layOut(s, &t)
-        let rows = t.rows
-        let page = Layout(s).overlayRows
-        let selectable = rows.indices.filter { rows[$0].cases != nil }
-        if selectable.isEmpty {
-            t.top = min(max(0, add(t.top, delta)), max(0, rows.count - page))
-            return
-        }
-        let target = min(max(0, t.cursor &+ delta), rows.count - 1)
-        // The nearest selectable row in the direction of travel.
-        if delta >= 0 {
-            t.cursor = selectable.first { $0 >= target } ?? selectable.last!
-        } else {
-            t.cursor = selectable.last { $0 <= target } ?? selectable.first!
-        }
-        if t.cursor < t.top { t.top = max(0, t.cursor - 1) }
-        if t.cursor >= t.top + page { t.top = t.cursor - page + 1 }
-        if delta < 0 && t.cursor == selectable.first { t.top = 0 }
-    }
-
     /// Lays out the view's rows again when what they show changed (``TriageRows/Key``).
     static func layOut(_ s: AppState, _ t: inout TriageOverlay) {
         guard let context = s.viewContext else { return }
         let key = TriageRows.Key(context, t.kind, width: Layout(s).overlayWidth)
         guard key != t.key else { return }
         t.rows = TriageRows.rows(context, t.kind, width: key.width)
+        t.selectable = t.rows.indices.filter { t.rows[$0].cases != nil }
         t.key = key
     }
 
     /// Enter on a recent edit: select its case (clearing filters that hide it).
     static func jumpToEdit(_ s: inout AppState) {
-        guard let session = s.session, case .edits(let cursor, _)? = s.overlay else { return }
+        guard let session = s.session, case .edits(let position)? = s.overlay else { return }
+        let cursor = position.index
         let data = session.data
         let entries = Array(session.journalEntries.reversed())
         guard cursor < entries.count else { return }
@@ -172,8 +114,8 @@ extension Reducer {
     /// Enter on a summary row: the list shows exactly its cases.
     static func drillDown(_ s: inout AppState, _ t: TriageOverlay) {
         let rows = t.rows
-        guard t.cursor < rows.count, let cases = rows[t.cursor].cases else { return }
-        let row = rows[t.cursor]
+        guard t.cursor.index < rows.count, let cases = rows[t.cursor.index].cases else { return }
+        let row = rows[t.cursor.index]
         var filter = Filter()
         if let user = row.user {
             filter.users = [user]
@@ -185,7 +127,7 @@ extension Reducer {
         s.overlay = nil
         s.panes.focus = .list
         recomputeVisible(&s, keeping: cases.first)
-        s.list.cursor = 0
+        s.list.cursor.index = 0
         clamp(&s)
         s.status.message = "\(s.list.visible.count) cases: \(row.label) (f then x clears the filter)"
     }

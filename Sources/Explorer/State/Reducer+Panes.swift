@@ -51,9 +51,6 @@ extension Reducer {
         } else {
             invalidateDetail(&s)
         }
-        if let lines = s.panes.lines {
-            s.panes.detailScroll = min(s.panes.detailScroll, max(0, lines.detail.count - layout.detailRows))
-            s.panes.contextScroll = min(s.panes.contextScroll, max(0, lines.context.count - layout.contextRows))
-        }
+        s.panes.clampScroll(layout: layout)
     }
 }

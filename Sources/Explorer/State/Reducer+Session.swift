@@ -66,11 +66,11 @@ extension Reducer {
         guard built.request == s.panes.request, let pending = s.panes.pending, built.lines.key == pending else { return }
         // A new case (or a switch catalog ↔ profile) opens the context pane at its anchor.
         let anchor = built.newDetail || s.panes.lines?.key.contextMode != pending.contextMode
-        if built.newDetail { s.panes.detailScroll = 0 }
+        if built.newDetail { s.panes.detailScroll = ScrollText() }
         s.panes.detail = built.detail
         s.panes.lines = built.lines
         s.panes.pending = nil
-        if anchor { s.panes.contextScroll = built.lines.contextAnchor }
+        if anchor { s.panes.contextScroll = ScrollText(offset: built.lines.contextAnchor) }
         clamp(&s)
     }
 }

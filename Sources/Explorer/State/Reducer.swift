@@ -41,7 +41,8 @@ public enum Reducer {
         case .triaged(let model):
             s.session?.triage = model
             if case .triage(var t)? = s.overlay {
-                moveTriage(&s, &t, by: 0)
+                layOut(s, &t)
+                t.cursor.moveSelectable(.by(0), selectable: t.selectable, count: t.rows.count, rows: Layout(s).overlayRows)
                 s.overlay = .triage(t)
             }
             clamp(&s)
@@ -167,32 +168,22 @@ public enum Reducer {
 
     // MARK: - Moving
 
-    /// The number of rows a move command goes in a pane of `page` rows.
-    static func delta(_ command: Command, page: Int) -> Int {
-        switch command {
-        case .moveDown: return 1
-        case .moveUp: return -1
-        case .pageDown: return max(1, page - 1)
-        case .pageUp: return -max(1, page - 1)
-        case .first: return Int.min / 2
-        default: return Int.max / 2
-        }
-    }
-
-    /// A move command in the focused pane or the overlay.
+    /// A move command in the overlay, the list or the focused pane.
     static func move(_ s: inout AppState, _ command: Command, _ layout: Layout) {
-        if s.overlay != nil {
-            moveOverlay(&s, command, layout)
-            return
-        }
-        switch s.panes.focus {
-        case .list: s.list.cursor = add(s.list.cursor, delta(command, page: layout.listRows))
-        case .detail: s.panes.detailScroll = add(s.panes.detailScroll, delta(command, page: layout.detailRows))
-        case .context: s.panes.contextScroll = add(s.panes.contextScroll, delta(command, page: layout.contextRows))
+        guard let motion = command.motion else { return }
+        if var overlay = s.overlay {
+            if case .triage(var t) = overlay {
+                layOut(s, &t)
+                overlay = .triage(t)
+            }
+            overlay.move(motion, rows: layout.overlayRows, entries: s.session?.journalEntries.count ?? 0)
+            s.overlay = overlay
+        } else if s.panes.focus == .list {
+            s.list.move(motion, rows: layout.listRows)
+        } else {
+            s.panes.scroll(motion, layout: layout)
         }
     }
-
-    static func add(_ a: Int, _ b: Int) -> Int { max(0, a &+ b) }
 
     // MARK: - Mouse
 
@@ -206,21 +197,19 @@ public enum Reducer {
             }),
             let rect
         else { return [] }
+        let count = s.list.visible.count
         switch m.kind {
         case .click:
             s.panes.focus = pane
             if pane == .list {
-                let row = m.y - (rect.y + 1) - Layout.listHeaderRows
-                if row >= 0 && s.list.top + row < s.list.visible.count { s.list.cursor = s.list.top + row }
+                s.list.cursor.click(row: m.y - (rect.y + 1) - Layout.listHeaderRows, count: count, rows: layout.listRows)
             }
         case .wheelUp, .wheelDown:
             let d = m.kind == .wheelDown ? 3 : -3
             switch pane {
-            case .list:
-                s.list.top = add(s.list.top, d)
-                s.list.cursor = min(max(s.list.cursor, s.list.top), s.list.top + max(0, layout.listRows - 1))
-            case .detail: s.panes.detailScroll = add(s.panes.detailScroll, d)
-            case .context: s.panes.contextScroll = add(s.panes.contextScroll, d)
+            case .list: s.list.cursor.scroll(by: d, count: count, rows: layout.listRows)
+            case .detail: s.panes.detailScroll.scroll(.by(d), rows: layout.detailRows)
+            case .context: s.panes.contextScroll.scroll(.by(d), rows: layout.contextRows)
             }
         }
         clamp(&s, keepListTop: m.kind != .click)
@@ -236,11 +225,11 @@ public enum Reducer {
         clampList(&s, layout, keepTop: keepListTop)
         requestPanes(&s, layout)
         switch s.overlay {
-        case .help(let scroll)?:
-            let count = HelpLines.lines(glyphs: s.glyphs).count
-            s.overlay = .help(scroll: min(scroll, max(0, count - layout.overlayRows)))
+        case .help(var scroll)?:
+            scroll.clamp(lines: HelpLines.lines(glyphs: s.glyphs).count, rows: layout.overlayRows)
+            s.overlay = .help(scroll)
         case .raw(var raw)?:
-            raw.scroll = min(raw.scroll, max(0, raw.lines.count - layout.overlayRows))
+            raw.scroll.clamp(lines: raw.lines.count, rows: layout.overlayRows)
             s.overlay = .raw(raw)
         case .triage(var t)?:
             layOut(s, &t)

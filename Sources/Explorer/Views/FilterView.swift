@@ -8,30 +8,22 @@ enum FilterView {
     static func render(_ s: AppState, _ menu: FilterMenu, _ data: ExplorerData, in rect: Rect, into buf: inout ScreenBuffer) {
         let g = s.glyphs
         let shown = s.list.visible.count
-        let inner = buf.box(
-            rect, title: Line([Span("Filter", .title), Span("  \(shown)/\(data.cases.count) cases shown", .muted)]),
-            focused: true, glyphs: g)
-        for row in 0..<inner.height {
-            let i = menu.top + row
-            guard i < menu.items.count else { break }
+        let block = Block(
+            title: Line([Span("Filter", .title), Span("  \(shown)/\(data.cases.count) cases shown", .muted)]), focused: true,
+            glyphs: g)
+        block.render(in: rect, into: &buf)
+        let rows = menu.items.indices.map { i -> Line in
             let item = menu.items[i]
-            let y = inner.y + row
-            var line: Line
-            switch item {
-            case .heading(let t): line = Line(Text.clean(t), .header)
-            default:
-                let on = s.list.filter.contains(item)
-                line = Line([
-                    Span("  " + (on ? g.selected : g.unselected) + " ", on ? .key : .muted), Span(label(item, data), .normal),
-                ])
-                if let n = menu.counts[i] { line.spans.append(Span("  \(n)", .muted)) }
-            }
-            if i == menu.cursor {
-                buf.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), role: .selection)
-                line.spans = line.spans.map { Span($0.text, .selection) }
-            }
-            buf.put(Text.fit(line, inner.width), x: inner.x, y: y, maxX: inner.maxX)
+            if case .heading(let t) = item { return Line(Text.clean(t), .header) }
+            let on = s.list.filter.contains(item)
+            var line = Line([
+                Span("  " + (on ? g.selected : g.unselected) + " ", on ? .key : .muted), Span(label(item, data), .normal),
+            ])
+            if let n = menu.counts[i] { line.spans.append(Span("  \(n)", .muted)) }
+            return line
         }
+        SelectableList(rows, cursor: menu.cursor, focused: true, selectable: menu.valueRows, glyphs: g)
+            .render(in: block.inner(rect), into: &buf)
     }
 
     static func label(_ item: FilterMenu.Item, _ data: ExplorerData) -> String {

@@ -19,41 +19,39 @@ enum ListView {
         } else if let p = s.session?.scoring {
             title = title + Line("  scoring \(p.total > 0 ? p.done * 100 / p.total : 0)%", .muted)
         }
-        let inner = buf.box(rect, title: title, focused: focused, glyphs: g)
+        let block = Block(title: title, focused: focused, glyphs: g)
+        block.render(in: rect, into: &buf)
+        let inner = block.inner(rect)
         guard !inner.isEmpty else { return }
         let cols = Columns(width: inner.width, maxIndex: data.cases.count, runs: data.runs.count)
-        buf.put(Text.fit(cols.header(), inner.width), x: inner.x, y: inner.y, maxX: inner.maxX)
-        let rows = inner.height - Layout.listHeaderRows
+        buf.put(cols.header().fitted(to: inner.width, ellipsis: g.ellipsis), x: inner.x, y: inner.y, maxX: inner.maxX)
         if list.visible.isEmpty {
             buf.put(
                 list.filter.isEmpty ? "no cases" : "no case matches the filter (f, then x clears it)", x: inner.x + 1,
                 y: inner.y + 1, role: .muted, maxX: inner.maxX)
             return
         }
-        for row in 0..<rows {
-            let i = list.top + row
-            guard i < list.visible.count else { break }
+        // Only the rows shown are laid out: a list can hold 100,000 cases.
+        let body = Rect(
+            x: inner.x, y: inner.y + Layout.listHeaderRows, width: inner.width,
+            height: max(0, inner.height - Layout.listHeaderRows))
+        let shown = list.cursor.top..<min(list.visible.count, list.cursor.top + body.height)
+        let rows = shown.map { i -> Line in
             let entry = data.cases[list.visible[i]]
-            let y = inner.y + Layout.listHeaderRows + row
-            let selected = i == list.cursor
             let verdicts: [CaseVerdict?] = s.scores.map { $0.runs.map { $0.verdicts[entry.id] } } ?? data.runs.map { _ in nil }
-            var line = cols.row(
+            return cols.row(
                 entry, verdicts, data, g, match: list.search.matchSet.contains(entry.id), status: s.annotation(entry.id))
-            if selected {
-                line.spans = line.spans.map { Span($0.text, focused ? .selection : .accent) }
-                buf.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), role: focused ? .selection : .normal)
-            }
-            buf.put(Text.fit(line, inner.width), x: inner.x, y: y, maxX: inner.maxX)
         }
+        let window = ListCursor(index: list.cursor.index - list.cursor.top, top: 0)
+        SelectableList(rows, cursor: window, focused: focused, glyphs: g).render(in: body, into: &buf)
     }
 
     /// ✎ corrected, ⚑ flagged, ☑ confirmed (C, F, K in ASCII), blank otherwise.
     static func statusSpan(_ c: CorrectedCase?, _ g: Glyphs) -> Span {
-        let ascii = g == .ascii
         switch c?.status {
-        case .corrected?: return Span(ascii ? "C" : "✎", .accent)
-        case .flagged?: return Span(ascii ? "F" : "⚑", .warning)
-        case .confirmed?: return Span(ascii ? "K" : "☑", .pass)
+        case .corrected?: return Span(g.corrected, .accent)
+        case .flagged?: return Span(g.flagged, .warning)
+        case .confirmed?: return Span(g.confirmed, .pass)
         default: return Span(" ")
         }
     }
@@ -97,7 +95,7 @@ enum ListView {
             let place = data.scenarios[e.scenario] + "/" + e.goldPlatform
             return Line(
                 [
-                    Span(match ? "•" : " ", match ? .match : .normal),
+                    Span(match ? g.bullet : " ", match ? .match : .normal),
                     Span(String(repeating: " ", count: max(0, index - idx.count)) + idx, .muted),
                     Span(" " + Text.clean(data.splitLetter(e.split)) + " ", .muted),
                     Span(TextWidth.pad(Text.clean(data.users[e.user].name), to: user) + " "),

@@ -1,0 +1,91 @@
+import Evaluator
+import TUICore
+
+// MARK: - FilterMenu
+
+/// The `f` overlay: every filter value as a toggleable row, grouped by dimension.
+public struct FilterMenu: Sendable, Equatable {
+    public enum Item: Sendable, Equatable {
+        case heading(String)
+        case verdict(Filter.Verdict)
+        case error(ErrorCategory)
+        case split(Int)
+        case scenario(Int)
+        case platform(String)
+        case user(Int)
+        case comparison(Filter.Comparison)
+        case status(CaseStatus)
+    }
+
+    public var items: [Item]
+    /// How many cases have each row's value (nil for headings, and for verdicts before scoring).
+    public var counts: [Int?]
+    /// The highlighted row (always a value row, never a heading) and the first row shown.
+    public var cursor = ListCursor()
+    /// The value rows (not headings), ascending: the rows the cursor steps over.
+    public var valueRows: [Int]
+
+    /// The rows for `data`, with counts from `summaries` (by case id) when scored, and the run
+    /// comparison rows when there are several runs.
+    public init(data: ExplorerData, summaries verdicts: [CaseSummary]?, runs: [[CaseSummary]] = []) {
+        var items: [Item] = []
+        if data.runs.count > 1 {
+            items.append(.heading("Runs (A = \(data.runs[0].name), B = \(data.runs[1].name))"))
+            items += Filter.Comparison.allCases.map(Item.comparison)
+        }
+        items.append(.heading("Verdict"))
+        items += Filter.Verdict.allCases.filter { $0 != .unscored }.map(Item.verdict)
+        items.append(.heading("Error (error_results.csv column, or platform)"))
+        items += ErrorCategory.filterable.map(Item.error)
+        items.append(.heading("Annotation status"))
+        items += CaseStatus.allCases.map(Item.status)
+        items.append(.heading("Split"))
+        items += data.benchmark.splits.indices.map(Item.split)
+        items.append(.heading("Scenario"))
+        items += data.scenarios.indices.map(Item.scenario)
+        items.append(.heading("Platform (gold)"))
+        items += data.platforms.map(Item.platform)
+        items.append(.heading("User"))
+        items += data.users.indices.map(Item.user)
+        self.items = items
+        valueRows = items.indices.filter { if case .heading = items[$0] { false } else { true } }
+        // Counts by verdict and error from the summaries: one pass over small arrays.
+        var byVerdict = [Int](repeating: 0, count: Filter.Verdict.allCases.count)
+        var byBit = [Int](repeating: 0, count: 8)
+        for v in verdicts ?? [] {
+            byVerdict[Filter.Verdict.allCases.firstIndex(of: v.verdict)!] += 1
+            var bits = v.errorBits
+            while bits != 0 {
+                byBit[bits.trailingZeroBitCount] += 1
+                bits &= bits - 1
+            }
+        }
+        func errorCount(_ e: ErrorCategory) -> Int { byBit[e.bit.trailingZeroBitCount] }
+        counts = items.map { item in
+            switch item {
+            case .heading: return nil
+            case .verdict(let v): return verdicts == nil ? nil : byVerdict[Filter.Verdict.allCases.firstIndex(of: v)!]
+            case .error(let e): return verdicts == nil ? nil : errorCount(e)
+            case .split(let s): return data.splitCounts[s]
+            case .scenario(let s): return data.scenarioCounts[s]
+            case .platform(let p): return data.platformCounts[p, default: 0]
+            case .user(let u): return data.users[u].caseCount
+            case .status: return nil
+            case .comparison(let c):
+                guard runs.count >= 2 else { return nil }
+                var f = Filter()
+                f.comparisons = [c]
+                return (0..<data.cases.count).reduce(0) { $0 + (f.matchesComparison($1, runs) ? 1 : 0) }
+            }
+        }
+        cursor.stepSelectable(.first, selectable: valueRows, rows: items.count)
+    }
+
+    /// The highlighted row's value.
+    public var selectedItem: Item { items[cursor.index] }
+
+    /// Moves the cursor by `motion` over the value rows (headings are skipped), `rows` shown.
+    public mutating func move(_ motion: Motion, rows: Int) {
+        cursor.stepSelectable(motion, selectable: valueRows, rows: rows)
+    }
+}

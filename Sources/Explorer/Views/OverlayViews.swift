@@ -1,0 +1,108 @@
+import Evaluator
+import TUICore
+
+// MARK: - OverlayViews
+
+/// The full-screen layers: help, raw JSON, a summary view, recent edits, options and the filter
+/// menu, each a block around a paragraph or a selectable list.
+enum OverlayViews {
+    static func render(_ s: AppState, _ overlay: Overlay, _ layout: Layout, into buf: inout ScreenBuffer) {
+        switch overlay {
+        case .help(let scroll):
+            text(s, "Help — every key (from the keymap)", HelpLines.lines(glyphs: s.glyphs), scroll, layout, into: &buf)
+        case .raw(let raw): text(s, "Raw JSON", raw.lines, raw.scroll, layout, into: &buf)
+        case .options(let cursor): options(s, cursor, layout, into: &buf)
+        case .triage(let t): triage(s, t, layout, into: &buf)
+        case .edits(let cursor): edits(s, cursor, layout, into: &buf)
+        case .filter(let menu): if let data = s.data { FilterView.render(s, menu, data, in: layout.overlay, into: &buf) }
+        }
+    }
+
+    /// Scrolled text under a title that shows the position.
+    static func text(
+        _ s: AppState, _ title: String, _ lines: [Line], _ scroll: ScrollText, _ layout: Layout, into buf: inout ScreenBuffer
+    ) {
+        let block = Block(title: Line(title, .title), focused: true, scroll: (scroll.offset, lines.count), glyphs: s.glyphs)
+        block.render(in: layout.overlay, into: &buf)
+        Paragraph(lines, scroll: scroll, glyphs: s.glyphs).render(in: block.inner(layout.overlay), into: &buf)
+    }
+
+    static func triage(_ s: AppState, _ t: TriageOverlay, _ layout: Layout, into buf: inout ScreenBuffer) {
+        let block = Block(
+            title: Line(t.kind.title, .title), focused: true, scroll: (t.cursor.top, t.rows.count), glyphs: s.glyphs)
+        block.render(in: layout.overlay, into: &buf)
+        SelectableList(t.rows.map(\.line), cursor: t.cursor, focused: true, selectable: t.selectable, glyphs: s.glyphs)
+            .render(in: block.inner(layout.overlay), into: &buf)
+    }
+
+    static func edits(_ s: AppState, _ cursor: ListCursor, _ layout: Layout, into buf: inout ScreenBuffer) {
+        let entries = s.session?.journalEntries ?? []
+        let path = s.data?.journalPath.map { " · " + Text.clean($0) } ?? ""
+        let block = Block(
+            title: Line([Span("Recent edits", .title), Span(" \(entries.count)\(path)", .muted)]), focused: true,
+            glyphs: s.glyphs)
+        block.render(in: layout.overlay, into: &buf)
+        let inner = block.inner(layout.overlay)
+        if entries.isEmpty {
+            buf.put(
+                "no edits yet: a accepts a predicted value, : edits the gold, C confirms, ! flags", x: inner.x, y: inner.y,
+                role: .muted)
+        }
+        // Only the rows shown are laid out (a journal can hold many thousands of entries), newest first.
+        let shown = cursor.top..<min(entries.count, cursor.top + max(0, inner.height))
+        let rows = shown.map { i -> Line in
+            let e = entries[entries.count - 1 - i]
+            var text = "#\(e.seq)  \(e.time.prefix(19))  \(e.author)  \(e.key)  \(e.kind.rawValue)"
+            if let c = e.changes.first { text += "  " + c.summary() }
+            if let st = e.status { text += "  → \(st.rawValue)" }
+            if let r = e.reason { text += "  (\(r))" }
+            if s.session?.annotations.isInEffect(e.seq) == false && e.kind != .undo && e.kind != .redo { text += "  [undone]" }
+            return Line(Text.clean(text))
+        }
+        let window = ListCursor(index: cursor.index - cursor.top, top: 0)
+        SelectableList(rows, cursor: window, focused: true, glyphs: s.glyphs).render(in: inner, into: &buf)
+    }
+
+    static func options(_ s: AppState, _ cursor: Int, _ layout: Layout, into buf: inout ScreenBuffer) {
+        let g = s.glyphs
+        let options = s.session?.options ?? SessionOptions()
+        let o = layout.overlay
+        let rect = Rect(x: o.x, y: o.y, width: o.width, height: min(o.height, 14))
+        let block = Block(title: Line("Options", .title), focused: true, glyphs: g)
+        block.render(in: rect, into: &buf)
+        let inner = block.inner(rect)
+        let rows: [Line] = [
+            Line([
+                Span((options.scorer.lenient ? g.selected : g.unselected) + " ", .key),
+                Span("lenient parsing: strip <think> blocks, Markdown fences and prose first"),
+            ]),
+            Line([
+                Span("prediction format: ", .normal),
+                Span(
+                    options.scorer.format == .reference
+                        ? "reference  Platform:[f(a=1)]" : "json  {'platform': ..., 'functions': [...]}", .key),
+            ]),
+            Line([
+                Span((options.useCorrectedGold ? g.selected : g.unselected) + " ", .key),
+                Span("score against the corrected gold (the journal's edits); off: the original gold"),
+            ]),
+            Line([
+                Span((options.autoAdvance ? g.selected : g.unselected) + " ", .key),
+                Span("after C (confirm) or ! (flag), go to the next failing case"),
+            ]),
+        ]
+        SelectableList(rows, cursor: ListCursor(index: cursor), focused: true, glyphs: g).render(in: inner, into: &buf)
+        let notes = [
+            "Space changes the option under the cursor and re-scores at once.",
+            "Lenient numbers are NOT PTBench's: the header says LENIENT and the dashboard shows both readings side by side.",
+            "The CSV files of `ptscope score` always keep PTBench's reading.",
+        ]
+        var y = inner.y + rows.count + 1
+        for n in notes {
+            for l in TextWidth.wrap(n, width: inner.width) where y < inner.maxY {
+                buf.put(l, x: inner.x, y: y, role: .muted, maxX: inner.maxX)
+                y += 1
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import Evaluator
+import TUICore
+
+// MARK: - StatusBar
+
+/// The bottom line: mode, filter, search, message, and the most useful keys of the context.
+enum StatusBar {
+    static func render(_ s: AppState, _ r: Rect, into buf: inout ScreenBuffer) {
+        guard !r.isEmpty else { return }
+        let hints = hintBindings(s).map {
+            StatusLine.Hint(key: $0.keys[0].description, label: $0.hint, keep: alwaysShown.contains($0.action))
+        }
+        // A line being typed takes the whole bar: its prompt, the text with the cursor, the keys.
+        if let editor = s.editor {
+            buf.fill(r, role: .statusBar)
+            let prompt =
+                switch editor.purpose {
+                case .search: " /"
+                case .export: " export to "
+                case .command: " :"
+                }
+            let bar = StatusLine(left: Line(""), hints: hints, glyphs: s.glyphs)
+            let line =
+                Line([
+                    Span(prompt, .key), Span(Text.clean(editor.line.beforeCursor), .statusBar),
+                    Span(s.glyphs.cursor, .statusBar), Span(Text.clean(editor.line.afterCursor), .statusBar),
+                    Span("  ", .statusBar),
+                ]) + bar.hintLine(hints)
+            buf.put(line.fitted(to: r.width, ellipsis: s.glyphs.ellipsis), x: r.x, y: r.y, maxX: r.maxX)
+            return
+        }
+        var left: [Span] = [Span(" " + mode(s) + " ", .key)]
+        if let data = s.data, !s.list.filter.isEmpty {
+            left.append(Span(" filter: " + Text.clean(s.list.filter.summary(data)), .statusBar))
+        }
+        let search = s.list.search
+        if !search.query.isEmpty {
+            var n = " (\(s.glyphs.ellipsis))"
+            if let matches = search.matches {
+                // "3/14" when the selected case is a match, else the count.
+                if let id = s.selectedID, let at = position(of: id, in: matches) {
+                    n = " \(at + 1)/\(matches.count)"
+                } else {
+                    n = " (\(matches.count))"
+                }
+            }
+            left.append(Span(" /" + Text.clean(search.query) + n, .statusBar))
+        }
+        if let m = s.status.message { left.append(Span(" " + Text.clean(m), .statusBar)) }
+        // The hints that fit, `? help`, `q quit` and `Esc back` always kept: others are dropped from the right.
+        StatusLine(left: Line(left), hints: hints, glyphs: s.glyphs).render(in: r, into: &buf)
+    }
+
+    /// The commands whose hint the status bar never drops.
+    static let alwaysShown: Set<Command> = [.help, .quit, .back, .cancel]
+
+    static func position(of id: Int, in sorted: [Int]) -> Int? {
+        var lo = 0
+        var hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sorted[mid] < id { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < sorted.count && sorted[lo] == id ? lo : nil
+    }
+
+    static func mode(_ s: AppState) -> String {
+        switch s.overlay?.kind {
+        case .help?: return "HELP"
+        case .raw?: return "RAW"
+        case .options?: return "OPTIONS"
+        case .triage(let kind)?: return kind.rawValue.uppercased()
+        case .edits?: return "EDITS"
+        case .filter?: return "FILTER"
+        case nil:
+            switch s.panes.focus {
+            case .list: return "LIST"
+            case .detail: return "CASE"
+            case .context: return s.panes.contextMode == .catalog ? "CATALOG" : "PROFILE"
+            }
+        }
+    }
+
+    /// The status-flagged bindings of the current contexts, from the keymap table.
+    static func hintBindings(_ s: AppState) -> [KeyBinding<Command>] {
+        var out: [KeyBinding<Command>] = []
+        for context in ExplorerKeymap.contexts(for: s) {
+            for section in ExplorerKeymap.table.sections where section.context == context {
+                out += section.bindings.filter(\.inStatusBar)
+            }
+        }
+        return out
+    }
+}
