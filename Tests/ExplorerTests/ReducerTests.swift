@@ -14,11 +14,11 @@ struct ReducerTests {
         var s = AppState(width: 200, height: 50)
         let effects = Reducer.reduce(&s, .loaded(data))
         // The first case's detail is asked for, not built inside reduce.
-        #expect(effects == [.score, .buildDetail(request: 1)])
+        #expect(effects == [.score(request: 1), .buildDetail(request: 1)])
         #expect(s.verdicts == nil)
         #expect(s.visible.count == 150)
         #expect(s.detail == nil && s.detailPending != nil)
-        for action in Runner.performSynchronously(effects, s) { _ = Reducer.reduce(&s, action) }
+        for action in SynchronousEffectRunner().perform(effects, for: s) { _ = Reducer.reduce(&s, action) }
         let verdicts = try #require(s.verdicts)
         #expect(verdicts.count == 150)
         // The explorer's verdicts are ptscope score's.
@@ -247,7 +247,7 @@ struct ReducerTests {
     @Test func aScoreResultOfAnOlderRequestIsDropped() throws {
         var s = Fixture.state(data, width: 120, height: 40)
         let before = s.scoreReport?.lenient
-        var stale = Runner.score(data, options: Scorer.Options(lenient: true))
+        var stale = EffectWork.score(data, options: Scorer.Options(lenient: true))
         stale.request = s.scoreRequest - 1
         Fixture.send(&s, .scored(stale))
         #expect(s.scoreReport?.lenient == before)

@@ -9,7 +9,8 @@ import Testing
 struct TriageActionTests {
     @Test func rescoreRunsTheEvaluatorAgain() throws {
         var s = Fixture.state(try Fixture.sample(), width: 120, height: 40)
-        #expect(Reducer.reduce(&s, .key(.char("s"))) == [.score])
+        let request = s.scoreRequest
+        #expect(Reducer.reduce(&s, .key(.char("s"))) == [.score(request: request + 1)])
         #expect(s.scoring != nil)
         Fixture.send(&s, .command(.rescore))
         #expect(s.scoring == nil)

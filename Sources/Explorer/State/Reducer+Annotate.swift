@@ -109,7 +109,7 @@ extension Reducer {
         if s.autoAdvance, entry.kind == .setStatus, entry.status == .confirmed || entry.status == .flagged {
             jumpToFailure(&s, forward: true)
         }
-        return s.useCorrectedGold ? [.score] : []
+        return s.useCorrectedGold ? [s.requestScores()] : []
     }
 }
 

@@ -62,7 +62,7 @@ public enum Reducer {
                 recomputeVisible(&s, keeping: keep)
                 s.message = "reloaded \(data.cases.count) cases; scoring…"
             }
-            return [.score]
+            return [s.requestScores()]
         case .loadFailed(let why):
             s.loadError = why
             return []
@@ -228,7 +228,7 @@ public enum Reducer {
             guard let data = s.data else { return [] }
             s.scoring = (0, data.cases.count * data.runs.count * (s.options.lenient ? 2 : 1))
             s.message = "scoring…"
-            return [.score]
+            return [s.requestScores()]
         case .reload:
             s.message = "reloading the files…"
             return [.reload]
@@ -266,7 +266,7 @@ public enum Reducer {
                 // The case's panes stay until the new scores arrive (`.scored` asks for new ones).
                 s.scoreVersion += 1
                 if let data = s.data { s.scoring = (0, data.cases.count * data.runs.count * (s.options.lenient ? 2 : 1)) }
-                return [.score]
+                return [s.requestScores()]
             }
             guard case .filter(let menu)? = s.overlay else { return [] }
             s.filter.toggle(menu.items[menu.cursor])
