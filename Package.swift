@@ -43,7 +43,7 @@ let package = Package(
             ]
         ),
         // Helpers several test targets share (starting children, fixtures); not shipped.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["TUICore"], path: "Tests/TestSupport"),
         .testTarget(
             name: "EvaluatorTests",
             dependencies: ["Evaluator", "Sample", "TestSupport", .product(name: "BigInt", package: "BigInt")],

@@ -21,7 +21,7 @@ struct AnnotateTests {
             var queue = [Action.key(k)]
             while !queue.isEmpty {
                 let effects = Reducer.reduce(&s, queue.removeFirst())
-                queue += Runner.performSynchronously(effects, s, journal: journal)
+                queue += SynchronousEffectRunner(journal: journal, author: "test").perform(effects, for: s)
             }
         }
     }

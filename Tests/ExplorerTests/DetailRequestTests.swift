@@ -45,14 +45,14 @@ struct DetailRequestTests {
         #expect(Screen.text(s).contains("· building…"), "the case pane says the case is being built")
 
         // The first case's result, built now but delivered after the selection moved on.
-        let first = try #require(Runner.buildDetail(s, request: s.panes.request))
+        let first = try #require(EffectWork.buildDetail(s, request: s.panes.request))
         #expect(first.detail.caseID == s.selectedID)
         let moved = Reducer.reduce(&s, .key(.down))
         #expect(moved == [.buildDetail(request: first.request + 1)])
         #expect(Reducer.reduce(&s, .detailBuilt(first)).isEmpty)
         #expect(s.panes.detail == nil, "a result for an earlier request is dropped")
 
-        for action in Runner.performSynchronously(moved, s) { _ = Reducer.reduce(&s, action) }
+        for action in SynchronousEffectRunner().perform(moved, for: s) { _ = Reducer.reduce(&s, action) }
         #expect(s.panes.detail?.caseID == s.selectedID)
         #expect(s.panes.pending == nil)
         #expect(!Screen.text(s).contains("building…"))
@@ -61,17 +61,17 @@ struct DetailRequestTests {
         #expect(Reducer.reduce(&s, .key(.up)) == [.buildDetail(request: first.request + 2)])
     }
 
-    /// The `.detailBuilt` results posted to `runtime`'s inbox within `seconds`, until the one for
+    /// The `.detailBuilt` results `runner` delivered within `seconds`, until the one for
     /// `request` arrived and then `grace` more seconds (late results of earlier builds).
     static func results(
-        _ runtime: ExplorerRuntime, upTo request: Int, seconds: Double = 60, grace: Double = 1
+        _ runner: BackgroundEffectRunner, upTo request: Int, seconds: Double = 60, grace: Double = 1
     ) -> [DetailBuild] {
         var out: [DetailBuild] = []
         var last: DispatchTime?
         let end = DispatchTime.now() + seconds
         while DispatchTime.now() < (last.map { $0 + grace } ?? end) {
-            _ = runtime.inbox.wait(until: min(end, DispatchTime.now() + 0.05))
-            for case .detailBuilt(let built) in runtime.inbox.drain() {
+            _ = runner.wait(until: min(end, DispatchTime.now() + 0.05))
+            for case .detailBuilt(let built) in runner.drain() {
                 out.append(built)
                 if built.request == request, last == nil { last = DispatchTime.now() }
             }
@@ -83,11 +83,11 @@ struct DetailRequestTests {
     func heldKeyBuildsOnlyTheLatest() throws {
         var s = AppState(width: 200, height: 50)
         _ = Reducer.reduce(&s, .loaded(try Fixture.sample()))
-        let runtime = ExplorerRuntime(state: s, theme: ThemeLoader.load(nil).theme.resolve(depth: .mono)) { try Fixture.sample() }
+        let runner = BackgroundEffectRunner { try Fixture.sample() }
         // 40 key repeats, each asking for the panes again (the request number grows, as in reduce).
         let last = s.panes.request + 40
-        for request in (s.panes.request + 1)...last { runtime.perform([.buildDetail(request: request)]) }
-        let posted = Self.results(runtime, upTo: last)
+        for request in (s.panes.request + 1)...last { _ = runner.perform(.buildDetail(request: request), for: s) }
+        let posted = Self.results(runner, upTo: last)
         #expect(posted.last?.request == last, "the latest request is built")
         #expect(posted.count <= 2, "\(posted.count) builds ran to the end for 40 requests: \(posted.map(\.request))")
     }
@@ -96,17 +96,17 @@ struct DetailRequestTests {
     func resizeWhileBuildingDoesNotScoreAgain() throws {
         var s = AppState(width: 200, height: 50)
         _ = Reducer.reduce(&s, .loaded(try Self.costly()))
-        let runtime = ExplorerRuntime(state: s, theme: ThemeLoader.load(nil).theme.resolve(depth: .mono)) { try Self.costly() }
-        runtime.perform([.buildDetail(request: s.panes.request)])
+        let runner = BackgroundEffectRunner { try Self.costly() }
+        _ = runner.perform(.buildDetail(request: s.panes.request), for: s)
         // A drag of the window's edge: five sizes, each asking for the panes at its widths.
         for width in [190, 180, 170, 160, 150] {
             _ = Reducer.reduce(&s, .resize(width: width, height: 50))
-            runtime.detailBuilder.request(s, s.panes.request)
+            runner.detailBuilder.request(s, s.panes.request)
         }
-        let posted = Self.results(runtime, upTo: s.panes.request, grace: 0.5)
+        let posted = Self.results(runner, upTo: s.panes.request, grace: 0.5)
         #expect(posted.last?.request == s.panes.request)
         #expect(posted.last?.lines.key == s.panes.pending, "the panes are laid out for the last size")
-        #expect(runtime.detailBuilder.scoredCount == 1, "the case was scored \(runtime.detailBuilder.scoredCount) times")
+        #expect(runner.detailBuilder.scoredCount == 1, "the case was scored \(runner.detailBuilder.scoredCount) times")
     }
 
     @Test("settle, like the input loop, gives freed memory back after a reload drained while it waits")
@@ -115,8 +115,9 @@ struct DetailRequestTests {
         let data = try Fixture.sample()
         _ = Reducer.reduce(&s, .loaded(data))
         #expect(s.panes.pending != nil, "settle waits for the pending panes")
-        let runtime = ExplorerRuntime(state: s, theme: ThemeLoader.load(nil).theme.resolve(depth: .mono)) { data }
-        runtime.inbox.post(.loaded(data))
+        let runner = BackgroundEffectRunner { data }
+        let runtime = ExplorerRuntime(state: s, theme: ThemeLoader.load(nil).theme.resolve(depth: .mono), runner: runner)
+        runner.inbox.post(.loaded(data))
         runtime.settle()
         #expect(runtime.memoryReturns == 1, "the reload drained inside settle gave its memory back")
     }
@@ -134,7 +135,7 @@ struct DetailRequestTests {
         #expect(!Screen.text(s).contains("building…"), "the case pane shows the case while it is re-scored")
 
         // The new scores replace the panes: asked for at once, and built.
-        for action in Runner.performSynchronously(effects, s) { Fixture.send(&s, action) }
+        for action in SynchronousEffectRunner().perform(effects, for: s) { Fixture.send(&s, action) }
         #expect(s.panes.detail != nil && s.panes.lines != nil && s.panes.pending == nil)
         #expect(!Screen.text(s).contains("building…"))
     }

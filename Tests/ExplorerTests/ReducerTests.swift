@@ -18,7 +18,7 @@ struct ReducerTests {
         #expect(s.scores?.primary.verdicts == nil)
         #expect(s.list.visible.count == 150)
         #expect(s.panes.detail == nil && s.panes.pending != nil)
-        for action in Runner.performSynchronously(effects, s) { _ = Reducer.reduce(&s, action) }
+        for action in SynchronousEffectRunner().perform(effects, for: s) { _ = Reducer.reduce(&s, action) }
         let verdicts = try #require(s.scores?.primary.verdicts)
         #expect(verdicts.count == 150)
         // The explorer's verdicts are ptscope score's.
@@ -247,7 +247,7 @@ struct ReducerTests {
     @Test func aScoreResultOfAnOlderRequestIsDropped() throws {
         var s = Fixture.state(data, width: 120, height: 40)
         let before = s.scores?.report.lenient
-        var stale = Runner.score(data, options: Scorer.Options(lenient: true))
+        var stale = EffectWork.score(data, options: Scorer.Options(lenient: true))
         stale.request = s.session!.scoreRequest - 1
         Fixture.send(&s, .scored(stale))
         #expect(s.scores?.report.lenient == before)

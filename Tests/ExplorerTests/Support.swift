@@ -49,7 +49,7 @@ enum Fixture {
         while !queue.isEmpty {
             let a = queue.removeFirst()
             let effects = Reducer.reduce(&s, a)
-            queue += Runner.performSynchronously(effects, s)
+            queue += SynchronousEffectRunner(author: "test").perform(effects, for: s)
         }
     }
 

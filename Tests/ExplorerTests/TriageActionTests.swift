@@ -9,8 +9,8 @@ import Testing
 struct TriageActionTests {
     @Test func rescoreRunsTheEvaluatorAgain() throws {
         var s = Fixture.state(try Fixture.sample(), width: 120, height: 40)
-        let rescore = Reducer.reduce(&s, .key(.char("s")))
-        #expect(rescore == [.score(request: s.session!.scoreRequest)])
+        let request = s.session!.scoreRequest
+        #expect(Reducer.reduce(&s, .key(.char("s"))) == [.score(request: request + 1)])
         #expect(s.session?.scoring != nil)
         Fixture.send(&s, .command(.rescore))
         #expect(s.session?.scoring == nil)
@@ -98,9 +98,7 @@ struct TriageActionTests {
             #expect(s.scores!.runs.map(\.summaries)[0][id].verdict == .pass)
             #expect(s.scores!.runs.map(\.summaries)[1][id].verdict != .pass)
         }
-        let expected = (0..<150).filter {
-            s.scores!.runs.map(\.summaries)[0][$0].verdict == .pass && s.scores!.runs.map(\.summaries)[1][$0].verdict != .pass
-        }
+        let expected = (0..<150).filter { s.scores!.runs.map(\.summaries)[0][$0].verdict == .pass && s.scores!.runs.map(\.summaries)[1][$0].verdict != .pass }
         #expect(s.list.visible == expected)
         #expect(Screen.text(s).contains("filter: regressions"))
         Fixture.keys(&s, .enter)

@@ -20,7 +20,7 @@ struct TriageTests {
     }
 
     static func scored(_ data: ExplorerData) -> Scored {
-        let report = Runner.score(data, options: Scorer.Options()).reports[0]
+        let report = EffectWork.score(data, options: Scorer.Options()).reports[0]
         return Scored(data: data, report: report, verdicts: report.splits.flatMap(\.verdicts))
     }
 

@@ -40,9 +40,15 @@ public enum Command: String, Sendable, CaseIterable {
 
 // MARK: - Effect
 
-/// Work the runtime does outside `reduce`; its results come back as actions.
+/// Work done outside `reduce` by an ``EffectRunner``; its results come back as actions.
+///
+/// An effect carries everything that is not in the state it was returned with: the runner never
+/// writes the state.
 public enum Effect: Sendable, Equatable {
-    /// Score every case of the loaded data; the result carries `request` (``Session/scoreRequest``).
+    /// Read the files the first time (``Action/loaded(_:)``, or ``Action/loadFailed(_:)`` saying why).
+    case load
+    /// Score every case of the loaded data; the result carries `request` (``Session/scoreRequest``
+    /// as `reduce` set it when asking), so a result of an earlier request is dropped.
     case score(request: Int)
     /// Search every case for a text.
     case search(String)
@@ -57,7 +63,7 @@ public enum Effect: Sendable, Equatable {
     /// Build the selected case's detail and its panes' lines (``Panes/pending``): scoring
     /// the case, its call diff and the layout can take long for a large prediction.
     case buildDetail(request: Int)
-    /// Leave the explorer.
+    /// Leave the explorer (``AppState/quit`` already says so): no work, the input loop ends.
     case quit
 }
 

@@ -1,0 +1,48 @@
+import Dispatch
+import Foundation
+
+// MARK: - Inbox
+
+/// Actions posted from background work, drained by the input loop.
+final class Inbox: @unchecked Sendable {
+    private var actions: [Action] = []
+    private var searches: [CancelToken] = []
+    private let lock = NSCondition()
+
+    func post(_ action: Action) {
+        lock.lock()
+        defer { lock.unlock() }
+        lock.broadcast()
+        // Keep only the latest progress report.
+        if case .scoreProgress = action, case .scoreProgress? = actions.last { actions.removeLast() }
+        actions.append(action)
+    }
+
+    /// Waits until an action is posted (true) or `deadline` passes with none (false).
+    func wait(until deadline: DispatchTime) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        while actions.isEmpty {
+            let now = DispatchTime.now()
+            guard now < deadline else { return false }
+            let seconds = Double(deadline.uptimeNanoseconds - now.uptimeNanoseconds) / 1e9
+            _ = lock.wait(until: Date(timeIntervalSinceNow: seconds))
+        }
+        return true
+    }
+
+    func drain() -> [Action] {
+        lock.lock()
+        defer { lock.unlock() }
+        let out = actions
+        actions = []
+        return out
+    }
+
+    func cancelSearches(except token: CancelToken) {
+        lock.lock()
+        defer { lock.unlock() }
+        for t in searches { t.cancel() }
+        searches = [token]
+    }
+}

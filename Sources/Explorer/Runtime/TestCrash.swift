@@ -1,0 +1,45 @@
+import Dispatch
+import Foundation
+
+// MARK: - TestCrash
+
+/// A real crash of the explorer for the end-to-end tests, asked for with `PTSCOPE_TEST_CRASH`
+/// (read once, after the first frame): `segv` dereferences a bad pointer on the input thread,
+/// `trap` stops at a Swift runtime trap, `worker-overflow` overflows the stack of the detail
+/// builder's thread. Unset (always, outside those tests): nothing happens.
+enum TestCrash: String {
+    case segv
+    case trap
+    case workerOverflow = "worker-overflow"
+
+    static var fromEnvironment: TestCrash? {
+        ProcessInfo.processInfo.environment["PTSCOPE_TEST_CRASH"].flatMap(TestCrash.init(rawValue:))
+    }
+
+    /// Crashes; `builder` is the thread a worker overflow happens on (a queue of its own without one).
+    func happen(on builder: DetailBuilder?) {
+        switch self {
+        case .segv:
+            UnsafeMutablePointer<Int>(bitPattern: 8)!.pointee = 1
+        case .trap:
+            fatalError("PTSCOPE_TEST_CRASH=trap")
+        case .workerOverflow:
+            let overflow: @Sendable () -> Void = {
+                AlternateSignalStack.ensure()
+                _ = TestCrash.recurse(1)
+            }
+            if let builder {
+                builder.async(overflow)
+            } else {
+                DispatchQueue(label: "ptscope.test-crash").async(execute: overflow)
+            }
+        }
+    }
+
+    /// Recurses until the stack is exhausted.
+    @inline(never)
+    static func recurse(_ n: Int) -> Int {
+        var frame = [n, n, n, n, n, n, n, n]
+        return withUnsafeMutablePointer(to: &frame[0]) { recurse($0.pointee &+ 1) &+ 1 }
+    }
+}
