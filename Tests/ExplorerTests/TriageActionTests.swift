@@ -98,7 +98,9 @@ struct TriageActionTests {
             #expect(s.scores!.runs.map(\.summaries)[0][id].verdict == .pass)
             #expect(s.scores!.runs.map(\.summaries)[1][id].verdict != .pass)
         }
-        let expected = (0..<150).filter { s.scores!.runs.map(\.summaries)[0][$0].verdict == .pass && s.scores!.runs.map(\.summaries)[1][$0].verdict != .pass }
+        let expected = (0..<150).filter {
+            s.scores!.runs.map(\.summaries)[0][$0].verdict == .pass && s.scores!.runs.map(\.summaries)[1][$0].verdict != .pass
+        }
         #expect(s.list.visible == expected)
         #expect(Screen.text(s).contains("filter: regressions"))
         Fixture.keys(&s, .enter)
