@@ -8,7 +8,7 @@ enum StatusBar {
     static func render(_ s: AppState, _ r: Rect, into buf: inout ScreenBuffer) {
         guard !r.isEmpty else { return }
         let hints = hintBindings(s).map {
-            StatusLine.Hint(key: $0.keys[0].description, label: $0.hint, keep: alwaysShown.contains($0.action))
+            StatusLine.Hint(key: $0.keys[0].description, label: label($0, s), keep: alwaysShown.contains($0.action))
         }
         // A line being typed takes the whole bar: its prompt, the text with the cursor, the keys.
         if let editor = s.editor {
@@ -49,6 +49,15 @@ enum StatusBar {
         if let m = s.status.message { left.append(Span(" " + Text.clean(m), .statusBar)) }
         // The hints that fit, `? help`, `q quit` and `Esc back` always kept: others are dropped from the right.
         StatusLine(left: Line(left), hints: hints, glyphs: s.glyphs).render(in: r, into: &buf)
+    }
+
+    /// A binding's hint from the keymap, with what it acts on where that is not obvious: the
+    /// export path's Enter says how many cases it writes.
+    static func label(_ b: KeyBinding<Command>, _ s: AppState) -> String {
+        if b.action == .submit, case .export? = s.editor?.purpose {
+            return "\(b.hint) \(s.list.visible.count) cases (.csv or .jsonl)"
+        }
+        return b.hint
     }
 
     /// The commands whose hint the status bar never drops.
