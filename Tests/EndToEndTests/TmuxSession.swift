@@ -177,6 +177,11 @@ final class TmuxSession {
             previous = last
             try await Task.sleep(for: .milliseconds(15))
         } while clock.now < deadline
+        // A poller starved of CPU (a loaded machine) may wake only after the deadline: one last
+        // settled look before failing, so the bound limits the wait, not the looking.
+        last = try screen
+        try await Task.sleep(for: .milliseconds(15))
+        if try screen == last, try predicate(last) { return last }
         let timedOut = true
         try #require(
             timedOut == false,

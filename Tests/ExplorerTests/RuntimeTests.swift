@@ -32,9 +32,9 @@ struct RuntimeTests {
     static func play(
         _ script: [FakeTerminal.Step], on runtime: ExplorerRuntime = runtime(),
         sourceLocation: Testing.SourceLocation = #_sourceLocation
-    ) -> (signal: Int32?, terminal: FakeTerminal) {
+    ) async -> (signal: Int32?, terminal: FakeTerminal) {
         let terminal = FakeTerminal(width: 120, height: 40, script: script, seconds: seconds)
-        let signal = runtime.run(on: terminal)
+        let signal = await OffPool.run { runtime.run(on: terminal) }
         #expect(
             terminal.missed.isEmpty,
             "never drawn: \(terminal.missed); the last frame:\n\(terminal.frames.last?.text ?? "none")",
@@ -47,9 +47,9 @@ struct RuntimeTests {
     static let scored = see("overall acc 71.3%")
 
     @Test("the first frame, at the terminal's size, says what loads; the cases appear once loaded and scored")
-    func firstFrameThenCases() throws {
+    func firstFrameThenCases() async throws {
         let runtime = Self.runtime()
-        let (signal, terminal) = Self.play([Self.scored, Self.see("Case 0 ·"), .key(.char("q"))], on: runtime)
+        let (signal, terminal) = await Self.play([Self.scored, Self.see("Case 0 ·"), .key(.char("q"))], on: runtime)
         #expect(signal == nil)
         let first = try #require(terminal.frames.first)
         #expect(first.width == 120 && first.height == 40, "the first frame is \(first.width)×\(first.height)")
@@ -62,19 +62,21 @@ struct RuntimeTests {
     }
 
     @Test("j, ] and a search typed with / and Enter reach the screen")
-    func keysReachTheScreen() {
+    func keysReachTheScreen() async {
         var script: [FakeTerminal.Step] = [Self.scored, Self.see("Case 0 ·")]
         script += [.key(.char("j")), Self.see("Case 1 ·"), .key(.char("]")), Self.see("Case 2 ·"), .key(.char("/"))]
         script += FakeTerminal.Step.typing("linen")
         script += [.key(.enter), Self.see("1 case contains “linen”"), Self.see("Case 6 ·"), .key(.char("q"))]
-        let (signal, terminal) = Self.play(script)
+        let (signal, terminal) = await Self.play(script)
         #expect(signal == nil)
         #expect(terminal.frames.last?.text.contains("“linen”") == true)
     }
 
     @Test("a resize redraws at the new size")
-    func resizeRedraws() throws {
-        let (_, terminal) = Self.play([Self.scored, .resize(width: 80, height: 24), Self.see("Cases 150/150"), .key(.char("q"))])
+    func resizeRedraws() async throws {
+        let (_, terminal) = await Self.play([
+            Self.scored, .resize(width: 80, height: 24), Self.see("Cases 150/150"), .key(.char("q")),
+        ])
         let last = try #require(terminal.frames.last)
         #expect(last.width == 80 && last.height == 24, "the last frame is \(last.width)×\(last.height)")
         #expect(last.text.split(separator: "\n").count == 24)
@@ -82,21 +84,25 @@ struct RuntimeTests {
     }
 
     @Test("q ends the run with no signal; an interrupting signal ends it with 2")
-    func quitAndInterrupt() {
-        let quit = Self.play([Self.scored, .key(.char("q"))])
+    func quitAndInterrupt() async {
+        let quit = await Self.play([Self.scored, .key(.char("q"))])
         #expect(quit.signal == nil)
-        let interrupted = Self.play([Self.scored, .interrupt])
+        let interrupted = await Self.play([Self.scored, .interrupt])
         #expect(interrupted.signal == 2)
-        let early = Self.play([.interrupt])
+        let early = await Self.play([.interrupt])
         #expect(early.signal == 2, "a signal while loading ends the run too")
     }
 
     @Test("a wait for a text that never shows ends the run within its bound, naming the text")
-    func aMissedWaitEndsTheRun() {
+    func aMissedWaitEndsTheRun() async {
         let terminal = FakeTerminal(script: [.waitFor("never on screen", seconds: 0.5), .key(.char("q"))], seconds: Self.seconds)
-        let start = DispatchTime.now()
-        let signal = Self.runtime().run(on: terminal)
-        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        let runtime = Self.runtime()
+        // Timed on the loop's own thread: the test's task may wait for a free thread afterwards.
+        let (signal, elapsed) = await OffPool.run {
+            let start = DispatchTime.now()
+            let signal = runtime.run(on: terminal)
+            return (signal, Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9)
+        }
         #expect(signal == 2, "the fake terminal interrupts the loop")
         #expect(terminal.missed == ["never on screen"])
         #expect(!terminal.timedOut)
@@ -108,9 +114,9 @@ struct RuntimeTests {
     }
 
     @Test("a failing loader shows cannot open, and q still quits")
-    func failingLoader() {
+    func failingLoader() async {
         let runtime = Self.runtime { throw Unreadable() }
-        let (signal, terminal) = Self.play(
+        let (signal, terminal) = await Self.play(
             [Self.see("cannot open: /nowhere/data: no such folder"), .key(.char("q"))], on: runtime)
         #expect(signal == nil)
         #expect(runtime.state.status.loadError == "/nowhere/data: no such folder")
@@ -118,14 +124,14 @@ struct RuntimeTests {
     }
 
     @Test("C confirms the case through a real journal: the file holds the entry")
-    func confirmIsJournaled() throws {
+    func confirmIsJournaled() async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ptscope-runtime-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let url = dir.appendingPathComponent("annotations.jsonl")
         let journal = try Journal.open(url)
         let runtime = Self.runtime(journal: journal)
-        let (signal, _) = Self.play([Self.scored, .key(.char("C")), Self.see("saved #1"), .key(.char("q"))], on: runtime)
+        let (signal, _) = await Self.play([Self.scored, .key(.char("C")), Self.see("saved #1"), .key(.char("q"))], on: runtime)
         #expect(signal == nil)
         journal.close()
         let entries = try Journal.load(url).entries
@@ -150,7 +156,7 @@ struct RuntimeTests {
     }
 
     @Test("the background runner delivers what the synchronous one returns; a score carries its effect's request number")
-    func runnersAgree() throws {
+    func runnersAgree() async throws {
         var s = Fixture.state(try Fixture.sample(), width: 120, height: 40)
         Fixture.keys(&s, .char("j"))
         _ = Reducer.reduce(&s, .key(.char("j")))
