@@ -28,12 +28,17 @@ public enum ContextLines {
         let predictedPlatform = d.diff.predictedPlatform?.stringValue
         let goldAPIs = Set(d.diff.functions.filter { $0.status != .extra }.map(\.name))
         let predictedAPIs = Set(d.verdict.prediction?.calls.map(\.name) ?? [])
-        var out: [Line] = [Line([Span("c: profile", .muted), Span("   ● gold  ◆ predicted  ★ preferred", .muted)])]
+        let g = s.glyphs
+        var out: [Line] = [
+            Line([
+                Span("c: profile", .muted), Span("   \(g.gold) gold  \(g.predicted) predicted  \(g.preferred) preferred", .muted),
+            ])
+        ]
         func marks(platform name: String) -> [Span] {
             var m: [Span] = []
-            if name == goldPlatform { m.append(Span(" ● gold", .gold)) }
-            if name == predictedPlatform { m.append(Span(" ◆ predicted", .predicted)) }
-            if name == d.preferredPlatform { m.append(Span(" ★ preferred", .accent)) }
+            if name == goldPlatform { m.append(Span(" \(g.gold) gold", .gold)) }
+            if name == predictedPlatform { m.append(Span(" \(g.predicted) predicted", .predicted)) }
+            if name == d.preferredPlatform { m.append(Span(" \(g.preferred) preferred", .accent)) }
             return m
         }
         var platformsShown = Set<String>()
@@ -46,7 +51,7 @@ public enum ContextLines {
             }
             out += apis(
                 c.apis.filter { $0.platform == p.name }, goldAPIs, predictedAPIs, goldPlatform: goldPlatform,
-                predictedPlatform: predictedPlatform, platform: p.name, width: width)
+                predictedPlatform: predictedPlatform, platform: p.name, glyphs: g, width: width)
         }
         let others = c.apis.filter { $0.platform == nil || !platformsShown.contains($0.platform!) }
         if !others.isEmpty {
@@ -63,7 +68,7 @@ public enum ContextLines {
                 out.append(Line([Span(Text.clean(platform ?? "APIs"), .header)] + (platform.map(marks(platform:)) ?? [])))
                 out += apis(
                     list, goldAPIs, predictedAPIs, goldPlatform: goldPlatform, predictedPlatform: predictedPlatform,
-                    platform: platform, width: width)
+                    platform: platform, glyphs: g, width: width)
             }
         }
         if c.platforms.isEmpty && c.apis.isEmpty {
@@ -79,16 +84,16 @@ public enum ContextLines {
 
     static func apis(
         _ list: [Catalog.API], _ gold: Set<String>, _ predicted: Set<String>, goldPlatform: String?, predictedPlatform: String?,
-        platform: String?, width: Int
+        platform: String?, glyphs g: Glyphs, width: Int
     ) -> [Line] {
         var out: [Line] = []
         for api in list {
             var head = Line([Span("  "), Span(Text.clean(api.name), .title)])
             // Mark the gold API on the gold platform (or where the catalog names no platform).
             let onGold = platform == nil || platform == goldPlatform
-            if gold.contains(api.name) && onGold { head.spans.append(Span(" ● gold", .gold)) }
+            if gold.contains(api.name) && onGold { head.spans.append(Span(" \(g.gold) gold", .gold)) }
             if predicted.contains(api.name) && (platform == nil || platform == predictedPlatform) {
-                head.spans.append(Span(" ◆ predicted", .predicted))
+                head.spans.append(Span(" \(g.predicted) predicted", .predicted))
             }
             out.append(head)
             if !api.description.isEmpty {

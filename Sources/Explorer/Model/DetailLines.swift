@@ -57,7 +57,9 @@ public enum DetailLines {
         if multi {
             for (k, run) in d.runs.enumerated() {
                 let letter = k < 26 ? String(UnicodeScalar(UInt8(65 + k))) : String(k)
-                out.append(Line([Span("━━ Run \(letter) ", .title), Span(Text.clean(run.name), .accent), Span(" ━━", .title)]))
+                let rule = String(repeating: s.glyphs.heavyHorizontal, count: 2)
+                out.append(
+                    Line([Span("\(rule) Run \(letter) ", .title), Span(Text.clean(run.name), .accent), Span(" \(rule)", .title)]))
                 out += runHead(s, d, run, width: width)
                 out += runBody(s, d, run, width: width)
                 out.append("")
@@ -159,7 +161,7 @@ public enum DetailLines {
         var out: [Line] = [Text.heading("Call", "gold vs predicted")]
         let diff = d.diff
         let gold = diff.goldPlatform.map(value) ?? "?"
-        let predicted = diff.predictedPlatform.map(value) ?? "—"
+        let predicted = diff.predictedPlatform.map(value) ?? g.dash
         let platformMark: (String, Role) =
             diff.platformMatches == true ? (g.match, .pass) : diff.platformMatches == false ? (g.mismatch, .fail) : (" ", .muted)
         out.append(

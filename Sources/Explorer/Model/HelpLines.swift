@@ -29,14 +29,14 @@ public enum HelpLines {
         out.append(
             Line([
                 Span("  \(g.missing) missing (gold only)   ", .missing), Span("\(g.extra) extra (predicted only)   ", .extra),
-                Span("• search match", .match),
+                Span("\(g.bullet) search match", .match),
             ]))
         out.append("")
         out.append(Line("Error columns (error_results.csv; the reference's names are swapped)", .header))
         for c in ErrorCategory.allCases {
             out.append(
                 Line([
-                    Span("  " + TextWidth.pad(c.shortName, to: 5), .key), Span(TextWidth.pad(c.source, to: 23)),
+                    Span("  " + TextWidth.pad(c.shortName(g), to: 5), .key), Span(TextWidth.pad(c.source, to: 23)),
                     Span(c.meaning, .muted),
                 ]))
         }

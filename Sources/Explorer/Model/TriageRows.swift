@@ -120,13 +120,14 @@ public enum TriageRows {
         }
         if m.dashboards.count > 1 {
             out.append(blank)
-            out.append(heading("Runs", "overall (or the only split); Δ against run A"))
+            let (deltaSign, minus) = (s.glyphs.delta, s.glyphs.missing)
+            out.append(heading("Runs", "overall (or the only split); \(deltaSign) against run A"))
             let letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
             out.append(
                 row(
                     "",
                     m.dashboards.indices.map { String(letters[letters.index(letters.startIndex, offsetBy: min($0, 25))]) } + [
-                        "Δ B−A"
+                        "\(deltaSign) B\(minus)A"
                     ], .muted))
             for metric in Metric.allCases {
                 let values = m.dashboards.map { ($0.overall ?? $0.splits.first)?.metric(metric)?.value }
@@ -141,8 +142,10 @@ public enum TriageRows {
         }
         if let o = m.original {
             out.append(blank)
-            out.append(heading("Corrected gold vs original", "the journal's gold edits; Δ = corrected − original"))
-            out.append(row("", ["original", "corrected", "Δ"], .muted))
+            let (deltaSign, minus) = (s.glyphs.delta, s.glyphs.missing)
+            out.append(
+                heading("Corrected gold vs original", "the journal's gold edits; \(deltaSign) = corrected \(minus) original"))
+            out.append(row("", ["original", "corrected", deltaSign], .muted))
             for metric in Metric.allCases {
                 let a = (o.overall ?? o.splits.first)?.metric(metric)?.value
                 let b = (d.overall ?? d.splits.first)?.metric(metric)?.value
@@ -203,10 +206,12 @@ public enum TriageRows {
             cell("gold = preferred, model picked another", pr.goldIsPreferred.predictedOther, of: pr.goldIsPreferred.count))
         out.append(
             cell(
-                "gold ≠ preferred, model still picked the preferred", pr.goldIsNotPreferred.predictedPreferred,
+                "gold \(s.glyphs.notEqual) preferred, model still picked the preferred", pr.goldIsNotPreferred.predictedPreferred,
                 of: pr.goldIsNotPreferred.count))
         out.append(
-            cell("gold ≠ preferred, model picked another", pr.goldIsNotPreferred.predictedOther, of: pr.goldIsNotPreferred.count))
+            cell(
+                "gold \(s.glyphs.notEqual) preferred, model picked another", pr.goldIsNotPreferred.predictedOther,
+                of: pr.goldIsNotPreferred.count))
         out.append(
             TriageRow(Line("  the profile states no preference", .muted), cases: pr.noPreference, label: "no stated preference"))
         return out

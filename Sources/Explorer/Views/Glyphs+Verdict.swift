@@ -14,3 +14,8 @@ extension Glyphs {
         }
     }
 }
+
+extension ErrorCategory {
+    /// The short name with this terminal's symbols (`F±` is `F+-` in ASCII).
+    func shortName(_ g: Glyphs) -> String { shortName.replacingOccurrences(of: "±", with: g.plusMinus) }
+}

@@ -57,8 +57,8 @@ enum ListView {
     }
 
     /// The short error text of a case: its error categories' short names.
-    static func errorText(_ v: CaseVerdict?) -> String {
-        v.map { ErrorCategory.of($0).map(\.shortName).joined(separator: " ") } ?? ""
+    static func errorText(_ v: CaseVerdict?, _ g: Glyphs) -> String {
+        v.map { ErrorCategory.of($0).map { $0.shortName(g) }.joined(separator: " ") } ?? ""
     }
 
     /// Column widths for an inner width.
@@ -108,7 +108,7 @@ enum ListView {
                     } + [
                         ListView.statusSpan(status, g),
                         Span(" "),
-                        Span(TextWidth.pad(errorText(v), to: Columns.error), role == .pass ? .muted : role),
+                        Span(TextWidth.pad(errorText(v, g), to: Columns.error), role == .pass ? .muted : role),
                     ])
         }
     }

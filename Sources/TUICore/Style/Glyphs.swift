@@ -46,6 +46,8 @@ public struct Glyphs: Sendable, Equatable {
     public var notEqual: String
     /// Times, as in `× 2 runs` (`×`, ASCII `x`).
     public var times: String
+    /// Plus or minus, as in the short name `F±` of an extra and a missing function (`±`, ASCII `+-`).
+    public var plusMinus: String
 
     // MARK: Borders and rules
 
@@ -102,7 +104,7 @@ public struct Glyphs: Sendable, Equatable {
     public static let unicode = Glyphs(
         pass: "✓", fail: "✗", format: "!", pending: "·", match: "✓", mismatch: "✗", missing: "−", extra: "+",
         ellipsis: "…", dot: "·", bullet: "•", dash: "—", cursor: "█", insertionPoint: "⟂", delta: "Δ", notEqual: "≠",
-        times: "×",
+        times: "×", plusMinus: "±",
         horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘", heavyHorizontal: "━",
         selected: "[x]", unselected: "[ ]", bar: "█", gold: "●", predicted: "◆", preferred: "★", corrected: "✎",
         flagged: "⚑", confirmed: "☑",
@@ -112,7 +114,7 @@ public struct Glyphs: Sendable, Equatable {
     public static let ascii = Glyphs(
         pass: "+", fail: "x", format: "!", pending: ".", match: "+", mismatch: "x", missing: "-", extra: "+",
         ellipsis: "~", dot: ".", bullet: "*", dash: "-", cursor: "_", insertionPoint: "_", delta: "D", notEqual: "!=",
-        times: "x",
+        times: "x", plusMinus: "+-",
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+", heavyHorizontal: "=",
         selected: "[x]", unselected: "[ ]", bar: "#", gold: "*", predicted: "@", preferred: "*", corrected: "C",
         flagged: "F", confirmed: "K",
