@@ -5,8 +5,20 @@ import TUICore
 
 /// The `?` overlay, generated from the keymap table.
 public enum HelpLines {
-    /// Every section of the keymap, the edit commands, the glyphs and the error categories.
+    /// Every section of the keymap, the edit commands, the glyphs and the error categories. They
+    /// depend on the glyphs only: laid out once per glyph set, not per frame or key.
     public static func lines(glyphs g: Glyphs) -> [Line] {
+        switch g {
+        case .unicode: return unicode
+        case .ascii: return ascii
+        default: return build(g)
+        }
+    }
+
+    static let unicode = build(.unicode)
+    static let ascii = build(.ascii)
+
+    static func build(_ g: Glyphs) -> [Line] {
         var out: [Line] = []
         for section in ExplorerKeymap.table.sections {
             out.append(Line(section.title, .header))

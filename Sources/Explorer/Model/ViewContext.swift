@@ -34,13 +34,3 @@ public struct ViewContext: Sendable {
     /// The annotation status of case `id` (nil: never annotated).
     public func annotation(_ id: Int) -> CorrectedCase? { session.annotation(id) }
 }
-
-// MARK: - ContextMode
-
-/// What the context pane shows.
-public enum ContextMode: Sendable, Equatable {
-    case catalog, profile
-
-    /// The pane's title.
-    public var title: String { self == .catalog ? "Tool catalog" : "User profile" }
-}

@@ -1,0 +1,32 @@
+import Evaluator
+
+// MARK: - Scores
+
+/// Every run's verdicts, as the scorer returned them: run 0 is the primary run.
+public struct Scores: Sendable {
+    /// One run's verdicts and their summaries (by case id).
+    public struct Run: Sendable {
+        public var verdicts: [CaseVerdict]
+        public var summaries: [CaseSummary]
+
+        public init(verdicts: [CaseVerdict]) {
+            self.verdicts = verdicts
+            summaries = verdicts.map(CaseSummary.init)
+        }
+    }
+
+    /// What the scorer returned (reports per run, the reference reading, the original gold's).
+    public var result: ScoreResult
+    public var runs: [Run]
+
+    public init(_ result: ScoreResult) {
+        self.result = result
+        runs = result.reports.map { Run(verdicts: $0.splits.flatMap(\.verdicts)) }
+    }
+
+    /// The primary run (the first).
+    public var primary: Run { runs[0] }
+
+    /// The primary run's report in the options' reading.
+    public var report: ScoreReport { result.reports[0] }
+}

@@ -1,0 +1,17 @@
+import Evaluator
+
+// MARK: - SessionOptions
+
+/// The `o` options and the prompt view's template.
+public struct SessionOptions: Sendable {
+    /// How predictions are read (reference or lenient, reference or JSON format).
+    public var scorer = Scorer.Options()
+    /// Score against the corrected gold (the journal's edits) rather than the original.
+    public var useCorrectedGold = true
+    /// After a verdict (confirm / flag), jump to the next failing case.
+    public var autoAdvance = false
+    /// Which prompt the prompt view shows (index in ``TriageRows/promptNames``).
+    public var promptTemplate = 0
+
+    public init() {}
+}
