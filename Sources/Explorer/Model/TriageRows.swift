@@ -174,21 +174,17 @@ public enum TriageRows {
         var out: [TriageRow] = [
             heading("Failure signatures", "\(p.failing.count) failing cases; a case can show several signatures")
         ]
-        for g in p.groups {
-            out.append(
-                TriageRow(
-                    Line([Span("  " + TextWidth.pad(String(g.count), to: 6), .fail), Span(Text.clean(g.label))]), cases: g.cases,
-                    label: g.label))
+        /// A group of cases: its count and label; Enter lists its cases.
+        func group(_ count: Int, _ label: String, _ cases: [Int]) -> TriageRow {
+            TriageRow(
+                Line([Span("  " + TextWidth.pad(String(count), to: 6), .fail), Span(Text.clean(label))]), cases: cases,
+                label: label)
         }
+        out += p.groups.map { group($0.count, $0.label, $0.cases) }
         out.append(blank)
         out.append(heading("Where wrong profile values came from"))
         if p.provenance.isEmpty { out.append(TriageRow(Line("  (no profile value mismatches)", .muted))) }
-        for g in p.provenance {
-            out.append(
-                TriageRow(
-                    Line([Span("  " + TextWidth.pad(String(g.count), to: 6), .fail), Span(Text.clean(g.label))]), cases: g.cases,
-                    label: g.label))
-        }
+        out += p.provenance.map { group($0.count, $0.label, $0.cases) }
         out.append(blank)
         out.append(heading("Platform preference", "did the model pick the user's stated preferred platform?"))
         let pr = p.preference
