@@ -21,7 +21,7 @@ public struct Scores: Sendable {
 
     public init(_ result: ScoreResult) {
         self.result = result
-        runs = result.reports.map { Run(verdicts: $0.splits.flatMap(\.verdicts)) }
+        runs = result.runs
     }
 
     /// The primary run (the first).

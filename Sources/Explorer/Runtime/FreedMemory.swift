@@ -7,10 +7,32 @@ import Dispatch
 /// glibc keeps freed pages in each thread's arena; after a reload of a 100× set (1.3 GB) they
 /// would stay resident, so the process would grow by most of a data set per reload. `malloc_trim`
 /// releases them; it walks the heap, so it runs on a background queue, never on the input loop.
+/// What a reload or a re-score replaces is released on that queue too: freeing it is the costly
+/// part (a key pressed just after a 100× re-score waited 300 ms for it).
 enum FreedMemory {
+    /// Holds a value that is about to be replaced, so that its last reference goes away on a
+    /// background thread (``release(_:)``) and not on the input loop.
+    final class Retired: @unchecked Sendable {
+        private var value: Any?
+
+        init(_ value: Any?) { self.value = value }
+
+        /// Drops the value (on whichever thread calls it).
+        func drop() { value = nil }
+    }
+
+    /// Releases `retired` on a background queue, then gives the freed memory back to the system.
+    static func release(_ retired: Retired) {
+        DispatchQueue.global(qos: .utility).async {
+            retired.drop()
+            returnToSystem()
+        }
+    }
+
+    /// Gives freed memory back to the system (call off the input loop: it walks the heap).
     static func returnToSystem() {
         #if os(Linux)
-            DispatchQueue.global(qos: .utility).async { _ = glibcMallocTrim(0) }
+            _ = glibcMallocTrim(0)
         #endif
     }
 }

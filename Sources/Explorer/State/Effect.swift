@@ -1,0 +1,30 @@
+import Evaluator
+
+// MARK: - Effect
+
+/// Work done outside `reduce` by an ``EffectRunner``; its results come back as actions.
+///
+/// An effect carries everything that is not in the state it was returned with: the runner never
+/// writes the state.
+public enum Effect: Sendable, Equatable {
+    /// Read the files the first time (``Action/loaded(_:)``, or ``Action/loadFailed(_:)`` saying why).
+    case load
+    /// Score every case of the loaded data; the result carries `request` (``Session/scoreRequest``
+    /// as `reduce` set it when asking), so a result of an earlier request is dropped.
+    case score(request: Int)
+    /// Search every case for a text.
+    case search(String)
+    /// Append an edit to the journal (written and fsync'ed before it is applied).
+    case journal(EditStep)
+    /// Compute the summary views' model from the scored result.
+    case triage
+    /// Read the files again (predictions re-generated elsewhere) and re-score.
+    case reload
+    /// Write the listed cases (ids) with their verdicts and diagnosis to a file (CSV or JSON Lines).
+    case export(path: String, cases: [Int])
+    /// Build the selected case's detail and its panes' lines (``Panes/pending``): scoring
+    /// the case, its call diff and the layout can take long for a large prediction.
+    case buildDetail(request: Int)
+    /// Leave the explorer (``AppState/quit`` already says so): no work, the input loop ends.
+    case quit
+}
