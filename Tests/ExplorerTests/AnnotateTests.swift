@@ -202,7 +202,7 @@ struct AnnotateTests {
         #expect(s.selectedID != id)
         Fixture.keys(&s, .char("e"))
         #expect(Screen.text(s).contains("#1"))
-        Snapshot.check("edits-160x45", Screen.text(s).replacing(#/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/#, with: "TIME"))
+        goldens.check("edits-160x45", Screen.text(s).replacing(#/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/#, with: "TIME"))
         Fixture.keys(&s, .enter)
         #expect(s.selectedID == id)
     }

@@ -12,22 +12,33 @@ struct SnapshotTests {
 
     @Test func threePanesAt200x50() {
         let s = Fixture.state(data, width: 200, height: 50)
-        Snapshot.check("main-200x50", Screen.text(s))
+        goldens.check("main-200x50", Screen.text(s))
     }
 
     @Test func twoPanesOnAFailingCaseAt120x40() {
         var s = Fixture.state(data, width: 120, height: 40)
         Fixture.keys(&s, .char("]"), .char("]"))
-        Snapshot.check("failing-case-120x40", Screen.text(s))
+        goldens.check("failing-case-120x40", Screen.text(s))
+    }
+
+    /// The role layer: where the selection, the focus and the verdict colours are, not only the text.
+    @Test func selectionAndFocusInTheRoleLayer() {
+        var s = Fixture.state(data, width: 120, height: 30)
+        Fixture.keys(&s, .char("j"), .char("j"))
+        goldens.check("roles-list-focused-120x30", buffer: Screen.render(s))
+        Fixture.keys(&s, .enter)
+        goldens.check("roles-case-focused-120x30", buffer: Screen.render(s))
+        Fixture.keys(&s, .char("f"), .char("j"))
+        goldens.check("roles-filter-120x30", buffer: Screen.render(s))
     }
 
     @Test func onePaneAt80x24() {
         var s = Fixture.state(data, width: 80, height: 24)
-        Snapshot.check("list-80x24", Screen.text(s))
+        goldens.check("list-80x24", Screen.text(s))
         Fixture.keys(&s, .char("]"), .enter)
-        Snapshot.check("case-80x24", Screen.text(s))
+        goldens.check("case-80x24", Screen.text(s))
         Fixture.keys(&s, .tab)
-        Snapshot.check("catalog-80x24", Screen.text(s))
+        goldens.check("catalog-80x24", Screen.text(s))
     }
 
     @Test func formatFailureMarksTheSpan() throws {
@@ -36,7 +47,7 @@ struct SnapshotTests {
         while s.selectedID != id { Fixture.keys(&s, .char("j")) }
         Fixture.keys(&s, .enter, .char("G"))
         let buf = Screen.render(s)
-        Snapshot.check("format-failure-120x40", buf.text)
+        goldens.check("format-failure-120x40", buf.text)
         #expect(buf.cells.contains { $0.role == .errorSpan }, "the failing span is marked")
     }
 
@@ -46,7 +57,7 @@ struct SnapshotTests {
         while s.selectedID != id { Fixture.keys(&s, .char("j")) }
         Fixture.keys(&s, .char("c"))
         let buf = Screen.render(s)
-        Snapshot.check("cjk-profile-120x40", buf.text)
+        goldens.check("cjk-profile-120x40", buf.text)
         // Every row is exactly 120 columns wide: wide characters take two cells.
         for y in 0..<buf.height {
             let width = (0..<buf.width).reduce(0) { $0 + Int(buf[$1, y].width) }
@@ -59,12 +70,12 @@ struct SnapshotTests {
         let (hostile, folder) = try Fixture.hostile()
         var s = Fixture.state(hostile, width: 200, height: 50)
         let buf = Screen.render(s)
-        Snapshot.check("escapes-200x50", buf.text)
+        goldens.check("escapes-200x50", buf.text)
         Fixture.keys(&s, .char("c"))
         let profile = Screen.render(s)
         Fixture.keys(&s, .char("r"))
         let raw = Screen.render(s)
-        Snapshot.check("escapes-raw-200x50", raw.text.replacingOccurrences(of: folder, with: "$TMP"))
+        goldens.check("escapes-raw-200x50", raw.text.replacingOccurrences(of: folder, with: "$TMP"))
         #expect(profile.text.contains("\\x1b[1mkey\\u202e"), "a profile key is shown escaped")
         for b in [buf, profile, raw] {
             for cell in b.cells {
@@ -82,18 +93,18 @@ struct SnapshotTests {
     @Test func overlays() {
         var s = Fixture.state(data, width: 120, height: 40)
         Fixture.keys(&s, .char("?"))
-        Snapshot.check("help-120x40", Screen.text(s))
+        goldens.check("help-120x40", Screen.text(s))
         Fixture.keys(&s, .escape, .char("f"), .char("j"), .char(" "))
-        Snapshot.check("filter-120x40", Screen.text(s))
+        goldens.check("filter-120x40", Screen.text(s))
         Fixture.keys(&s, .escape)
-        Snapshot.check("filtered-list-120x40", Screen.text(s))
+        goldens.check("filtered-list-120x40", Screen.text(s))
     }
 
     @Test func tooSmallAndAscii() {
         var s = Fixture.state(data, width: 59, height: 14)
-        Snapshot.check("too-small-59x14", Screen.text(s))
+        goldens.check("too-small-59x14", Screen.text(s))
         s = Fixture.state(data, width: 80, height: 24, glyphs: .ascii)
-        Snapshot.check("ascii-80x24", Screen.text(s))
+        goldens.check("ascii-80x24", Screen.text(s))
         #expect(Screen.render(s).cells.allSatisfy { $0.text.unicodeScalars.allSatisfy { $0.isASCII } || $0.text == "" })
     }
 

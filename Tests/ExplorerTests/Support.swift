@@ -3,6 +3,7 @@ import Explorer
 import Foundation
 import Sample
 import TUICore
+import TestSupport
 import Testing
 
 // MARK: - Fixtures
@@ -100,39 +101,9 @@ enum Screen {
 
 // MARK: - Snapshots
 
-/// Golden text snapshots in `Tests/ExplorerTests/Snapshots/NAME.txt`. A missing or different
-/// file fails; `UPDATE_SNAPSHOTS=1` rewrites it and still fails so a person reviews the diff.
-enum Snapshot {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
-
-    static func check(_ name: String, _ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
-        let url = folder.appendingPathComponent(name + ".txt")
-        let expected = try? String(contentsOf: url, encoding: .utf8)
-        if ProcessInfo.processInfo.environment["UPDATE_SNAPSHOTS"] == "1" {
-            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try? Data((text + "\n").utf8).write(to: url)
-            if expected != text + "\n" {
-                Issue.record(
-                    "snapshot \(name) re-recorded: review the diff and run again without UPDATE_SNAPSHOTS",
-                    sourceLocation: sourceLocation)
-            }
-            return
-        }
-        guard let expected else {
-            Issue.record(
-                "snapshot \(name).txt is missing: run with UPDATE_SNAPSHOTS=1 and review it", sourceLocation: sourceLocation)
-            return
-        }
-        if expected != text + "\n" {
-            let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
-            let a = (text + "\n").split(separator: "\n", omittingEmptySubsequences: false)
-            let first = zip(e, a).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(e.count, a.count)
-            Issue.record(
-                "snapshot \(name) differs at line \(first + 1):\n  expected: \(first < e.count ? String(e[first]) : "<end>")\n  actual:   \(first < a.count ? String(a[first]) : "<end>")",
-                sourceLocation: sourceLocation)
-        }
-    }
-}
+/// Golden snapshots in `Tests/ExplorerTests/Snapshots/` (text, and a role layer where asked).
+let goldens = Snapshot(
+    folder: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots"))
 
 extension AppState {
     /// The highlighted row of the open summary view (-1 when none is open).

@@ -106,6 +106,6 @@ struct TriageActionTests {
         Fixture.keys(&s, .enter)
         let detail = Screen.text(s)
         #expect(detail.contains("Run A strong-sim") && detail.contains("Run B weak-sim"))
-        Snapshot.check("compare-120x40", Screen.text(s))
+        goldens.check("compare-120x40", Screen.text(s))
     }
 }

@@ -11,7 +11,7 @@ struct TriageViewTests {
         var s = Fixture.state(try Fixture.sample("weak-sim"), width: 120, height: 40)
         #expect(s.session?.triage != nil, "the summary model is computed after scoring")
         Fixture.keys(&s, .char(Character(key)))
-        Snapshot.check("view-\(name)-120x40", Screen.text(s))
+        goldens.check("view-\(name)-120x40", Screen.text(s))
         #expect(Screen.text(s).contains(name.uppercased()))
     }
 
