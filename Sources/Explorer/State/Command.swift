@@ -1,3 +1,5 @@
+import TUICore
+
 // MARK: - Command
 
 /// What a key means; the keymap maps keys to commands per context.
@@ -14,4 +16,48 @@ public enum Command: String, Sendable, CaseIterable {
     /// Line editing (search, export path, edit command): Enter, Esc and the editing keys.
     case submit, cancel, deleteBackward, deleteForward, cursorLeft, cursorRight, lineStart, lineEnd, deleteWord, clearLine
     case deleteToEnd
+}
+
+// MARK: - What a command does
+
+extension Command {
+    /// Whether the command edits the line being typed (the keymap's line-editor contexts).
+    var isLineEditing: Bool {
+        switch self {
+        case .submit, .cancel, .deleteBackward, .deleteForward, .cursorLeft, .cursorRight, .lineStart, .lineEnd, .deleteWord,
+            .clearLine, .deleteToEnd:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The motion of a move command (nil for every other command).
+    var motion: Motion? {
+        switch self {
+        case .moveDown: return .by(1)
+        case .moveUp: return .by(-1)
+        case .pageDown: return .pageDown
+        case .pageUp: return .pageUp
+        case .first: return .first
+        case .last: return .last
+        default: return nil
+        }
+    }
+
+    /// The editing step of a line-editing command (nil for submit and cancel).
+    var lineEdit: LineEditor.Edit? {
+        switch self {
+        case .deleteBackward: return .deleteBackward
+        case .deleteForward: return .deleteForward
+        case .cursorLeft: return .left
+        case .cursorRight: return .right
+        case .lineStart: return .start
+        case .lineEnd: return .end
+        case .deleteWord: return .deleteWordBackward
+        case .clearLine: return .deleteToStart
+        case .deleteToEnd: return .deleteToEnd
+        default: return nil
+        }
+    }
 }

@@ -22,4 +22,25 @@ public struct Editor: Sendable, Equatable {
         self.purpose = purpose
         line = LineEditor(text)
     }
+
+    /// What a command did to the line.
+    public enum Outcome: Sendable, Equatable {
+        /// The line changed or its cursor moved; typing goes on.
+        case editing
+        /// Esc: the line is dropped.
+        case cancelled
+        /// Enter: the line, for what it was opened for.
+        case submitted(String)
+    }
+
+    /// Applies a line-editing command from the keymap.
+    public mutating func update(_ command: Command) -> Outcome {
+        switch command {
+        case .submit: return .submitted(line.text)
+        case .cancel: return .cancelled
+        default:
+            if let step = command.lineEdit { line.apply(step) }
+            return .editing
+        }
+    }
 }

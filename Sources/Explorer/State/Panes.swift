@@ -28,6 +28,26 @@ public struct Panes: Sendable {
 
     public init() {}
 
+    /// Focus and context-pane commands, with the screen laid out as it was when the key came.
+    public mutating func update(_ command: Command, layout: Layout) {
+        switch command {
+        case .toggleContext:
+            contextMode = contextMode == .catalog ? .profile : .catalog
+            // Where the context pane is not on screen, toggling it shows it.
+            if layout.context == nil { focus = .context }
+        case .focusNext:
+            focus = Pane(rawValue: (focus.rawValue + 1) % 3)!
+        case .focusPrevious:
+            focus = Pane(rawValue: (focus.rawValue + 2) % 3)!
+        case .open:
+            if focus == .list { focus = .detail } else if focus == .detail { focus = .context }
+        case .back:
+            if focus == .context { focus = .detail } else if focus == .detail { focus = .list }
+        default:
+            break
+        }
+    }
+
     /// Scrolls the focused case or context pane by `motion` (the list moves in ``CaseList``).
     public mutating func scroll(_ motion: Motion, layout: Layout) {
         switch focus {

@@ -3,60 +3,17 @@ import TUICore
 
 // MARK: - Line editor
 
-extension Command {
-    /// Whether the command edits the line being typed (the keymap's line-editor contexts).
-    var isLineEditing: Bool {
-        switch self {
-        case .submit, .cancel, .deleteBackward, .deleteForward, .cursorLeft, .cursorRight, .lineStart, .lineEnd, .deleteWord,
-            .clearLine, .deleteToEnd:
-            return true
-        default:
-            return false
-        }
-    }
-
-    /// The motion of a move command (nil for every other command).
-    var motion: Motion? {
-        switch self {
-        case .moveDown: return .by(1)
-        case .moveUp: return .by(-1)
-        case .pageDown: return .pageDown
-        case .pageUp: return .pageUp
-        case .first: return .first
-        case .last: return .last
-        default: return nil
-        }
-    }
-
-    /// The editing step of a line-editing command (nil for submit and cancel).
-    var lineEdit: LineEditor.Edit? {
-        switch self {
-        case .deleteBackward: return .deleteBackward
-        case .deleteForward: return .deleteForward
-        case .cursorLeft: return .left
-        case .cursorRight: return .right
-        case .lineStart: return .start
-        case .lineEnd: return .end
-        case .deleteWord: return .deleteWordBackward
-        case .clearLine: return .deleteToStart
-        case .deleteToEnd: return .deleteToEnd
-        default: return nil
-        }
-    }
-}
-
 extension Reducer {
-    /// A line-editing command: edits the line, or ends it (Esc cancels, Enter submits it to what
-    /// it was opened for).
+    /// A line-editing command: the editor applies it; when the line ends (Esc, Enter) it closes,
+    /// and Enter hands the text to what the line was opened for.
     static func edit(_ s: inout AppState, _ command: Command) -> [Effect] {
-        guard let editor = s.editor else { return [] }
-        if let step = command.lineEdit {
-            s.editor?.line.apply(step)
+        guard var editor = s.editor else { return [] }
+        let outcome = editor.update(command)
+        guard case .submitted(let text) = outcome else {
+            s.editor = outcome == .cancelled ? nil : editor
             return []
         }
         s.editor = nil
-        guard command == .submit else { return [] }
-        let text = editor.line.text
         switch editor.purpose {
         case .search: return submitSearch(&s, text)
         case .export:

@@ -4,25 +4,6 @@ import TUICore
 // MARK: - Panes
 
 extension Reducer {
-    /// Focus and context-pane commands.
-    static func paneCommand(_ s: inout AppState, _ command: Command) {
-        switch command {
-        case .toggleContext:
-            s.panes.contextMode = s.panes.contextMode == .catalog ? .profile : .catalog
-            if Layout(s).context == nil { s.panes.focus = .context }
-        case .focusNext:
-            s.panes.focus = Panes.Pane(rawValue: (s.panes.focus.rawValue + 1) % 3)!
-        case .focusPrevious:
-            s.panes.focus = Panes.Pane(rawValue: (s.panes.focus.rawValue + 2) % 3)!
-        case .open:
-            if s.panes.focus == .list { s.panes.focus = .detail } else if s.panes.focus == .detail { s.panes.focus = .context }
-        case .back:
-            if s.panes.focus == .context { s.panes.focus = .detail } else if s.panes.focus == .detail { s.panes.focus = .list }
-        default:
-            break
-        }
-    }
-
     /// Drops the selected case's detail and lines (and any build under way): what they show
     /// changed (scores, options, gold); the next ``clamp(_:keepListTop:)`` asks for them again.
     static func invalidateDetail(_ s: inout AppState) {

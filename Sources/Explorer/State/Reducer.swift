@@ -121,7 +121,7 @@ public enum Reducer {
             listCommand(&s, command)
             effects = []
         case .toggleContext, .focusNext, .focusPrevious:
-            paneCommand(&s, command)
+            s.panes.update(command, layout: Layout(s))
             effects = []
         case .open:
             if case .edits? = s.overlay?.kind {
@@ -132,13 +132,13 @@ public enum Reducer {
                 drillDown(&s, t)
                 return []
             }
-            paneCommand(&s, command)
+            s.panes.update(command, layout: Layout(s))
             effects = []
         case .back:
             if s.overlay != nil {
                 s.overlay = nil
             } else if s.panes.focus != .list {
-                paneCommand(&s, command)
+                s.panes.update(command, layout: Layout(s))
             } else if !s.list.search.query.isEmpty {
                 s.list.search = CaseList.Search()
                 s.status.message = "search cleared"
