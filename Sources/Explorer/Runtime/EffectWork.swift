@@ -41,22 +41,16 @@ public struct EffectWork: Sendable {
         switch effect {
         case .quit:
             return nil
-        case .load:
+        case .load, .reload:
             guard let loader = context.loader else { return nil }
+            // The first load failing means there is nothing to show; a reload failing keeps the
+            // data on screen and says why.
+            let first = effect == .load
             self.init(lane: .background(.userInitiated)) { _, _ in
                 do {
                     return .loaded(try loader())
                 } catch {
-                    return .loadFailed("\(error)")
-                }
-            }
-        case .reload:
-            guard let loader = context.loader else { return nil }
-            self.init(lane: .background(.userInitiated)) { _, _ in
-                do {
-                    return .loaded(try loader())
-                } catch {
-                    return .finished("reload failed: \(error)")
+                    return first ? .loadFailed("\(error)") : .finished("reload failed: \(error)")
                 }
             }
         case .journal(let step):
