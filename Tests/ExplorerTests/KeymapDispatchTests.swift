@@ -31,6 +31,10 @@ struct KeymapDispatchTests {
         case .detail: return [.enter] + chars("jjj")
         case .context: return [.enter, .enter] + chars("jjj")
         case .help: return [.char("?")] + chars("jjj")
+        case .messages:
+            // Thirty messages (undo and redo with nothing to do, in turn), then the log, scrolled.
+            return Array(repeating: chars("uU"), count: 15).flatMap { $0 } + [.char(":")] + chars("messages")
+                + [.enter] + chars("jjj")
         case .raw: return [.char("r")] + chars("jjj")
         case .filter: return [.char("f")] + chars("jjj")
         case .options: return [.char("o"), .char("j")]

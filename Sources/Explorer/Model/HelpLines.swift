@@ -5,28 +5,37 @@ import TUICore
 
 /// The `?` overlay, generated from the keymap table.
 public enum HelpLines {
-    /// Every section of the keymap, the edit commands, the glyphs and the error categories. They
-    /// depend on the glyphs only: laid out once per glyph set, not per frame or key.
-    public static func lines(glyphs g: Glyphs) -> [Line] {
-        switch g {
-        case .unicode: return unicode
-        case .ascii: return ascii
-        default: return build(g)
-        }
+    /// Every section of the keymap (those of `first` first: the keys of where the help was
+    /// opened), the commands of the `:` line, the glyphs and the error categories. Laid out once
+    /// per glyph set; only the order of the sections changes.
+    public static func lines(glyphs g: Glyphs, first: [KeyContext] = []) -> [Line] {
+        let parts = g == .unicode ? unicode : g == .ascii ? ascii : build(g)
+        let order = first.compactMap { c in ExplorerKeymap.table.sections.firstIndex { $0.context == c } }
+        let rest = parts.sections.indices.filter { !order.contains($0) }
+        return (order + rest).flatMap { parts.sections[$0] } + parts.tail
+    }
+
+    /// One block of lines per keymap section, then everything after the sections.
+    struct Parts: Sendable {
+        var sections: [[Line]]
+        var tail: [Line]
     }
 
     static let unicode = build(.unicode)
     static let ascii = build(.ascii)
 
-    static func build(_ g: Glyphs) -> [Line] {
-        var out: [Line] = []
-        for section in ExplorerKeymap.table.sections {
-            out.append(Line(section.title, .header))
-            for b in section.bindings {
-                out.append(Line([Span("  " + TextWidth.pad(b.keyLabel, to: 24), .key), Span(b.help)]))
-            }
-            out.append("")
+    static func build(_ g: Glyphs) -> Parts {
+        let sections = ExplorerKeymap.table.sections.map { section -> [Line] in
+            [Line(section.title, .header)]
+                + section.bindings.map { b in Line([Span("  " + TextWidth.pad(b.keyLabel, to: 24), .key), Span(b.help)]) }
+                + [""]
         }
+        var out: [Line] = []
+        out.append(Line("Commands (: then Enter)", .header))
+        for (cmd, what) in ExplorerCommandLine.helpLines {
+            out.append(Line([Span("  " + TextWidth.pad(cmd, to: 48), .key), Span(what)]))
+        }
+        out.append("")
         out.append(Line("Edit commands (: in the case list or case pane; every edit is journaled)", .header))
         for (cmd, what) in EditCommand.help {
             out.append(Line([Span("  " + TextWidth.pad(cmd, to: 48), .key), Span(what)]))
@@ -52,6 +61,6 @@ public enum HelpLines {
                     Span(c.meaning, .muted),
                 ]))
         }
-        return out
+        return Parts(sections: sections, tail: out)
     }
 }

@@ -4,7 +4,8 @@ import TUICore
 
 /// Where a key is read: a pane, an overlay, or everywhere.
 public enum KeyContext: String, Sendable, Hashable, CaseIterable {
-    case global, list, detail, context, help, raw, filter, options, triage, edits, export, command, search, lineEditor
+    case global, list, detail, context, help, messages, raw, filter, options, triage, edits, export, command, search
+    case lineEditor
 }
 
 // MARK: - ExplorerKeymap
@@ -40,8 +41,8 @@ public enum ExplorerKeymap {
         KeyBinding([.char("!")], .flag, hint: "flag", help: "status: flagged, with a reason"),
         KeyBinding([.char("m")], .note, hint: "note", help: "a free-text note on the case"),
         KeyBinding(
-            [.char(":")], .editCommand, hint: "edit",
-            help: "edit the gold by command (platform, alt, fn, param, status; see below)"),
+            [.char(":")], .editCommand, hint: "command",
+            help: "the command line: jump to case N (:12, :T 40), set options, messages, or edit the gold (see below)"),
         KeyBinding(
             [.char("d")], .dashboard, hint: "dashboard", help: "dashboard: PTBench's table, errors, breakdowns",
             status: true),
@@ -110,6 +111,10 @@ public enum ExplorerKeymap {
         ]
     }
 
+    /// `?` inside an overlay: the help, that overlay's keys first; closing it comes back here.
+    static let helpKey = KeyBinding<Command>(
+        [.char("?"), .function(1)], .help, hint: "help", help: "the help, this view's keys first", status: true)
+
     /// Editing keys of every line being typed (search, export path, edit command).
     static let lineEditing: [KeyBinding<Command>] = [
         KeyBinding([.left, .ctrl("b")], .cursorLeft, hint: "left", help: "cursor one character left"),
@@ -154,6 +159,7 @@ public enum ExplorerKeymap {
                     help: "select / deselect the value (applies at once)", status: true),
                 KeyBinding([.char("x")], .clearFilter, hint: "clear", help: "clear every filter", status: true),
                 KeyBinding([.escape, .char("f"), .char("q")], .back, hint: "close", help: "close the filter menu", status: true),
+                helpKey,
             ]
         ),
         (
@@ -164,9 +170,17 @@ public enum ExplorerKeymap {
             ]
         ),
         (
+            .messages, "Messages (:messages)",
+            navigation(.text, status: true, space: true) + [
+                KeyBinding([.escape, .char("q")], .back, hint: "close", help: "close the messages", status: true),
+                helpKey,
+            ]
+        ),
+        (
             .raw, "Raw JSON \(openedBy(.raw))",
             navigation(.text, status: true, space: true) + [
-                KeyBinding([.escape, .char("r"), .char("q")], .back, hint: "close", help: "close the raw view", status: true)
+                KeyBinding([.escape, .char("r"), .char("q")], .back, hint: "close", help: "close the raw view", status: true),
+                helpKey,
             ]
         ),
         (
@@ -176,6 +190,7 @@ public enum ExplorerKeymap {
                 KeyBinding([.right, .char("l")], .nextTemplate, hint: "template", help: "prompt view: next template"),
                 KeyBinding([.left, .char("h")], .previousTemplate, hint: "template", help: "prompt view: previous template"),
                 KeyBinding([.escape, .char("q")], .back, hint: "close", help: "close the view", status: true),
+                helpKey,
             ]
         ),
         (
@@ -183,6 +198,7 @@ public enum ExplorerKeymap {
             navigation(.rows("edit", next: "older edit", previous: "newer edit"), status: true, space: true) + [
                 KeyBinding([.enter], .open, hint: "revisit", help: "select the edited case", status: true),
                 KeyBinding([.escape, .char("e"), .char("q")], .back, hint: "close", help: "close the list", status: true),
+                helpKey,
             ]
         ),
         (
@@ -191,12 +207,16 @@ public enum ExplorerKeymap {
                 KeyBinding(
                     [.char(" "), .enter], .toggleFilterItem, hint: "toggle", help: "change the option and re-score", status: true),
                 KeyBinding([.escape, .char("o"), .char("q")], .back, hint: "close", help: "close the options", status: true),
+                helpKey,
             ]
         ),
         (
-            .command, "Typing an edit command \(openedBy(.editCommand, .flag, .note))",
+            .command, "Typing a command \(openedBy(.editCommand, .flag, .note))",
             [
-                KeyBinding([.enter], .submit, hint: "save", help: "validate, write to the journal (fsync), apply", status: true),
+                KeyBinding(
+                    [.enter], .submit, hint: "run",
+                    help: "run it: a jump (N, U N, T N), set, messages, help, q, or a gold edit (validated, journaled, fsync'ed)",
+                    status: true),
                 KeyBinding(
                     [.escape], .cancel, hint: "cancel", help: "cancel (shortcuts are suspended while typing)", status: true),
             ]
@@ -232,6 +252,7 @@ public enum ExplorerKeymap {
         }
         switch state.overlay?.kind {
         case .help?: return [.help]
+        case .messages?: return [.messages]
         case .raw?: return [.raw]
         case .filter?: return [.filter]
         case .options?: return [.options]

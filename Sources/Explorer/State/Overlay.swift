@@ -4,8 +4,10 @@ import TUICore
 
 /// A full-screen layer over the panes, each with its own state.
 public enum Overlay: Sendable, Equatable {
-    /// `?`: every key, scrolled.
-    case help(ScrollText)
+    /// `?`: every key, scrolled, the keys of where it was opened first.
+    case help(HelpOverlay)
+    /// `:messages`: every status message so far, newest first, scrolled.
+    case messages(ScrollText)
     /// `r`: the selected case's JSON and prediction line.
     case raw(RawOverlay)
     /// `f`: every filter value as a toggleable row.
@@ -21,6 +23,7 @@ public enum Overlay: Sendable, Equatable {
     public var kind: Kind {
         switch self {
         case .help: return .help
+        case .messages: return .messages
         case .raw: return .raw
         case .filter: return .filter
         case .options: return .options
@@ -31,7 +34,7 @@ public enum Overlay: Sendable, Equatable {
 
     /// The overlays by name.
     public enum Kind: Sendable, Equatable {
-        case help, raw, filter, options, edits
+        case help, messages, raw, filter, options, edits
         case triage(TriageKind)
     }
 }
@@ -43,9 +46,12 @@ extension Overlay {
     /// the number of journal entries (the recent-edits list).
     public mutating func move(_ motion: Motion, rows: Int, entries: Int) {
         switch self {
-        case .help(var scroll):
+        case .help(var help):
+            help.scroll.scroll(motion, rows: rows)
+            self = .help(help)
+        case .messages(var scroll):
             scroll.scroll(motion, rows: rows)
-            self = .help(scroll)
+            self = .messages(scroll)
         case .raw(var raw):
             raw.scroll.scroll(motion, lines: raw.lines.count, rows: rows)
             self = .raw(raw)

@@ -15,6 +15,11 @@ extension Reducer {
 
     /// The annotation commands (keys in the case list and case pane).
     static func annotate(_ s: inout AppState, _ command: Command) -> [Effect] {
+        if command == .editCommand {
+            // The `:` line also jumps and runs explorer commands: it opens without a selected case.
+            s.editor = Editor(.command(target: s.selectedID))
+            return []
+        }
         guard let (key, _, gold) = editTarget(s), let session = s.session else { return [] }
         switch command {
         case .accept:
@@ -51,16 +56,39 @@ extension Reducer {
             s.editor = Editor(.command(target: s.selectedID), text: "flag ")
         case .note:
             s.editor = Editor(.command(target: s.selectedID), text: "note " + (gold.note ?? ""))
-        case .editCommand:
-            s.editor = Editor(.command(target: s.selectedID))
         default:
             break
         }
         return []
     }
 
-    /// Enter on an edit command line: the journal step it names, or why it cannot be read.
+    /// Enter on the `:` line: a jump, an explorer command, or a gold edit (the journal step it
+    /// names), or why it cannot be read.
     static func submitCommand(_ s: inout AppState, _ text: String, target: Int?) -> [Effect] {
+        let line: ExplorerCommandLine
+        do {
+            guard let parsed = try ExplorerCommandLine.parse(text) else { return [] }
+            line = parsed
+        } catch {
+            s.status.message = error.description
+            return []
+        }
+        switch line {
+        case .edit: break
+        case .jump(let split, let index):
+            jump(&s, split: split, index: index)
+            return []
+        case .quit:
+            s.status.quit = true
+            return [.quit]
+        case .help:
+            return overlayCommand(&s, .help)
+        case .messages:
+            s.overlay = .messages(ScrollText())
+            return []
+        case .set(let option, let value):
+            return setOption(&s, option, value)
+        }
         guard let (caseKey, _, gold) = editTarget(s, case: target) else { return [] }
         do {
             guard let step = try EditCommand.parse(text, key: caseKey, gold: gold) else { return [] }

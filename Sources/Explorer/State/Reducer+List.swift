@@ -23,6 +23,35 @@ extension Reducer {
         }
     }
 
+    /// `:N`, `:U N`, `:T N`: selects case N of a split (the selected case's, or the one with that
+    /// letter), clearing the filter when it hides the case.
+    static func jump(_ s: inout AppState, split letter: String?, index: Int) {
+        guard let data = s.data else { return }
+        let splits = data.benchmark.splits.indices
+        let split: Int
+        if let letter {
+            guard let found = splits.first(where: { data.splitLetter($0) == letter }) else {
+                let known = splits.map { "\(data.splitLetter($0)) (\(data.benchmark.splits[$0].name))" }
+                s.status.message = "no split \(letter): \(known.joined(separator: ", "))"
+                return
+            }
+            split = found
+        } else {
+            split = s.selected?.split ?? 0
+        }
+        let name = data.benchmark.splits[split].name
+        guard let id = data.cases.firstIndex(where: { $0.split == split && $0.index == index }) else {
+            let count = data.splitCounts[split]
+            s.status.message = "no case \(index) in \(name): its cases are 0…\(max(0, count - 1))"
+            return
+        }
+        if !s.list.visible.contains(id) {
+            s.list.filter = Filter()
+            s.status.message = "case \(index) of \(name) (the filter was cleared to show it)"
+        }
+        recomputeVisible(&s, keeping: id)
+    }
+
     static func jumpToFailure(_ s: inout AppState, forward: Bool) {
         guard let scores = s.scores else {
             s.status.message = "still scoring; failing cases are known when it finishes"

@@ -28,7 +28,9 @@ extension Reducer {
             t.cursor.top = 0
             s.overlay = .triage(t)
         case .help:
-            s.overlay = .help(ScrollText())
+            // The keys of where `?` was pressed come first; closing the help comes back there.
+            let first = ExplorerKeymap.contexts(for: s).filter { $0 != .global }
+            s.overlay = .help(HelpOverlay(first: first, back: s.overlay))
         case .raw:
             guard s.selectedID != nil else { return [] }
             s.overlay = .raw(rawOverlay(s))
@@ -71,6 +73,25 @@ extension Reducer {
         }
         s.session!.version += 1
         return [score(&s, progress: true)]
+    }
+
+    /// `:set OPTION` (`value` nil: toggle): the option of the `o` overlay by name.
+    static func setOption(_ s: inout AppState, _ option: ExplorerCommandLine.SessionOption, _ value: Bool?) -> [Effect] {
+        guard let options = s.session?.options else { return [] }
+        let (cursor, current): (Int, Bool) =
+            switch option {
+            case .lenient: (0, options.scorer.lenient)
+            case .json: (1, options.scorer.format == .json)
+            case .corrected: (2, options.useCorrectedGold)
+            case .advance: (3, options.autoAdvance)
+            }
+        if let value, value == current {
+            s.status.message = "\(option.rawValue) is already \(current ? "on" : "off")"
+            return []
+        }
+        let effects = toggleOption(&s, cursor)
+        s.status.message = "\(option.rawValue) \(current ? "off" : "on")" + (effects.isEmpty ? "" : "; scoring…")
+        return effects
     }
 
     /// The raw overlay for the selected case at the current width.

@@ -13,6 +13,7 @@ public enum Reducer {
         let request = s.panes.request
         var effects = apply(&s, action)
         if s.panes.request != request, s.panes.pending != nil { effects.append(.buildDetail(request: s.panes.request)) }
+        s.status.logMessage()
         return effects
     }
 
@@ -135,7 +136,9 @@ public enum Reducer {
             s.panes.update(command, layout: Layout(s))
             effects = []
         case .back:
-            if s.overlay != nil {
+            if case .help(let help)? = s.overlay {
+                s.overlay = help.back?.value
+            } else if s.overlay != nil {
                 s.overlay = nil
             } else if s.panes.focus != .list {
                 s.panes.update(command, layout: Layout(s))
@@ -225,9 +228,12 @@ public enum Reducer {
         clampList(&s, layout, keepTop: keepListTop)
         requestPanes(&s, layout)
         switch s.overlay {
-        case .help(var scroll)?:
-            scroll.clamp(lines: HelpLines.lines(glyphs: s.glyphs).count, rows: layout.overlayRows)
-            s.overlay = .help(scroll)
+        case .help(var help)?:
+            help.scroll.clamp(lines: HelpLines.lines(glyphs: s.glyphs).count, rows: layout.overlayRows)
+            s.overlay = .help(help)
+        case .messages(var scroll)?:
+            scroll.clamp(lines: MessageLines.lines(s.status.log, width: layout.overlayWidth).count, rows: layout.overlayRows)
+            s.overlay = .messages(scroll)
         case .raw(var raw)?:
             raw.scroll.clamp(lines: raw.lines.count, rows: layout.overlayRows)
             s.overlay = .raw(raw)

@@ -8,8 +8,12 @@ import TUICore
 enum OverlayViews {
     static func render(_ s: AppState, _ overlay: Overlay, _ layout: Layout, into buf: inout ScreenBuffer) {
         switch overlay {
-        case .help(let scroll):
-            text(s, "Help — every key (from the keymap)", HelpLines.lines(glyphs: s.glyphs), scroll, layout, into: &buf)
+        case .help(let help):
+            let lines = HelpLines.lines(glyphs: s.glyphs, first: help.first)
+            text(s, "Help — every key (from the keymap)", lines, help.scroll, layout, into: &buf)
+        case .messages(let scroll):
+            let lines = MessageLines.lines(s.status.log, width: layout.overlayWidth)
+            text(s, "Messages (newest first)", lines, scroll, layout, into: &buf)
         case .raw(let raw): text(s, "Raw JSON", raw.lines, raw.scroll, layout, into: &buf)
         case .options(let cursor): options(s, cursor, layout, into: &buf)
         case .triage(let t): triage(s, t, layout, into: &buf)

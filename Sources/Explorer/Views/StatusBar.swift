@@ -76,6 +76,7 @@ enum StatusBar {
     static func mode(_ s: AppState) -> String {
         switch s.overlay?.kind {
         case .help?: return "HELP"
+        case .messages?: return "MESSAGES"
         case .raw?: return "RAW"
         case .options?: return "OPTIONS"
         case .triage(let kind)?: return kind.rawValue.uppercased()

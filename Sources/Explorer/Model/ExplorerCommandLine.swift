@@ -1,0 +1,135 @@
+// MARK: - ExplorerCommandLine
+
+/// What a line typed after `:` asks for: a jump, an explorer command, or a gold edit.
+///
+/// Navigation and explorer commands are read here; anything whose first word is an edit command
+/// (``EditCommand``) is left to it; anything else is an unknown command, answered with the closest
+/// names that exist.
+public enum ExplorerCommandLine: Sendable, Equatable {
+    /// `:N` — case N of the selected case's split; `:U N`, `:T N` — of the split with that letter.
+    case jump(split: String?, index: Int)
+    /// `:q`, `:quit`.
+    case quit
+    /// `:help`.
+    case help
+    /// `:messages`: every status message so far, newest first.
+    case messages
+    /// `:set OPTION` / `:set noOPTION` / `:set OPTION!` (toggle): the `o` options by name.
+    case set(SessionOption, to: Bool?)
+    /// A gold edit (the text as typed).
+    case edit(String)
+
+    /// The `o` options by the names `:set` takes.
+    public enum SessionOption: String, Sendable, CaseIterable {
+        case lenient
+        case json
+        case corrected
+        case advance
+    }
+
+    /// The explorer's own commands, as help and suggestions list them.
+    public static let names = ["N", "U N", "T N", "q", "quit", "help", "messages", "set"]
+
+    /// The help lines for the `?` overlay.
+    public static let helpLines: [(String, String)] = [
+        ("N · U N · T N", "jump to case N of the selected case's split (U: untrained, T: trained users)"),
+        ("set lenient|json|corrected|advance", "turn an o option on (noNAME: off, NAME!: toggle)"),
+        ("messages", "every status message and warning so far, in full, newest first"),
+        ("help · q", "this help · quit"),
+    ]
+
+    /// Words an edit command starts with (``EditCommand``).
+    static let editWords = ["platform", "alt", "fn", "param", "status", "flag", "confirm", "note"]
+
+    /// Reads `line`; nil for an empty line.
+    public static func parse(_ line: String) throws(Failure) -> ExplorerCommandLine? {
+        let words = line.split(whereSeparator: \.isWhitespace).map(String.init)
+        guard let first = words.first else { return nil }
+        if words.count == 1, let n = Int(first) { return try jump(nil, n) }
+        if words.count == 2, first.count == 1, first.first?.isLetter == true, let n = Int(words[1]) {
+            return try jump(first.uppercased(), n)
+        }
+        switch first {
+        case "q", "quit": return .quit
+        case "help": return .help
+        case "messages", "mes": return .messages
+        case "set":
+            guard words.count == 2 else { throw Failure("set needs one option: set lenient|json|corrected|advance") }
+            return try set(words[1])
+        default:
+            if editWords.contains(first) { return .edit(line) }
+            throw unknown(first)
+        }
+    }
+
+    static func jump(_ split: String?, _ n: Int) throws(Failure) -> ExplorerCommandLine {
+        guard n >= 0 else { throw Failure("case numbers start at 0, got \(n)") }
+        return .jump(split: split, index: n)
+    }
+
+    static func set(_ word: String) throws(Failure) -> ExplorerCommandLine {
+        var name = Substring(word)
+        var value: Bool? = true
+        if name.hasSuffix("!") {
+            name = name.dropLast()
+            value = nil
+        } else if name.hasPrefix("no"), SessionOption(rawValue: String(name.dropFirst(2))) != nil {
+            name = name.dropFirst(2)
+            value = false
+        }
+        guard let option = SessionOption(rawValue: String(name)) else {
+            let known = SessionOption.allCases.map(\.rawValue)
+            let near = closest(String(name), in: known)
+            throw Failure(
+                "unknown option “\(word)”" + (near.map { ": did you mean “\($0)”?" } ?? "")
+                    + " (options: \(known.joined(separator: ", ")))")
+        }
+        return .set(option, to: value)
+    }
+
+    /// An unknown command, with the closest names first.
+    static func unknown(_ word: String) -> Failure {
+        let all = ["quit", "help", "messages", "set"] + editWords
+        let near = closest(word, in: all)
+        return Failure(
+            "unknown command “\(word)”" + (near.map { ": did you mean “\($0)”?" } ?? "")
+                + " (commands: N, U N, T N, \(all.joined(separator: ", ")); ? lists them)")
+    }
+
+    /// The name of `names` nearest to `word` (edit distance at most a third of the word, at least
+    /// 1; a prefix counts as near), nil when none is.
+    static func closest(_ word: String, in names: [String]) -> String? {
+        if let prefixed = names.first(where: { $0.hasPrefix(word) && !word.isEmpty }) { return prefixed }
+        let scored = names.map { ($0, distance(word, $0)) }.min { $0.1 < $1.1 }
+        guard let (name, d) = scored, d <= max(1, word.count / 3) else { return nil }
+        return name
+    }
+
+    /// Edit distance between two strings, by characters: insertions, deletions, substitutions and
+    /// swaps of two neighbours (a typo such as `quti` is one step from `quit`).
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a)
+        let b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { d[i][0] = i }
+        for j in 0...b.count { d[0][j] = j }
+        for i in 1...a.count {
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+                }
+            }
+        }
+        return d[a.count][b.count]
+    }
+
+    /// Why a line cannot be read.
+    public struct Failure: Error, CustomStringConvertible, Equatable {
+        public var description: String
+        init(_ description: String) { self.description = description }
+    }
+}
