@@ -15,12 +15,18 @@ public struct ScoreResult: Sendable {
     public var request = 0
     /// Every run's verdicts by case id, with their summaries: laid out where the result is made
     /// (off the input loop), not where it is applied.
-    public let runs: [Scores.Run]
+    /// ``Scores`` takes them out (so no second copy outlives the first edit).
+    public internal(set) var runs: [Scores.Run]
 
     public init(reports: [ScoreReport], referenceReports: [ScoreReport]? = nil, originalReport: ScoreReport? = nil) {
         self.reports = reports
         self.referenceReports = referenceReports
         self.originalReport = originalReport
-        runs = reports.map { Scores.Run(verdicts: $0.splits.flatMap(\.verdicts)) }
+        runs = ScoreResult.runs(of: reports)
+    }
+
+    /// Every run's verdicts by case id, with their summaries.
+    static func runs(of reports: [ScoreReport]) -> [Scores.Run] {
+        reports.map { Scores.Run(verdicts: $0.splits.flatMap(\.verdicts)) }
     }
 }

@@ -20,8 +20,12 @@ public struct Scores: Sendable {
     public var runs: [Run]
 
     public init(_ result: ScoreResult) {
+        var result = result
+        // Laid out where the result was made; a result whose runs were taken already (applied
+        // once before) lays them out again.
+        runs = result.runs.count == result.reports.count ? result.runs : ScoreResult.runs(of: result.reports)
+        result.runs = []
         self.result = result
-        runs = result.runs
     }
 
     /// The primary run (the first).

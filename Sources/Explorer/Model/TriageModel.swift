@@ -13,6 +13,9 @@ public struct TriageModel: Sendable {
     public var patterns: Triage.Patterns
     public var users: [Triage.UserRow]
     public var tools: [Triage.PlatformRow]
+    /// The scoring request the model was built from (``ScoreResult/request``): a model of an
+    /// earlier scoring is dropped when it arrives late.
+    public var request = 0
 
     /// Computes the model from the scored result.
     public static func build(_ data: ExplorerData, _ result: ScoreResult) -> TriageModel {
@@ -27,6 +30,7 @@ public struct TriageModel: Sendable {
         return TriageModel(
             dashboards: dashboards, reference: reference, original: original,
             patterns: Triage.patterns(data: data, verdicts: verdicts[0]),
-            users: Triage.users(data: data, verdicts: verdicts[0]), tools: Triage.tools(data: data, verdicts: verdicts[0]))
+            users: Triage.users(data: data, verdicts: verdicts[0]), tools: Triage.tools(data: data, verdicts: verdicts[0]),
+            request: result.request)
     }
 }

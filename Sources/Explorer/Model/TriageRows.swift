@@ -12,7 +12,8 @@ public enum TriageRows {
         /// ``Session/version``: scores, gold and options.
         var version: Int
         var scored: Bool
-        var triageReady: Bool
+        /// The scoring the triage model was built from (nil: no model yet).
+        var triage: Int?
         var template: Int
         var selected: Int?
         var glyphs: Glyphs
@@ -22,7 +23,7 @@ public enum TriageRows {
             self.width = width
             version = s.session.version
             scored = s.verdicts != nil
-            triageReady = s.triage != nil
+            triage = s.triage?.request
             template = s.promptTemplate
             // Only the prompt view shows the selected case.
             selected = kind == .prompt ? s.selected?.id : nil

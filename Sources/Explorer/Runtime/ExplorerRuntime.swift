@@ -89,9 +89,11 @@ public final class ExplorerRuntime: @unchecked Sendable {
     /// Reduces every result the runner has ready; true when there was one.
     @discardableResult
     func drainAndReduce() -> Bool {
-        let pending = runner.drain()
-        for action in pending { reduce(action) }
-        return !pending.isEmpty
+        // Taken out one by one, so the loop keeps no reference to an action once it is reduced.
+        var pending = Array(runner.drain().reversed())
+        let any = !pending.isEmpty
+        while let action = pending.popLast() { reduce(action) }
+        return any
     }
 
     /// How long a frame waits for the selected case's panes before it shows "building…".
@@ -109,13 +111,19 @@ public final class ExplorerRuntime: @unchecked Sendable {
     /// (``Action/replacesBulkData``) the session it replaces is released off the input loop
     /// (freeing 100,000 verdicts or a data set takes a few hundred milliseconds) and the freed
     /// memory goes back to the system.
-    func reduce(_ action: Action) {
-        let retired = action.replacesBulkData ? FreedMemory.Retired(state.session) : nil
+    func reduce(_ action: consuming Action) {
+        guard action.replacesBulkData else {
+            perform(Reducer.reduce(&state, action))
+            timings?.event(action)
+            return
+        }
+        // What the action replaces (the scores and summary model of a re-score, the whole session
+        // of a reload), and the action itself (a stale result is dropped, not applied).
+        let replaced: [Any?] =
+            if case .loaded = action { [state.session] } else { [state.session?.scores, state.session?.triage] }
         perform(Reducer.reduce(&state, action))
         timings?.event(action)
-        if let retired {
-            FreedMemory.release(retired)
-            memoryReturns += 1
-        }
+        FreedMemory.release(FreedMemory.Retired(replaced + [consume action]))
+        memoryReturns += 1
     }
 }

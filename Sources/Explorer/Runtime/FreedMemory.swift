@@ -13,12 +13,12 @@ enum FreedMemory {
     /// Holds a value that is about to be replaced, so that its last reference goes away on a
     /// background thread (``release(_:)``) and not on the input loop.
     final class Retired: @unchecked Sendable {
-        private var value: Any?
+        private var values: [Any?]
 
-        init(_ value: Any?) { self.value = value }
+        init(_ values: [Any?]) { self.values = values }
 
-        /// Drops the value (on whichever thread calls it).
-        func drop() { value = nil }
+        /// Drops the values (on whichever thread calls it).
+        func drop() { values = [] }
     }
 
     /// Releases `retired` on a background queue, then gives the freed memory back to the system.

@@ -27,7 +27,13 @@ public enum Reducer {
         case .resize(let width, let height):
             s.width = width
             s.height = height
-            if case .raw(let raw)? = s.overlay, raw.width != Layout(s).overlayWidth { s.overlay = .raw(rawOverlay(s)) }
+            if case .raw(var raw)? = s.overlay, raw.width != Layout(s).overlayWidth {
+                // Wrapped again for the new width; the scroll position stays (clamped below).
+                let wrapped = rawOverlay(s)
+                raw.lines = wrapped.lines
+                raw.width = wrapped.width
+                s.overlay = .raw(raw)
+            }
             clamp(&s)
             return []
         case .loaded(let data): return loaded(&s, data)
@@ -40,6 +46,8 @@ public enum Reducer {
         case .scored(let result): return scored(&s, result)
         case .journaled(let entry): return applyJournaled(&s, entry)
         case .triaged(let model):
+            // A model of an earlier scoring (options changed, an edit since) is dropped.
+            guard model.request == s.session?.scores?.result.request else { return [] }
             s.session?.triage = model
             if case .triage(var t)? = s.overlay {
                 layOut(s, &t)

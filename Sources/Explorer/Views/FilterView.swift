@@ -12,7 +12,10 @@ enum FilterView {
             title: Line([Span("Filter", .title), Span("  \(shown)/\(data.cases.count) cases shown", .muted)]), focused: true,
             glyphs: g)
         block.render(in: rect, into: &buf)
-        let rows = menu.items.indices.map { i -> Line in
+        let inner = block.inner(rect)
+        // Only the rows shown are laid out (a data set can have thousands of users).
+        let window = menu.cursor.top..<min(menu.items.count, menu.cursor.top + max(0, inner.height))
+        let rows = window.map { i -> Line in
             let item = menu.items[i]
             if case .heading(let t) = item { return Line(Text.clean(t), .header) }
             let on = s.list.filter.contains(item)
@@ -22,8 +25,9 @@ enum FilterView {
             if let n = menu.counts[i] { line.spans.append(Span("  \(n)", .muted)) }
             return line
         }
-        SelectableList(rows, cursor: menu.cursor, focused: true, selectable: menu.valueRows, glyphs: g)
-            .render(in: block.inner(rect), into: &buf)
+        let cursor = ListCursor(index: menu.cursor.index - menu.cursor.top, top: 0)
+        let selectable = menu.valueRows.filter { window.contains($0) }.map { $0 - menu.cursor.top }
+        SelectableList(rows, cursor: cursor, focused: true, selectable: selectable, glyphs: g).render(in: inner, into: &buf)
     }
 
     static func label(_ item: FilterMenu.Item, _ data: ExplorerData) -> String {
