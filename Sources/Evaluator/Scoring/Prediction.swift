@@ -130,7 +130,7 @@ public enum PredictionParser {
             return .failure(FormatFailure(.syntax, "not valid Python: \(error.message)", toText(error.range)))
         }
         guard case .dict(let pairs) = body.kind, let first = pairs.first else {
-            let message = "expected `Platform:[call(...), ...]`; the text reads as a \(body.nodeName)"
+            let message = "expected `Platform:[call(...), ...]`; the text reads as \(PyParserSupport.named(body))"
             return .failure(FormatFailure(.notMapping, message, toText(body.range)))
         }
         guard let keyExpr = first.key else {
@@ -142,7 +142,7 @@ public enum PredictionParser {
         case .constant(let c):
             if case .ellipsis = c { platform = .ellipsis } else { platform = PyEval.value(of: c) }
         default:
-            let message = "the platform must be a bare name or a literal, not a \(keyExpr.nodeName)"
+            let message = "the platform must be a bare name or a literal, not \(PyParserSupport.named(keyExpr))"
             return .failure(FormatFailure(.badKey, message, toText(keyExpr.range)))
         }
         var calls: [PredictedCall] = []
@@ -152,12 +152,12 @@ public enum PredictionParser {
         case .call: elements = [first.value]
         case .list(let items), .tuple(let items), .set(let items): elements = items
         default:
-            let message = "expected a call or a list of calls after `Platform:`, found a \(first.value.nodeName)"
+            let message = "expected a call or a list of calls after `Platform:`, found \(PyParserSupport.named(first.value))"
             return .failure(FormatFailure(.notCalls, message, toText(first.value.range)))
         }
         for element in elements {
             guard case .call = element.kind else {
-                let message = "every element must be a call, found a \(element.nodeName)"
+                let message = "every element must be a call, found \(PyParserSupport.named(element))"
                 return .failure(FormatFailure(.notCalls, message, toText(element.range)))
             }
             switch resolveCall(element, budget) {
@@ -221,7 +221,7 @@ public enum PredictionParser {
         case .unary(let op, let operand):
             // The reference negates the operand's literal value whatever the operator is.
             guard case .constant(let c) = operand.kind else {
-                let message = "a unary `\(op.rawValue)` applies only to a literal here, not to a \(operand.nodeName)"
+                let message = "a unary `\(op.rawValue)` applies only to a literal here, not to \(PyParserSupport.named(operand))"
                 return .failure(FormatFailure(.unsupportedValue, message, e.range))
             }
             switch PyEval.value(of: c) {
@@ -386,8 +386,26 @@ enum PyParserSupport {
         case .listComp, .setComp, .dictComp, .generator: return "comprehension"
         case .await: return "await expression"
         case .yield, .yieldFrom: return "yield expression"
-        default: return e.nodeName
+        case .name: return "name"
+        case .constant: return "literal"
+        case .unary: return "unary operation"
+        case .binary: return "binary operation"
+        case .lambda: return "lambda"
+        case .list: return "list"
+        case .tuple: return "tuple"
+        case .dict: return "dict"
+        case .call: return "call"
+        case .subscription: return "subscript"
+        case .slice: return "slice"
         }
+    }
+
+    /// The expression's kind in words, with its article: "a call", "an f-string", "an attribute
+    /// access (`x.y`)".
+    static func named(_ e: Expr) -> String {
+        let words = describe(e)
+        let vowelSound = words.first.map { "aeiou".contains($0) } ?? false || words.hasPrefix("f-")
+        return (vowelSound ? "an " : "a ") + words
     }
 }
 

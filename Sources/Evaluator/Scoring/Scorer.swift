@@ -103,14 +103,17 @@ public enum Scorer {
             let file = predictions.url.path
             let lines = predictions.lines.count
             if lines < cases.count {
+                let missing = cases.count - lines
                 let message =
-                    "\(lines) prediction lines for \(cases.count) cases: the \(cases.count - lines) cases without a line "
-                    + "count as format failures, as in PTBench"
+                    "\(counted(lines, "prediction line")) for \(counted(cases.count, "case")): "
+                    + (missing == 1 ? "the case without a line counts" : "the \(missing) cases without a line count")
+                    + " as a format failure, as in PTBench"
                 warnings.append(InputWarning(file: file, message))
             } else if lines > cases.count {
+                let extra = lines - cases.count
                 let message =
-                    "\(lines) prediction lines for \(cases.count) cases: the last \(lines - cases.count) lines are ignored, "
-                    + "as in PTBench"
+                    "\(counted(lines, "prediction line")) for \(counted(cases.count, "case")): "
+                    + (extra == 1 ? "the last line is ignored" : "the last \(extra) lines are ignored") + ", as in PTBench"
                 warnings.append(InputWarning(file: file, message))
             }
         } else {
@@ -129,3 +132,6 @@ public enum Scorer {
         case background
     }
 }
+
+/// `n` and the noun, plural unless `n` is 1: "1 case", "3 cases".
+func counted(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }

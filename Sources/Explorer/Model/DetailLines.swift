@@ -131,7 +131,7 @@ public enum DetailLines {
         switch Filter.verdict(v) {
         case .pass: return "pass"
         case .fail: return "fail"
-        case .format: return "format failure" + (v.formatFailure.map { " (\($0.kind.rawValue))" } ?? "")
+        case .format: return "format failure" + (v.formatFailure.map { " (\(Triage.phrase($0.kind)))" } ?? "")
         case .unscored: return "not scored"
         }
     }
@@ -274,7 +274,7 @@ public enum DetailLines {
         }
         out.append(Line(line))
         if let failure {
-            out += Text.paragraph("\(failure.kind.rawValue): \(failure.message)", indent: 2, width: width, role: .format)
+            out += Text.paragraph("\(Triage.phrase(failure.kind)): \(failure.message)", indent: 2, width: width, role: .format)
         }
         return highlight(out, query)
     }

@@ -54,9 +54,12 @@ enum OverlayViews {
         }
         // Only the rows shown are laid out (a journal can hold many thousands of entries), newest first.
         let shown = cursor.top..<min(entries.count, cursor.top + max(0, inner.height))
+        // Numbers right-aligned to the widest one, so the columns after them line up.
+        let numberWidth = 1 + String(entries.map(\.seq).max() ?? 0).count
         let rows = shown.map { i -> Line in
             let e = entries[entries.count - 1 - i]
-            var text = "#\(e.seq)  \(e.time.prefix(19))  \(e.author)  \(e.key)  \(e.kind.rawValue)"
+            let number = String(repeating: " ", count: max(0, numberWidth - 1 - String(e.seq).count)) + "#\(e.seq)"
+            var text = "\(number)  \(e.time.prefix(19))  \(e.author)  \(e.key)  \(e.kind.rawValue)"
             if let c = e.changes.first { text += "  " + c.summary() }
             if let st = e.status { text += "  → \(st.rawValue)" }
             if let r = e.reason { text += "  (\(r))" }

@@ -62,6 +62,7 @@ public enum RootView {
                 Span(
                     "  \(data.cases.count) cases · \(data.users.count) users · \(data.benchmark.splits.count) split\(data.benchmark.splits.count == 1 ? "" : "s")",
                     .muted))
+            if data.journalReadOnly { line.spans.append(Span("  journal read-only", .warning)) }
             if let p = s.session?.scoring {
                 line.spans.append(Span("  scoring \(p.done)/\(p.total)", .warning))
             } else if let report = s.scores?.report {
