@@ -230,6 +230,19 @@ struct HistoryTests {
         #expect(loaded.history.file == url)
     }
 
+    @Test func aRecalledLineIsDataAndDrawnClean() throws {
+        let home = try Self.stateHome()
+        let url = Self.file(in: home)
+        try Self.write("{\"v\": 1, \"kind\": \"search\", \"line\": \"\\u001b[31mred\\u0007\\u009b2J\"}\n", to: url)
+        var s = Fixture.state(try Fixture.sample(), width: 120, height: 30)
+        HistoryFile.load(url).attach(to: &s)
+        Fixture.keys(&s, .char("/"), .up)
+        #expect(s.editor?.line.text == "\u{1b}[31mred\u{07}\u{9b}2J")
+        let bar = Screen.text(s).split(separator: "\n").last.map(String.init) ?? ""
+        #expect(bar.contains("[31mred"), "\(bar)")
+        #expect(!bar.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }, "\(bar)")
+    }
+
     @Test func atMostTheLimitPerKindIsRead() throws {
         let home = try Self.stateHome()
         let url = Self.file(in: home)
