@@ -414,9 +414,45 @@ public final class NcursesTerminal {
         wtimeout(window, Int32(clamping: max(-1, timeoutMilliseconds)))
         var ch: wint_t = 0
         switch wget_wch(window, &ch) {
-        case OK: return NcursesTerminal.key(character: UInt32(ch))
+        case OK:
+            let value = UInt32(ch)
+            return value == 27 ? escapeOrAlt() : NcursesTerminal.key(character: value)
         case KEY_CODE_YES: return keyCode(Int32(bitPattern: UInt32(ch)))
         default: return nil
+        }
+    }
+
+    /// After an Esc: Alt plus the character that came with it, else Esc.
+    ///
+    /// curses has already waited the escape delay (25 ms) for a function key's sequence; a
+    /// character that arrived within it (a terminal sends Alt-b as Esc then `b` in one write) is
+    /// waiting in curses' queue and is taken without waiting more, so a lone Esc stays prompt. Esc
+    /// before another Esc, a key code or a control character is Esc, and that input is read next.
+    private func escapeOrAlt() -> Key {
+        wtimeout(window, 0)
+        var ch: wint_t = 0
+        switch wget_wch(window, &ch) {
+        case OK:
+            let value = UInt32(ch)
+            if let alt = NcursesTerminal.altKey(character: value) { return alt }
+            unget_wch(wchar_t(bitPattern: value))
+        case KEY_CODE_YES:
+            // Backspace is a key code where terminfo names DEL as the backspace key (`kbs`).
+            let code = Int32(bitPattern: UInt32(ch))
+            if code == KEY_BACKSPACE { return .altBackspace }
+            ungetch(code)
+        default:
+            break
+        }
+        return .escape
+    }
+
+    /// The Alt key for a character read right after an Esc (nil: Esc and then that character).
+    static func altKey(character value: UInt32) -> Key? {
+        switch value {
+        case 8, 127: return .altBackspace
+        case 0..<32, 0x7F..<0xA0: return nil
+        default: return Unicode.Scalar(value).map { .alt(Character($0)) }
         }
     }
 

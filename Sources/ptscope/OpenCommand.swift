@@ -96,6 +96,7 @@ struct Open: ParsableCommand {
         let journalURL = plan.journalLocation(explicit: journal).resolve()
         let openedJournal = try exitOnError { () throws(InputError) in try Journal.open(journalURL) }
         let appearance = LaunchAppearance(themeSpec: theme, noColor: noColor)
+        let history = HistoryFile.atLaunch()
         let terminal: NcursesTerminal
         do {
             terminal = try NcursesTerminal(mouse: mouse)
@@ -103,9 +104,10 @@ struct Open: ParsableCommand {
             warn("ptscope: cannot start the terminal UI: \(error) (ptscope --print prints the score table)")
             throw ExitCode(2)
         }
-        let state = appearance.initialState(
+        var state = appearance.initialState(
             width: terminal.width, height: terminal.height, utf8: terminal.isUTF8, mouse: mouse,
             options: Scorer.Options(format: input.format, lenient: input.lenient), loading: plan)
+        history.attach(to: &state)
         let timings = ProcessInfo.processInfo.environment["PTSCOPE_TIMINGS"].flatMap {
             FrameTimings(path: $0, processStart: start)
         }
@@ -114,7 +116,7 @@ struct Open: ParsableCommand {
             journal: openedJournal, author: author ?? Journal.defaultAuthor, loader: plan.loader(journal: openedJournal))
         let signal = runtime.run(on: terminal)
         terminal.restore()
-        for w in appearance.warnings + openedJournal.warnings { warn("warning: \(w)") }
+        for w in appearance.warnings + openedJournal.warnings + history.warnings { warn("warning: \(w)") }
         openedJournal.close()
         if let error = runtime.state.status.loadError {
             warn("ptscope: \(error)")

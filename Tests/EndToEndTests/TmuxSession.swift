@@ -65,6 +65,8 @@ final class TmuxSession {
             "-e", "LANG=C.UTF-8", "-e", "TERM=xterm-256color",
             // Each session its own annotations journal for the sample (never the user's).
             "-e", "XDG_DATA_HOME=\(dir)",
+            // And its own line-editor history (never the user's).
+            "-e", "XDG_STATE_HOME=\(dir)",
         ]
         for (name, value) in environment.sorted(by: { $0.key < $1.key }) { session += ["-e", "\(name)=\(value)"] }
         if interactiveShell {

@@ -44,6 +44,8 @@ struct KeymapDispatchTests {
         case .edits: return chars("CjCjCj") + [.char("e"), .char("j")]
         case .command: return [.char(":")] + chars("fn add x") + [.left]
         case .export: return [.char("x"), .left]
+        case .lineEditor where command == .historyOlder: return search + [.char("/")] + chars("hel")
+        case .lineEditor where command == .historyNewer: return search + [.char("/")] + chars("hel") + [.up]
         case .search, .lineEditor: return [.char("/")] + chars("hello wo") + [.left, .left]
         }
     }

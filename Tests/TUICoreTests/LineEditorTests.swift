@@ -31,6 +31,10 @@ struct LineEditorTests {
         #expect(edited("find the cat", .start, .wordRight, .deleteToEnd).text == "find")
         #expect(edited("find the cat", .wordLeft, .deleteToStart).text == "cat")
         #expect(edited("   ", .deleteWordBackward).text == "")
+        let forward = edited("find the  cat", .start, .wordRight, .deleteWordForward)
+        #expect(forward.text == "find  cat" && forward.cursor == 4)
+        #expect(edited("find the  cat", .start, .deleteWordForward, .deleteWordForward).text == "  cat")
+        #expect(edited("find", .deleteWordForward).text == "find")
         #expect(edited("", .left, .right, .wordLeft, .wordRight, .deleteToStart, .deleteToEnd).text == "")
     }
 

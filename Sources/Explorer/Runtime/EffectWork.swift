@@ -57,6 +57,16 @@ public struct EffectWork: Sendable {
             let journal = context.journal
             let author = context.author
             self.init(lane: .now) { _, _ in Self.append(step, to: journal, author: author) }
+        case .saveHistory(let kind, let line):
+            guard let file = s.history.file else { return nil }
+            self.init(lane: .now) { _, _ in
+                do {
+                    try HistoryFile.append(line, kind: kind, to: file)
+                    return nil
+                } catch {
+                    return .finished("not kept in the history: \(error)")
+                }
+            }
         case .buildDetail(let request):
             self.init(lane: .detail(request: request)) { _, _ in
                 Self.buildDetail(s, request: request).map(Action.detailBuilt)

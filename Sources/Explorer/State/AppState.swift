@@ -23,6 +23,8 @@ public struct AppState: Sendable {
     public var overlay: Overlay?
     /// A line being typed (search, export path, edit command); shortcuts are suspended meanwhile.
     public var editor: Editor?
+    /// The lines submitted before, per kind of input (↑/↓ while typing), and where new ones go.
+    public var history = InputHistory()
     /// The status bar's message, loading state, mouse and quit.
     public var status = Status()
     /// The options the first session starts with (the command line's); later sessions (reloads)

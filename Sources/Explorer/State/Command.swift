@@ -15,7 +15,9 @@ public enum Command: String, Sendable, CaseIterable {
     case accept, undo, redo, recentEdits, confirm, flag, note, editCommand
     /// Line editing (search, export path, edit command): Enter, Esc and the editing keys.
     case submit, cancel, deleteBackward, deleteForward, cursorLeft, cursorRight, lineStart, lineEnd, deleteWord, clearLine
-    case deleteToEnd
+    case deleteToEnd, wordLeft, wordRight, deleteWordForward
+    /// Line editing: the older / newer line of the same kind from the history (↑ / ↓).
+    case historyOlder, historyNewer
 }
 
 // MARK: - What a command does
@@ -25,7 +27,7 @@ extension Command {
     var isLineEditing: Bool {
         switch self {
         case .submit, .cancel, .deleteBackward, .deleteForward, .cursorLeft, .cursorRight, .lineStart, .lineEnd, .deleteWord,
-            .clearLine, .deleteToEnd:
+            .clearLine, .deleteToEnd, .wordLeft, .wordRight, .deleteWordForward, .historyOlder, .historyNewer:
             return true
         default:
             return false
@@ -45,7 +47,7 @@ extension Command {
         }
     }
 
-    /// The editing step of a line-editing command (nil for submit and cancel).
+    /// The editing step of a line-editing command (nil for submit, cancel and the history).
     var lineEdit: LineEditor.Edit? {
         switch self {
         case .deleteBackward: return .deleteBackward
@@ -57,6 +59,9 @@ extension Command {
         case .deleteWord: return .deleteWordBackward
         case .clearLine: return .deleteToStart
         case .deleteToEnd: return .deleteToEnd
+        case .wordLeft: return .wordLeft
+        case .wordRight: return .wordRight
+        case .deleteWordForward: return .deleteWordForward
         default: return nil
         }
     }

@@ -17,6 +17,8 @@ public struct Editor: Sendable, Equatable {
 
     public var purpose: Purpose
     public var line: LineEditor
+    /// Where ↑/↓ are in the history of the purpose's kind.
+    public var recall = LineHistory.Recall()
 
     public init(_ purpose: Purpose, text: String = "") {
         self.purpose = purpose
@@ -33,14 +35,32 @@ public struct Editor: Sendable, Equatable {
         case submitted(String)
     }
 
-    /// Applies a line-editing command from the keymap.
-    public mutating func update(_ command: Command) -> Outcome {
+    /// Applies a line-editing command from the keymap; ↑/↓ (``Command/historyOlder``,
+    /// ``Command/historyNewer``) replace the line with one from `history` (the purpose's kind).
+    public mutating func update(_ command: Command, history: LineHistory = LineHistory()) -> Outcome {
         switch command {
         case .submit: return .submitted(line.text)
         case .cancel: return .cancelled
+        case .historyOlder:
+            if let text = recall.older(in: history, current: line.text) { line = LineEditor(text) }
+            return .editing
+        case .historyNewer:
+            if let text = recall.newer(in: history) { line = LineEditor(text) }
+            return .editing
         default:
             if let step = command.lineEdit { line.apply(step) }
             return .editing
+        }
+    }
+}
+
+extension Editor.Purpose {
+    /// The history the line's ↑/↓ walk and its submitted text joins.
+    public var historyKind: InputHistory.Kind {
+        switch self {
+        case .search: return .search
+        case .export: return .export
+        case .command: return .command
         }
     }
 }

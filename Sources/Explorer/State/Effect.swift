@@ -25,6 +25,8 @@ public enum Effect: Sendable, Equatable {
     /// Build the selected case's detail and its panes' lines (``Panes/pending``): scoring
     /// the case, its call diff and the layout can take long for a large prediction.
     case buildDetail(request: Int)
+    /// Append a submitted line of a kind to the history file (``InputHistory/file``), fsync'ed.
+    case saveHistory(InputHistory.Kind, String)
     /// Leave the explorer (``AppState/quit`` already says so): no work, the input loop ends.
     case quit
 }

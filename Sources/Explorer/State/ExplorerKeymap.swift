@@ -123,9 +123,19 @@ public enum ExplorerKeymap {
         KeyBinding([.end, .ctrl("e")], .lineEnd, hint: "end", help: "cursor to the end of the line"),
         KeyBinding([.backspace], .deleteBackward, hint: "delete", help: "delete the character before the cursor"),
         KeyBinding([.delete, .ctrl("d")], .deleteForward, hint: "delete", help: "delete the character under the cursor"),
-        KeyBinding([.ctrl("w")], .deleteWord, hint: "delete word", help: "delete the word before the cursor"),
+        KeyBinding([.alt("b")], .wordLeft, hint: "word left", help: "cursor to the start of the word (or the one before)"),
+        KeyBinding([.alt("f")], .wordRight, hint: "word right", help: "cursor to the end of the word (or the one after)"),
+        KeyBinding(
+            [.ctrl("w"), .altBackspace], .deleteWord, hint: "delete word", help: "delete the word before the cursor"),
+        KeyBinding([.alt("d")], .deleteWordForward, hint: "delete word", help: "delete the word after the cursor"),
         KeyBinding([.ctrl("u")], .clearLine, hint: "clear", help: "delete everything before the cursor", status: true),
         KeyBinding([.ctrl("k")], .deleteToEnd, hint: "kill", help: "delete everything from the cursor on"),
+        KeyBinding(
+            [.up, .ctrl("p")], .historyOlder, hint: "history",
+            help: "the previous line of this kind (search, command, path), kept across runs", status: true),
+        KeyBinding(
+            [.down, .ctrl("n")], .historyNewer, hint: "history",
+            help: "the next line of this kind; after the newest, the line being typed"),
     ]
 
     public static let table = Keymap<KeyContext, Command>([

@@ -8,19 +8,22 @@ extension Reducer {
     /// and Enter hands the text to what the line was opened for.
     static func edit(_ s: inout AppState, _ command: Command) -> [Effect] {
         guard var editor = s.editor else { return [] }
-        let outcome = editor.update(command)
+        let kind = editor.purpose.historyKind
+        let outcome = editor.update(command, history: s.history[kind])
         guard case .submitted(let text) = outcome else {
             s.editor = outcome == .cancelled ? nil : editor
             return []
         }
         s.editor = nil
+        // The line joins its kind's history (saved first: the effects run in order).
+        let saved: [Effect] = s.history.record(text, as: kind) && s.history.file != nil ? [.saveHistory(kind, text)] : []
         switch editor.purpose {
-        case .search: return submitSearch(&s, text)
+        case .search: return saved + submitSearch(&s, text)
         case .export:
-            guard !text.isEmpty else { return [] }
+            guard !text.isEmpty else { return saved }
             s.status.message = "exporting \(s.list.visible.count) cases…"
-            return [.export(path: text, cases: s.list.visible)]
-        case .command(let target): return submitCommand(&s, text, target: target)
+            return saved + [.export(path: text, cases: s.list.visible)]
+        case .command(let target): return saved + submitCommand(&s, text, target: target)
         }
     }
 

@@ -159,7 +159,7 @@ public enum Reducer {
             move(&s, command, Layout(s))
             effects = []
         case .submit, .cancel, .deleteBackward, .deleteForward, .cursorLeft, .cursorRight, .lineStart, .lineEnd, .deleteWord,
-            .clearLine, .deleteToEnd:
+            .clearLine, .deleteToEnd, .wordLeft, .wordRight, .deleteWordForward, .historyOlder, .historyNewer:
             effects = []  // line editing: handled above
         }
         clamp(&s)

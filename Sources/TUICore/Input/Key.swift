@@ -5,6 +5,9 @@ public enum Key: Sendable, Hashable, CustomStringConvertible {
     case char(Character)
     /// Ctrl plus a letter (`ctrl("c")`).
     case ctrl(Character)
+    /// Alt (Meta) plus a character (`alt("b")`): the terminal sends Esc and the character at once.
+    /// Alt-Backspace is ``altBackspace``.
+    case alt(Character)
     case up, down, left, right
     case pageUp, pageDown, home, end
     case enter, escape, tab, backTab, backspace, delete
@@ -19,6 +22,9 @@ public enum Key: Sendable, Hashable, CustomStringConvertible {
         case .char(" "): return "Space"
         case .char(let c): return String(c)
         case .ctrl(let c): return "Ctrl-\(c.uppercased())"
+        case .alt("\u{7F}"): return "Alt-Backspace"
+        case .alt(" "): return "Alt-Space"
+        case .alt(let c): return "Alt-\(c)"
         case .up: return "↑"
         case .down: return "↓"
         case .left: return "←"
@@ -38,6 +44,11 @@ public enum Key: Sendable, Hashable, CustomStringConvertible {
         case .mouse(let m): return "mouse \(m.kind) \(m.x),\(m.y)"
         }
     }
+}
+
+extension Key {
+    /// Alt-Backspace (Esc then DEL or Ctrl-H from the terminal).
+    public static let altBackspace = Key.alt("\u{7F}")
 }
 
 /// A mouse event in screen cells.

@@ -17,6 +17,8 @@ public struct LineEditor: Sendable, Equatable {
         case wordLeft, wordRight
         /// Ctrl-W: the word before the cursor (and the spaces after it).
         case deleteWordBackward
+        /// Alt-D: the word after the cursor (and the spaces before it).
+        case deleteWordForward
         /// Ctrl-U: everything before the cursor.
         case deleteToStart
         /// Ctrl-K: everything from the cursor on.
@@ -64,6 +66,8 @@ public struct LineEditor: Sendable, Equatable {
             let from = wordStart(before: cursor)
             characters.removeSubrange(from..<cursor)
             cursor = from
+        case .deleteWordForward:
+            characters.removeSubrange(cursor..<wordEnd(after: cursor))
         case .deleteToStart:
             characters.removeSubrange(0..<cursor)
             cursor = 0
