@@ -21,7 +21,7 @@ struct AsciiGlyphTests {
     @Test func theCatalogMarksAreAscii() throws {
         let s = Fixture.state(try Fixture.sample(), width: 200, height: 50, glyphs: .ascii)
         let text = Screen.text(s)
-        #expect(text.contains("Teams * gold @ predicted * preferred"), "\(text)")
+        #expect(text.contains("Teams * gold @ predicted ^ preferred"), "\(text)")
         #expect(!text.contains("F?"), "the short name F± has an ASCII form")
     }
 }

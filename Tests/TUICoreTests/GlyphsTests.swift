@@ -3,15 +3,16 @@ import Testing
 
 @Suite("Glyphs")
 struct GlyphsTests {
-    /// The stand-ins the explorer has shown in ASCII mode (its `asciiOnly` map, the list's
-    /// annotation letters, the ASCII border): a view moved onto `Glyphs` keeps its ASCII frames.
+    /// The ASCII stand-ins: those the explorer showed (its `asciiOnly` map, the list's annotation
+    /// letters, the ASCII border), except where one meant two things (`+` pass and extra, `*` gold,
+    /// preferred and search match: issue 11).
     @Test(arguments: [
-        ("ellipsis", "…", "~"), ("dot", "·", "."), ("pending", "·", "."), ("bullet", "•", "*"),
+        ("ellipsis", "…", "~"), ("dot", "·", "."), ("pending", "·", "."), ("bullet", "•", ">"),
         ("dash", "—", "-"), ("cursor", "█", "_"), ("insertionPoint", "⟂", "_"), ("missing", "−", "-"),
-        ("gold", "●", "*"), ("predicted", "◆", "@"), ("preferred", "★", "*"), ("arrow", "→", ">"),
+        ("gold", "●", "*"), ("predicted", "◆", "@"), ("preferred", "★", "^"), ("arrow", "→", ">"),
         ("arrowLeft", "←", "<"), ("arrowUp", "↑", "^"), ("arrowDown", "↓", "v"),
         ("arrowBoth", "↔", "<>"), ("corrected", "✎", "C"), ("flagged", "⚑", "F"),
-        ("confirmed", "☑", "K"), ("pass", "✓", "+"), ("fail", "✗", "x"), ("bar", "█", "#"),
+        ("confirmed", "☑", "K"), ("pass", "✓", "o"), ("fail", "✗", "x"), ("bar", "█", "#"),
         ("horizontal", "─", "-"), ("topLeft", "┌", "+"), ("heavyHorizontal", "━", "="),
         ("sortAscending", "▲", "^"), ("sortDescending", "▼", "v"),
     ])
@@ -23,6 +24,20 @@ struct GlyphsTests {
     /// The member of `glyphs` named `name`.
     func glyph(_ glyphs: Glyphs, _ name: String) -> String? {
         Mirror(reflecting: glyphs).children.first { $0.label == name }?.value as? String
+    }
+
+    /// Marks that can stand side by side (a list row, the call diff, the catalog, the help's
+    /// legend): two that differ in Unicode differ in ASCII too, so no ASCII mark means two things.
+    @Test func asciiMarksAreAsDistinctAsTheUnicodeOnes() {
+        let marks = [
+            "pass", "fail", "format", "pending", "match", "mismatch", "missing", "extra", "gold", "predicted", "preferred",
+            "corrected", "flagged", "confirmed", "bullet",
+        ]
+        for a in marks {
+            for b in marks where a < b && glyph(.ascii, a) == glyph(.ascii, b) {
+                #expect(glyph(.unicode, a) == glyph(.unicode, b), "\(a) and \(b) are both \(glyph(.ascii, a) ?? "") in ASCII")
+            }
+        }
     }
 
     @Test func everyAsciiGlyphIsAscii() {

@@ -9,7 +9,7 @@
 public struct Glyphs: Sendable, Equatable {
     // MARK: Verdicts and call diffs
 
-    /// A passing case (`✓`, ASCII `+`).
+    /// A passing case (`✓`, ASCII `o`).
     public var pass: String
     /// A failing case (`✗`, ASCII `x`).
     public var fail: String
@@ -17,7 +17,7 @@ public struct Glyphs: Sendable, Equatable {
     public var format: String
     /// A case not scored yet (`·`, ASCII `.`).
     public var pending: String
-    /// A value that matches the gold (`✓`, ASCII `+`).
+    /// A value that matches the gold (`✓`, ASCII `o`).
     public var match: String
     /// A value that differs from the gold (`✗`, ASCII `x`).
     public var mismatch: String
@@ -32,7 +32,7 @@ public struct Glyphs: Sendable, Equatable {
     public var ellipsis: String
     /// A separator between items of one line (`·`, ASCII `.`).
     public var dot: String
-    /// A bullet, and the search-match mark of a list row (`•`, ASCII `*`).
+    /// A bullet, and the search-match mark of a list row (`•`, ASCII `>`).
     public var bullet: String
     /// A dash between a name and its description, or standing for no value (`—`, ASCII `-`).
     public var dash: String
@@ -72,7 +72,7 @@ public struct Glyphs: Sendable, Equatable {
     public var gold: String
     /// The predicted platform or function (`◆`, ASCII `@`).
     public var predicted: String
-    /// The user's preferred platform (`★`, ASCII `*`).
+    /// The user's preferred platform (`★`, ASCII `^`).
     public var preferred: String
     /// A case whose gold was corrected (`✎`, ASCII `C`).
     public var corrected: String
@@ -112,11 +112,11 @@ public struct Glyphs: Sendable, Equatable {
 
     /// ASCII stand-ins, for a terminal whose locale is not UTF-8.
     public static let ascii = Glyphs(
-        pass: "+", fail: "x", format: "!", pending: ".", match: "+", mismatch: "x", missing: "-", extra: "+",
-        ellipsis: "~", dot: ".", bullet: "*", dash: "-", cursor: "_", insertionPoint: "_", delta: "D", notEqual: "!=",
+        pass: "o", fail: "x", format: "!", pending: ".", match: "o", mismatch: "x", missing: "-", extra: "+",
+        ellipsis: "~", dot: ".", bullet: ">", dash: "-", cursor: "_", insertionPoint: "_", delta: "D", notEqual: "!=",
         times: "x", plusMinus: "+-",
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+", heavyHorizontal: "=",
-        selected: "[x]", unselected: "[ ]", bar: "#", gold: "*", predicted: "@", preferred: "*", corrected: "C",
+        selected: "[x]", unselected: "[ ]", bar: "#", gold: "*", predicted: "@", preferred: "^", corrected: "C",
         flagged: "F", confirmed: "K",
         arrow: ">", arrowLeft: "<", arrowUp: "^", arrowDown: "v", arrowBoth: "<>", sortAscending: "^", sortDescending: "v")
 }
