@@ -384,7 +384,9 @@ extension Screen {
         for line in lines {
             let inner = line.trimmingCharacters(in: CharacterSet(charactersIn: "│ "))
             let cells = inner.split(separator: " ").map(String.init)
-            guard cells.first == name, cells.count == 4, cells.dropFirst().allSatisfy({ Double($0) != nil }) else {
+            // Numbers: counts, or metrics as percentages ("85.7%") or the CSV's values (`:set exact`).
+            let number = { (cell: String) in Double(cell.hasSuffix("%") ? String(cell.dropLast()) : cell) != nil }
+            guard cells.first == name, cells.count == 4, cells.dropFirst().allSatisfy(number) else {
                 continue
             }
             return Array(cells.dropFirst())

@@ -19,9 +19,19 @@ struct TriageViewTests {
         for model in ["strong-sim", "weak-sim"] {
             let data = try Fixture.sample(model)
             var s = Fixture.state(data, width: 200, height: 50)
-            Fixture.keys(&s, .char("d"))
+            // By default percentages (checked below); `:set exact` shows the CSV's own values.
+            let percent = TriageRows.rows(s.viewContext!, .dashboard, width: 196).map(\.line.plain).joined(separator: "\n")
+            Fixture.keys(&s, .char(":"))
+            Fixture.type(&s, "set exact")
+            Fixture.keys(&s, .enter, .char("d"))
             let text = TriageRows.rows(s.viewContext!, .dashboard, width: 196).map(\.line.plain).joined(separator: "\n")
             let report = try #require(s.scores?.report)
+            for split in report.splits {
+                for (metric, value) in split.accuracy {
+                    let shown = value.map { String(format: "%5.1f%%", $0 * 100) } ?? "n/a"
+                    #expect(percent.contains(shown), "\(model) \(split.name) \(metric): \(shown)")
+                }
+            }
             for split in report.splits {
                 for (metric, value) in split.accuracy {
                     #expect(text.contains(value.map(PyRepr.float) ?? "n/a"), "\(model) \(split.name) \(metric)")
@@ -82,5 +92,29 @@ struct TriageViewTests {
         Fixture.keys(&s, .char("F"), .enter)
         #expect(!s.list.visible.isEmpty)
         #expect(s.list.visible.allSatisfy { s.scores!.runs.map(\.summaries)[0][$0].isFailing })
+    }
+}
+
+/// The dashboard at 80×24: every headline number whole on the first screen.
+@Suite("Dashboard at 80×24")
+struct SmallDashboardTests {
+    @Test func everyHeadlineNumberIsWholeOnTheFirstScreen() throws {
+        for data in [try Fixture.sample(), try Fixture.compared()] {
+            var s = Fixture.state(data, width: 80, height: 24)
+            Fixture.keys(&s, .char("d"))
+            let screen = Screen.text(s)
+            let report = try #require(s.scores?.report)
+            let columns = report.splits.map { ($0.name, $0.accuracy) } + (report.overall.map { [("overall", $0.accuracy)] } ?? [])
+            for (name, accuracy) in columns {
+                for metric in [Metric.overall, .format, .platforms, .toolNames] {
+                    guard let value = accuracy[metric] ?? nil else { continue }
+                    let shown = String(format: "%5.1f%%", value * 100).trimmingCharacters(in: .whitespaces)
+                    #expect(screen.contains(shown), "\(name) \(metric) \(shown) at 80×24:\n\(screen)")
+                }
+            }
+            if data.runs.count > 1 {
+                #expect(screen.contains("B = weak-sim"), "a comparison shows the runs in the first table")
+            }
+        }
     }
 }

@@ -25,6 +25,7 @@ public enum ExplorerCommandLine: Sendable, Equatable {
         case json
         case corrected
         case advance
+        case exact
     }
 
     /// The explorer's own commands, as help and suggestions list them.
@@ -33,7 +34,7 @@ public enum ExplorerCommandLine: Sendable, Equatable {
     /// The help lines for the `?` overlay.
     public static let helpLines: [(String, String)] = [
         ("N · U N · T N", "jump to case N of the selected case's split (U: untrained, T: trained users)"),
-        ("set lenient|json|corrected|advance", "turn an o option on (noNAME: off, NAME!: toggle)"),
+        ("set lenient|json|corrected|advance|exact", "turn an o option on (noNAME: off, NAME!: toggle)"),
         ("messages", "every status message and warning so far, in full, newest first"),
         ("help · q", "this help · quit"),
     ]
@@ -54,7 +55,7 @@ public enum ExplorerCommandLine: Sendable, Equatable {
         case "help": return .help
         case "messages", "mes": return .messages
         case "set":
-            guard words.count == 2 else { throw Failure("set needs one option: set lenient|json|corrected|advance") }
+            guard words.count == 2 else { throw Failure("set needs one option: set lenient|json|corrected|advance|exact") }
             return try set(words[1])
         default:
             if editWords.contains(first) { return .edit(line) }

@@ -10,6 +10,8 @@ public struct SessionOptions: Sendable {
     public var useCorrectedGold = true
     /// After a verdict (confirm / flag), jump to the next failing case.
     public var autoAdvance = false
+    /// Show the summary views' metrics as the CSV files' exact values instead of percentages.
+    public var exactValues = false
     /// Which prompt the prompt view shows (index in ``TriageRows/promptNames``).
     public var promptTemplate = 0
 

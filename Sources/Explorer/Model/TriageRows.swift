@@ -15,6 +15,7 @@ public enum TriageRows {
         /// The scoring the triage model was built from (nil: no model yet).
         var triage: Int?
         var template: Int
+        var exact: Bool
         var selected: Int?
         var glyphs: Glyphs
 
@@ -25,6 +26,7 @@ public enum TriageRows {
             scored = s.verdicts != nil
             triage = s.triage?.request
             template = s.promptTemplate
+            exact = s.session.options.exactValues
             // Only the prompt view shows the selected case.
             selected = kind == .prompt ? s.selected?.id : nil
             glyphs = s.glyphs
@@ -62,30 +64,64 @@ public enum TriageRows {
         var out: [TriageRow] = []
         var columns = d.splits + (d.overall.map { [$0] } ?? [])
         let names = columns.map { Text.clean($0.letter.isEmpty ? $0.name : $0.letter) }
-        // Columns as wide as the longest value: the metrics are Python float reprs, shown whole.
-        let cw = max(10, columns.flatMap { $0.metrics.map { TextWidth.of($0.text) } }.max() ?? 0) + 2
+        // A metric as a percentage, or as the CSV writes it (`:set exact`, the o options).
+        let exact = s.session.options.exactValues
+        func shown(_ m: Triage.MetricCell?) -> String {
+            guard let m else { return "n/a" }
+            return exact ? m.text : pct(m.value).trimmingCharacters(in: .whitespaces)
+        }
+        let metricCells = columns.flatMap { c in Metric.allCases.map { shown(c.metric($0)) } }
+        // Columns as wide as the widest value; labels as wide as the widest label, so a label
+        // never runs into its numbers.
+        let cw = max(7, metricCells.map { TextWidth.of($0) }.max() ?? 0, names.map { TextWidth.of($0) }.max() ?? 0) + 2
+        let labels =
+            Metric.allCases.map(\.rawValue) + ErrorColumn.allCases.map(\.rawValue)
+            + Triage.HiddenCount.allCases.map(\.rawValue)
+        let lw = (labels.map { TextWidth.of($0) }.max() ?? 20) + 2
         func row(_ label: String, _ cells: [String], _ role: Role = .normal, cases: [Int]? = nil, select: String = "")
             -> TriageRow
         {
-            let text = "  " + TextWidth.pad(label, to: 26) + cells.map { TextWidth.pad($0, to: cw) }.joined()
+            let text = "  " + TextWidth.pad(label, to: lw) + cells.map { TextWidth.pad($0, to: cw) }.joined()
             return TriageRow(Line(text, role), cases: cases, label: select)
         }
         if d.lenient {
             out.append(
                 TriageRow(Line("LENIENT reading (o): these are not PTBench's numbers; the reference is beside them", .warning)))
         }
-        out.append(heading("PTBench metrics", "as acc_results.csv; Enter on a metric lists the cases it missed"))
-        out.append(row("", names + (m.reference != nil ? ["reference"] : []), .muted))
+        // In a comparison the other runs' overall values and the difference to run A are columns
+        // of the same first table, so every headline number fits one screen.
+        let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        let others = m.dashboards.indices.dropFirst().map { String(letters[min($0, 25)]) }
+        let (deltaSign, minus) = (s.glyphs.delta, s.glyphs.missing)
+        let compare = others.isEmpty ? [] : others + ["\(deltaSign) B\(minus)A"]
+        var extra = exact ? "as acc_results.csv" : "% of cases (exact CSV values: :set exact)"
+        if !others.isEmpty { extra = "U, T, all: run A; " + others.joined(separator: ", ") + ": overall" }
+        out.append(heading("PTBench metrics", extra))
+        if !others.isEmpty {
+            let runNames = data.runs.indices.map { "\(String(letters[min($0, 25)])) = \(Text.clean(data.runs[$0].name))" }
+            out.append(TriageRow(Line("  " + runNames.joined(separator: "  "), .muted)))
+        }
+        out.append(row("", names + (m.reference != nil ? ["reference"] : []) + compare, .muted))
         for metric in Metric.allCases {
-            var cells = columns.map { $0.metric(metric)?.text ?? "n/a" }
+            var cells = columns.map { shown($0.metric(metric)) }
             if let r = m.reference {
-                cells.append(r.overall?.metric(metric)?.text ?? r.splits.first?.metric(metric)?.text ?? "n/a")
+                cells.append(shown(r.overall?.metric(metric) ?? r.splits.first?.metric(metric)))
+            }
+            if !others.isEmpty {
+                let values = m.dashboards.map { ($0.overall ?? $0.splits.first)?.metric(metric) }
+                cells += values.dropFirst().map(shown)
+                if let a = values[0]?.value, let b = values[1]?.value {
+                    cells.append(String(format: "%+.1f pt", (b - a) * 100))
+                } else {
+                    cells.append("")
+                }
             }
             let missed = columns.last?.metric(metric)?.missed
             out.append(row(metric.rawValue, cells, cases: missed, select: "\(metric.rawValue) missed"))
         }
+        out.append(TriageRow(Line("  Enter on a metric lists the cases\(others.isEmpty ? "" : " of run A") it missed", .muted)))
         out.append(blank)
-        out.append(heading("Errors", "error_results.csv: the reference's names are swapped; what each counts is spelled out"))
+        out.append(heading("Errors", "error_results.csv (the names are swapped: what each counts is below it)"))
         out.append(row("", names, .muted))
         let maxCount = max(1, ErrorColumn.allCases.map { c in columns.last?.error(c)?.count ?? 0 }.max() ?? 1)
         for c in ErrorColumn.allCases {
@@ -118,28 +154,6 @@ public enum TriageRows {
                         Span("  " + TextWidth.pad(label, to: 26)), Span(String(repeating: s.glyphs.bar, count: len), .fail),
                         Span(" \(n)", .muted),
                     ]), cases: cases, label: label))
-        }
-        if m.dashboards.count > 1 {
-            out.append(blank)
-            let (deltaSign, minus) = (s.glyphs.delta, s.glyphs.missing)
-            out.append(heading("Runs", "overall (or the only split); \(deltaSign) against run A"))
-            let letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-            out.append(
-                row(
-                    "",
-                    m.dashboards.indices.map { String(letters[letters.index(letters.startIndex, offsetBy: min($0, 25))]) } + [
-                        "\(deltaSign) B\(minus)A"
-                    ], .muted))
-            for metric in Metric.allCases {
-                let values = m.dashboards.map { ($0.overall ?? $0.splits.first)?.metric(metric)?.value }
-                let delta: String
-                if values.count > 1, let a = values[0], let b = values[1] {
-                    delta = String(format: "%+.1f pt", (b - a) * 100)
-                } else {
-                    delta = ""
-                }
-                out.append(row(metric.rawValue, values.map(pct) + [delta]))
-            }
         }
         if let o = m.original {
             out.append(blank)

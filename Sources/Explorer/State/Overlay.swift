@@ -70,5 +70,5 @@ extension Overlay {
     }
 
     /// The rows of the options overlay.
-    static let optionCount = 4
+    static let optionCount = 5
 }

@@ -67,8 +67,12 @@ extension Reducer {
         case 0: s.session!.options.scorer.lenient.toggle()
         case 1: s.session!.options.scorer.format = s.session!.options.scorer.format == .reference ? .json : .reference
         case 2: s.session!.options.useCorrectedGold.toggle()
-        default:
+        case 3:
             s.session!.options.autoAdvance.toggle()
+            return []
+        default:
+            // Only how numbers are shown: the summary views are laid out again (their key has it).
+            s.session!.options.exactValues.toggle()
             return []
         }
         s.session!.version += 1
@@ -84,6 +88,7 @@ extension Reducer {
             case .json: (1, options.scorer.format == .json)
             case .corrected: (2, options.useCorrectedGold)
             case .advance: (3, options.autoAdvance)
+            case .exact: (4, options.exactValues)
             }
         if let value, value == current {
             s.status.message = "\(option.rawValue) is already \(current ? "on" : "off")"

@@ -97,6 +97,10 @@ enum OverlayViews {
                 Span((options.autoAdvance ? g.selected : g.unselected) + " ", .key),
                 Span("after C (confirm) or ! (flag), go to the next failing case"),
             ]),
+            Line([
+                Span((options.exactValues ? g.selected : g.unselected) + " ", .key),
+                Span("summary views: the CSV files' exact values instead of percentages"),
+            ]),
         ]
         SelectableList(rows, cursor: ListCursor(index: cursor), focused: true, glyphs: g).render(in: inner, into: &buf)
         let notes = [
