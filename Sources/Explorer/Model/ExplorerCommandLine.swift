@@ -16,6 +16,8 @@ public enum ExplorerCommandLine: Sendable, Equatable {
     case messages
     /// `:set OPTION` / `:set noOPTION` / `:set OPTION!` (toggle): the `o` options by name.
     case set(SessionOption, to: Bool?)
+    /// `:sort COLUMN [desc]`: the case list's order.
+    case sort(CaseSort)
     /// A gold edit (the text as typed).
     case edit(String)
 
@@ -35,6 +37,7 @@ public enum ExplorerCommandLine: Sendable, Equatable {
     public static let helpLines: [(String, String)] = [
         ("N · U N · T N", "jump to case N of the selected case's split (U: untrained, T: trained users)"),
         ("set lenient|json|corrected|advance|exact", "turn an o option on (noNAME: off, NAME!: toggle)"),
+        ("sort index|user|scenario|platform|verdict|error|status [desc]", "order the case list (> next column, < reverse)"),
         ("messages", "every status message and warning so far, in full, newest first"),
         ("help · q", "this help · quit"),
     ]
@@ -54,6 +57,18 @@ public enum ExplorerCommandLine: Sendable, Equatable {
         case "q", "quit": return .quit
         case "help": return .help
         case "messages", "mes": return .messages
+        case "sort":
+            guard words.count >= 2, words.count <= 3, let column = CaseSort.Column(rawValue: words[1].lowercased()) else {
+                let columns = CaseSort.Column.allCases.map(\.rawValue)
+                let near = words.count > 1 ? closest(words[1], in: columns) : nil
+                throw Failure(
+                    "sort needs a column" + (near.map { ": did you mean “\($0)”?" } ?? "")
+                        + " (\(columns.joined(separator: ", ")), then desc or asc)")
+            }
+            guard words.count == 2 || ["desc", "asc"].contains(words[2]) else {
+                throw Failure("sort \(column.rawValue) takes desc or asc, got “\(words[2])”")
+            }
+            return .sort(CaseSort(column, descending: words.count == 3 && words[2] == "desc"))
         case "set":
             guard words.count == 2 else { throw Failure("set needs one option: set lenient|json|corrected|advance|exact") }
             return try set(words[1])
@@ -90,7 +105,7 @@ public enum ExplorerCommandLine: Sendable, Equatable {
 
     /// An unknown command, with the closest names first.
     static func unknown(_ word: String) -> Failure {
-        let all = ["quit", "help", "messages", "set"] + editWords
+        let all = ["quit", "help", "messages", "set", "sort"] + editWords
         let near = closest(word, in: all)
         return Failure(
             "unknown command “\(word)”" + (near.map { ": did you mean “\($0)”?" } ?? "")

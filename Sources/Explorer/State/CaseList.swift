@@ -12,6 +12,8 @@ public struct CaseList: Sendable {
     /// The selection (a position in `visible`) and the first row shown.
     public var cursor = ListCursor()
     public var filter = Filter()
+    /// The order of `visible` (the data's own by default).
+    public var sort = CaseSort()
     public var search = Search()
 
     /// The committed search: the query and its matches.

@@ -13,6 +13,8 @@ public enum Command: String, Sendable, CaseIterable {
     case rescore, reload, options, export
     case dashboard, patterns, users, tools, prompt, nextTemplate, previousTemplate
     case accept, undo, redo, recentEdits, confirm, flag, note, editCommand
+    /// The case list's order: by the next column, or the other way round.
+    case sortNext, sortReverse
     /// Line editing (search, export path, edit command): Enter, Esc and the editing keys.
     case submit, cancel, deleteBackward, deleteForward, cursorLeft, cursorRight, lineStart, lineEnd, deleteWord, clearLine
     case deleteToEnd, wordLeft, wordRight, deleteWordForward

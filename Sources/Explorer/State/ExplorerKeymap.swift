@@ -36,6 +36,10 @@ public enum ExplorerKeymap {
             help: "accept the predicted value as one more gold alternative (first mismatch)", status: true),
         KeyBinding([.char("u")], .undo, hint: "undo", help: "undo the last gold edit or status (journaled)"),
         KeyBinding([.char("U")], .redo, hint: "redo", help: "redo"),
+        KeyBinding(
+            [.char(">")], .sortNext, hint: "sort",
+            help: "sort the case list by the next column (#, user, scenario, platform, verdict, error, status; :sort)"),
+        KeyBinding([.char("<")], .sortReverse, hint: "reverse", help: "reverse the case list's order"),
         KeyBinding([.char("e")], .recentEdits, hint: "edits", help: "recent edits (Enter revisits the case)"),
         KeyBinding([.char("C")], .confirm, hint: "confirm", help: "status: confirmed (gold is right)"),
         KeyBinding([.char("!")], .flag, hint: "flag", help: "status: flagged, with a reason"),

@@ -88,6 +88,9 @@ extension Reducer {
             return []
         case .set(let option, let value):
             return setOption(&s, option, value)
+        case .sort(let sort):
+            setSort(&s, sort)
+            return []
         }
         guard let (caseKey, _, gold) = editTarget(s, case: target) else { return [] }
         do {

@@ -52,6 +52,14 @@ extension Reducer {
         recomputeVisible(&s, keeping: id)
     }
 
+    /// Orders the case list (`>`, `<`, `:sort`), keeping the selection on its case.
+    static func setSort(_ s: inout AppState, _ sort: CaseSort) {
+        s.list.sort = sort
+        recomputeVisible(&s, keeping: s.selectedID)
+        s.status.message =
+            sort.isNatural ? "in the data's order" : "sorted by \(sort.column.rawValue)\(sort.descending ? ", descending" : "")"
+    }
+
     static func jumpToFailure(_ s: inout AppState, forward: Bool) {
         guard let scores = s.scores else {
             s.status.message = "still scoring; failing cases are known when it finishes"
@@ -94,9 +102,11 @@ extension Reducer {
     /// Re-applies the filter, keeping the selection on `id` (or the nearest case after it).
     static func recomputeVisible(_ s: inout AppState, keeping id: Int?) {
         guard let session = s.session else { return }
-        s.list.visible = CaseList.visible(session, filter: s.list.filter)
+        s.list.visible = s.list.sort.apply(CaseList.visible(session, filter: s.list.filter), session)
         s.list.counts = session.scores.map { CaseList.counts(s.list.visible, $0.primary.summaries) }
-        if let id {
+        if let id, !s.list.sort.isNatural {
+            s.list.cursor.index = s.list.visible.firstIndex(of: id) ?? 0
+        } else if let id {
             // visible is sorted by id: binary search for the first id >= the old one.
             var lo = 0
             var hi = s.list.visible.count

@@ -126,6 +126,16 @@ public enum Reducer {
         case .search:
             s.editor = Editor(.search)
             effects = []
+        case .sortNext, .sortReverse:
+            var sort = s.list.sort
+            if command == .sortReverse {
+                sort.descending.toggle()
+            } else {
+                let all = CaseSort.Column.allCases
+                sort = CaseSort(all[((all.firstIndex(of: sort.column) ?? 0) + 1) % all.count])
+            }
+            setSort(&s, sort)
+            effects = []
         case .searchNext, .searchPrevious, .nextFailure, .previousFailure:
             listCommand(&s, command)
             effects = []

@@ -24,7 +24,8 @@ enum ListView {
         let inner = block.inner(rect)
         guard !inner.isEmpty else { return }
         let cols = Columns(width: inner.width, maxIndex: data.cases.count, runs: data.runs.count)
-        buf.put(cols.header().fitted(to: inner.width, ellipsis: g.ellipsis), x: inner.x, y: inner.y, maxX: inner.maxX)
+        buf.put(
+            cols.header(list.sort, g).fitted(to: inner.width, ellipsis: g.ellipsis), x: inner.x, y: inner.y, maxX: inner.maxX)
         if list.visible.isEmpty {
             buf.put(
                 list.filter.isEmpty ? "no cases" : "no case matches the filter (f, then x clears it)", x: inner.x + 1,
@@ -78,11 +79,18 @@ enum ListView {
             scenario = max(4, rest - user)
         }
 
-        func header() -> Line {
-            Line(
-                " " + String(repeating: " ", count: index - 1) + "#" + " S " + TextWidth.pad("User", to: user) + " "
-                    + TextWidth.pad("Scenario/platform", to: scenario) + " "
-                    + (runs > 1 ? String("ABCDEFGHIJKLMNOPQRSTUVWXYZ".prefix(runs)) : "V") + "  Error", .muted)
+        /// The column titles, the sorted one marked (▲ up, ▼ down).
+        func header(_ sort: CaseSort = CaseSort(), _ g: Glyphs = .unicode) -> Line {
+            let mark = sort.isNatural ? "" : sort.descending ? g.sortDescending : g.sortAscending
+            func title(_ text: String, _ column: CaseSort.Column) -> String { sort.column == column ? text + mark : text }
+            let number = title("#", .index)
+            let place =
+                sort.column == .scenario ? title("Scenario", .scenario) + "/platform" : title("Scenario/platform", .platform)
+            let verdict = title(title(runs > 1 ? String("ABCDEFGHIJKLMNOPQRSTUVWXYZ".prefix(runs)) : "V", .verdict), .status)
+            return Line(
+                String(repeating: " ", count: max(0, index + 1 - TextWidth.of(number))) + number + " S "
+                    + TextWidth.pad(title("User", .user), to: user) + " " + TextWidth.pad(place, to: scenario) + " "
+                    + TextWidth.pad(verdict, to: runs + 2) + title("Error", .error), .muted)
         }
 
         func row(

@@ -1,0 +1,60 @@
+import Evaluator
+import Explorer
+import TUICore
+import Testing
+
+/// Sorting the case list: by each column, both ways, the selection kept, the column marked.
+@Suite("Sorting the case list")
+struct SortTests {
+    @Test func byEveryColumnBothWaysKeepingTheSelection() throws {
+        let data = try Fixture.sample()
+        var s = Fixture.state(data, width: 120, height: 40)
+        Fixture.keys(&s, .char("j"), .char("j"), .char("j"))
+        let selected = try #require(s.selectedID)
+        Fixture.keys(&s, .char(">"))
+        #expect(s.list.sort == CaseSort(.user))
+        let names = s.list.visible.map { data.users[data.cases[$0].user].name }
+        #expect(names == names.sorted(), "by user name")
+        #expect(s.selectedID == selected, "the selection stays on its case")
+        #expect(Screen.text(s).contains("User▲"))
+        Fixture.keys(&s, .char("<"))
+        let down = s.list.visible.map { data.users[data.cases[$0].user].name }
+        #expect(down == names.sorted(by: >), "reversed")
+        #expect(Screen.text(s).contains("User▼"))
+        // Ties keep the data's order, in either direction.
+        let first = down.first!
+        let tied = s.list.visible.filter { data.users[data.cases[$0].user].name == first }
+        #expect(tied == tied.sorted())
+        // Through every column back to the data's order.
+        for _ in 0..<(CaseSort.Column.allCases.count - 1) { Fixture.keys(&s, .char(">")) }
+        #expect(s.list.sort.isNatural)
+        #expect(s.list.visible == Array(0..<data.cases.count))
+    }
+
+    @Test func sortCommandOrdersByVerdictFailingFirst() throws {
+        var s = Fixture.state(try Fixture.sample(), width: 120, height: 40)
+        Fixture.keys(&s, .char(":"))
+        Fixture.type(&s, "sort verdict")
+        Fixture.keys(&s, .enter)
+        let verdicts = s.list.visible.map { s.summary($0)?.verdict }
+        let firstPass = try #require(verdicts.firstIndex(of: .pass))
+        #expect(verdicts[..<firstPass].allSatisfy { $0 == .fail || $0 == .format }, "failing cases first")
+        #expect(verdicts[firstPass...].allSatisfy { $0 == .pass })
+        Fixture.keys(&s, .char(":"))
+        Fixture.type(&s, "sort platfrom")
+        Fixture.keys(&s, .enter)
+        #expect(s.message?.contains("did you mean “platform”?") == true, "\(s.message ?? "")")
+    }
+
+    @Test func aFilteredListStaysSorted() throws {
+        let data = try Fixture.sample()
+        var s = Fixture.state(data, width: 120, height: 40)
+        Fixture.keys(&s, .char(":"))
+        Fixture.type(&s, "sort platform desc")
+        Fixture.keys(&s, .enter)
+        Fixture.keys(&s, .char("f"), .char("j"), .char(" "), .escape)  // fail only
+        let platforms = s.list.visible.map { data.cases[$0].goldPlatform }
+        #expect(!platforms.isEmpty && platforms == platforms.sorted(by: >))
+        #expect(s.list.visible.allSatisfy { s.summary($0)?.verdict == .fail })
+    }
+}
