@@ -85,8 +85,13 @@ struct DetailRequestTests {
         _ = Reducer.reduce(&s, .loaded(try Fixture.sample()))
         let runner = BackgroundEffectRunner { try Fixture.sample() }
         // 40 key repeats, each asking for the panes again (the request number grows, as in reduce).
+        // The builder is busy (as with a costly case) while the requests arrive: on a loaded
+        // machine the posting loop could otherwise be preempted long enough for builds to finish.
+        let busy = DispatchSemaphore(value: 0)
+        runner.detailBuilder.async { busy.wait() }
         let last = s.panes.request + 40
         for request in (s.panes.request + 1)...last { _ = runner.perform(.buildDetail(request: request), for: s) }
+        busy.signal()
         let posted = Self.results(runner, upTo: last)
         #expect(posted.last?.request == last, "the latest request is built")
         #expect(posted.count <= 2, "\(posted.count) builds ran to the end for 40 requests: \(posted.map(\.request))")
