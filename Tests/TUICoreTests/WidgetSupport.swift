@@ -13,7 +13,7 @@ func rendered(_ widget: some Widget, _ width: Int, _ height: Int, in rect: Rect?
 func frame(_ lines: String...) -> String { lines.joined(separator: "\n") }
 
 /// One letter per role, for ``ScreenBuffer/roleMap(_:)``: `.` normal, `s` selection, `a` accent,
-/// `m` muted, `b` border, `F` focused border, `t` title, `h` header, `k` key, `S` status bar.
+/// `m` muted, `b` border, `F` focused border, `t` title, `h` header, `k` key, `S` status bar, `K` status-bar key.
 func letter(_ role: Role) -> Character {
     switch role {
     case .normal: return "."
@@ -26,6 +26,7 @@ func letter(_ role: Role) -> Character {
     case .header: return "h"
     case .key: return "k"
     case .statusBar: return "S"
+    case .statusKey: return "K"
     default: return "?"
     }
 }

@@ -209,7 +209,7 @@ struct StatusLineTests {
         let status = StatusLine(left: Line(" LIST ", .key), hints: hints, glyphs: .unicode)
         let buf = rendered(status, 40, 1)
         #expect(buf.text == " LIST          j move · ? help · q quit")
-        #expect(buf.roleMap(letter) == "kkkkkk" + "SSSSSSSSS" + "k" + "SSSSSSSS" + "k" + "SSSSSSSS" + "k" + "SSSSSS")
+        #expect(buf.roleMap(letter) == "kkkkkk" + "SSSSSSSSS" + "K" + "SSSSSSSS" + "K" + "SSSSSSSS" + "K" + "SSSSSS")
         #expect(rendered(status, 44, 1).text == " LIST              j move · ? help · q quit")
         #expect(rendered(status, 45, 1).text == " LIST  j move · Enter open · ? help · q quit")
     }

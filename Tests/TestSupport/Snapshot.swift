@@ -72,7 +72,7 @@ extension ScreenBuffer {
 extension Role {
     /// The letter of the role layer: `.` normal, `m` muted, `h` header, `t` title, `b` border,
     /// `B` focused border, `s` selection, `p` pass, `f` fail, `!` format, `g` gold, `d` predicted,
-    /// `-` missing, `+` extra, `k` key, `S` status bar, `*` match, `e` error span, `w` warning,
+    /// `-` missing, `+` extra, `k` key, `S` status bar, `K` status-bar key, `*` match, `e` error span, `w` warning,
     /// `a` accent.
     public var letter: Character {
         switch self {
@@ -92,6 +92,7 @@ extension Role {
         case .extra: return "+"
         case .key: return "k"
         case .statusBar: return "S"
+        case .statusKey: return "K"
         case .match: return "*"
         case .errorSpan: return "e"
         case .warning: return "w"

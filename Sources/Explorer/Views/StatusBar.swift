@@ -22,14 +22,14 @@ enum StatusBar {
             let bar = StatusLine(left: Line(""), hints: hints, glyphs: s.glyphs)
             let line =
                 Line([
-                    Span(prompt, .key), Span(Text.clean(editor.line.beforeCursor), .statusBar),
+                    Span(prompt, .statusKey), Span(Text.clean(editor.line.beforeCursor), .statusBar),
                     Span(s.glyphs.cursor, .statusBar), Span(Text.clean(editor.line.afterCursor), .statusBar),
                     Span("  ", .statusBar),
                 ]) + bar.hintLine(hints)
             buf.put(line.fitted(to: r.width, ellipsis: s.glyphs.ellipsis), x: r.x, y: r.y, maxX: r.maxX)
             return
         }
-        var left: [Span] = [Span(" " + mode(s) + " ", .key)]
+        var left: [Span] = [Span(" " + mode(s) + " ", .statusKey)]
         if let data = s.data, !s.list.filter.isEmpty {
             left.append(Span(" filter: " + Text.clean(s.list.filter.summary(data)), .statusBar))
         }

@@ -18,6 +18,9 @@ public enum Role: String, Sendable, CaseIterable, Codable, Hashable {
     case extra
     case key
     case statusBar = "status_bar"
+    /// A key letter in the status bar: the key's colour on the status bar's background, unless a
+    /// theme says otherwise.
+    case statusKey = "status_key"
     case match
     case errorSpan = "error_span"
     case warning
@@ -28,6 +31,7 @@ public enum Role: String, Sendable, CaseIterable, Codable, Hashable {
         switch self {
         case .normal: return nil
         case .title, .focusedBorder: return .header
+        case .statusKey: return .key
         case .missing: return .fail
         case .extra: return .format
         case .match, .errorSpan: return .selection

@@ -254,6 +254,13 @@ public struct Theme: Sendable {
                     bold: a.bold, underline: a.underline, reverse: a.reverse, dim: a.dim)
             }
         }
+        // A key letter in the status bar keeps the bar's background (a theme may still set it).
+        if roles[.statusKey] == nil, let key = out[.key], let bar = out[.statusBar] {
+            out[.statusKey] =
+                depth == .mono
+                ? TextStyle(bold: true, underline: key.underline, reverse: bar.reverse, dim: false)
+                : TextStyle(fg: key.fg, bg: bar.bg, bold: key.bold, underline: key.underline, reverse: bar.reverse)
+        }
         return ResolvedTheme(styles: out, depth: depth)
     }
 }

@@ -53,7 +53,7 @@ public struct StatusLine: Widget, Sendable {
         var spans: [Span] = []
         for h in hints {
             if !spans.isEmpty { spans.append(Span(" \(glyphs.dot) ", .statusBar)) }
-            spans.append(Span(h.key, .key))
+            spans.append(Span(h.key, .statusKey))
             spans.append(Span(" " + h.label, .statusBar))
         }
         return Line(spans)
