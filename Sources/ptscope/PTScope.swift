@@ -51,10 +51,13 @@ extension PredictionParser.Format: ExpressibleByArgument {}
 
 /// Resolves the bundled sample's data root and a simulated model's predictions (default: the first).
 func sampleInputs(model: String = Sample.models[0]) throws -> (URL, URL) {
-    guard let data = Sample.dataRoot, let pred = Sample.run(model) else {
-        throw ValidationError("the bundled sample is missing from this build (Sources/Sample/Data)")
+    do {
+        let root = try Sample.location()
+        return (root.appendingPathComponent("data"), root.appendingPathComponent("runs").appendingPathComponent(model))
+    } catch {
+        warn("ptscope: \(error)")
+        throw ExitCode(2)
     }
-    return (data, pred)
 }
 
 /// Reads DATA and PRED; exit 2 with the reason when they cannot be read.
