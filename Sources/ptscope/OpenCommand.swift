@@ -92,7 +92,8 @@ struct Open: ParsableCommand {
             TerminalText.print(summary.table, terminator: "")
             return
         }
-        // The journal: opened (and locked) before the terminal, so a problem is a plain message.
+        // The journal: opened (and locked, when it exists) before the terminal, so a problem is a plain
+        // message; a missing one is created by the first edit.
         let journalURL = plan.journalLocation(explicit: journal).resolve()
         let openedJournal = try exitOnError { () throws(InputError) in try Journal.open(journalURL) }
         let appearance = LaunchAppearance(themeSpec: theme, noColor: noColor)
