@@ -84,13 +84,7 @@ struct Open: ParsableCommand {
             throw ExitCode(2)
         }
         if printTable || isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0 {
-            if let header = plan.printHeader { TerminalText.print(header) }
-            let bench = try loadBenchmark(plan.data, plan.predictions)
-            let report = bench.score(options: Scorer.Options(format: input.format))
-            for w in report.warnings { warn("warning: \(w)") }
-            let summary = ScoreSummary(report, of: bench, format: input.format, lenient: input.lenient)
-            TerminalText.print(summary.table, terminator: "")
-            return
+            return try printScores(plan)
         }
         // The journal: opened (and locked, when it exists) before the terminal, so a problem is a plain
         // message; a missing one is created by the first edit.
@@ -100,6 +94,11 @@ struct Open: ParsableCommand {
         let terminal: NcursesTerminal
         do {
             terminal = try NcursesTerminal(mouse: mouse)
+        } catch NcursesError.cannotAddressCursor(let term) {
+            // TERM=dumb and the like: nothing could be drawn, so print what --print prints.
+            openedJournal.close()
+            warn("ptscope: \(NcursesError.cannotAddressCursor(term: term)); printing the score table instead (as --print does)")
+            return try printScores(plan)
         } catch {
             warn("ptscope: cannot start the terminal UI: \(error) (ptscope --print prints the score table)")
             throw ExitCode(2)
@@ -123,6 +122,16 @@ struct Open: ParsableCommand {
         }
         // Killed by the signal (default action) after the clean-up: the shell reports 128 + n.
         if signal != nil { NcursesTerminal.exit(bySignal: terminal.interruptSignal) }
+    }
+
+    /// The score table of `plan`'s data and primary run on standard output (`--print`).
+    func printScores(_ plan: LaunchPlan) throws {
+        if let header = plan.printHeader { TerminalText.print(header) }
+        let bench = try loadBenchmark(plan.data, plan.predictions)
+        let report = bench.score(options: Scorer.Options(format: input.format))
+        for w in report.warnings { warn("warning: \(w)") }
+        let summary = ScoreSummary(report, of: bench, format: input.format, lenient: input.lenient)
+        TerminalText.print(summary.table, terminator: "")
     }
 }
 
