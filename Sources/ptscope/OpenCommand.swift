@@ -17,12 +17,15 @@ struct Open: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "open", abstract: "Open the explorer on DATA with PRED (default: the bundled sample).")
 
-    @Argument(help: "A PTBench data root (with test_untrained_user/ and test_trained_user/), a split folder, or a data.json.")
+    @Argument(
+        help: "A PTBench data root (with test_untrained_user/ and test_trained_user/), a split folder, or a data.json.",
+        completion: .file())
     var data: String?
 
     @Argument(
         help:
-            "Predictions roots (with <split>/generation.jsonl), split folders, or generation.jsonl files: one per model; several are compared (A, B, ...)."
+            "Predictions roots (with <split>/generation.jsonl), split folders, or generation.jsonl files: one per model; several are compared (A, B, ...).",
+        completion: .file()
     )
     var predictions: [String] = []
 
@@ -31,7 +34,8 @@ struct Open: ParsableCommand {
 
     @Option(
         help:
-            "The annotations journal (default: annotations.jsonl in the predictions root; for the sample, in ~/.local/share/ptscope)."
+            "The annotations journal (default: annotations.jsonl in the predictions root; for the sample, in ~/.local/share/ptscope).",
+        completion: .file(extensions: ["jsonl"])
     )
     var journal: String?
 
@@ -41,10 +45,14 @@ struct Open: ParsableCommand {
     @Flag(help: "With the bundled sample: compare both simulated models (A = strong-sim, B = weak-sim).")
     var compare = false
 
-    @Option(help: "With the bundled sample: which simulated model's predictions (\(Sample.models.joined(separator: ", "))).")
+    @Option(
+        help: "With the bundled sample: which simulated model's predictions (\(Sample.models.joined(separator: ", "))).",
+        completion: .list(Sample.models))
     var model: String = Sample.models[0]
 
-    @Option(help: "Colour theme: a bundled name (\(ThemeLoader.bundledNames.joined(separator: ", "))) or a path to a theme file.")
+    @Option(
+        help: "Colour theme: a bundled name (\(ThemeLoader.bundledNames.joined(separator: ", "))) or a path to a theme file.",
+        completion: .list(ThemeLoader.bundledNames))
     var theme: String?
 
     @Flag(name: .customLong("no-color"), help: "No colour (also when NO_COLOR is set): attributes and glyphs only.")
@@ -57,6 +65,19 @@ struct Open: ParsableCommand {
     var printTable = false
 
     @OptionGroup var input: InputOptions
+
+    /// The explorer's arguments and options as `open --help` lists them (at the width the help is
+    /// printed at), for `ptscope --help`: the explorer is what runs with no subcommand.
+    static var optionsHelp: String {
+        let help = helpMessage()
+        guard let start = help.range(of: "ARGUMENTS:") ?? help.range(of: "OPTIONS:") else { return "" }
+        let lines = help[start.lowerBound...].split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.contains("-h, --help") && !$0.contains("--version") }
+            .map { line in
+                line.hasSuffix(":") && !line.hasPrefix(" ") ? "EXPLORER " + line.dropLast() + " (ptscope [open]):" : String(line)
+            }
+        return lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
 
     func validate() throws {
         for r in runs {

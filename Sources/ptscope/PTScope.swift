@@ -11,14 +11,16 @@ import Sample
 
 @main
 struct PTScope: ParsableCommand {
+    /// ptscope's version, as `--version` prints it.
+    static let version = "0.11.0"
+
     static let configuration = CommandConfiguration(
         commandName: "ptscope",
         abstract: "Explore and score PTBench (personalized tool invocation) results.",
-        discussion: """
-            With no arguments, ptscope opens the explorer on the bundled sample. `ptscope DATA PRED`
-            opens it on a PTBench data root and a predictions root. When standard output is not a
-            terminal (or with --print), it prints the score table instead.
-            """,
+        discussion: "With no arguments, ptscope opens the explorer on the bundled sample. `ptscope DATA PRED` opens it "
+            + "on a PTBench data root and a predictions root. When standard output is not a terminal (or with --print), "
+            + "it prints the score table instead.\n\n" + Open.optionsHelp,
+        version: version,
         subcommands: [
             Open.self, Score.self, Check.self, Keys.self, BenchCommand.self, ExportCommand.self, AnnotationsCommand.self,
         ],
