@@ -70,3 +70,45 @@ struct CommandLineHelpTests {
         #expect(try Self.complete(["ptscope", "export", "x", "--out", "res"], in: tmp).contains("results-folder"))
     }
 }
+
+/// The `ptscope score` table: every value ends in the column its header ends in.
+@Suite("ptscope score's table", .timeLimit(.minutes(1)))
+struct ScoreTableAlignmentTests {
+    /// The character offset where each whitespace-separated word of `line` ends.
+    static func wordEnds(_ line: Substring) -> [Int] {
+        var ends: [Int] = []
+        var previous: Character = " "
+        for (k, c) in line.enumerated() {
+            if c == " " && previous != " " { ends.append(k) }
+            previous = c
+        }
+        if previous != " " { ends.append(line.count) }
+        return ends
+    }
+
+    @Test("ptscope score: each value lines up under its header, in every section", arguments: [false, true])
+    func valuesLineUpUnderHeaders(lenient: Bool) throws {
+        let tmp = try TemporaryFolder()
+        let sample = CLIOutputTests.sample
+        let run = try CLIOutputTests.run(
+            [
+                "score", sample.appendingPathComponent("data").path, sample.appendingPathComponent("runs/weak-sim").path, "--out",
+                tmp.path + "/scores",
+            ] + (lenient ? ["--lenient"] : []), in: tmp)
+        #expect(run.status == 0, "\(run.errors)")
+        let lines = run.text.split(separator: "\n")
+        let headers = lines.filter { $0.hasPrefix(" ") && $0.contains("test_untrained_user") }
+        try #require(headers.count == (lenient ? 2 : 1), "\(run.text)")
+        let columns = Self.wordEnds(headers[0])
+        #expect(columns.count == 3)
+        var checked = 0
+        for line in lines where !line.hasPrefix(" ") {
+            let words = line.split(separator: " ")
+            // A row: its last three words are numbers (or n/a).
+            guard words.count > 3, words.suffix(3).allSatisfy({ Double($0) != nil || $0 == "n/a" }) else { continue }
+            #expect(Array(Self.wordEnds(line).suffix(3)) == columns, "not under the headers:\n\(headers[0])\n\(line)")
+            checked += 1
+        }
+        #expect(checked >= (lenient ? 2 : 1) * 19, "\(run.text)")
+    }
+}
