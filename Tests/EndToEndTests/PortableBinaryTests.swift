@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// A copied `ptscope` binary works on its own: nothing it needs lives in the build folder.
 ///
 /// Each test copies the built binary alone into a temporary folder and, in the copy, replaces
@@ -22,20 +26,13 @@ struct PortableBinaryTests {
             let original = try TmuxSession.ptscopeBinary()
             let buildFolder = try #require(
                 Self.buildFolder(of: original), "the built binary \(original) is not inside a .build folder")
-            var bytes = try #require(FileManager.default.contents(atPath: original))
             let from = Data(buildFolder.utf8)
             // Same length (the strings are fixed in the binary): ".build" becomes ".gone!".
             let to = Data(buildFolder.dropLast(".build".count).utf8) + Data(".gone!".utf8)
             #expect(!FileManager.default.fileExists(atPath: String(decoding: to, as: UTF8.self)))
-            var searchFrom = bytes.startIndex
-            while let found = bytes.range(of: from, in: searchFrom..<bytes.endIndex) {
-                bytes.replaceSubrange(found, with: to)
-                searchFrom = found.upperBound
-            }
             try FileManager.default.createDirectory(atPath: tmp.path + "/bin", withIntermediateDirectories: true)
             binary = tmp.path + "/bin/ptscope"
-            try bytes.write(to: URL(fileURLWithPath: binary))
-            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: binary)
+            try Self.copy(original, to: binary, replacing: from, with: to)
             work = tmp.path + "/work"
             cache = tmp.path + "/cache"
             for folder in [work, tmp.path + "/home", tmp.path + "/data"] {
@@ -47,6 +44,40 @@ struct PortableBinaryTests {
             environment["HOME"] = tmp.path + "/home"
             environment["XDG_CACHE_HOME"] = cache
             environment["XDG_DATA_HOME"] = tmp.path + "/data"
+        }
+
+        /// Copies `source` to `target` (mode 755) with every `from` replaced by `to` (as long), a
+        /// megabyte at a time (the binary is large, and other tests measure this process's memory).
+        /// Both files are opened close-on-exec: a child started meanwhile by another test must not
+        /// keep the copy open for writing (its exec would fail with ETXTBSY).
+        static func copy(_ source: String, to target: String, replacing from: Data, with to: Data) throws {
+            let input = open(source, O_RDONLY | O_CLOEXEC)
+            try #require(input >= 0, "cannot open \(source): errno \(errno)")
+            defer { close(input) }
+            let output = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+            try #require(output >= 0, "cannot create \(target): errno \(errno)")
+            defer { close(output) }
+            func write(_ bytes: Data) throws {
+                let written = bytes.withUnsafeBytes { Glibc.write(output, $0.baseAddress, $0.count) }
+                try #require(written == bytes.count, "cannot write \(target): errno \(errno)")
+            }
+            var buffer = [UInt8](repeating: 0, count: 1 << 20)
+            var pending = Data()  // the last bytes read, not written yet: a match may continue in the next chunk
+            while true {
+                let n = read(input, &buffer, buffer.count)
+                try #require(n >= 0, "cannot read \(source): errno \(errno)")
+                if n == 0 { break }
+                var chunk = pending + Data(buffer[0..<n])
+                var start = chunk.startIndex
+                while let found = chunk.range(of: from, in: start..<chunk.endIndex) {
+                    chunk.replaceSubrange(found, with: to)
+                    start = found.upperBound
+                }
+                let keep = min(from.count - 1, chunk.count)
+                try write(chunk.prefix(chunk.count - keep))
+                pending = Data(chunk.suffix(keep))
+            }
+            try write(pending)
         }
 
         /// The `.build` folder holding `binary` (the path as SwiftPM wrote it into the binary).
