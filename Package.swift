@@ -18,10 +18,9 @@ let package = Package(
             dependencies: [.product(name: "BigInt", package: "BigInt")]
         ),
         // The bundled, invented PTBench-shaped sample (data + two simulated models' predictions).
-        .target(
-            name: "Sample",
-            resources: [.copy("Data")]
-        ),
+        // Embedded as Swift source (EmbeddedSample.swift, Scripts/embed_sample.py), not a resource
+        // bundle: a copied binary carries it. Data/ stays the source of truth.
+        .target(name: "Sample", exclude: ["Data"]),
         // Cells, screen buffer + diff, text width, sanitizing, roles, themes, keys, widgets. No terminal
         // I/O (ThemeLoader reads theme files; the backend owns the terminal).
         .target(name: "TUICore"),

@@ -2,6 +2,7 @@
 """Write ptscope's bundled sample: an invented, PTBench-shaped benchmark plus two simulated models.
 
     python3 Scripts/make_sample.py [--out Sources/Sample/Data] [--seed 20250507]
+    python3 Scripts/embed_sample.py   # then: the binary carries the sample (Sources/Sample/EmbeddedSample.swift)
 
 Everything here is made up (users, addresses, orders, shows, files, flights); only the *shape*
 follows PTBench (arXiv 2505.04072): each case carries a user profile, the scenario's three

@@ -234,6 +234,13 @@ static inline void ptscope_die_by(int sig) {
     _exit(128 + sig);
 }
 
+/// 1 when the current terminal can move the cursor to any cell (terminfo `cup`), which drawing
+/// needs: without it (`TERM=dumb`) curses starts but nothing it draws lands where it should.
+static inline int ptscope_can_address_cursor(void) {
+    const char *cup = tigetstr("cup");
+    return cup != NULL && cup != (const char *)-1;
+}
+
 /// Appends the terminfo string `name` (when the terminal has one) to `buffer`.
 static inline void ptscope_append_capability(char *buffer, size_t *length, const char *name) {
     const char *value = tigetstr(name);

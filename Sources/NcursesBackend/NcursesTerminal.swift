@@ -74,7 +74,9 @@ public final class NcursesTerminal {
     /// Sets the locale from the environment, then `cbreak`, `noecho`, `keypad`, an invisible
     /// cursor, a 25 ms escape delay, and colours with the terminal's defaults when it has colours.
     /// The mouse is reported only when `mouse` is true (it steals text selection).
-    /// Throws ``NcursesError/cannotOpenTerminal(term:)`` when `TERM` is unset or unknown.
+    /// Throws ``NcursesError/cannotOpenTerminal(term:)`` when `TERM` is unset or unknown, and
+    /// ``NcursesError/cannotAddressCursor(term:)`` (with the terminal given back) when it cannot
+    /// move the cursor.
     public init(mouse: Bool) throws {
         setlocale(LC_ALL, "")
         // The window size comes from the terminal, not from stale LINES/COLUMNS in the environment.
@@ -84,8 +86,13 @@ public final class NcursesTerminal {
         guard let screen = newterm(nil, ptscope_stdout(), ptscope_stdin()) else {
             throw NcursesError.cannotOpenTerminal(term: getenv("TERM").map { String(cString: $0) })
         }
-        self.screen = screen
         set_term(screen)
+        guard ptscope_can_address_cursor() != 0 else {
+            endwin()
+            delscreen(screen)
+            throw NcursesError.cannotAddressCursor(term: getenv("TERM").map { String(cString: $0) })
+        }
+        self.screen = screen
         window = ptscope_stdscr()
         ownedFiles = []
         isHeadless = false

@@ -19,16 +19,18 @@ struct ExportCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "A PTBench data root, a split folder, or a data.json.")
+    @Argument(help: "A PTBench data root, a split folder, or a data.json.", completion: .file())
     var data: String
 
-    @Option(help: "The annotations journal (default: <predictions root>/annotations.jsonl, else beside the data).")
+    @Option(
+        help: "The annotations journal (default: <predictions root>/annotations.jsonl, else beside the data).",
+        completion: .file(extensions: ["jsonl"]))
     var journal: String?
 
-    @Option(help: "A predictions root, only to find the default journal.")
+    @Option(help: "A predictions root, only to find the default journal.", completion: .directory)
     var predictions: String?
 
-    @Option(help: "The folder to write the corrected data root to.")
+    @Option(help: "The folder to write the corrected data root to.", completion: .directory)
     var out: String
 
     func run() throws {
@@ -70,10 +72,10 @@ struct AnnotationsCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The annotations journal (annotations.jsonl).")
+    @Argument(help: "The annotations journal (annotations.jsonl).", completion: .file(extensions: ["jsonl"]))
     var journal: String
 
-    @Option(help: "A PTBench data root, a split folder, or a data.json to replay the journal over.")
+    @Option(help: "A PTBench data root, a split folder, or a data.json to replay the journal over.", completion: .file())
     var data: String?
 
     @Flag(help: "Print JSON Lines instead of tables.")

@@ -22,10 +22,12 @@ struct BenchCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "A PTBench data root, a split folder, or a data.json (default: the bundled sample).")
+    @Argument(help: "A PTBench data root, a split folder, or a data.json (default: the bundled sample).", completion: .file())
     var data: String?
 
-    @Argument(help: "A predictions root, a split folder, or a generation.jsonl (default: the bundled sample's first model).")
+    @Argument(
+        help: "A predictions root, a split folder, or a generation.jsonl (default: the bundled sample's first model).",
+        completion: .file())
     var predictions: String?
 
     @Option(help: "How many times to run every phase.")

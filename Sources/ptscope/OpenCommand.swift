@@ -17,12 +17,15 @@ struct Open: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "open", abstract: "Open the explorer on DATA with PRED (default: the bundled sample).")
 
-    @Argument(help: "A PTBench data root (with test_untrained_user/ and test_trained_user/), a split folder, or a data.json.")
+    @Argument(
+        help: "A PTBench data root (with test_untrained_user/ and test_trained_user/), a split folder, or a data.json.",
+        completion: .file())
     var data: String?
 
     @Argument(
         help:
-            "Predictions roots (with <split>/generation.jsonl), split folders, or generation.jsonl files: one per model; several are compared (A, B, ...)."
+            "Predictions roots (with <split>/generation.jsonl), split folders, or generation.jsonl files: one per model; several are compared (A, B, ...).",
+        completion: .file()
     )
     var predictions: [String] = []
 
@@ -31,7 +34,8 @@ struct Open: ParsableCommand {
 
     @Option(
         help:
-            "The annotations journal (default: annotations.jsonl in the predictions root; for the sample, in ~/.local/share/ptscope)."
+            "The annotations journal (default: annotations.jsonl in the predictions root; for the sample, in ~/.local/share/ptscope).",
+        completion: .file(extensions: ["jsonl"])
     )
     var journal: String?
 
@@ -41,10 +45,14 @@ struct Open: ParsableCommand {
     @Flag(help: "With the bundled sample: compare both simulated models (A = strong-sim, B = weak-sim).")
     var compare = false
 
-    @Option(help: "With the bundled sample: which simulated model's predictions (\(Sample.models.joined(separator: ", "))).")
+    @Option(
+        help: "With the bundled sample: which simulated model's predictions (\(Sample.models.joined(separator: ", "))).",
+        completion: .list(Sample.models))
     var model: String = Sample.models[0]
 
-    @Option(help: "Colour theme: a bundled name (\(ThemeLoader.bundledNames.joined(separator: ", "))) or a path to a theme file.")
+    @Option(
+        help: "Colour theme: a bundled name (\(ThemeLoader.bundledNames.joined(separator: ", "))) or a path to a theme file.",
+        completion: .list(ThemeLoader.bundledNames))
     var theme: String?
 
     @Flag(name: .customLong("no-color"), help: "No colour (also when NO_COLOR is set): attributes and glyphs only.")
@@ -57,6 +65,19 @@ struct Open: ParsableCommand {
     var printTable = false
 
     @OptionGroup var input: InputOptions
+
+    /// The explorer's arguments and options as `open --help` lists them (at the width the help is
+    /// printed at), for `ptscope --help`: the explorer is what runs with no subcommand.
+    static var optionsHelp: String {
+        let help = helpMessage()
+        guard let start = help.range(of: "ARGUMENTS:") ?? help.range(of: "OPTIONS:") else { return "" }
+        let lines = help[start.lowerBound...].split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.contains("-h, --help") && !$0.contains("--version") }
+            .map { line in
+                line.hasSuffix(":") && !line.hasPrefix(" ") ? "EXPLORER " + line.dropLast() + " (ptscope [open]):" : String(line)
+            }
+        return lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
 
     func validate() throws {
         for r in runs {
@@ -84,15 +105,10 @@ struct Open: ParsableCommand {
             throw ExitCode(2)
         }
         if printTable || isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0 {
-            if let header = plan.printHeader { TerminalText.print(header) }
-            let bench = try loadBenchmark(plan.data, plan.predictions)
-            let report = bench.score(options: Scorer.Options(format: input.format))
-            for w in report.warnings { warn("warning: \(w)") }
-            let summary = ScoreSummary(report, of: bench, format: input.format, lenient: input.lenient)
-            TerminalText.print(summary.table, terminator: "")
-            return
+            return try printScores(plan)
         }
-        // The journal: opened (and locked) before the terminal, so a problem is a plain message.
+        // The journal: opened (and locked, when it exists) before the terminal, so a problem is a plain
+        // message; a missing one is created by the first edit.
         let journalURL = plan.journalLocation(explicit: journal).resolve()
         let openedJournal = try exitOnError { () throws(InputError) in try Journal.open(journalURL) }
         let appearance = LaunchAppearance(themeSpec: theme, noColor: noColor)
@@ -100,6 +116,11 @@ struct Open: ParsableCommand {
         let terminal: NcursesTerminal
         do {
             terminal = try NcursesTerminal(mouse: mouse)
+        } catch NcursesError.cannotAddressCursor(let term) {
+            // TERM=dumb and the like: nothing could be drawn, so print what --print prints.
+            openedJournal.close()
+            warn("ptscope: \(NcursesError.cannotAddressCursor(term: term)); printing the score table instead (as --print does)")
+            return try printScores(plan)
         } catch {
             warn("ptscope: cannot start the terminal UI: \(error) (ptscope --print prints the score table)")
             throw ExitCode(2)
@@ -124,6 +145,16 @@ struct Open: ParsableCommand {
         }
         // Killed by the signal (default action) after the clean-up: the shell reports 128 + n.
         if signal != nil { NcursesTerminal.exit(bySignal: terminal.interruptSignal) }
+    }
+
+    /// The score table of `plan`'s data and primary run on standard output (`--print`).
+    func printScores(_ plan: LaunchPlan) throws {
+        if let header = plan.printHeader { TerminalText.print(header) }
+        let bench = try loadBenchmark(plan.data, plan.predictions)
+        let report = bench.score(options: Scorer.Options(format: input.format))
+        for w in report.warnings { warn("warning: \(w)") }
+        let summary = ScoreSummary(report, of: bench, format: input.format, lenient: input.lenient)
+        TerminalText.print(summary.table, terminator: "")
     }
 }
 

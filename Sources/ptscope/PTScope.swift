@@ -11,14 +11,16 @@ import Sample
 
 @main
 struct PTScope: ParsableCommand {
+    /// ptscope's version, as `--version` prints it.
+    static let version = "0.11.0"
+
     static let configuration = CommandConfiguration(
         commandName: "ptscope",
         abstract: "Explore and score PTBench (personalized tool invocation) results.",
-        discussion: """
-            With no arguments, ptscope opens the explorer on the bundled sample. `ptscope DATA PRED`
-            opens it on a PTBench data root and a predictions root. When standard output is not a
-            terminal (or with --print), it prints the score table instead.
-            """,
+        discussion: "With no arguments, ptscope opens the explorer on the bundled sample. `ptscope DATA PRED` opens it "
+            + "on a PTBench data root and a predictions root. When standard output is not a terminal (or with --print), "
+            + "it prints the score table instead.\n\n" + Open.optionsHelp,
+        version: version,
         subcommands: [
             Open.self, Score.self, Check.self, Keys.self, BenchCommand.self, ExportCommand.self, AnnotationsCommand.self,
         ],
@@ -51,10 +53,13 @@ extension PredictionParser.Format: ExpressibleByArgument {}
 
 /// Resolves the bundled sample's data root and a simulated model's predictions (default: the first).
 func sampleInputs(model: String = Sample.models[0]) throws -> (URL, URL) {
-    guard let data = Sample.dataRoot, let pred = Sample.run(model) else {
-        throw ValidationError("the bundled sample is missing from this build (Sources/Sample/Data)")
+    do {
+        let root = try Sample.location()
+        return (root.appendingPathComponent("data"), root.appendingPathComponent("runs").appendingPathComponent(model))
+    } catch {
+        warn("ptscope: \(error)")
+        throw ExitCode(2)
     }
-    return (data, pred)
 }
 
 /// Reads DATA and PRED; exit 2 with the reason when they cannot be read.

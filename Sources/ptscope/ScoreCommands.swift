@@ -9,20 +9,23 @@ struct Score: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Score predictions exactly as PTBench's run.py and write its CSV files.")
 
-    @Argument(help: "A PTBench data root, a split folder, or a data.json.")
+    @Argument(help: "A PTBench data root, a split folder, or a data.json.", completion: .file())
     var data: String
 
-    @Argument(help: "A predictions root (<split>/generation.jsonl), a split folder, or a generation.jsonl.")
+    @Argument(
+        help: "A predictions root (<split>/generation.jsonl), a split folder, or a generation.jsonl.", completion: .file())
     var predictions: String
 
     @Option(
         help:
-            "Where to write <split>/acc_results.csv, <split>/error_results.csv and overall/ (default: the predictions root, as PTBench)."
+            "Where to write <split>/acc_results.csv, <split>/error_results.csv and overall/ (default: the predictions root, as PTBench).",
+        completion: .directory
     )
     var out: String?
 
     @Option(
-        name: .customLong("per-case"), help: "Write one JSON line per case (flags, hits, error column, diagnosis) to this file.")
+        name: .customLong("per-case"), help: "Write one JSON line per case (flags, hits, error column, diagnosis) to this file.",
+        completion: .file())
     var perCase: String?
 
     @Flag(help: "Print the summary as JSON instead of a table.")
@@ -56,10 +59,10 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Validate PTBench data (and predictions) and list every problem with file:line.")
 
-    @Argument(help: "A PTBench data root, a split folder, or a data.json.")
+    @Argument(help: "A PTBench data root, a split folder, or a data.json.", completion: .file())
     var data: String
 
-    @Argument(help: "A predictions root, a split folder, or a generation.jsonl.")
+    @Argument(help: "A predictions root, a split folder, or a generation.jsonl.", completion: .file())
     var predictions: String?
 
     func run() throws {

@@ -43,7 +43,8 @@ final class TmuxSession {
     ///
     /// With `interactiveShell`, the pane runs an interactive bash (job control, prompt `$ `) and the
     /// command line is typed into it: Ctrl-Z stops ptscope and `fg` resumes it, as for a user.
-    /// `environment`: more variables for the session (ptscope's `PTSCOPE_TEST_CRASH`).
+    /// `environment`: more variables for the session (ptscope's `PTSCOPE_TEST_CRASH`; `E2E_TERM`
+    /// for the TERM ptscope sees, which tmux would otherwise set).
     init(
         width: Int, height: Int, arguments: [String] = [], interactiveShell: Bool = false,
         environment: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation
@@ -76,7 +77,9 @@ final class TmuxSession {
             try run(["send-keys", "-t", target, "-l", "ulimit -c 0; " + quoted.joined(separator: " ")])
             try run(["send-keys", "-t", target, "Enter"])
         } else {
-            let script = #"trap : INT; ulimit -c 0; "$@"; echo "EXIT:$?"; exec sleep 60"#
+            // tmux sets TERM itself (its default-terminal): `E2E_TERM` in `environment` overrides it.
+            let script =
+                #"[ -z "$E2E_TERM" ] || export TERM="$E2E_TERM"; trap : INT; ulimit -c 0; "$@"; echo "EXIT:$?"; exec sleep 60"#
             try run(session + ["sh", "-c", script, "ptscope-e2e", binary] + arguments)
         }
     }

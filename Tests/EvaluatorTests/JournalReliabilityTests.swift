@@ -144,7 +144,7 @@ struct JournalReliabilityTests {
         }
     }
 
-    @Test("a journal that cannot be created (a real EACCES: /sys refuses new files) opens read-only, saying why")
+    @Test("a journal that cannot be created (a real EACCES: /sys refuses new files): the first edit says why, nothing is made")
     func cannotCreateOpensReadOnly() throws {
         let url = URL(fileURLWithPath: "/sys/ptscope-annotations-\(UUID().uuidString).jsonl")
         let refused = open(url.path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
@@ -155,17 +155,19 @@ struct JournalReliabilityTests {
         }
         try #require(refused < 0 && (code == EACCES || code == EROFS || code == EPERM), "/sys refuses new files here")
 
+        // sysfs has no O_TMPFILE and root passes access(): only creating the file can tell.
         let journal = try Journal.open(url)
-        #expect(journal.readOnly)
         #expect(journal.entries.isEmpty)
-        let warning = try #require(journal.warnings.first)
-        #expect(warning.contains("cannot create \(url.path)") && warning.contains(String(cString: strerror(code))))
-        #expect(warning.contains("read-only") && !warning.contains("cannot open"), "\(warning)")
         #expect {
             try journal.append(kind: .setNote, key: Self.key, note: "x", author: "a")
         } throws: { error in
-            "\(error)".contains("not saved") && "\(error)".contains("cannot create")
+            "\(error)".contains("not saved") && "\(error)".contains("cannot create \(url.path)")
+                && "\(error)".contains(String(cString: strerror(code)))
         }
+        #expect(journal.readOnly)
+        let warning = try #require(journal.warnings.first)
+        #expect(warning.contains("cannot create \(url.path)") && warning.contains(String(cString: strerror(code))))
+        #expect(warning.contains("read-only") && !warning.contains("cannot open"), "\(warning)")
         #expect(!FileManager.default.fileExists(atPath: url.path))
     }
 
@@ -183,6 +185,64 @@ struct JournalReliabilityTests {
         #expect(stderr.contains("the edit was not saved"), "\(stderr)")
         #expect(!stderr.contains("cannot open"), "\(stderr)")
         #expect(!FileManager.default.fileExists(atPath: journal))
+    }
+
+    // MARK: - Created on the first edit
+
+    @Test("opening a journal that does not exist creates nothing; the first edit creates it and takes the lock")
+    func createdOnTheFirstEditNotOnOpen() throws {
+        let folder = try temporaryFolder()
+        let url = folder.appendingPathComponent("annotations.jsonl")
+        let journal = try Journal.open(url)
+        #expect(!journal.readOnly)
+        #expect(journal.warnings.isEmpty, "\(journal.warnings)")
+        #expect(!FileManager.default.fileExists(atPath: url.path), "opening wrote the journal")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty, "nothing left in the folder")
+        journal.close()
+        #expect(!FileManager.default.fileExists(atPath: url.path), "closing wrote the journal")
+
+        let writer = try Journal.open(url)
+        try writer.append(kind: .setNote, key: Self.key, note: "first", author: "a")
+        #expect(try Journal.load(url).entries.map(\.note) == ["first"])
+        let second = try Journal.open(url)
+        #expect(second.readOnly, "the first edit took the lock")
+        #expect(second.warnings.contains { $0.contains("locked by another ptscope") })
+        try writer.append(kind: .setNote, key: Self.key, note: "second", author: "a")
+        #expect(writer.entries.map(\.seq) == [1, 2])
+    }
+
+    @Test("two ptscopes open a journal not created yet: the first edit wins; the other's edit is refused naming the holder")
+    func twoOpenBeforeTheFirstEdit() throws {
+        let url = try temporaryFolder().appendingPathComponent("annotations.jsonl")
+        let a = try Journal.open(url)
+        let b = try Journal.open(url)
+        try a.append(kind: .setNote, key: Self.key, note: "a", author: "a")
+        #expect {
+            try b.append(kind: .setNote, key: Self.key, note: "b", author: "b")
+        } throws: { error in
+            "\(error)".contains("locked by another ptscope (pid \(getpid()), this process)") && "\(error)".contains("not saved")
+        }
+        #expect(b.readOnly)
+        #expect(b.warnings.contains { $0.contains(url.path) && $0.contains("locked by another ptscope") })
+        a.close()
+        // Made by another ptscope that has let go since: its entries are read, and numbering goes on after them.
+        let c = try Journal.open(url.deletingLastPathComponent().appendingPathComponent("other.jsonl"))
+        let d = try Journal.open(url.deletingLastPathComponent().appendingPathComponent("other.jsonl"))
+        try c.append(kind: .setNote, key: Self.key, note: "c", author: "c")
+        c.close()
+        try d.append(kind: .setNote, key: Self.key, note: "d", author: "d")
+        #expect(d.entries.map(\.seq) == [1, 2])
+        #expect(try Journal.load(d.url).entries.map(\.note) == ["c", "d"])
+    }
+
+    @Test("a journal whose folder does not exist is refused at open, naming the file")
+    func missingFolderIsRefused() throws {
+        let url = try temporaryFolder().appendingPathComponent("no-such-folder/annotations.jsonl")
+        #expect {
+            _ = try Journal.open(url)
+        } throws: { error in
+            "\(error)".contains(url.path) && "\(error)".contains("No such file or directory")
+        }
     }
 
     // MARK: - The file size limit

@@ -184,8 +184,12 @@ struct AnnotateTests {
     }
 
     @Test func aReadOnlyJournalRefusesEditsWithAMessage() throws {
-        var (s, journal, dir) = try Self.setUp()
+        var (s, _, dir) = try Self.setUp()
         defer { try? FileManager.default.removeItem(at: dir) }
+        // A journal that exists is locked on open (a missing one only by its first edit).
+        let url = dir.appendingPathComponent("existing.jsonl")
+        try Data().write(to: url)
+        let journal = try Journal.open(url)
         let second = try Journal.open(journal.url)  // the first holds the lock
         #expect(second.readOnly)
         _ = try Self.selectValueMismatch(&s)

@@ -61,9 +61,7 @@ public enum CorrectedExport {
     }
 
     static func makeFolder(_ url: URL) throws(InputError) {
-        do { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) } catch {
-            throw InputError(file: url.path, "cannot create the folder: \(error.localizedDescription)")
-        }
+        try OutputFolder.make(url)
     }
 
     /// The byte range of each member's value in the case object (the last one, when a key repeats:

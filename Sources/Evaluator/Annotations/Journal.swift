@@ -12,7 +12,9 @@ import Foundation
 ///
 /// The data files are never modified; the journal is replayed over them (``Annotations``). An open
 /// journal holds an exclusive `flock` on its file for as long as it lives, so a second ptscope
-/// cannot write to it: it opens read-only, or is refused.
+/// cannot write to it: it opens read-only, or is refused. A journal that does not exist yet is
+/// created (and locked) by the first edit, never by opening: result folders are often read-only or
+/// shared, and looking at results must leave them as they were.
 public final class Journal: @unchecked Sendable {
     /// The journal file.
     public let url: URL
@@ -27,8 +29,10 @@ public final class Journal: @unchecked Sendable {
     private var stored: [JournalEntry]
     private var storedWarnings: [String]
     private var storedReadOnly: Bool
-    /// The open file, or -1 (read without opening for writing).
+    /// The open file, or -1 (read without opening for writing, or not created yet).
     private var fd: Int32
+    /// The file did not exist when opened and its folder looked writable: the first edit creates it.
+    private var notCreated = false
     /// Bytes of the file that hold complete lines; anything after (a torn line) is cut before the next append.
     private var validLength: Int
     /// The file's length as last seen.
@@ -59,6 +63,7 @@ public final class Journal: @unchecked Sendable {
         lock.withLock {
             if fd >= 0 { systemClose(fd) }
             fd = -1
+            notCreated = false
             storedReadOnly = true
             readOnlyReason = "the journal was closed"
         }
@@ -89,12 +94,16 @@ public final class Journal: @unchecked Sendable {
 
     // MARK: Opening
 
-    /// Opens `url` for writing (creating it when missing) and reads every entry.
+    /// Opens `url` for writing and reads every entry; a missing file is created by the first edit.
     ///
     /// Takes an exclusive lock on the file. When another process holds it: `readOnlyIfLocked`
-    /// opens read-only with a warning naming the file, else throws. A file (or a folder, for a
-    /// journal not created yet) that cannot be written opens read-only with a warning saying what
-    /// failed. A torn last line (unterminated: a crash mid-write) is skipped with a warning and cut
+    /// opens read-only with a warning naming the file, else throws. A file that cannot be written
+    /// opens read-only with a warning saying what failed. A missing file is not created here: when
+    /// its folder cannot be written (probed with an unnamed `O_TMPFILE` file, else `access`) the
+    /// journal opens read-only with a warning; otherwise the first ``append(_:author:)`` creates it,
+    /// takes the lock (refusing the edit, naming the holder, when another ptscope created it first)
+    /// and reads what another ptscope may have written meanwhile. A folder that does not exist is
+    /// refused here. A torn last line (unterminated: a crash mid-write) is skipped with a warning and cut
     /// before the next append; any other unreadable line, the last one included when it ends with
     /// a newline, is skipped with a warning and kept, as is a line whose `seq` is outside
     /// 1...``JournalEntry/maxSeq`` or repeats an earlier line's (the first line with a number applies;
@@ -109,13 +118,30 @@ public final class Journal: @unchecked Sendable {
         var warnings: [String] = []
         var readOnly = false
         var reason = ""
-        var created = false
-        var fd = systemOpen(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NONBLOCK, 0o644)
-        if fd >= 0 {
-            created = true
-        } else if errno == EEXIST {
-            fd = systemOpen(path, O_RDWR | O_CLOEXEC | O_NONBLOCK, 0)
-            if fd < 0 && refusesWrites(errno) {
+        var fd = systemOpen(path, O_RDWR | O_CLOEXEC | O_NONBLOCK, 0)
+        if fd < 0 && errno == ENOENT {
+            // No journal yet: nothing to read. Say now whether an edit could create it.
+            let code = folderRefusesNewFiles(url.deletingLastPathComponent().path)
+            if code == 0 {
+                let journal = Journal(url: url, fd: -1, parsed: Parsed(), warnings: [], readOnly: false, readOnlyReason: "")
+                journal.notCreated = true
+                return journal
+            }
+            fd = systemOpen(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0)
+            if fd >= 0 {
+                // It is there after all (made meanwhile): read it, without writing.
+                readOnly = true
+                reason = "\(path) is not writable (\(String(cString: strerror(code))))"
+                warnings.append("\(reason); opened read-only: edits are not saved")
+            } else if refusesWrites(code) {
+                reason = "cannot create \(path) (\(String(cString: strerror(code))))"
+                warnings.append("\(reason); opened read-only: edits are not saved")
+                return Journal(url: url, fd: -1, parsed: Parsed(), warnings: warnings, readOnly: true, readOnlyReason: reason)
+            } else {
+                throw failure("create", code)
+            }
+        } else if fd < 0 {
+            if refusesWrites(errno) {
                 let why = String(cString: strerror(errno))
                 fd = systemOpen(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0)
                 if fd >= 0 {
@@ -125,32 +151,6 @@ public final class Journal: @unchecked Sendable {
                 }
             }
             if fd < 0 { throw failure("open", errno) }
-        } else if refusesWrites(errno) {
-            // No journal yet, and the folder cannot be written: there is nothing to read, and edits are refused.
-            let code = errno
-            fd = systemOpen(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK, 0)
-            if fd >= 0 {
-                // It is there after all (made meanwhile, or hidden by the refusal): read it.
-                readOnly = true
-                reason = "\(path) is not writable (\(String(cString: strerror(code))))"
-                warnings.append("\(reason); opened read-only: edits are not saved")
-            } else if errno == ENOENT {
-                reason = "cannot create \(path) (\(String(cString: strerror(code))))"
-                warnings.append("\(reason); opened read-only: edits are not saved")
-                return Journal(url: url, fd: -1, parsed: Parsed(), warnings: warnings, readOnly: true, readOnlyReason: reason)
-            } else {
-                throw failure("create", code)
-            }
-        } else {
-            throw failure("create", errno)
-        }
-        if created {
-            // The new name must survive a crash too.
-            let dir = systemOpen(url.deletingLastPathComponent().path, O_RDONLY | O_CLOEXEC, 0)
-            if dir >= 0 {
-                _ = fsync(dir)
-                systemClose(dir)
-            }
         }
         if !readOnly && !Journal.lock(fd) {
             let code = errno
@@ -158,8 +158,7 @@ public final class Journal: @unchecked Sendable {
                 systemClose(fd)
                 throw failure("lock", code)
             }
-            let holder = lockHolder(fd).map { " (pid \($0)\($0 == getpid() ? ", this process" : ""))" } ?? ""
-            let message = "is locked by another ptscope\(holder)"
+            let message = lockedMessage(fd)
             guard readOnlyIfLocked else {
                 systemClose(fd)
                 throw InputError(file: path, "\(message); close it, or choose another journal with --journal")
@@ -211,6 +210,7 @@ public final class Journal: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let path = url.path
+        if notCreated && !storedReadOnly { try create() }
         guard !storedReadOnly, fd >= 0 else { throw InputError(file: path, "\(readOnlyReason): the edit was not saved") }
         func failure(_ what: String, _ code: Int32) -> InputError {
             // EFBIG: the file size limit (SIGXFSZ is ignored at start-up, so write() says so instead of killing).
@@ -257,6 +257,82 @@ public final class Journal: @unchecked Sendable {
         needsNewline = false
         stored.append(entry)
         return entry
+    }
+
+    // MARK: Creating
+
+    /// Creates the file on the first edit (or opens it, when another ptscope made it meanwhile),
+    /// fsyncs the folder, takes the lock and reads what is already there. When it cannot, the
+    /// journal becomes read-only with a warning saying why, and the edit is refused by the caller.
+    /// Called with `lock` held.
+    private func create() throws(InputError) {
+        let path = url.path
+        notCreated = false
+        func refuse(_ why: String) {
+            storedReadOnly = true
+            readOnlyReason = why
+            storedWarnings.append("\(why); read-only since the first edit: edits are not saved")
+        }
+        var made = systemOpen(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NONBLOCK, 0o644)
+        let created = made >= 0
+        if made < 0 && errno == EEXIST { made = systemOpen(path, O_RDWR | O_CLOEXEC | O_NONBLOCK, 0) }
+        guard made >= 0 else {
+            refuse("cannot create \(path) (\(String(cString: strerror(errno))))")
+            return
+        }
+        if created {
+            // The new name must survive a crash too.
+            let dir = systemOpen(url.deletingLastPathComponent().path, O_RDONLY | O_CLOEXEC, 0)
+            if dir >= 0 {
+                _ = fsync(dir)
+                systemClose(dir)
+            }
+        }
+        guard Journal.lock(made) else {
+            let code = errno
+            let why =
+                code == EWOULDBLOCK || code == EAGAIN
+                ? "\(path) \(Journal.lockedMessage(made))" : "cannot lock \(path) (\(String(cString: strerror(code))))"
+            systemClose(made)
+            refuse(why)
+            return
+        }
+        // Another ptscope may have made it and written edits, then let go: read them, so numbering goes on after them.
+        let parsed: Parsed
+        do { parsed = try Journal.parse(try FileBytes.read(fd: made, path: path), file: path, writable: true) } catch {
+            systemClose(made)
+            refuse("\(error)")
+            throw error
+        }
+        fd = made
+        stored = parsed.entries
+        storedWarnings += parsed.warnings
+        validLength = parsed.validLength
+        fileLength = parsed.fileLength
+        needsNewline = parsed.needsNewline
+    }
+
+    /// 0 when `folder` takes a new file: an unnamed `O_TMPFILE` one is made and dropped (nothing
+    /// appears in the folder); where the file system has no `O_TMPFILE`, `access` decides. Else the
+    /// errno saying why not.
+    static func folderRefusesNewFiles(_ folder: String) -> Int32 {
+        #if os(Linux)
+            // O_TMPFILE is a macro Swift does not import: __O_TMPFILE (020000000 on Linux) | O_DIRECTORY.
+            let probe = systemOpen(folder, 0o20000000 | O_DIRECTORY | O_WRONLY | O_CLOEXEC, 0o600)
+            if probe >= 0 {
+                systemClose(probe)
+                return 0
+            }
+            let code = errno
+            guard code == EOPNOTSUPP || code == EISDIR || code == EINVAL else { return code }
+        #endif
+        return access(folder, W_OK | X_OK) == 0 ? 0 : errno
+    }
+
+    /// "is locked by another ptscope (pid N)", naming the holder when it can be known.
+    static func lockedMessage(_ fd: Int32) -> String {
+        let holder = lockHolder(fd).map { " (pid \($0)\($0 == getpid() ? ", this process" : ""))" } ?? ""
+        return "is locked by another ptscope\(holder)"
     }
 
     // MARK: Helpers

@@ -10,7 +10,8 @@ import Foundation
 /// in the predictions root when a folder is given, in the folder above the split when a
 /// `generation.jsonl` is given, and beside the data when there are no predictions
 /// (``Journal/defaultURL(predictionsRoot:dataRoot:)``). Whether the file can be written is decided
-/// when it is opened (``Journal/open(_:readOnlyIfLocked:)`` falls back to read-only).
+/// when it is opened (``Journal/open(_:readOnlyIfLocked:)`` falls back to read-only); a missing
+/// file is created by the first edit, never by opening.
 public enum JournalLocation: Sendable, Equatable {
     /// The path given with `--journal`.
     case explicit(URL)

@@ -77,7 +77,11 @@ extension ScoreReport {
             let sums = hiddenCounts.map { k in String(splits.reduce(0) { $0 + $1[keyPath: k] }) }
             columns.append(("overall", overall.accuracy, overall.errorCounts, sums))
         }
-        let labelWidth = 44
+        let hidden = ["cases", "platform errors", "format failures", "query-value errors", "profile-value errors"]
+        // As wide as the longest row label (the error rows' meanings are longer than any fixed width),
+        // so every value ends where its header ends.
+        let labels = Metric.allCases.map(\.rawValue) + ErrorColumn.allCases.map { "\($0.rawValue): \($0.meaning)" } + hidden
+        let labelWidth = (labels.map(\.count).max() ?? 0) + 2
         let width = max(12, columns.map { $0.0.count }.max() ?? 0) + 2
         func pad(_ s: String, _ w: Int, left: Bool = false) -> String {
             let n = s.count
@@ -98,7 +102,6 @@ extension ScoreReport {
             out += columns.map { pad(String($0.2[e] ?? 0), width) }.joined() + "\n"
         }
         out += "\ncounted but not written by the reference\n"
-        let hidden = ["cases", "platform errors", "format failures", "query-value errors", "profile-value errors"]
         for (k, label) in hidden.enumerated() {
             out += pad(label, labelWidth, left: true) + columns.map { pad($0.3[k], width) }.joined() + "\n"
         }

@@ -6,7 +6,8 @@ import Foundation
 /// Writes the current view of the cases (those listed, with every run's verdict and diagnosis)
 /// to CSV or JSON Lines, chosen by the file's extension.
 public enum Export {
-    /// Writes `cases` (ids) to `path`; returns the message for the status bar.
+    /// Writes `cases` (ids) to `path`; returns the message for the status bar (naming the folder
+    /// when the file's folder does not exist or is not a folder: it is not made).
     public static func write(_ data: ExplorerData, scores: Scores?, cases: [Int], to path: String) -> String {
         let url = URL(fileURLWithPath: (path as NSString).expandingTildeInPath)
         let csv = url.pathExtension.lowercased() == "csv"
@@ -38,6 +39,11 @@ public enum Export {
                     out += String(head.dropLast()) + ", " + String(body.dropFirst()) + "\n"
                 }
             }
+        }
+        // Foundation's own message names neither the folder nor what is wrong with it. (The folder
+        // is named in full; the file by its name, which was just typed: the message must fit.)
+        if let problem = OutputFolder.problem(url.deletingLastPathComponent()) {
+            return "cannot write \(url.lastPathComponent): \(problem)"
         }
         do {
             try Data(out.utf8).write(to: url, options: .atomic)
