@@ -49,7 +49,7 @@ struct LaunchTests {
         let plan = try LaunchPlan(
             sampleData: try Self.sampleData(), model: "weak-sim", predictions: try Self.run("weak-sim"),
             compareWith: [("strong-sim", try Self.run("strong-sim"))], runs: ["x=/tmp"])
-        #expect(plan.runs.map(\.name) == ["bundled sample (invented data) · weak-sim", "sample · strong-sim", "x"])
+        #expect(plan.runs.map(\.name) == ["sample · weak-sim", "sample · strong-sim", "x"])
         #expect(plan.sampleModel == "weak-sim")
         #expect(plan.printHeader == "ptscope: the bundled sample (invented data), model weak-sim\n")
         #expect(plan.journalLocation(explicit: nil) == .sample(model: "weak-sim"))

@@ -29,7 +29,9 @@ public struct LaunchPlan: Sendable {
         sampleData: URL, model: String, predictions: URL, compareWith others: [(model: String, predictions: URL)] = [],
         runs: [String] = []
     ) throws(RunSpecError) {
-        var all = [RunSpec(name: "bundled sample (invented data) · \(model)", predictions: predictions)]
+        // Every run of the sample is named alike ("sample · MODEL"; --print and Data/README.md say the
+        // data is invented).
+        var all = [RunSpec(name: "sample · \(model)", predictions: predictions)]
         all += others.map { RunSpec(name: "sample · \($0.model)", predictions: $0.predictions) }
         for r in runs { all.append(try RunSpec(parsing: r)) }
         data = sampleData
