@@ -120,7 +120,7 @@ struct AnnotationTests {
                 .contains("already accepted"))
         #expect(
             message { try GoldEdits.editAlternative(gold, function: function, parameter: queryParam, index: 99, value: .null) }
-                .contains("no alternative 100"))
+                .contains("no alternative 99 (its alternatives are 0…"))
         #expect(message { try GoldEdits.renameFunction(gold, from: function, to: function) }.contains("unchanged"))
         #expect(message { try GoldEdits.addFunction(gold, name: function) }.contains("already has a function"))
         #expect(

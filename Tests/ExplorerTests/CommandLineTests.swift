@@ -119,3 +119,20 @@ struct CommandLineTests {
         #expect(s.overlay?.kind == .triage(.dashboard), "closing the help goes back to the dashboard")
     }
 }
+
+/// Messages name the numbers the user typed.
+@Suite("Edit messages")
+struct EditMessageTests {
+    @Test func anAlternativeThatDoesNotExistIsNamedAsTyped() throws {
+        var s = Fixture.state(try Fixture.sample(), width: 120, height: 40)
+        // The first case's first gold function and parameter.
+        let detail = try #require(s.panes.detail)
+        let function = try #require(detail.diff.functions.first { $0.status != .extra })
+        let parameter = try #require(function.params.first { $0.gold != nil })
+        Fixture.keys(&s, .char(":"))
+        Fixture.type(&s, "alt rm \(function.name).\(parameter.name) 9")
+        Fixture.keys(&s, .enter)
+        let message = try #require(s.message)
+        #expect(message.contains("has no alternative 9 (its alternatives are "), "\(message)")
+    }
+}

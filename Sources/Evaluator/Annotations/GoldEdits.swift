@@ -317,9 +317,10 @@ public enum GoldEdits {
 
     static func check(_ index: Int, _ alternatives: [JSONValue], _ function: String, _ parameter: String) throws(GoldEditError) {
         guard alternatives.indices.contains(index) else {
-            // Counted from 1 for people; Int128, so Int.max (typed in a `:` command) is a message, not a trap.
+            // The number as the `:` command took it (0-based), and the ones that exist.
+            let range = alternatives.count == 1 ? "only 0" : "0…\(alternatives.count - 1)"
             throw GoldEditError(
-                "\(function).\(parameter) has no alternative \(Int128(index) + 1) (it has \(alternatives.count))")
+                "\(function).\(parameter) has no alternative \(index) (its alternatives are \(range))")
         }
     }
 
