@@ -122,3 +122,21 @@ struct PromptTests {
         #expect(Prompts.pythonStr(.number(JSONNumber(text: "2.50"))) == "2.5")
     }
 }
+
+/// The prompt view at 80 columns: a template's notes wrap instead of being cut at the edge.
+@Suite("Prompt view notes")
+struct PromptViewNoteTests {
+    @Test func notesWrapAtEightyColumns() throws {
+        var s = Fixture.state(try Fixture.sample(), width: 80, height: 24)
+        Fixture.keys(&s, .char("p"), .char("l"))  // the first chat template: it has notes
+        guard case .triage(let t)? = s.overlay else {
+            Issue.record("p did not open the prompt view")
+            return
+        }
+        let notes = t.rows.map(\.line.plain).filter { $0.hasPrefix("  ! ") }
+        #expect(!notes.isEmpty, "the template shows its notes")
+        let width = Layout(s).overlayWidth
+        for row in t.rows.map(\.line) { #expect(row.width <= width, "a row wider than the view: \(row.plain)") }
+        #expect(t.rows.contains { $0.line.plain.contains("stop=None") }, "the notes are whole")
+    }
+}

@@ -283,13 +283,12 @@ public enum TriageRows {
             TriageRow(
                 Line(
                     promptNames.map { $0 == name ? Span("[\($0)] ", .key) : Span(" \($0)  ", .muted) }
-                        + [Span("  ←/→ switch", .muted)])),
-            TriageRow(
-                Line(
-                    "case \(entry.index) of \(Text.clean(data.split(of: entry).name)); exactly what PTBench sends (control characters shown escaped)",
-                    .muted)),
-            blank,
+                        + [Span("  ←/→ switch", .muted)]))
         ]
+        let about =
+            "case \(entry.index) of \(Text.clean(data.split(of: entry).name)); exactly what PTBench sends (control characters shown escaped)"
+        out += TextWidth.wrap(about, width: max(10, width)).map { TriageRow(Line($0, .muted)) }
+        out.append(blank)
         func text(_ t: String) {
             for l in Sanitizer.clean(t, keepNewlines: true).split(separator: "\n", omittingEmptySubsequences: false) {
                 for w in TextWidth.wrap(String(l), width: max(10, width - 2)) { out.append(TriageRow(Line("  " + w))) }
@@ -302,7 +301,11 @@ public enum TriageRows {
                 out.append(blank)
             }
         } else if let r = Prompts.render(template: name, case: json) {
-            for n in r.notes { out.append(TriageRow(Line("  ! " + n, .warning))) }
+            // Notes wrap to the width (they were cut at the edge), continuation lines under the text.
+            for n in r.notes {
+                let lines = TextWidth.wrap(Text.clean(n), width: max(10, width - 4))
+                for (i, l) in lines.enumerated() { out.append(TriageRow(Line((i == 0 ? "  ! " : "    ") + l, .warning))) }
+            }
             if !r.notes.isEmpty { out.append(blank) }
             text(r.text)
         }
