@@ -78,9 +78,12 @@ final class TmuxSession {
             try run(["send-keys", "-t", target, "Enter"])
         } else {
             // tmux sets TERM itself (its default-terminal): `E2E_TERM` in `environment` overrides it.
+            // The moment ptscope ended goes to `exit-at` (nanoseconds since 1970, by the shell): a
+            // test measures from it, not from when its own poller, maybe starved, saw the EXIT line.
             let script =
-                #"[ -z "$E2E_TERM" ] || export TERM="$E2E_TERM"; trap : INT; ulimit -c 0; "$@"; echo "EXIT:$?"; exec sleep 60"#
-            try run(session + ["sh", "-c", script, "ptscope-e2e", binary] + arguments)
+                #"[ -z "$E2E_TERM" ] || export TERM="$E2E_TERM"; trap : INT; ulimit -c 0; "$@"; s=$?; "#
+                + #"date +%s%N > "$E2E_DIR/exit-at"; echo "EXIT:$s"; exec sleep 60"#
+            try run(session + ["-e", "E2E_DIR=\(dir)", "sh", "-c", script, "ptscope-e2e", binary] + arguments)
         }
     }
 
@@ -201,6 +204,17 @@ final class TmuxSession {
         _ text: String, timeout: Duration = .seconds(10), sourceLocation: SourceLocation = #_sourceLocation
     ) async throws -> Screen {
         try await waitUntil("“\(text)”", timeout: timeout, sourceLocation: sourceLocation) { $0.contains(text) }
+    }
+
+    /// When ptscope ended, as the wrapper shell wrote it (after ``waitForExit(sourceLocation:)``).
+    var exitedAt: Date {
+        get throws {
+            let text = try String(contentsOfFile: dir + "/exit-at", encoding: .utf8)
+            guard let ns = Double(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+                throw TmuxError("exit-at holds “\(text)”, not nanoseconds")
+            }
+            return Date(timeIntervalSince1970: ns / 1e9)
+        }
     }
 
     /// Waits for the wrapper's `EXIT:<status>` line and returns the status.

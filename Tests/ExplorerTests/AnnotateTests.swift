@@ -132,16 +132,17 @@ struct AnnotateTests {
         let d = try #require(s.panes.detail)
         let fn = try #require(d.diff.functions.first { $0.status == .matched })
         let param = try #require(fn.params.first)
+        // Names the tool catalog does not have are forced (`!`): the catalog check is tested below.
         let lines = [
-            "platform 'Elsewhere' -- testing",
+            "platform! 'Elsewhere' -- testing",
             "alt add \(fn.name).\(param.name) 'another'",
             "alt edit \(fn.name).\(param.name) 0 'first'",
             "alt rm \(fn.name).\(param.name) 0",
-            "fn add extra_fn",
-            "fn rename extra_fn renamed_fn",
+            "fn! add extra_fn",
+            "fn! rename extra_fn renamed_fn",
             "fn rm renamed_fn",
-            "param add \(fn.name).new_param ['x']",
-            "param rename \(fn.name).new_param newer_param",
+            "param! add \(fn.name).new_param ['x']",
+            "param! rename \(fn.name).new_param newer_param",
             "param move newer_param profile",
             "param rm \(fn.name).newer_param",
             "status flagged unclear query",

@@ -1,5 +1,6 @@
 import Evaluator
 import Explorer
+import Foundation
 import TUICore
 import Testing
 
@@ -134,5 +135,39 @@ struct EditMessageTests {
         Fixture.keys(&s, .enter)
         let message = try #require(s.message)
         #expect(message.contains("has no alternative 9 (its alternatives are "), "\(message)")
+    }
+}
+
+/// Gold edits checked against the case's tool catalog.
+@Suite("Gold edits against the catalog")
+struct CatalogCheckTests {
+    @Test func unknownNamesAreRefusedWithTheClosestOneUnlessForced() throws {
+        let (base, journal, dir) = try AnnotateTests.setUp()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var s = base
+        let detail = try #require(s.panes.detail)
+        let platform = try #require(detail.catalog.platforms.first?.name)
+        let typo = String(platform.dropLast())
+        func run(_ line: String) {
+            AnnotateTests.send(&s, journal, .char(":"))
+            AnnotateTests.type(&s, journal, line)
+            AnnotateTests.send(&s, journal, .enter)
+        }
+        run("platform \(typo)")
+        #expect(
+            s.message
+                == "the tool catalog has no platform “\(typo)”: did you mean “\(platform)”? (end the command word with ! to force it)",
+            "\(s.message ?? "")")
+        #expect(
+            !FileManager.default.fileExists(atPath: journal.url.path), "nothing written (the journal starts with the first edit)")
+        // A bare word is the platform's name.
+        run("platform \(platform)")
+        #expect(s.message?.hasPrefix("saved #1") == true, "\(s.message ?? "")")
+        // Forced past the catalog.
+        run("platform! \(typo)")
+        #expect(s.message?.hasPrefix("saved #2") == true, "\(s.message ?? "")")
+        let function = try #require(detail.catalog.apis.first?.name)
+        run("fn add \(function)x")
+        #expect(s.message?.contains("did you mean “\(function)”?") == true, "\(s.message ?? "")")
     }
 }

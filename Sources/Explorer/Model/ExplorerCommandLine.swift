@@ -73,7 +73,10 @@ public enum ExplorerCommandLine: Sendable, Equatable {
             guard words.count == 2 else { throw Failure("set needs one option: set lenient|json|corrected|advance|exact") }
             return try set(words[1])
         default:
-            if editWords.contains(first) { return .edit(line) }
+            // A gold edit, forced past the catalog check when its word ends in `!` (`platform! X`).
+            if editWords.contains(first) || (first.hasSuffix("!") && editWords.contains(String(first.dropLast()))) {
+                return .edit(line)
+            }
             throw unknown(first)
         }
     }

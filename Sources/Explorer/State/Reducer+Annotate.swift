@@ -94,7 +94,11 @@ extension Reducer {
         }
         guard let (caseKey, _, gold) = editTarget(s, case: target) else { return [] }
         do {
-            guard let step = try EditCommand.parse(text, key: caseKey, gold: gold) else { return [] }
+            // The case's tool catalog checks the names, when its detail is the one on screen.
+            let detail = s.panes.detail.flatMap { $0.caseID == (target ?? s.selectedID) ? $0 : nil }
+            guard let step = try EditCommand.parse(text, key: caseKey, gold: gold, catalog: detail?.catalog) else {
+                return []
+            }
             return [.journal(step)]
         } catch {
             s.status.message = "\(error)"
