@@ -58,3 +58,22 @@ struct SortTests {
         #expect(s.list.visible.allSatisfy { s.summary($0)?.verdict == .fail })
     }
 }
+
+/// Column widths follow the content where there is room.
+@Suite("Case list widths")
+struct CaseListWidthTests {
+    @Test func atTwoHundredColumnsNamesAndPlacesAreWhole() throws {
+        let data = try Fixture.sample()
+        var s = Fixture.state(data, width: 200, height: 50)
+        let layout = Layout(s)
+        let list = try #require(layout.list)
+        for _ in 0..<3 {
+            let buf = Screen.render(s)
+            for y in (list.y + 2)..<(list.maxY - 1) {
+                let row = (list.x..<list.maxX).map { buf[$0, y].text }.joined()
+                #expect(!row.contains("…"), "a cut row at 200 columns: \(row)")
+            }
+            Fixture.keys(&s, .pageDown)
+        }
+    }
+}

@@ -1,5 +1,6 @@
 import Evaluator
 import Foundation
+import TUICore
 
 // MARK: - ExplorerData
 
@@ -30,6 +31,10 @@ public struct ExplorerData: Sendable {
     public let splitCounts: [Int]
     public let scenarioCounts: [Int]
     public let platformCounts: [String: Int]
+    /// The widest user name and the widest `scenario/platform`, in columns (the case list's widths
+    /// follow them where the terminal has room).
+    public let widestUser: Int
+    public let widestPlace: Int
 
     /// Indexes `benchmark` (decodes one profile per user and one platform list per distinct list).
     /// `otherRuns` are further models' predictions for the same data, compared with the first.
@@ -103,6 +108,17 @@ public struct ExplorerData: Sendable {
         self.splitCounts = splitCounts
         self.scenarioCounts = scenarioCounts
         self.platformCounts = platformCounts
+        func width(_ s: String) -> Int { TextWidth.of(Sanitizer.clean(s)) }
+        widestUser = users.map { width($0.name) }.max() ?? 0
+        let scenarioWidths = scenarios.map(width)
+        var place = 0
+        var platformWidths: [String: Int] = [:]
+        for c in cases {
+            let p = platformWidths[c.goldPlatform] ?? width(c.goldPlatform)
+            platformWidths[c.goldPlatform] = p
+            place = max(place, scenarioWidths[c.scenario] + 1 + p)
+        }
+        widestPlace = place
     }
 
     /// The split data of a case.

@@ -27,7 +27,9 @@ public struct Layout: Sendable, Equatable {
     var listFrame: Rect
     public var overlay: Rect
 
-    public init(width: Int, height: Int, focus: Panes.Pane) {
+    /// `listWant`: the width the case list would take to show its names and places whole; with
+    /// three panes it gets up to 35 % of the screen for them (at least 58 columns).
+    public init(width: Int, height: Int, focus: Panes.Pane, listWant: Int? = nil) {
         let screen = Rect(x: 0, y: 0, width: width, height: height)
         (header, _) = screen.splitTop(1)
         (_, status) = screen.splitBottom(1)
@@ -42,7 +44,7 @@ public struct Layout: Sendable, Equatable {
         }
         if width >= 160 {
             kind = .three
-            let listWidth = 58
+            let listWidth = min(max(58, listWant ?? 58), max(58, width * 7 / 20))
             let detailWidth = (width - listWidth) * 11 / 20
             let cols = body.columns([listWidth, detailWidth, width - listWidth - detailWidth])
             (list, detail, context) = (cols[0], cols[1], cols[2])

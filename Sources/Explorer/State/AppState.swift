@@ -73,7 +73,7 @@ extension Array {
 extension Layout {
     /// Where everything goes for the state's size and focus.
     public init(_ s: AppState) {
-        self.init(width: s.width, height: s.height, focus: s.panes.focus)
+        self.init(width: s.width, height: s.height, focus: s.panes.focus, listWant: s.data.map(ListColumns.want))
     }
 }
 

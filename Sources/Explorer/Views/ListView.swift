@@ -23,7 +23,9 @@ enum ListView {
         block.render(in: rect, into: &buf)
         let inner = block.inner(rect)
         guard !inner.isEmpty else { return }
-        let cols = Columns(width: inner.width, maxIndex: data.cases.count, runs: data.runs.count)
+        let cols = Columns(
+            width: inner.width, maxIndex: data.cases.count, runs: data.runs.count,
+            widest: (data.widestUser, data.widestPlace))
         buf.put(
             cols.header(list.sort, g).fitted(to: inner.width, ellipsis: g.ellipsis), x: inner.x, y: inner.y, maxX: inner.maxX)
         if list.visible.isEmpty {
@@ -68,15 +70,12 @@ enum ListView {
         var user: Int
         var scenario: Int
         var runs: Int
-        static let error = 7
+        static let error = ListColumns.error
 
-        init(width: Int, maxIndex: Int, runs: Int = 1) {
-            index = max(3, String(maxIndex).count)
+        init(width: Int, maxIndex: Int, runs: Int = 1, widest: (user: Int, place: Int)? = nil) {
+            index = ListColumns.numberWidth(maxIndex)
             self.runs = runs
-            let fixed = index + 1 + 1 + 1 + 1 + 1 + runs + 1 + Columns.error + 2
-            let rest = max(4, width - fixed)
-            user = max(4, rest * 2 / 5)
-            scenario = max(4, rest - user)
+            (user, scenario) = ListColumns.names(width: width, maxIndex: maxIndex, runs: runs, widest: widest)
         }
 
         /// The column titles, the sorted one marked (▲ up, ▼ down).
