@@ -46,7 +46,9 @@ struct LineEditorEndToEndTests {
         try t.send("Escape")
         let s = try await t.waitUntil("Esc to close the search line") { !$0.statusBar.hasPrefix(" /") }
         let elapsed = clock.now - start
-        #expect(elapsed < .milliseconds(800), "a lone Esc took \(elapsed)")
+        // ncurses waits 25 ms for a second byte; the bound only catches an Esc held for the next
+        // key, and leaves room for this poller being starved of CPU by the rest of the suite.
+        #expect(elapsed < .seconds(2), "a lone Esc took \(elapsed)")
         #expect(s.mode == "LIST")
         // The Esc came alone: the next key is itself, not Alt.
         try t.send("/")
