@@ -18,19 +18,19 @@ extension NcursesBackendTests {
     @Suite("Alt keys")
     struct AltKeyTests {
         @Test func escThenACharacterAtOnceIsAlt() throws {
-            let p = try AltPipe()
+            let p = try PipedTerminal()
             p.send("\u{1b}b\u{1b}f\u{1b}B\u{1b}é\u{1b}用x")
             #expect(p.keys() == [.alt("b"), .alt("f"), .alt("B"), .alt("é"), .alt("用"), .char("x")])
         }
 
         @Test func escThenBackspaceIsAltBackspace() throws {
-            let p = try AltPipe()
+            let p = try PipedTerminal()
             p.send("\u{1b}\u{7f}\u{1b}\u{8}")
             #expect(p.keys() == [.altBackspace, .altBackspace])
         }
 
         @Test func escBeforeAnotherEscOrAKeyIsEscThenThatKey() throws {
-            let p = try AltPipe()
+            let p = try PipedTerminal()
             // Esc Esc: two Escs (not Alt-Esc); Esc before an arrow's sequence, Enter or Tab: Esc, then the key.
             p.send("\u{1b}\u{1b}")
             #expect(p.keys() == [.escape, .escape])
@@ -44,7 +44,7 @@ extension NcursesBackendTests {
         }
 
         @Test func aLoneEscIsEscPromptly() throws {
-            let p = try AltPipe()
+            let p = try PipedTerminal()
             p.send("\u{1b}")
             let start = DispatchTime.now()
             let key = p.terminal.readKey(timeoutMilliseconds: 1000)
@@ -56,33 +56,4 @@ extension NcursesBackendTests {
             #expect(p.keys() == [.char("b")])
         }
     }
-}
-
-/// A headless terminal reading keys from a pipe.
-private final class AltPipe {
-    let terminal: NcursesTerminal
-    let writeEnd: Int32
-
-    init() throws {
-        var fds: [Int32] = [0, 0]
-        try #require(pipe(&fds) == 0)
-        let input = try #require(fdopen(fds[0], "r"))
-        terminal = try #require(
-            NcursesTerminal.headless(width: 80, height: 24, term: "xterm-256color", input: input, mouse: false))
-        writeEnd = fds[1]
-    }
-
-    func send(_ text: String) {
-        let bytes = Array(text.utf8)
-        _ = bytes.withUnsafeBytes { write(writeEnd, $0.baseAddress, $0.count) }
-    }
-
-    /// The keys read until the input is exhausted (a short timeout ends the list).
-    func keys() -> [Key] {
-        var out: [Key] = []
-        while let key = terminal.readKey(timeoutMilliseconds: 100) { out.append(key) }
-        return out
-    }
-
-    deinit { close(writeEnd) }
 }

@@ -34,8 +34,9 @@ private func headless(
     try #require(NcursesTerminal.headless(width: width, height: height, term: term), sourceLocation: sourceLocation)
 }
 
-/// A headless terminal reading keys from a pipe; write bytes to the returned descriptor.
-private final class PipedTerminal {
+/// A headless terminal reading keys from a pipe; write bytes to the returned descriptor (the key
+/// tests here and the Alt-key tests use it).
+final class PipedTerminal {
     let terminal: NcursesTerminal
     let writeEnd: Int32
 
