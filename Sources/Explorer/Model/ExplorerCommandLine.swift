@@ -30,8 +30,8 @@ public enum ExplorerCommandLine: Sendable, Equatable {
         case exact
     }
 
-    /// The explorer's own commands, as help and suggestions list them.
-    public static let names = ["N", "U N", "T N", "q", "quit", "help", "messages", "set"]
+    /// The explorer's own command words (besides a case number), as suggestions list them.
+    static let commandWords = ["quit", "help", "messages", "set", "sort"]
 
     /// The help lines for the `?` overlay.
     public static let helpLines: [(String, String)] = [
@@ -108,7 +108,7 @@ public enum ExplorerCommandLine: Sendable, Equatable {
 
     /// An unknown command, with the closest names first.
     static func unknown(_ word: String) -> Failure {
-        let all = ["quit", "help", "messages", "set", "sort"] + editWords
+        let all = commandWords + editWords
         let near = closest(word, in: all)
         return Failure(
             "unknown command “\(word)”" + (near.map { ": did you mean “\($0)”?" } ?? "")

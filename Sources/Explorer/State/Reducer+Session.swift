@@ -19,9 +19,7 @@ extension Reducer {
         }
         s.session = session
         s.status.loadError = nil
-        s.panes.detail = nil
-        s.panes.lines = nil
-        s.panes.pending = nil
+        invalidateDetail(&s)
         if data.journalReadOnly { s.status.message = data.journalWarnings.first ?? "the annotations journal is read-only" }
         let keep = keepSplitIndex.flatMap { o in
             data.cases.first { data.benchmark.splits[$0.split].name == o.0 && $0.index == o.1 }?.id
@@ -54,9 +52,7 @@ extension Reducer {
         s.session?.scoring = nil
         s.session?.triage = nil
         if let m = s.status.message, m.hasSuffix("scoring…") { s.status.message = "scored \(data.cases.count) cases" }
-        s.panes.detail = nil
-        s.panes.lines = nil
-        s.panes.pending = nil
+        invalidateDetail(&s)
         recomputeVisible(&s, keeping: s.selectedID)
         return [.triage]
     }
