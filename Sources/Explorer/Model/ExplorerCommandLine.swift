@@ -10,14 +10,18 @@ public enum ExplorerCommandLine: Sendable, Equatable {
     case jump(split: String?, index: Int)
     /// `:q`, `:quit`.
     case quit
-    /// `:help`.
-    case help
+    /// `:help [TOPIC]`: the help, opened at a topic (``HelpTopic``) when one is named.
+    case help(topic: String?)
     /// `:messages`: every status message so far, newest first.
     case messages
     /// `:set OPTION` / `:set noOPTION` / `:set OPTION!` (toggle): the `o` options by name.
     case set(SessionOption, to: Bool?)
     /// `:sort COLUMN [desc]`: the case list's order.
     case sort(CaseSort)
+    /// `:filter WORD…` (``FilterCommand``, read against the data); `:filter` alone opens the menu.
+    case filter([String])
+    /// `:theme NAME` (a bundled theme or a JSON5 file); `:theme` alone lists the themes.
+    case theme(String?)
     /// A gold edit (the text as typed).
     case edit(String)
 
@@ -31,15 +35,21 @@ public enum ExplorerCommandLine: Sendable, Equatable {
     }
 
     /// The explorer's own command words (besides a case number), as suggestions list them.
-    static let commandWords = ["quit", "help", "messages", "set", "sort"]
+    static let commandWords = ["quit", "help", "messages", "set", "sort", "filter", "theme"]
 
     /// The help lines for the `?` overlay.
     public static let helpLines: [(String, String)] = [
         ("N · U N · T N", "jump to case N of the selected case's split (U: untrained, T: trained users)"),
         ("set lenient|json|corrected|advance|exact", "turn an o option on (noNAME: off, NAME!: toggle)"),
         ("sort index|user|scenario|platform|verdict|error|status [desc]", "order the case list (> next column, < reverse)"),
+        (
+            "filter VALUE… · filter DIMENSION VALUE · filter clear",
+            "the filter menu's choices by name (filter fail platform Amazon)"
+        ),
+        ("theme [NAME|PATH]", "switch the colour theme (alone: list the themes)"),
         ("messages", "every status message and warning so far, in full, newest first"),
-        ("help · q", "this help · quit"),
+        ("help [TOPIC] · q", "this help, at a topic (help list, help edits; help help lists them) · quit"),
+        ("Tab · Shift-Tab", "complete the word; several: the common part, then Tab/Shift-Tab step through them"),
     ]
 
     /// Words an edit command starts with (``EditCommand``).
@@ -55,10 +65,20 @@ public enum ExplorerCommandLine: Sendable, Equatable {
         }
         switch first {
         case "q", "quit": return .quit
-        case "help": return .help
+        case "help":
+            guard words.count <= 2 else { throw Failure("help takes one topic: help TOPIC (help alone lists them)") }
+            return .help(topic: words.count == 2 ? words[1] : nil)
+        case "filter": return .filter(Array(words.dropFirst()))
+        case "theme":
+            // A path may hold spaces: everything after the word.
+            let rest = line.drop(while: \.isWhitespace).dropFirst("theme".count).drop(while: \.isWhitespace)
+            let path = String(rest.reversed().drop(while: \.isWhitespace).reversed())
+            return .theme(path.isEmpty ? nil : path)
         case "messages", "mes": return .messages
         case "sort":
-            guard words.count >= 2, words.count <= 3, let column = CaseSort.Column(rawValue: words[1].lowercased()) else {
+            guard words.count >= 2, words.count <= 3,
+                let column = CaseSort.Column(rawValue: words[1] == "#" ? "index" : words[1].lowercased())
+            else {
                 let columns = CaseSort.Column.allCases.map(\.rawValue)
                 let near = words.count > 1 ? closest(words[1], in: columns) : nil
                 throw Failure(

@@ -1,91 +1,271 @@
 import Evaluator
+import Foundation
 
 // MARK: - Search
 
-/// Case-insensitive search through every text of a case: the query, the profile, tools and
-/// answer (the case's JSON as stored), and the model's raw prediction.
+/// Search through the texts of every case, ignoring case for all of Unicode (Foundation's case
+/// folding: `ÉCOLE` finds `école`, `STRASSE` finds `straße`, a final sigma is a sigma).
+///
+/// A query is `[SCOPE:]…[re:]TEXT` (``Query``): scopes limit where it looks (the query, the raw
+/// prediction, the gold answer, the user profile, the tools and platforms), `re:` makes TEXT a
+/// regular expression. Without a scope it looks in the case's whole JSON and the prediction.
 public enum Search {
-    /// The ids of the cases of `data` containing `needle`, in order. Runs off the input loop.
-    public static func run(_ needle: String, in data: ExplorerData, cancelled: (() -> Bool)? = nil) -> [Int] {
-        let forms = patterns(needle)
-        guard !forms.isEmpty else { return [] }
+    /// The ids of the cases of `data` that `text` (a ``Query``) finds, in order; none for a query
+    /// that cannot be read. Runs off the input loop.
+    public static func run(_ text: String, in data: ExplorerData, cancelled: (() -> Bool)? = nil) -> [Int] {
+        guard let query = try? Query.parse(text), let matcher = try? Matcher(query) else { return [] }
         var out: [Int] = []
         for entry in data.cases {
             if entry.id & 1023 == 0, cancelled?() == true { return [] }
-            if matches(entry, forms, data) { out.append(entry.id) }
+            if matcher.matches(entry, data) { out.append(entry.id) }
         }
         return out
     }
 
-    /// Whether a text contains `needle`, ignoring case (what the views highlight).
-    public static func ranges(of needle: String, in text: String) -> [Range<String.Index>] {
-        guard !needle.isEmpty else { return [] }
+    /// Where `text` holds what the search `query` looks for (what the views highlight), ignoring case.
+    public static func ranges(of query: String, in text: String) -> [Range<String.Index>] {
+        guard let q = try? Query.parse(query), !q.pattern.isEmpty else { return [] }
+        if q.isRegex {
+            guard let regex = try? Regex(q.pattern).ignoresCase() else { return [] }
+            return text.ranges(of: regex).filter { !$0.isEmpty }
+        }
         var out: [Range<String.Index>] = []
         var start = text.startIndex
-        while start < text.endIndex, let r = text.range(of: needle, options: [.caseInsensitive], range: start..<text.endIndex) {
+        while start < text.endIndex,
+            let r = text.range(of: q.pattern, options: [.caseInsensitive], range: start..<text.endIndex)
+        {
             out.append(r)
             start = r.upperBound
         }
         return out
     }
 
-    /// The byte patterns to look for: the lowercased UTF-8 text, and its JSON `\uXXXX` escaped form
-    /// when it is not ASCII (data files may escape non-ASCII characters).
-    static func patterns(_ needle: String) -> [[UInt8]] {
-        let lower = needle.lowercased()
-        guard !lower.isEmpty else { return [] }
-        var forms = [Array(lower.utf8)]
-        if lower.unicodeScalars.contains(where: { !$0.isASCII }) {
-            var escaped = ""
-            for unit in lower.utf16 {
-                if unit < 0x80 {
-                    escaped.unicodeScalars.append(Unicode.Scalar(UInt8(unit)))
-                } else {
-                    let hex = String(unit, radix: 16)
-                    escaped += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+    // MARK: - Query
+
+    /// A search as typed: `[SCOPE:]…[re:]TEXT`.
+    ///
+    /// Scope prefixes come first, any number of them (`query:pred:Müller` looks in both); `re:`
+    /// ends the prefixes (everything after it is the pattern, so `re:query:` finds the text
+    /// `query:`). No scope: everywhere.
+    public struct Query: Sendable, Equatable {
+        /// Where a search looks.
+        public enum Scope: String, Sendable, CaseIterable {
+            /// The case's `query` text.
+            case query
+            /// The model's raw prediction line.
+            case pred
+            /// The gold `answer` (as `json.dumps` writes it).
+            case gold
+            /// The `user_profile` (its JSON text).
+            case profile
+            /// The `tools` and `platforms` (their JSON text).
+            case tools
+        }
+
+        /// The scopes named (empty: everywhere).
+        public var scopes: [Scope]
+        /// What to look for: a text, or a regular expression with ``isRegex``.
+        public var pattern: String
+        public var isRegex: Bool
+
+        /// The prefixes a search can start with (for completion).
+        public static let prefixes = Scope.allCases.map { $0.rawValue + ":" } + ["re:"]
+
+        /// Reads a search as typed.
+        public static func parse(_ text: String) throws(Failure) -> Query {
+            var rest = Substring(text)
+            var scopes: [Scope] = []
+            var isRegex = false
+            prefixes: while let colon = rest.firstIndex(of: ":") {
+                let word = rest[..<colon]
+                if word == "re" {
+                    isRegex = true
+                    rest = rest[rest.index(after: colon)...]
+                    break prefixes
+                }
+                guard let scope = Scope(rawValue: String(word)) else { break }
+                if !scopes.contains(scope) { scopes.append(scope) }
+                rest = rest[rest.index(after: colon)...]
+            }
+            let pattern = String(rest)
+            if pattern.isEmpty, !scopes.isEmpty || isRegex {
+                throw Failure("nothing to search for after “\(text)” (type the text after the prefixes)")
+            }
+            if isRegex { _ = try compile(pattern) }
+            return Query(scopes: scopes, pattern: pattern, isRegex: isRegex)
+        }
+
+        /// The case-insensitive regular expression `pattern`, or where and why it cannot be read.
+        static func compile(_ pattern: String) throws(Failure) -> Regex<AnyRegexOutput> {
+            do {
+                return try Regex(pattern).ignoresCase()
+            } catch {
+                // Where it fails: after the longest beginning of the pattern that can be read.
+                let chars = Array(pattern)
+                var good = 0
+                for n in stride(from: chars.count - 1, through: 0, by: -1) where (try? Regex(String(chars[..<n]))) != nil {
+                    good = n
+                    break
+                }
+                let context = String(chars[..<good].suffix(20))
+                throw Failure(
+                    "re: cannot read the regular expression at character \(good + 1)"
+                        + (good > 0 ? " (after “\(context)”)" : "") + ": \(error)")
+            }
+        }
+    }
+
+    /// Why a search cannot be read.
+    public struct Failure: Error, CustomStringConvertible, Equatable {
+        public var description: String
+        init(_ description: String) { self.description = description }
+    }
+
+    // MARK: - Matching
+
+    /// A query ready to test cases with.
+    struct Matcher {
+        let query: Query
+        let regex: Regex<AnyRegexOutput>?
+        /// The pattern case-folded, as UTF-8 (the fast byte search's needle).
+        let folded: [UInt8]
+        /// Whether the folded pattern is ASCII (then only a few other characters can match it).
+        let asciiNeedle: Bool
+
+        init(_ query: Query) throws(Failure) {
+            self.query = query
+            regex = query.isRegex ? try Query.compile(query.pattern) : nil
+            let f = query.pattern.folding(options: [.caseInsensitive], locale: nil)
+            folded = Array(f.utf8)
+            asciiNeedle = folded.allSatisfy { $0 < 0x80 }
+        }
+
+        func matches(_ entry: CaseEntry, _ data: ExplorerData) -> Bool {
+            let split = data.split(of: entry)
+            let c = split.cases[entry.index]
+            if query.scopes.isEmpty {
+                return bytes(split.bytes, c.byteRange) || prediction(entry, data)
+            }
+            for scope in query.scopes {
+                switch scope {
+                case .query: if let q = c.query, text(q) { return true }
+                case .pred: if prediction(entry, data) { return true }
+                case .gold: if text(c.answer.dumps) { return true }
+                case .profile: if let r = c.rawRanges["user_profile"], bytes(split.bytes, r) { return true }
+                case .tools:
+                    for key in ["tools", "platforms"] {
+                        if let r = c.rawRanges[key], bytes(split.bytes, r) { return true }
+                    }
                 }
             }
-            forms.append(Array(escaped.utf8))
+            return false
         }
-        return forms
+
+        func prediction(_ entry: CaseEntry, _ data: ExplorerData) -> Bool {
+            if case .text(let t)? = data.predictionLine(entry) { return text(t) }
+            return false
+        }
+
+        /// Whether a text (decoded) matches.
+        func text(_ t: String) -> Bool {
+            if let regex { return t.contains(regex) }
+            var t = t
+            let (hit, unicode) = t.withUTF8 { Search.scan($0, folded, asciiNeedle: asciiNeedle) }
+            if hit { return true }
+            return unicode && t.range(of: query.pattern, options: [.caseInsensitive]) != nil
+        }
+
+        /// Whether JSON text (`range` of `all`) matches; `\uXXXX` escapes are read as their characters.
+        func bytes(_ all: [UInt8], _ range: Range<Int>) -> Bool {
+            if let regex { return Search.unescaped(all[range]).contains(regex) }
+            let (hit, unicode) = all.withUnsafeBufferPointer {
+                Search.scan(UnsafeBufferPointer(rebasing: $0[range]), folded, asciiNeedle: asciiNeedle)
+            }
+            if hit { return true }
+            return unicode && Search.unescaped(all[range]).range(of: query.pattern, options: [.caseInsensitive]) != nil
+        }
     }
 
-    static func matches(_ entry: CaseEntry, _ forms: [[UInt8]], _ data: ExplorerData) -> Bool {
-        let split = data.split(of: entry)
-        let range = split.cases[entry.index].byteRange
-        let hit = split.bytes.withUnsafeBufferPointer { buffer in
-            forms.contains { contains(UnsafeBufferPointer(rebasing: buffer[range]), $0) }
-        }
-        if hit { return true }
-        if case .text(let text)? = data.predictionLine(entry) {
-            return text.utf8.withContiguousStorageIfAvailable { contains($0, forms[0]) }
-                ?? text.lowercased().contains(String(decoding: forms[0], as: UTF8.self))
-        }
-        return false
-    }
-
-    /// ASCII-case-insensitive byte search (non-ASCII bytes compare exactly).
-    static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+    /// Searches `hay` for `needle` (lowercase UTF-8) ignoring ASCII case, and says whether the hay
+    /// has something only a Unicode comparison can match: a `\u` escape, or a character that
+    /// changes when case-folded (for an ASCII needle, only one that folds to ASCII letters:
+    /// `ß`, `ẞ`, `ſ`, the Kelvin sign, `İ`, the `ﬀ`…`ﬆ` ligatures) or a combining mark.
+    static func scan(_ hay: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], asciiNeedle: Bool) -> (hit: Bool, unicode: Bool) {
         let n = needle.count
-        guard n > 0, hay.count >= n else { return n == 0 }
+        guard n > 0 else { return (true, false) }
         let first = needle[0]
         let firstUpper = (first >= 0x61 && first <= 0x7A) ? first - 0x20 : first
+        var unicode = false
         var i = 0
-        let last = hay.count - n
-        while i <= last {
+        let count = hay.count
+        while i < count {
             let b = hay[i]
+            if b >= 0xC0 || b == 0x5C, !unicode { unicode = special(hay, i, asciiNeedle: asciiNeedle) }
             if b == first || b == firstUpper {
-                var k = 1
-                while k < n {
-                    var c = hay[i + k]
-                    if c >= 0x41 && c <= 0x5A { c += 0x20 }
-                    if c != needle[k] { break }
-                    k += 1
+                if i + n <= count {
+                    var k = 1
+                    while k < n {
+                        var c = hay[i + k]
+                        if c >= 0x41 && c <= 0x5A { c += 0x20 }
+                        if c != needle[k] { break }
+                        k += 1
+                    }
+                    if k == n { return (true, unicode) }
                 }
-                if k == n { return true }
             }
             i += 1
         }
-        return false
+        return (false, unicode)
+    }
+
+    /// Whether the character starting at `i` (a UTF-8 lead byte or a backslash) needs the Unicode comparison.
+    static func special(_ hay: UnsafeBufferPointer<UInt8>, _ i: Int, asciiNeedle: Bool) -> Bool {
+        let b = hay[i]
+        if b == 0x5C { return i + 1 < hay.count && hay[i + 1] == UInt8(ascii: "u") }
+        let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+        guard i + length <= hay.count else { return false }
+        var value = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for k in 1..<length { value = value << 6 | (UInt32(hay[i + k]) & 0x3F) }
+        guard let scalar = Unicode.Scalar(value) else { return false }
+        if scalar.properties.canonicalCombiningClass != .notReordered { return true }
+        if asciiNeedle {
+            return [0xDF, 0x1E9E, 0x17F, 0x212A, 0x130].contains(value) || (0xFB00...0xFB06).contains(value)
+        }
+        return scalar.properties.changesWhenCaseFolded
+    }
+
+    /// JSON text with its `\uXXXX` escapes (surrogate pairs too) read as the characters they name;
+    /// other escapes are kept as written.
+    static func unescaped(_ bytes: ArraySlice<UInt8>) -> String {
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard text.utf8.contains(UInt8(ascii: "\\")), text.contains("\\u") else { return text }
+        var out = String.UnicodeScalarView()
+        var units: [UInt16] = []
+        var scalars = Array(text.unicodeScalars)[...]
+        func flush() {
+            guard !units.isEmpty else { return }
+            for s in String(decoding: units, as: UTF16.self).unicodeScalars { out.append(s) }
+            units.removeAll()
+        }
+        while let s = scalars.first {
+            if s == "\\", scalars.count >= 6, scalars[scalars.index(after: scalars.startIndex)] == "u",
+                let unit = UInt16(String(String.UnicodeScalarView(scalars.dropFirst(2).prefix(4))), radix: 16)
+            {
+                units.append(unit)
+                scalars = scalars.dropFirst(6)
+                continue
+            }
+            flush()
+            if s == "\\", scalars.count >= 2 {
+                out.append(s)
+                out.append(scalars[scalars.index(after: scalars.startIndex)])
+                scalars = scalars.dropFirst(2)
+                continue
+            }
+            out.append(s)
+            scalars = scalars.dropFirst()
+        }
+        flush()
+        return String(out)
     }
 }

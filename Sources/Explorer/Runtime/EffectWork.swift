@@ -1,5 +1,6 @@
 import Dispatch
 import Evaluator
+import Foundation
 import TUICore
 
 // MARK: - EffectWork
@@ -39,8 +40,11 @@ public struct EffectWork: Sendable {
     /// loaded yet, no loader, ``Effect/quit``).
     init?(_ effect: Effect, for s: AppState, in context: Context) {
         switch effect {
-        case .quit:
+        case .quit, .setTheme:
+            // The runtime switches the theme itself (it holds it); quitting is no work.
             return nil
+        case .completePath(let word):
+            self.init(lane: .now) { _, _ in .pathCompletions(word: word, candidates: Self.paths(completing: word)) }
         case .load, .reload:
             guard let loader = context.loader else { return nil }
             // The first load failing means there is nothing to show; a reload failing keeps the
@@ -110,6 +114,23 @@ public struct EffectWork: Sendable {
     }
 
     // MARK: - The work itself
+
+    /// The entries of the folder of `word` (a path being typed; `~` is the home folder) whose
+    /// names start with its last part, spelled as typed, a folder's with a `/` after it; hidden
+    /// entries only when the part starts with a dot.
+    static func paths(completing word: String) -> [String] {
+        let slash = word.lastIndex(of: "/")
+        let folder = slash.map { String(word[...$0]) } ?? ""
+        let part = slash.map { String(word[word.index(after: $0)...]) } ?? word
+        let listed = folder.isEmpty ? "." : (folder as NSString).expandingTildeInPath
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: listed) else { return [] }
+        return names.filter { $0.hasPrefix(part) && (part.hasPrefix(".") || !$0.hasPrefix(".")) }.sorted().map { name in
+            var isFolder: ObjCBool = false
+            let full = (listed as NSString).appendingPathComponent(name)
+            let folderMark = FileManager.default.fileExists(atPath: full, isDirectory: &isFolder) && isFolder.boolValue ? "/" : ""
+            return folder + name + folderMark
+        }
+    }
 
     /// Scores every run of `data` with `options` (and with the reference's options too when they
     /// differ), reporting progress as (cases done, total).

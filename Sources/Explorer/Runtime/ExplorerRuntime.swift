@@ -1,5 +1,6 @@
 import Dispatch
 import Evaluator
+import Foundation
 import TUICore
 
 // MARK: - ExplorerRuntime
@@ -11,7 +12,8 @@ import TUICore
 /// and every result comes back as an action.
 public final class ExplorerRuntime: @unchecked Sendable {
     public private(set) var state: AppState
-    let theme: ResolvedTheme
+    /// The colour theme frames are drawn with; `:theme` switches it (``Effect/setTheme(_:)``).
+    private(set) var theme: ResolvedTheme
     let runner: any EffectRunner
     let timings: FrameTimings?
     /// How many times freed memory was given back to the system (tests).
@@ -96,6 +98,36 @@ public final class ExplorerRuntime: @unchecked Sendable {
         return any
     }
 
+    /// The theme `spec` names (a bundled name or a JSON5 file) resolved at `depth`, nil when it
+    /// cannot be used (the current theme stays); the messages say what happened, warnings first.
+    static func theme(_ spec: String, depth: ColorDepth) -> (ResolvedTheme?, [String]) {
+        var warnings: [String] = []
+        let theme: Theme
+        if ThemeLoader.bundledNames.contains(spec) {
+            let loaded = ThemeLoader.load(spec)
+            theme = loaded.theme
+            warnings = loaded.warnings
+        } else {
+            let path = (spec as NSString).expandingTildeInPath
+            guard let data = FileManager.default.contents(atPath: path) else {
+                return (
+                    nil,
+                    [
+                        "theme not changed: \(spec) is neither a bundled theme (\(ThemeLoader.bundledNames.joined(separator: ", "))) nor a readable file"
+                    ]
+                )
+            }
+            do {
+                theme = try Theme.decode(data, file: path, warnings: &warnings)
+            } catch {
+                return (nil, warnings.map { "theme \(spec): \($0)" } + ["theme not changed: \(error)"])
+            }
+        }
+        let done =
+            "theme \(spec)" + (warnings.isEmpty ? "" : " (\(warnings.count) warning\(warnings.count == 1 ? "" : "s"): :messages)")
+        return (theme.resolve(depth: depth), warnings.map { "theme \(spec): \($0)" } + [done])
+    }
+
     /// How long a frame waits for the selected case's panes before it shows "building…".
     let settleTime = DispatchTimeInterval.milliseconds(30)
 
@@ -103,6 +135,13 @@ public final class ExplorerRuntime: @unchecked Sendable {
     /// starts; a result ready at once is reduced before the next effect starts.
     func perform(_ effects: [Effect]) {
         for effect in effects {
+            if case .setTheme(let spec) = effect {
+                // The theme is the runtime's, not the state's: it is switched here.
+                let (resolved, messages) = Self.theme(spec, depth: theme.depth)
+                if let resolved { theme = resolved }
+                for message in messages { reduce(.finished(message)) }
+                continue
+            }
             for action in runner.perform(effect, for: state) { reduce(action) }
         }
     }

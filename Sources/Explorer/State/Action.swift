@@ -18,6 +18,8 @@ public enum Action: Sendable {
     /// An effect finished with a message for the status bar (export written, reload failed...).
     case finished(String)
     case searchFinished(query: String, matches: [Int])
+    /// The paths completing `word` (a path being typed), listed by ``Effect/completePath(_:)``.
+    case pathCompletions(word: String, candidates: [String])
     /// The selected case's detail and pane lines, built off the input loop (``Effect/buildDetail(request:)``).
     case detailBuilt(DetailBuild)
 }

@@ -20,6 +20,8 @@ public enum Command: String, Sendable, CaseIterable {
     case deleteToEnd, wordLeft, wordRight, deleteWordForward
     /// Line editing: the older / newer line of the same kind from the history (↑ / ↓).
     case historyOlder, historyNewer
+    /// Line editing: Tab completes the word before the cursor (next candidate), Shift-Tab the previous.
+    case complete, completeBack
 }
 
 // MARK: - What a command does
@@ -29,7 +31,8 @@ extension Command {
     var isLineEditing: Bool {
         switch self {
         case .submit, .cancel, .deleteBackward, .deleteForward, .cursorLeft, .cursorRight, .lineStart, .lineEnd, .deleteWord,
-            .clearLine, .deleteToEnd, .wordLeft, .wordRight, .deleteWordForward, .historyOlder, .historyNewer:
+            .clearLine, .deleteToEnd, .wordLeft, .wordRight, .deleteWordForward, .historyOlder, .historyNewer,
+            .complete, .completeBack:
             return true
         default:
             return false

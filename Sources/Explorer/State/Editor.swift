@@ -19,6 +19,9 @@ public struct Editor: Sendable, Equatable {
     public var line: LineEditor
     /// Where ↑/↓ are in the history of the purpose's kind.
     public var recall = LineHistory.Recall()
+    /// The completions Tab steps through (open after a Tab found several), while the line is as
+    /// the menu left it.
+    public var completion: Completion.Menu?
 
     public init(_ purpose: Purpose, text: String = "") {
         self.purpose = purpose

@@ -27,6 +27,11 @@ public enum Effect: Sendable, Equatable {
     case buildDetail(request: Int)
     /// Append a submitted line of a kind to the history file (``InputHistory/file``), fsync'ed.
     case saveHistory(InputHistory.Kind, String)
+    /// List the folder of a path being typed for Tab (``Action/pathCompletions(word:candidates:)``).
+    case completePath(String)
+    /// Switch the colour theme to a bundled name or a JSON5 file: the runtime loads and resolves
+    /// it for the terminal, warnings and errors go to the message log.
+    case setTheme(String)
     /// Leave the explorer (``AppState/quit`` already says so): no work, the input loop ends.
     case quit
 }

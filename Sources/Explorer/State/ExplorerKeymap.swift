@@ -20,7 +20,9 @@ public enum ExplorerKeymap {
             status: true),
         KeyBinding([.char("[")], .previousFailure, hint: "prev fail", help: "previous failing case"),
         KeyBinding(
-            [.char("/")], .search, hint: "search", help: "search query, profile, tools, gold values and raw prediction",
+            [.char("/")], .search, hint: "search",
+            help:
+                "search query, profile, tools, gold and raw prediction, any case (query: pred: gold: profile: tools: limit it, re: a regex)",
             status: true),
         KeyBinding([.char("n")], .searchNext, hint: "next match", help: "next search match"),
         KeyBinding([.char("N")], .searchPrevious, hint: "prev match", help: "previous search match"),
@@ -140,6 +142,12 @@ public enum ExplorerKeymap {
         KeyBinding(
             [.down, .ctrl("n")], .historyNewer, hint: "history",
             help: "the next line of this kind; after the newest, the line being typed"),
+        KeyBinding(
+            [.tab], .complete, hint: "complete",
+            help:
+                "complete the word (commands, FN.PARAM, names, paths); several: the common part and the list, Tab again steps through them",
+            status: true),
+        KeyBinding([.backTab], .completeBack, hint: "complete", help: "step back through the completions"),
     ]
 
     public static let table = Keymap<KeyContext, Command>([
@@ -247,7 +255,11 @@ public enum ExplorerKeymap {
         (
             .search, "Typing a search \(openedBy(.search))",
             [
-                KeyBinding([.enter], .submit, hint: "search", help: "run the search and jump to the first match", status: true),
+                KeyBinding(
+                    [.enter], .submit, hint: "search",
+                    help:
+                        "run the search: [SCOPE:]…[re:]TEXT, SCOPE query pred gold profile tools (query:pred:x), re: a regex; any case",
+                    status: true),
                 KeyBinding(
                     [.escape], .cancel, hint: "cancel", help: "cancel (shortcuts are suspended while typing)", status: true),
             ]

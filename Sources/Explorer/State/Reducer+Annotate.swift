@@ -81,8 +81,12 @@ extension Reducer {
         case .quit:
             s.status.quit = true
             return [.quit]
-        case .help:
-            return overlayCommand(&s, .help)
+        case .help(let topic):
+            return help(&s, topic: topic)
+        case .filter(let words):
+            return filter(&s, words)
+        case .theme(let spec):
+            return theme(&s, spec)
         case .messages:
             s.overlay = .messages(ScrollText())
             return []

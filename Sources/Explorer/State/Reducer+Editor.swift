@@ -8,6 +8,7 @@ extension Reducer {
     /// and Enter hands the text to what the line was opened for.
     static func edit(_ s: inout AppState, _ command: Command) -> [Effect] {
         guard var editor = s.editor else { return [] }
+        if command == .complete || command == .completeBack { return complete(&s, forward: command == .complete) }
         let kind = editor.purpose.historyKind
         let outcome = editor.update(command, history: s.history[kind])
         guard case .submitted(let text) = outcome else {
@@ -27,9 +28,128 @@ extension Reducer {
         }
     }
 
+    // MARK: - Explorer commands
+
+    /// `:help [TOPIC]`: the help, its section first or scrolled to its part; an unknown topic lists them.
+    static func help(_ s: inout AppState, topic: String?) -> [Effect] {
+        guard let topic else { return overlayCommand(&s, .help) }
+        guard let found = HelpTopic.named(topic) else {
+            let near = ExplorerCommandLine.closest(topic.lowercased(), in: HelpTopic.names)
+            s.status.message =
+                "no help topic “\(topic)”" + (near.map { ": did you mean “\($0)”?" } ?? "")
+                + " (topics: \(HelpTopic.names.joined(separator: ", ")))"
+            return []
+        }
+        switch found {
+        case .section(let context):
+            s.overlay = .help(HelpOverlay(first: [context], back: s.overlay))
+        case .part(let title):
+            var help = HelpOverlay(first: [], back: s.overlay)
+            let lines = HelpLines.lines(glyphs: s.glyphs)
+            help.scroll.offset = lines.firstIndex { $0.plain.hasPrefix(title) } ?? 0
+            s.overlay = .help(help)
+        }
+        clamp(&s)
+        return []
+    }
+
+    /// `:filter WORD…`: the filter with the named values added; `:filter` alone opens the menu.
+    static func filter(_ s: inout AppState, _ words: [String]) -> [Effect] {
+        guard !words.isEmpty else { return overlayCommand(&s, .filter) }
+        guard let data = s.data else { return [] }
+        do {
+            s.list.filter = try FilterCommand.apply(words, to: s.list.filter, data: data)
+        } catch {
+            s.status.message = error.description
+            return []
+        }
+        recomputeVisible(&s, keeping: s.selectedID)
+        let summary = s.list.filter.summary(data)
+        s.status.message = summary.isEmpty ? "every filter cleared" : "filter: \(summary) (\(s.list.visible.count) cases)"
+        return []
+    }
+
+    /// `:theme NAME`: the runtime switches the theme; `:theme` alone lists the bundled ones.
+    static func theme(_ s: inout AppState, _ spec: String?) -> [Effect] {
+        guard let spec else {
+            s.status.message = "themes: \(ThemeLoader.bundledNames.joined(separator: ", ")) (or a JSON5 file: theme PATH)"
+            return []
+        }
+        return [.setTheme(spec)]
+    }
+
+    // MARK: - Completion
+
+    /// Tab (`forward`) or Shift-Tab on the line being typed: the next completion when the menu is
+    /// open, else the candidates for the word before the cursor (a path's are listed by an effect).
+    static func complete(_ s: inout AppState, forward: Bool) -> [Effect] {
+        guard var editor = s.editor else { return [] }
+        if let menu = editor.completion, menu.line == editor.line {
+            Completion.step(&editor, forward: forward, word: "", candidates: [], expectsMore: false)
+            s.editor = editor
+            return []
+        }
+        let (word, source, more) = Completion.source(editor.line.beforeCursor, purpose: editor.purpose, names: completionNames(s))
+        switch source {
+        case .path:
+            return [.completePath(word)]
+        case .none:
+            s.status.message = "nothing to complete here"
+            return []
+        case .words(let names):
+            let note = Completion.step(
+                &editor, forward: forward, word: word, candidates: Completion.matches(word, in: names), expectsMore: more)
+            s.status.message = note
+            s.editor = editor
+            return []
+        }
+    }
+
+    /// The folder of a path being typed was listed: complete it if the line still ends in that word.
+    static func pathCompletions(_ s: inout AppState, word: String, candidates: [String]) {
+        guard var editor = s.editor, editor.line.beforeCursor.hasSuffix(word) else { return }
+        s.status.message = Completion.step(&editor, forward: true, word: word, candidates: candidates, expectsMore: false)
+        s.editor = editor
+    }
+
+    /// What completes a word now: the selected case's gold calls and tool catalog, the data's names.
+    static func completionNames(_ s: AppState) -> Completion.Names {
+        var names = Completion.Names()
+        guard let data = s.data else { return names }
+        names.filterWords = FilterCommand.words(data)
+        names.platforms = data.platforms
+        var target: Int?
+        if case .command(let t)? = s.editor?.purpose { target = t }
+        if let (_, _, gold) = editTarget(s, case: target) {
+            if case .array(let parts) = gold.answer, parts.count >= 2, case .array(let calls) = parts[1] {
+                for case .object(let call) in calls {
+                    for (fn, params) in call.members {
+                        names.functions.append(fn)
+                        if case .object(let p) = params { names.fnParams += p.members.map { fn + "." + $0.key } }
+                    }
+                }
+            }
+        }
+        let id = target ?? s.selectedID
+        if let catalog = s.panes.detail.flatMap({ $0.caseID == id ? $0.catalog : nil }) {
+            if !catalog.platforms.isEmpty { names.platforms = catalog.platforms.map(\.name) }
+            names.functions += catalog.apis.map(\.name)
+            names.fnParams += catalog.apis.flatMap { api in api.params.map { api.name + "." + $0.name } }
+        }
+        return names
+    }
+
+    // MARK: - Search
+
     static func submitSearch(_ s: inout AppState, _ query: String) -> [Effect] {
         guard !query.isEmpty else {
             s.list.search = CaseList.Search()
+            return []
+        }
+        do {
+            _ = try Search.Query.parse(query)
+        } catch {
+            s.status.message = error.description
             return []
         }
         s.list.search = CaseList.Search(query: query)

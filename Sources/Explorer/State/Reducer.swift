@@ -62,6 +62,9 @@ public enum Reducer {
         case .detailBuilt(let built):
             detailBuilt(&s, built)
             return []
+        case .pathCompletions(let word, let candidates):
+            pathCompletions(&s, word: word, candidates: candidates)
+            return []
         case .searchFinished(let query, let matches):
             searchFinished(&s, query, matches)
             return []
@@ -169,7 +172,8 @@ public enum Reducer {
             move(&s, command, Layout(s))
             effects = []
         case .submit, .cancel, .deleteBackward, .deleteForward, .cursorLeft, .cursorRight, .lineStart, .lineEnd, .deleteWord,
-            .clearLine, .deleteToEnd, .wordLeft, .wordRight, .deleteWordForward, .historyOlder, .historyNewer:
+            .clearLine, .deleteToEnd, .wordLeft, .wordRight, .deleteWordForward, .historyOlder, .historyNewer, .complete,
+            .completeBack:
             effects = []  // line editing: handled above
         }
         clamp(&s)

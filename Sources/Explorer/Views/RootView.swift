@@ -30,6 +30,9 @@ public enum RootView {
             buf.fill(Rect(x: 0, y: 1, width: buf.width, height: buf.height - 2))
             OverlayViews.render(s, overlay, layout, into: &buf)
         }
+        if s.editor != nil, layout.status.y > 1 {
+            StatusBar.hint(s, Rect(x: layout.status.x, y: layout.status.y - 1, width: layout.status.width, height: 1), into: &buf)
+        }
         StatusBar.render(s, layout.status, into: &buf)
         if s.glyphs == .ascii { asciiOnly(&buf) }
     }

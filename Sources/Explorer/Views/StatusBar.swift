@@ -51,6 +51,15 @@ enum StatusBar {
         StatusLine(left: Line(left), hints: hints, glyphs: s.glyphs).render(in: r, into: &buf)
     }
 
+    /// The row above a line being typed: the completions Tab found, or the syntax of what is typed
+    /// (``CommandHint``), cut to the width.
+    static func hint(_ s: AppState, _ r: Rect, into buf: inout ScreenBuffer) {
+        guard let editor = s.editor, !r.isEmpty else { return }
+        buf.fill(r, role: .muted)
+        let line = Line([Span(" " + Text.clean(CommandHint.text(editor)), .muted)])
+        buf.put(line.fitted(to: r.width, ellipsis: s.glyphs.ellipsis), x: r.x, y: r.y, maxX: r.maxX)
+    }
+
     /// A binding's hint from the keymap, with what it acts on where that is not obvious: the
     /// export path's Enter says how many cases it writes.
     static func label(_ b: KeyBinding<Command>, _ s: AppState) -> String {
