@@ -101,6 +101,11 @@ struct CompletionTests {
         Fixture.type(&s, "pr")
         Fixture.keys(&s, .tab)
         #expect(s.editor?.completion?.candidates == ["pred:", "profile:"])
+        // After a scope, the next one.
+        Fixture.keys(&s, .ctrl("u"))
+        Fixture.type(&s, "query:to")
+        Fixture.keys(&s, .tab)
+        #expect(Self.line(s) == "query:tools:")
     }
 
     @Test func pathsOfTheExportLineAndOfTheme() throws {
@@ -108,13 +113,15 @@ struct CompletionTests {
         try FileManager.default.createDirectory(
             at: dir.appendingPathComponent("results-folder"), withIntermediateDirectories: true)
         try Data().write(to: dir.appendingPathComponent("my theme.json5"))
+        try Data().write(to: dir.appendingPathComponent("my theme, dark.json5"))
         defer { try? FileManager.default.removeItem(at: dir) }
         var s = Fixture.state(try Fixture.sample(), width: 120, height: 40)
         Fixture.keys(&s, .char("x"), .ctrl("u"))
         Fixture.type(&s, dir.path + "/res")
         Fixture.keys(&s, .tab)
         #expect(Self.line(s) == dir.path + "/results-folder/")
-        s = try Self.opened("theme " + dir.path + "/my")
+        // A path with spaces: the whole argument is the word.
+        s = try Self.opened("theme " + dir.path + "/my theme.")
         Fixture.keys(&s, .tab)
         #expect(Self.line(s) == "theme " + dir.path + "/my theme.json5")
     }
@@ -132,6 +139,9 @@ struct CompletionTests {
         var s = try Self.opened("sort ")
         let sortHint = "sort COLUMN [desc]   COLUMN: index user scenario platform verdict error status"
         #expect(Screen.text(s).contains(sortHint))
+        Fixture.keys(&s, .ctrl("u"))
+        Fixture.type(&s, "s")
+        #expect(CommandHint.text(s.editor!) == "set · sort · status · S N (a split's case N)")
         Fixture.keys(&s, .ctrl("u"))
         Fixture.type(&s, "sotr")
         #expect(Screen.text(s).contains("unknown command “sotr”: did you mean “sort”?"))

@@ -79,6 +79,13 @@ struct ScopedSearchTests {
         #expect(try finds("οδοσ", "ΜΙΑ ΟΔΟΣ"))
         #expect(try finds("kelvin", "\u{212A}ELVIN"))
         #expect(try !finds("ecole", "école"))
+        // Only the text around such characters is compared the Unicode way: far into a long text,
+        // next to others, and past the most positions listed (then the whole text is compared).
+        let long = String(repeating: "x", count: 3000) + " Die HAUPTSTRAẞE " + String(repeating: "y", count: 3000)
+        #expect(try finds("hauptstraße", long) && finds("STRASSE", long) && !finds("strassen", long))
+        let crowded = String(repeating: "É ", count: 40) + "ÉCOLE"
+        #expect(try finds("école", crowded) && !finds("écoles", crowded))
+        #expect(try finds("e\u{301}cole", "UNE ÉCOLE"))  // a combining accent: canonically the same
         // JSON text with \u escapes is read as its characters.
         let json = Array(#"{"name": "\u00c9COLE"}"#.utf8)
         #expect(try Search.Matcher(Search.Query.parse("école")).bytes(json, 0..<json.count))

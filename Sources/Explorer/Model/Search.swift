@@ -169,38 +169,91 @@ public enum Search {
         /// Whether a text (decoded) matches.
         func text(_ t: String) -> Bool {
             if let regex { return t.contains(regex) }
-            var t = t
-            let (hit, unicode) = t.withUTF8 { Search.scan($0, folded, asciiNeedle: asciiNeedle) }
-            if hit { return true }
-            return unicode && t.range(of: query.pattern, options: [.caseInsensitive]) != nil
+            var utf8Text = t
+            return utf8Text.withUTF8 { utf8 in
+                switch Search.scan(utf8, folded, asciiNeedle: asciiNeedle) {
+                case .hit: return true
+                case .miss: return false
+                case .escaped, .many: return t.range(of: query.pattern, options: [.caseInsensitive]) != nil
+                case .near(let positions): return windows(utf8, positions)
+                }
+            }
         }
 
         /// Whether JSON text (`range` of `all`) matches; `\uXXXX` escapes are read as their characters.
         func bytes(_ all: [UInt8], _ range: Range<Int>) -> Bool {
             if let regex { return Search.unescaped(all[range]).contains(regex) }
-            let (hit, unicode) = all.withUnsafeBufferPointer {
-                Search.scan(UnsafeBufferPointer(rebasing: $0[range]), folded, asciiNeedle: asciiNeedle)
+            return all.withUnsafeBufferPointer { buffer in
+                let hay = UnsafeBufferPointer(rebasing: buffer[range])
+                switch Search.scan(hay, folded, asciiNeedle: asciiNeedle) {
+                case .hit: return true
+                case .miss: return false
+                case .escaped, .many:
+                    return Search.unescaped(all[range]).range(of: query.pattern, options: [.caseInsensitive]) != nil
+                case .near(let positions): return windows(hay, positions)
+                }
             }
-            if hit { return true }
-            return unicode && Search.unescaped(all[range]).range(of: query.pattern, options: [.caseInsensitive]) != nil
+        }
+
+        /// Whether the pattern is found, ignoring case the Unicode way, in the text around one of
+        /// `positions` (characters only a Unicode comparison can match): a match that holds such a
+        /// character lies within as many characters of it as the folded pattern has, each at most
+        /// 4 bytes.
+        func windows(_ hay: UnsafeBufferPointer<UInt8>, _ positions: [Int]) -> Bool {
+            let reach = 4 * (folded.count + 1)
+            var covered = -1
+            for p in positions where p + reach > covered {
+                var start = max(0, p - reach)
+                while start < p && hay[start] & 0xC0 == 0x80 { start += 1 }
+                var end = min(hay.count, p + reach)
+                while end < hay.count && hay[end] & 0xC0 == 0x80 { end += 1 }
+                let window = String(decoding: UnsafeBufferPointer(rebasing: hay[start..<end]), as: UTF8.self)
+                if window.range(of: query.pattern, options: [.caseInsensitive]) != nil { return true }
+                covered = end
+            }
+            return false
         }
     }
 
-    /// Searches `hay` for `needle` (lowercase UTF-8) ignoring ASCII case, and says whether the hay
-    /// has something only a Unicode comparison can match: a `\u` escape, or a character that
-    /// changes when case-folded (for an ASCII needle, only one that folds to ASCII letters:
-    /// `ß`, `ẞ`, `ſ`, the Kelvin sign, `İ`, the `ﬀ`…`ﬆ` ligatures) or a combining mark.
-    static func scan(_ hay: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], asciiNeedle: Bool) -> (hit: Bool, unicode: Bool) {
+    /// What ``scan(_:_:asciiNeedle:)`` found.
+    enum Scan: Equatable {
+        /// The needle, ignoring ASCII case.
+        case hit
+        /// Not the needle, and nothing only a Unicode comparison could match.
+        case miss
+        /// Not the needle, but characters a Unicode comparison might match it at (byte offsets).
+        case near([Int])
+        /// So many such characters that comparing the whole text is cheaper.
+        case many
+        /// A `\u` escape: the text must be read as JSON first.
+        case escaped
+    }
+
+    /// The most positions ``Scan/near(_:)`` lists.
+    static let nearLimit = 32
+
+    /// Searches `hay` for `needle` (folded UTF-8) ignoring ASCII case; on a miss, says where only a
+    /// Unicode comparison could match: at a `\u` escape, or a character that changes when
+    /// case-folded (for an ASCII needle, only one that folds to ASCII letters: `ß`, `ẞ`, `ſ`, the
+    /// Kelvin sign, `İ`, the `ﬀ`…`ﬆ` ligatures) or a combining mark.
+    static func scan(_ hay: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], asciiNeedle: Bool) -> Scan {
         let n = needle.count
-        guard n > 0 else { return (true, false) }
+        guard n > 0 else { return .hit }
         let first = needle[0]
         let firstUpper = (first >= 0x61 && first <= 0x7A) ? first - 0x20 : first
-        var unicode = false
+        var near: [Int] = []
+        var escaped = false
         var i = 0
         let count = hay.count
         while i < count {
             let b = hay[i]
-            if b >= 0xC0 || b == 0x5C, !unicode { unicode = special(hay, i, asciiNeedle: asciiNeedle) }
+            if b >= 0xC0 || b == 0x5C {
+                if b == 0x5C {
+                    if i + 1 < count && hay[i + 1] == UInt8(ascii: "u") { escaped = true }
+                } else if near.count <= nearLimit, special(hay, i, asciiNeedle: asciiNeedle) {
+                    near.append(i)
+                }
+            }
             if b == first || b == firstUpper {
                 if i + n <= count {
                     var k = 1
@@ -210,18 +263,19 @@ public enum Search {
                         if c != needle[k] { break }
                         k += 1
                     }
-                    if k == n { return (true, unicode) }
+                    if k == n { return .hit }
                 }
             }
             i += 1
         }
-        return (false, unicode)
+        if escaped { return .escaped }
+        if near.isEmpty { return .miss }
+        return near.count > nearLimit ? .many : .near(near)
     }
 
-    /// Whether the character starting at `i` (a UTF-8 lead byte or a backslash) needs the Unicode comparison.
+    /// Whether the character starting at `i` (a UTF-8 lead byte) needs the Unicode comparison.
     static func special(_ hay: UnsafeBufferPointer<UInt8>, _ i: Int, asciiNeedle: Bool) -> Bool {
         let b = hay[i]
-        if b == 0x5C { return i + 1 < hay.count && hay[i + 1] == UInt8(ascii: "u") }
         let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
         guard i + length <= hay.count else { return false }
         var value = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)

@@ -31,14 +31,17 @@ public enum CommandHint {
                 + "   (Tab completes)"
         }
         if Int(first) != nil { return "N   jump to case N of the selected case's split" }
-        if words.count >= 1, first.count == 1, first.first?.isLetter == true, first != "q" {
-            return "\(first.uppercased()) N   jump to case N of that split (U: untrained, T: trained users)"
+        let all = ExplorerCommandLine.commandWords + ExplorerCommandLine.editWords + ["q"]
+        let letterJump = first.count == 1 && first.first?.isLetter == true && first != "q"
+        if words.count == 1, !line.hasSuffix(" "), syntax[first] == nil {
+            let prefixed = all.filter { $0.hasPrefix(first) }
+            if !prefixed.isEmpty {
+                return prefixed.joined(separator: " · ") + (letterJump ? " · \(first.uppercased()) N (a split's case N)" : "")
+            }
         }
+        if letterJump { return "\(first.uppercased()) N   jump to case N of that split (U: untrained, T: trained users)" }
         let word = first.hasSuffix("!") ? String(first.dropLast()) : first
         if let syntax = syntax[word] { return syntax }
-        let all = ExplorerCommandLine.commandWords + ExplorerCommandLine.editWords + ["q"]
-        let prefixed = all.filter { $0.hasPrefix(word) }
-        if !prefixed.isEmpty, words.count == 1, !line.hasSuffix(" ") { return prefixed.joined(separator: " · ") }
         let near = ExplorerCommandLine.closest(word, in: all)
         return "unknown command “\(first)”" + (near.map { ": did you mean “\($0)”?" } ?? "")
     }

@@ -43,7 +43,12 @@ public enum Completion {
         switch purpose {
         case .export: return (before, .path, false)
         case .search:
-            return (word, .words(Search.Query.prefixes), false)
+            // After scope prefixes (`query:pr`), the next prefix; nothing once the text starts.
+            var rest = Substring(before)
+            while let colon = rest.firstIndex(of: ":"), Search.Query.Scope(rawValue: String(rest[..<colon])) != nil {
+                rest = rest[rest.index(after: colon)...]
+            }
+            return (String(rest), rest.contains(" ") || rest.contains(":") ? .none : .words(Search.Query.prefixes), false)
         case .command:
             break
         }
@@ -65,7 +70,10 @@ public enum Completion {
         case "filter":
             return (word, .words(names.filterWords), true)
         case "theme":
-            if position == 1 { return (word, word.contains("/") || word.hasPrefix("~") ? .path : .words(names.themes), false) }
+            // A path may hold spaces: everything after the word.
+            let path = String(before.drop(while: { $0 == " " }).dropFirst(first.count).drop(while: { $0 == " " }))
+            if path.contains("/") || path.hasPrefix("~") { return (path, .path, false) }
+            if position == 1 { return (word, .words(names.themes), false) }
         case "help":
             if position == 1 { return (word, .words(names.helpTopics), false) }
         case "platform":
