@@ -131,6 +131,10 @@ struct CompletionTests {
         Fixture.keys(&s, .tab)
         #expect(Self.line(s) == "zzz")
         #expect(s.message == "nothing completes “zzz”")
+        // Shown above the line (the status bar is the line), until the line changes.
+        #expect(Screen.text(s).contains("nothing completes “zzz” · unknown command “zzz”"))
+        Fixture.type(&s, "z")
+        #expect(!Screen.text(s).contains("nothing completes"))
     }
 
     // MARK: - Hints

@@ -11,10 +11,11 @@ public enum CommandHint {
             let shown = menu.candidates.enumerated().map { i, c in i == menu.selected ? "[\(c)]" : c }
             return "\(menu.candidates.count) matches (Tab/Shift-Tab): " + shown.joined(separator: " ")
         }
+        let note = editor.completion.flatMap { $0.line == editor.line ? $0.note : nil }.map { $0 + " · " } ?? ""
         switch editor.purpose {
-        case .search: return search
-        case .export: return "PATH   .csv: CSV, anything else: JSON Lines   (Tab completes the path)"
-        case .command: return command(editor.line.text)
+        case .search: return note + search
+        case .export: return note + "PATH   .csv: CSV, anything else: JSON Lines   (Tab completes the path)"
+        case .command: return note + command(editor.line.text)
         }
     }
 

@@ -136,12 +136,15 @@ public enum Completion {
         public var start: Int
         /// The line as the menu left it: any other change to it ends the menu.
         public var line: LineEditor
+        /// Why nothing completes (no candidates), shown in the hint until the line changes.
+        public var note: String?
 
-        public init(candidates: [String], selected: Int? = nil, start: Int, line: LineEditor) {
+        public init(candidates: [String], selected: Int? = nil, start: Int, line: LineEditor, note: String? = nil) {
             self.candidates = candidates
             self.selected = selected
             self.start = start
             self.line = line
+            self.note = note
         }
     }
 
@@ -176,7 +179,9 @@ public enum Completion {
         let start = editor.line.cursor - word.count
         switch candidates.count {
         case 0:
-            return word.isEmpty ? "nothing to complete here" : "nothing completes “\(word)”"
+            let note = word.isEmpty ? "nothing to complete here" : "nothing completes “\(word)”"
+            editor.completion = Menu(candidates: [], start: start, line: editor.line, note: note)
+            return note
         case 1:
             let only = candidates[0]
             let space = expectsMore && !only.hasSuffix("/") ? " " : ""

@@ -84,7 +84,7 @@ extension Reducer {
     /// open, else the candidates for the word before the cursor (a path's are listed by an effect).
     static func complete(_ s: inout AppState, forward: Bool) -> [Effect] {
         guard var editor = s.editor else { return [] }
-        if let menu = editor.completion, menu.line == editor.line {
+        if let menu = editor.completion, menu.line == editor.line, !menu.candidates.isEmpty {
             Completion.step(&editor, forward: forward, word: "", candidates: [], expectsMore: false)
             s.editor = editor
             return []
@@ -94,7 +94,10 @@ extension Reducer {
         case .path:
             return [.completePath(word)]
         case .none:
-            s.status.message = "nothing to complete here"
+            let note = "nothing to complete here"
+            editor.completion = Completion.Menu(candidates: [], start: editor.line.cursor, line: editor.line, note: note)
+            s.status.message = note
+            s.editor = editor
             return []
         case .words(let names):
             let note = Completion.step(
