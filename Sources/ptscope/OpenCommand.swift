@@ -64,6 +64,12 @@ struct Open: ParsableCommand {
     @Flag(name: .customLong("print"), help: "Print the score table instead of opening the explorer.")
     var printTable = false
 
+    @Flag(
+        help:
+            "Start on the first case with no filter or sort, instead of where this data was left (the view is still saved on exit)."
+    )
+    var fresh = false
+
     @OptionGroup var input: InputOptions
 
     /// The explorer's arguments and options as `open --help` lists them (at the width the help is
@@ -129,6 +135,14 @@ struct Open: ParsableCommand {
             width: terminal.width, height: terminal.height, utf8: terminal.isUTF8, mouse: mouse,
             options: Scorer.Options(format: input.format, lenient: input.lenient), loading: plan)
         history.attach(to: &state)
+        let sessions = SessionFile.location()
+        let sessionKey = plan.sessionKey
+        var sessionWarnings: [String] = []
+        if !fresh {
+            let saved = SessionFile.load(sessions, key: sessionKey)
+            state.restore = saved.view
+            sessionWarnings += saved.warning.map { [$0] } ?? []
+        }
         let timings = ProcessInfo.processInfo.environment["PTSCOPE_TIMINGS"].flatMap {
             FrameTimings(path: $0, processStart: start)
         }
@@ -137,7 +151,12 @@ struct Open: ParsableCommand {
             journal: openedJournal, author: author ?? Journal.defaultAuthor, loader: plan.loader(journal: openedJournal))
         let signal = runtime.run(on: terminal)
         terminal.restore()
-        for w in appearance.warnings + openedJournal.warnings + history.warnings { warn("warning: \(w)") }
+        if let view = SavedView(runtime.state) {
+            do { try SessionFile.save(view, key: sessionKey, to: sessions) } catch {
+                sessionWarnings.append("\(error); this view is not saved")
+            }
+        }
+        for w in appearance.warnings + openedJournal.warnings + history.warnings + sessionWarnings { warn("warning: \(w)") }
         openedJournal.close()
         if let error = runtime.state.status.loadError {
             warn("ptscope: \(error)")

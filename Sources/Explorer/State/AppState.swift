@@ -30,6 +30,9 @@ public struct AppState: Sendable {
     /// The options the first session starts with (the command line's); later sessions (reloads)
     /// keep the options of the one before.
     public var startOptions = SessionOptions()
+    /// The view saved when this data was last left (``SavedView``), applied when it first loads;
+    /// its case is kept until the first scores come (a verdict filter hides every case before).
+    public var restore: SavedView?
 
     public init(width: Int, height: Int, glyphs: Glyphs = .unicode) {
         self.width = width
