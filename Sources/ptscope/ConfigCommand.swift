@@ -42,7 +42,11 @@ struct ConfigCommand: ParsableCommand {
             warn("ptscope: \(url.path): no such file")
             throw ExitCode(2)
         }
-        for problem in loaded.problems { warn((problem.isError ? "error: " : "warning: ") + problem.description) }
+        loaded.printProblems()
+        // The theme is read as the explorer would read it (its warnings: a missing file, a bad theme).
+        if let theme = loaded.config.theme {
+            for w in ThemeLoader.load(theme).warnings { warn("warning: \(url.path): theme: \(w)") }
+        }
         if printConfig {
             TerminalText.print(
                 loaded.config.json5(file: url, exists: loaded.exists, defaultAuthor: Journal.defaultAuthor), terminator: "")
@@ -54,5 +58,12 @@ struct ConfigCommand: ParsableCommand {
                     : "\(url.path): no such file; the defaults are in use (ptscope config --print shows them)")
         }
         if loaded.hasErrors { throw ExitCode(1) }
+    }
+}
+
+extension ExplorerConfig.Loaded {
+    /// Writes every problem to standard error: `error: …` / `warning: …`, each naming the file.
+    func printProblems() {
+        for problem in problems { warn((problem.isError ? "error: " : "warning: ") + problem.description) }
     }
 }

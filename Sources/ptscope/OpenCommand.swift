@@ -99,11 +99,7 @@ struct Open: ParsableCommand {
 
     /// The options the explorer starts with: the config file's, then the command line's.
     func sessionOptions(_ config: ExplorerConfig) -> SessionOptions {
-        var options = SessionOptions()
-        config.apply(to: &options)
-        if let format = input.formatOption { options.scorer.format = format }
-        if input.lenient { options.scorer.lenient = true }
-        return options
+        config.startOptions(format: input.formatOption, lenient: input.lenient)
     }
 
     func run() throws {
@@ -117,7 +113,7 @@ struct Open: ParsableCommand {
             throw ExitCode(2)
         }
         if printTable || isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0 {
-            for m in config.messages { warn("warning: \(m)") }
+            config.printProblems()
             return try printScores(plan, sessionOptions(config.config).scorer)
         }
         // The journal: opened (and locked, when it exists) before the terminal, so a problem is a plain
@@ -152,7 +148,8 @@ struct Open: ParsableCommand {
             loader: plan.loader(journal: openedJournal))
         let signal = runtime.run(on: terminal)
         terminal.restore()
-        for w in appearance.warnings + openedJournal.warnings + history.warnings + config.messages { warn("warning: \(w)") }
+        for w in appearance.warnings + openedJournal.warnings + history.warnings { warn("warning: \(w)") }
+        config.printProblems()
         openedJournal.close()
         if let error = runtime.state.status.loadError {
             warn("ptscope: \(error)")

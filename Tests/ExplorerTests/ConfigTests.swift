@@ -174,8 +174,11 @@ struct ConfigTests {
         let (home, file) = try Self.home(#"{ version: 1, theme: "mine.json5" }"#)
         let loaded = ExplorerConfig.load(file)
         #expect(loaded.config.theme == file.deletingLastPathComponent().appendingPathComponent("mine.json5").path)
-        #expect(loaded.problems.count == 1 && loaded.problems[0].description.contains("is no bundled theme"))
+        #expect(loaded.problems.isEmpty)
         _ = home
+        // A bundled name stays a name.
+        let (_, named) = try Self.home(#"{ version: 1, theme: "mono" }"#)
+        #expect(ExplorerConfig.load(named).config.theme == "mono")
     }
 
     // MARK: - Applying it
@@ -187,6 +190,13 @@ struct ConfigTests {
         ExplorerConfig.load(file).config.apply(to: &options)
         #expect(options.scorer.lenient && options.scorer.format == .json)
         #expect(!options.useCorrectedGold && options.autoAdvance && options.exactValues)
+        // The command line wins: --format when given; --lenient only turns it on.
+        let config = ExplorerConfig.load(file).config
+        #expect(config.startOptions(format: .reference, lenient: false).scorer.format == .reference)
+        #expect(config.startOptions(format: nil, lenient: false).scorer.format == .json)
+        let (_, off) = try Self.home("{ version: 1, options: { lenient: false } }")
+        #expect(ExplorerConfig.load(off).config.startOptions(format: nil, lenient: true).scorer.lenient)
+        #expect(ExplorerConfig().startOptions(format: nil, lenient: false).scorer.format == .reference)
     }
 
     @Test func aRemappedKeyDispatchesShowsInTheStatusBarAndInHelp() throws {

@@ -59,22 +59,15 @@ extension ExplorerConfig {
             return refused("cannot be read (\((error as NSError).localizedDescription))")
         }
         if data.count > sizeLimit { return refused("larger than \(sizeLimit >> 20) MB; not read") }
-        var (config, problems) = decode(data, file: path)
+        let decoded = decode(data, file: path)
+        var config = decoded.config
         if let theme = config.theme, ThemeLoader.bundledNames.contains(theme) == false, !theme.hasPrefix("/"),
             !theme.hasPrefix("~")
         {
             // A theme path is read from the config file's folder.
             config.theme = url.deletingLastPathComponent().appendingPathComponent(theme).path
         }
-        if config.theme.map({ !ThemeLoader.bundledNames.contains($0) && !FileManager.default.fileExists(atPath: $0) }) == true {
-            problems.append(
-                Problem(
-                    isError: false,
-                    description:
-                        "\(path): theme: \(config.theme!) is no bundled theme (\(ThemeLoader.bundledNames.joined(separator: ", "))) and no file"
-                ))
-        }
-        return Loaded(url: url, exists: true, config: config, problems: problems)
+        return Loaded(url: url, exists: true, config: config, problems: decoded.problems)
     }
 
     /// The file at ``location(environment:home:)``, read (see ``load(_:)``).

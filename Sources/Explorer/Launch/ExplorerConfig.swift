@@ -70,6 +70,16 @@ public struct ExplorerConfig: Sendable, Equatable {
         }
     }
 
+    /// The options the explorer starts with: these, then the command line's (`--format` when
+    /// given, `--lenient` when set) over them.
+    public func startOptions(format: PredictionParser.Format?, lenient: Bool) -> SessionOptions {
+        var options = SessionOptions()
+        apply(to: &options)
+        if let format { options.scorer.format = format }
+        if lenient { options.scorer.lenient = true }
+        return options
+    }
+
     /// The bundled keymap with ``keys`` applied: a remapped key leaves whatever it did in its context
     /// and joins the command's binding there (first, so the status bar shows it), or becomes a new
     /// binding with the command's help text; an unbound key is removed.
