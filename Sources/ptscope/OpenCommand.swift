@@ -39,7 +39,7 @@ struct Open: ParsableCommand {
     )
     var journal: String?
 
-    @Option(help: "Who makes the edits (default: the login name).")
+    @Option(help: "Who makes the edits (default: the config file's author, else the login name).")
     var author: String?
 
     @Flag(help: "With the bundled sample: compare both simulated models (A = strong-sim, B = weak-sim).")
@@ -51,7 +51,8 @@ struct Open: ParsableCommand {
     var model: String = Sample.models[0]
 
     @Option(
-        help: "Colour theme: a bundled name (\(ThemeLoader.bundledNames.joined(separator: ", "))) or a path to a theme file.",
+        help:
+            "Colour theme: a bundled name (\(ThemeLoader.bundledNames.joined(separator: ", "))) or a path to a theme file (default: the config file's theme).",
         completion: .list(ThemeLoader.bundledNames))
     var theme: String?
 
@@ -102,22 +103,30 @@ struct Open: ParsableCommand {
         return try LaunchPlan(sampleData: root, model: model, predictions: run, compareWith: others, runs: runs)
     }
 
+    /// The options the explorer starts with: the config file's, then the command line's.
+    func sessionOptions(_ config: ExplorerConfig) -> SessionOptions {
+        config.startOptions(format: input.formatOption, lenient: input.lenient)
+    }
+
     func run() throws {
         let start = DispatchTime.now()
         let plan = try plan()
+        // The config file: its problems are in the message log and printed after exit.
+        let config = ExplorerConfig.atLaunch()
         // Checked before the terminal is taken: a missing path, a dangling link or a loop is a plain message.
         if let problem = plan.pathProblem() {
             warn("ptscope: \(problem)")
             throw ExitCode(2)
         }
         if printTable || isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0 {
-            return try printScores(plan)
+            config.printProblems()
+            return try printScores(plan, sessionOptions(config.config).scorer)
         }
         // The journal: opened (and locked, when it exists) before the terminal, so a problem is a plain
         // message; a missing one is created by the first edit.
         let journalURL = plan.journalLocation(explicit: journal).resolve()
         let openedJournal = try exitOnError { () throws(InputError) in try Journal.open(journalURL) }
-        let appearance = LaunchAppearance(themeSpec: theme, noColor: noColor)
+        let appearance = LaunchAppearance(themeSpec: theme ?? config.config.theme, noColor: noColor)
         let history = HistoryFile.atLaunch()
         let terminal: NcursesTerminal
         do {
@@ -126,15 +135,16 @@ struct Open: ParsableCommand {
             // TERM=dumb and the like: nothing could be drawn, so print what --print prints.
             openedJournal.close()
             warn("ptscope: \(NcursesError.cannotAddressCursor(term: term)); printing the score table instead (as --print does)")
-            return try printScores(plan)
+            return try printScores(plan, sessionOptions(config.config).scorer)
         } catch {
             warn("ptscope: cannot start the terminal UI: \(error) (ptscope --print prints the score table)")
             throw ExitCode(2)
         }
         var state = appearance.initialState(
             width: terminal.width, height: terminal.height, utf8: terminal.isUTF8, mouse: mouse,
-            options: Scorer.Options(format: input.format, lenient: input.lenient), loading: plan)
+            options: sessionOptions(config.config), loading: plan)
         history.attach(to: &state)
+        config.attach(to: &state)
         let sessions = SessionFile.location()
         let sessionKey = plan.sessionKey
         var sessionWarnings: [String] = []
@@ -148,7 +158,8 @@ struct Open: ParsableCommand {
         }
         let runtime = ExplorerRuntime(
             state: state, theme: appearance.resolvedTheme(terminalDepth: terminal.colorDepth), timings: timings,
-            journal: openedJournal, author: author ?? Journal.defaultAuthor, loader: plan.loader(journal: openedJournal))
+            journal: openedJournal, author: author ?? config.config.author ?? Journal.defaultAuthor,
+            loader: plan.loader(journal: openedJournal))
         let signal = runtime.run(on: terminal)
         terminal.restore()
         if let view = SavedView(runtime.state) {
@@ -157,6 +168,7 @@ struct Open: ParsableCommand {
             }
         }
         for w in appearance.warnings + openedJournal.warnings + history.warnings + sessionWarnings { warn("warning: \(w)") }
+        config.printProblems()
         openedJournal.close()
         if let error = runtime.state.status.loadError {
             warn("ptscope: \(error)")
@@ -167,12 +179,12 @@ struct Open: ParsableCommand {
     }
 
     /// The score table of `plan`'s data and primary run on standard output (`--print`).
-    func printScores(_ plan: LaunchPlan) throws {
+    func printScores(_ plan: LaunchPlan, _ options: Scorer.Options) throws {
         if let header = plan.printHeader { TerminalText.print(header) }
         let bench = try loadBenchmark(plan.data, plan.predictions)
-        let report = bench.score(options: Scorer.Options(format: input.format))
+        let report = bench.score(options: Scorer.Options(format: options.format))
         for w in report.warnings { warn("warning: \(w)") }
-        let summary = ScoreSummary(report, of: bench, format: input.format, lenient: input.lenient)
+        let summary = ScoreSummary(report, of: bench, format: options.format, lenient: options.lenient)
         TerminalText.print(summary.table, terminator: "")
     }
 }

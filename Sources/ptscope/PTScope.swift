@@ -22,7 +22,8 @@ struct PTScope: ParsableCommand {
             + "it prints the score table instead.\n\n" + Open.optionsHelp,
         version: version,
         subcommands: [
-            Open.self, Score.self, Check.self, Keys.self, BenchCommand.self, ExportCommand.self, AnnotationsCommand.self,
+            Open.self, Score.self, Check.self, Keys.self, ConfigCommand.self, BenchCommand.self, ExportCommand.self,
+            AnnotationsCommand.self,
         ],
         defaultSubcommand: Open.self
     )
@@ -40,8 +41,13 @@ struct PTScope: ParsableCommand {
 struct InputOptions: ParsableArguments {
     @Option(
         name: .customLong("format"),
-        help: "Prediction text format: reference (Platform:[f(a=1)]) or json ({'platform':..., 'functions':[...]}).")
-    var format: PredictionParser.Format = .reference
+        help:
+            "Prediction text format: reference (Platform:[f(a=1)]) or json ({'platform':..., 'functions':[...]}) (default: reference; the explorer: the config file's json option)."
+    )
+    var formatOption: PredictionParser.Format?
+
+    /// The format given, else reference.
+    var format: PredictionParser.Format { formatOption ?? .reference }
 
     @Flag(
         help: "Also report a LENIENT reading (think blocks, Markdown fences and prose stripped). Never changes PTBench's numbers."

@@ -1,16 +1,21 @@
 import Evaluator
+import Foundation
 import TUICore
 
 // MARK: - HelpLines
 
 /// The `?` overlay, generated from the keymap table.
 public enum HelpLines {
-    /// Every section of the keymap (those of `first` first: the keys of where the help was
+    /// Every section of `keymap` (those of `first` first: the keys of where the help was
     /// opened), the commands of the `:` line, the glyphs and the error categories. Laid out once
-    /// per glyph set; only the order of the sections changes.
-    public static func lines(glyphs g: Glyphs, first: [KeyContext] = []) -> [Line] {
-        let parts = g == .unicode ? unicode : g == .ascii ? ascii : build(g)
-        let order = first.compactMap { c in ExplorerKeymap.table.sections.firstIndex { $0.context == c } }
+    /// per glyph set and keymap; only the order of the sections changes.
+    public static func lines(
+        glyphs g: Glyphs, keymap: Keymap<KeyContext, Command> = ExplorerKeymap.table, first: [KeyContext] = []
+    ) -> [Line] {
+        let parts =
+            keymap == ExplorerKeymap.table
+            ? (g == .unicode ? unicode : g == .ascii ? ascii : build(g)) : remapped.parts(g, keymap)
+        let order = first.compactMap { c in keymap.sections.firstIndex { $0.context == c } }
         let rest = parts.sections.indices.filter { !order.contains($0) }
         return (order + rest).flatMap { parts.sections[$0] } + parts.tail
     }
@@ -23,9 +28,26 @@ public enum HelpLines {
 
     static let unicode = build(.unicode)
     static let ascii = build(.ascii)
+    /// The last remapped keymap's lines (a config file's keymap stays the same for a session).
+    static let remapped = Memo()
 
-    static func build(_ g: Glyphs) -> Parts {
-        let sections = ExplorerKeymap.table.sections.map { section -> [Line] in
+    /// The lines of the last glyph set and keymap asked for.
+    final class Memo: @unchecked Sendable {
+        private let lock = NSLock()
+        private var last: (glyphs: Glyphs, keymap: Keymap<KeyContext, Command>, parts: Parts)?
+
+        func parts(_ g: Glyphs, _ keymap: Keymap<KeyContext, Command>) -> Parts {
+            lock.lock()
+            defer { lock.unlock() }
+            if let last, last.glyphs == g, last.keymap == keymap { return last.parts }
+            let parts = build(g, keymap)
+            last = (g, keymap, parts)
+            return parts
+        }
+    }
+
+    static func build(_ g: Glyphs, _ keymap: Keymap<KeyContext, Command> = ExplorerKeymap.table) -> Parts {
+        let sections = keymap.sections.map { section -> [Line] in
             [Line(section.title, .header)]
                 + section.bindings.map { b in Line([Span("  " + TextWidth.pad(b.keyLabel, to: 24), .key), Span(b.help)]) }
                 + [""]

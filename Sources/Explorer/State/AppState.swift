@@ -33,6 +33,9 @@ public struct AppState: Sendable {
     /// The view saved when this data was last left (``SavedView``), applied when it first loads;
     /// its case is kept until the first scores come (a verdict filter hides every case before).
     public var restore: SavedView?
+    /// The keys in effect: the bundled table with the config file's remapping (dispatch, the
+    /// status-bar hints and the `?` help all read this one).
+    public var keymap = ExplorerKeymap.table
 
     public init(width: Int, height: Int, glyphs: Glyphs = .unicode) {
         self.width = width

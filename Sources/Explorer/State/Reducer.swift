@@ -89,7 +89,7 @@ public enum Reducer {
     }
 
     static func binding(_ s: AppState, _ key: Key) -> KeyBinding<Command>? {
-        ExplorerKeymap.table.binding(for: key, in: ExplorerKeymap.contexts(for: s))
+        s.keymap.binding(for: key, in: ExplorerKeymap.contexts(for: s))
     }
 
     // MARK: - Commands
@@ -247,7 +247,7 @@ public enum Reducer {
         requestPanes(&s, layout)
         switch s.overlay {
         case .help(var help)?:
-            help.scroll.clamp(lines: HelpLines.lines(glyphs: s.glyphs).count, rows: layout.overlayRows)
+            help.scroll.clamp(lines: HelpLines.lines(glyphs: s.glyphs, keymap: s.keymap).count, rows: layout.overlayRows)
             s.overlay = .help(help)
         case .messages(var scroll)?:
             scroll.clamp(lines: MessageLines.lines(s.status.log, width: layout.overlayWidth).count, rows: layout.overlayRows)

@@ -9,7 +9,7 @@ enum OverlayViews {
     static func render(_ s: AppState, _ overlay: Overlay, _ layout: Layout, into buf: inout ScreenBuffer) {
         switch overlay {
         case .help(let help):
-            let lines = HelpLines.lines(glyphs: s.glyphs, first: help.first)
+            let lines = HelpLines.lines(glyphs: s.glyphs, keymap: s.keymap, first: help.first)
             text(s, "Help — every key (from the keymap)", lines, help.scroll, layout, into: &buf)
         case .messages(let scroll):
             let lines = MessageLines.lines(s.status.log, width: layout.overlayWidth)

@@ -91,12 +91,13 @@ enum StatusBar {
         }
     }
 
-    /// The status-flagged bindings of the current contexts, from the keymap table.
+    /// The status-flagged bindings of the current contexts, from the state's keymap; a command
+    /// shows once, with the keys of its most specific context (a remapped key hides a global one).
     static func hintBindings(_ s: AppState) -> [KeyBinding<Command>] {
         var out: [KeyBinding<Command>] = []
         for context in ExplorerKeymap.contexts(for: s) {
-            for section in ExplorerKeymap.table.sections where section.context == context {
-                out += section.bindings.filter(\.inStatusBar)
+            for section in s.keymap.sections where section.context == context {
+                out += section.bindings.filter { b in b.inStatusBar && !out.contains { $0.action == b.action } }
             }
         }
         return out
