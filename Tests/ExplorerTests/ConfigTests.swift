@@ -78,6 +78,16 @@ struct ConfigTests {
 
     // MARK: - Reading
 
+    @Test func theReadmeShowsThisExample() throws {
+        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("README.md")
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        let section = try #require(text.range(of: "### Configuration"), "README has no Configuration section")
+        let start = try #require(text.range(of: "```json5\n", range: section.upperBound..<text.endIndex))
+        let end = try #require(text.range(of: "```", range: start.upperBound..<text.endIndex))
+        #expect(String(text[start.upperBound..<end.lowerBound]) == Self.example)
+    }
+
     @Test func theExampleIsValidAndEveryValueIsRead() throws {
         let (_, file) = try Self.home(Self.example)
         let loaded = ExplorerConfig.load(file)
