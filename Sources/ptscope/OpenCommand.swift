@@ -13,22 +13,10 @@ import TUICore
 
 // MARK: - open (default)
 
-struct Open: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "open", abstract: "Open the explorer on DATA with PRED (default: the bundled sample).")
-
-    @Argument(
-        help: "A PTBench data root (with test_untrained_user/ and test_trained_user/), a split folder, or a data.json.",
-        completion: .file())
-    var data: String?
-
-    @Argument(
-        help:
-            "Predictions roots (with <split>/generation.jsonl), split folders, or generation.jsonl files: one per model; several are compared (A, B, ...).",
-        completion: .file()
-    )
-    var predictions: [String] = []
-
+/// The explorer's options (everything of `open` but the paths): `open` has them, and so does the
+/// twin of the root command the completion scripts are generated from (``CompletionRoot``), so
+/// `ptscope --model <Tab>` completes although `open` is only the default subcommand.
+struct ExplorerOptions: ParsableArguments {
     @Option(name: .customLong("run"), help: "A named run to compare, NAME=DIR (repeatable; after the positional ones).")
     var runs: [String] = []
 
@@ -72,6 +60,37 @@ struct Open: ParsableCommand {
     var fresh = false
 
     @OptionGroup var input: InputOptions
+}
+
+struct Open: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "open", abstract: "Open the explorer on DATA with PRED (default: the bundled sample).")
+
+    @Argument(
+        help: "A PTBench data root (with test_untrained_user/ and test_trained_user/), a split folder, or a data.json.",
+        completion: .file())
+    var data: String?
+
+    @Argument(
+        help:
+            "Predictions roots (with <split>/generation.jsonl), split folders, or generation.jsonl files: one per model; several are compared (A, B, ...).",
+        completion: .file()
+    )
+    var predictions: [String] = []
+
+    @OptionGroup var options: ExplorerOptions
+
+    var runs: [String] { options.runs }
+    var journal: String? { options.journal }
+    var author: String? { options.author }
+    var compare: Bool { options.compare }
+    var model: String { options.model }
+    var theme: String? { options.theme }
+    var noColor: Bool { options.noColor }
+    var mouse: Bool { options.mouse }
+    var printTable: Bool { options.printTable }
+    var fresh: Bool { options.fresh }
+    var input: InputOptions { options.input }
 
     /// The explorer's arguments and options as `open --help` lists them (at the width the help is
     /// printed at), for `ptscope --help`: the explorer is what runs with no subcommand.
