@@ -201,8 +201,16 @@ public enum ExplorerKeymap {
             .triage, "Summary views \(openedBy(.dashboard, .patterns, .users, .tools, .prompt))",
             navigation(.rows("row"), status: true, space: true) + [
                 KeyBinding([.enter], .open, hint: "cases", help: "show exactly this row's cases in the list", status: true),
-                KeyBinding([.right, .char("l")], .nextTemplate, hint: "template", help: "prompt view: next template"),
-                KeyBinding([.left, .char("h")], .previousTemplate, hint: "template", help: "prompt view: previous template"),
+                KeyBinding(
+                    [.right, .char("l")], .nextTemplate, hint: "columns",
+                    help: "scroll a wide table's columns right (its label stays); prompt view: next template"),
+                KeyBinding(
+                    [.left, .char("h")], .previousTemplate, hint: "columns",
+                    help: "scroll the columns back left; prompt view: previous template"),
+                KeyBinding(
+                    [.char(">")], .sortNext, hint: "sort",
+                    help: "sort the view's tables by the next column (marked in the header; after the last, as computed)"),
+                KeyBinding([.char("<")], .sortReverse, hint: "reverse", help: "reverse the tables' order"),
                 KeyBinding([.escape, .char("q")], .back, hint: "close", help: "close the view", status: true),
                 helpKey,
             ]

@@ -23,6 +23,10 @@ extension Reducer {
             s.overlay = .triage(t)
         case .nextTemplate, .previousTemplate:
             guard case .triage(var t)? = s.overlay, let template = s.session?.options.promptTemplate else { return [] }
+            guard t.kind == .prompt else {
+                scrollColumns(&s, &t, right: command == .nextTemplate)
+                return []
+            }
             let n = TriageRows.promptNames.count
             s.session?.options.promptTemplate = (template + (command == .nextTemplate ? 1 : n - 1)) % n
             t.cursor.top = 0
@@ -106,14 +110,64 @@ extension Reducer {
         return RawOverlay(lines: RawLines.lines(data, entry, width: width), width: width)
     }
 
-    /// Lays out the view's rows again when what they show changed (``TriageRows/Key``).
+    /// Lays out the view's rows again when what they show changed (``TriageRows/Key``); the
+    /// cursor stays on the row it was on (by its label), wherever the new order puts it.
     static func layOut(_ s: AppState, _ t: inout TriageOverlay) {
         guard let context = s.viewContext else { return }
-        let key = TriageRows.Key(context, t.kind, width: Layout(s).overlayWidth)
+        let key = TriageRows.Key(
+            context, t.kind, width: Layout(s).overlayWidth, sort: t.sort, columnOffset: t.columnOffset)
         guard key != t.key else { return }
-        t.rows = TriageRows.rows(context, t.kind, width: key.width)
+        let old = t.key == nil || t.cursor.index >= t.rows.count ? nil : t.rows[t.cursor.index]
+        t.rows = TriageRows.rows(context, t.kind, width: key.width, sort: t.sort, columnOffset: t.columnOffset)
         t.selectable = t.rows.indices.filter { t.rows[$0].cases != nil }
         t.key = key
+        if let old, let i = t.rows.firstIndex(where: { $0.cases != nil && $0.label == old.label && $0.user == old.user }),
+            i != t.cursor.index
+        {
+            t.cursor.index = i
+            t.cursor.clamp(count: t.rows.count, rows: Layout(s).overlayRows)
+        }
+    }
+
+    /// `>` / `<` in a summary view: its tables by the next column (after the last, the model's
+    /// order again), or in the reverse order; the selection stays on its row.
+    static func sortTriage(_ s: inout AppState, _ command: Command) {
+        guard case .triage(var t)? = s.overlay else { return }
+        let columns = TriageRows.sortColumns(t.kind)
+        guard !columns.isEmpty else {
+            s.status.message = "\(t.kind.title.lowercased()) has no table to sort"
+            return
+        }
+        if command == .sortReverse {
+            t.sort.descending.toggle()
+        } else {
+            let next = t.sort.column.map { $0 + 1 } ?? 0
+            t.sort = TriageSort(column: next < columns.count ? next : nil)
+        }
+        layOut(s, &t)
+        s.overlay = .triage(t)
+        let order = t.sort.column.map { "sorted by \(columns[$0])" } ?? "in the summary's own order"
+        s.status.message = order + (t.sort.descending ? ", descending" : "") + " (> next column, < reverse)"
+    }
+
+    /// `l` / `h` (→ / ←) in a summary view: its tables' columns after the frozen label scroll by
+    /// one, as far as the last column comes into view.
+    static func scrollColumns(_ s: inout AppState, _ t: inout TriageOverlay, right: Bool) {
+        if right {
+            guard t.overflowsRight else {
+                s.status.message = "every column is in view"
+                return
+            }
+            t.columnOffset += 1
+        } else {
+            guard t.columnOffset > 0 else {
+                s.status.message = "already at the first column"
+                return
+            }
+            t.columnOffset -= 1
+        }
+        layOut(s, &t)
+        s.overlay = .triage(t)
     }
 
     /// Enter on a recent edit: select its case (clearing filters that hide it).

@@ -127,6 +127,10 @@ public enum Reducer {
             s.editor = Editor(.search)
             effects = []
         case .sortNext, .sortReverse:
+            if case .triage? = s.overlay {
+                sortTriage(&s, command)
+                return []
+            }
             var sort = s.list.sort
             if command == .sortReverse {
                 sort.descending.toggle()
