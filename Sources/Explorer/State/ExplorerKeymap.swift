@@ -38,7 +38,7 @@ public enum ExplorerKeymap {
         KeyBinding([.char("U")], .redo, hint: "redo", help: "redo"),
         KeyBinding(
             [.char(">")], .sortNext, hint: "sort",
-            help: "sort the case list by the next column (#, user, scenario, platform, verdict, error, status; :sort)"),
+            help: "sort the case list by the next column (#, user, scenario, platform, each verdict, error, status)"),
         KeyBinding([.char("<")], .sortReverse, hint: "reverse", help: "reverse the case list's order"),
         KeyBinding([.char("e")], .recentEdits, hint: "edits", help: "recent edits (Enter revisits the case)"),
         KeyBinding([.char("C")], .confirm, hint: "confirm", help: "status: confirmed (gold is right)"),

@@ -135,8 +135,7 @@ public enum Reducer {
             if command == .sortReverse {
                 sort.descending.toggle()
             } else {
-                let all = CaseSort.Column.allCases
-                sort = CaseSort(all[((all.firstIndex(of: sort.column) ?? 0) + 1) % all.count])
+                sort = sort.next(runs: s.data?.runs.count ?? 1)
             }
             setSort(&s, sort)
             effects = []
