@@ -180,7 +180,11 @@ public enum ExplorerKeymap {
             .help, "Help \(openedBy(.help))",
             navigation(.text, status: false, space: true) + [
                 KeyBinding(
-                    [.escape, .char("?"), .char("q"), .function(1)], .back, hint: "close", help: "close the help", status: true)
+                    [.escape, .char("?"), .char("q"), .function(1)], .back, hint: "close",
+                    help: "close the help (after a search, clear it first)", status: true),
+                KeyBinding([.char("/")], .search, hint: "search", help: "search the help (matches highlighted)", status: true),
+                KeyBinding([.char("n")], .searchNext, hint: "next match", help: "next match of the help's search"),
+                KeyBinding([.char("N")], .searchPrevious, hint: "prev match", help: "previous match of the help's search"),
             ]
         ),
         (

@@ -211,4 +211,53 @@ extension Reducer {
         clamp(&s)
         s.status.message = "\(s.list.visible.count) cases: \(row.label) (f then x clears the filter)"
     }
+
+    // MARK: - Help search
+
+    /// The help as laid out on screen: its width, the glyphs, the search (or the line being typed
+    /// for it).
+    static func helpPage(_ s: AppState, _ help: HelpOverlay) -> HelpLines.Page {
+        HelpLines.page(glyphs: s.glyphs, first: help.first, width: Layout(s).overlayWidth, query: helpQuery(s, help))
+    }
+
+    /// What the help highlights: the search being typed in it, else the last one.
+    static func helpQuery(_ s: AppState, _ help: HelpOverlay) -> String {
+        if case .search? = s.editor?.purpose { return s.editor?.line.text ?? help.query }
+        return help.query
+    }
+
+    /// Enter on `/` in the help: the matches of `query` highlighted, the first from the top of the
+    /// page shown.
+    static func searchHelp(_ s: inout AppState, _ query: String) {
+        guard case .help(var help)? = s.overlay else { return }
+        help.query = query
+        s.overlay = .help(help)
+        guard !query.isEmpty else { return }
+        stepHelpSearch(&s, forward: true, from: help.scroll.offset - 1)
+    }
+
+    /// `n` / `N` in the help: the next (previous) row with a match below (above) the top row,
+    /// wrapping around; `from` is the row to start after.
+    static func stepHelpSearch(_ s: inout AppState, forward: Bool, from: Int? = nil) {
+        guard case .help(var help)? = s.overlay else { return }
+        guard !help.query.isEmpty else {
+            s.status.message = "no search in the help: / searches"
+            return
+        }
+        let page = helpPage(s, help)
+        guard !page.matches.isEmpty else {
+            s.status.message = "no help line contains “\(help.query)”"
+            return
+        }
+        let start = from ?? help.scroll.offset
+        let next =
+            forward
+            ? page.matches.first { $0 > start } ?? page.matches[0]
+            : page.matches.last { $0 < start } ?? page.matches[page.matches.count - 1]
+        help.scroll.offset = next
+        help.scroll.clamp(lines: page.lines.count, rows: Layout(s).overlayRows)
+        s.overlay = .help(help)
+        let at = (page.matches.firstIndex(of: next) ?? 0) + 1
+        s.status.message = "“\(help.query)”: match \(at)/\(page.matches.count) (n/N next/previous, Esc clears)"
+    }
 }
