@@ -178,4 +178,29 @@ struct TriageSortTests {
         Fixture.keys(&s, .escape, .char("p"), .char("l"))
         #expect(s.session?.options.promptTemplate == 1)
     }
+
+    @Test func theMetricsTableOfALenientComparisonScrollsAtEightyColumns() throws {
+        var s = Fixture.state(try Fixture.compared(), width: 80, height: 24)
+        Fixture.keys(&s, .char(":"))
+        Fixture.type(&s, "set lenient")
+        Fixture.keys(&s, .enter, .char("d"))
+        var t = try Self.overlay(s)
+        // The row above the first metric's.
+        let header = { (t: TriageOverlay) in
+            t.rows.firstIndex { $0.label.hasSuffix(" missed") }.map { t.rows[$0 - 1].line.plain } ?? ""
+        }
+        // U, T, all and the reference whole; the runs' columns out of view on the right, not cut.
+        #expect(header(t).contains("reference") && header(t).hasSuffix("→"), "\(header(t))")
+        let metrics = t.rows.filter { $0.label.hasSuffix(" missed") }
+        #expect(metrics.count == Metric.allCases.count && !metrics.contains { $0.line.plain.contains("…") })
+        #expect(!header(t).contains("Δ"))
+        Fixture.keys(&s, .char("l"), .char("l"))
+        t = try Self.overlay(s)
+        #expect(header(t).contains("Δ") && header(t).contains("←"), "\(header(t))")
+        #expect(t.rows.first { $0.label == "overall missed" }?.line.plain.hasPrefix("  overall") == true)
+        // Sorting leaves PTBench's metrics in their order.
+        Fixture.keys(&s, .char(">"), .char(">"))
+        t = try Self.overlay(s)
+        #expect(t.rows.filter { $0.label.hasSuffix(" missed") }.map(\.label) == Metric.allCases.map { "\($0.rawValue) missed" })
+    }
 }

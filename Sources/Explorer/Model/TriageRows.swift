@@ -94,6 +94,11 @@ public enum TriageRows {
         Table.Column(title, minWidth: min, maxWidth: max, priority: 1)
     }
 
+    /// `text` right-aligned in `width` columns.
+    static func right(_ text: String, _ width: Int) -> String {
+        String(repeating: " ", count: max(0, width - TextWidth.of(text))) + text
+    }
+
     static func pct(_ v: Double?) -> String {
         guard let v else { return "n/a" }
         return String(format: "%5.1f%%", v * 100)
@@ -127,7 +132,8 @@ public enum TriageRows {
         func row(_ label: String, _ cells: [String], _ role: Role = .normal, cases: [Int]? = nil, select: String = "")
             -> TriageRow
         {
-            let text = "  " + TextWidth.pad(label, to: lw) + cells.map { TextWidth.pad($0, to: cw) }.joined()
+            // Numbers right-aligned in their columns, as in the metrics table above them.
+            let text = "  " + TextWidth.pad(label, to: lw) + cells.map { right($0, cw - 2) + "  " }.joined()
             return TriageRow(Line(text, role), cases: cases, label: select)
         }
         if d.lenient {
@@ -147,7 +153,9 @@ public enum TriageRows {
             let runNames = data.runs.indices.map { "\(String(letters[min($0, 25)])) = \(Text.clean(data.runs[$0].name))" }
             out.append(TriageRow(Line("  " + runNames.joined(separator: "  "), .muted)))
         }
-        out.append(row("", names + (m.reference != nil ? ["reference"] : []) + compare, .muted))
+        // A table: wider than the view (several runs, the reference), it scrolls by columns
+        // (l, h) with the metric names frozen, the per-split columns first.
+        var metricRows: [TriageTable.Row] = []
         for metric in Metric.allCases {
             var cells = columns.map { shown($0.metric(metric)) }
             if let r = m.reference {
@@ -163,8 +171,20 @@ public enum TriageRows {
                 }
             }
             let missed = columns.last?.metric(metric)?.missed
-            out.append(row(metric.rawValue, cells, cases: missed, select: "\(metric.rawValue) missed"))
+            metricRows.append(
+                TriageTable.Row(
+                    cells: [Line(metric.rawValue)] + cells.map { Line($0) }, keys: [], cases: missed,
+                    label: "\(metric.rawValue) missed"))
         }
+        let titles = names + (m.reference != nil ? ["reference"] : []) + compare
+        let metricColumns =
+            [Table.Column("", minWidth: lw - 2, maxWidth: lw - 2, priority: 1)]
+            + titles.enumerated().map { c, title in
+                var column = number(title, metricRows.map { $0.cells[c + 1].plain })
+                column.minWidth = max(column.minWidth, cw - 2)
+                return column
+            }
+        out += layout.lines(TriageTable(columns: metricColumns, rows: metricRows, sortable: false))
         out.append(TriageRow(Line("  Enter on a metric lists the cases\(others.isEmpty ? "" : " of run A") it missed", .muted)))
         out.append(blank)
         out.append(heading("Errors", "error_results.csv (the names are swapped: what each counts is below it)"))

@@ -62,6 +62,8 @@ public struct TriageTable: Sendable, Equatable {
     public var rows: [Row]
     /// The leading columns that stay while the others scroll.
     public var frozen = 1
+    /// Whether the view's sort applies (PTBench's metrics table keeps its order).
+    public var sortable = true
 
     // MARK: - Sorting
 
@@ -94,6 +96,7 @@ public struct TriageTable: Sendable, Equatable {
     /// one column kept for the right-hand scroll mark), `sort` applied and marked, `columnOffset`
     /// columns after the frozen ones scrolled out of view.
     func lines(width: Int, sort: TriageSort, columnOffset: Int, glyphs: Glyphs) -> [TriageRow] {
+        let sort = sortable ? sort : TriageSort()
         let ordered = Self.sorted(rows, sort)
         var flat: [(Row, Bool)] = []
         for r in ordered {
