@@ -203,4 +203,14 @@ struct TriageSortTests {
         t = try Self.overlay(s)
         #expect(t.rows.filter { $0.label.hasSuffix(" missed") }.map(\.label) == Metric.allCases.map { "\($0.rawValue) missed" })
     }
+
+    @Test func aWiderTerminalScrollsBackWhatNoLongerNeedsScrolling() throws {
+        var s = try Self.users(width: 80, height: 24)
+        Fixture.keys(&s, .char("l"))
+        #expect(try Self.overlay(s).columnOffset == 1)
+        Fixture.send(&s, .resize(width: 200, height: 50))
+        let t = try Self.overlay(s)
+        #expect(t.columnOffset == 0 && t.overflowsRight == false)
+        #expect(!t.rows.contains { $0.line.plain.contains("←") })
+    }
 }

@@ -119,8 +119,16 @@ extension Reducer {
         guard key != t.key else { return }
         let old = t.key == nil || t.cursor.index >= t.rows.count ? nil : t.rows[t.cursor.index]
         t.rows = TriageRows.rows(context, t.kind, width: key.width, sort: t.sort, columnOffset: t.columnOffset)
+        // Scrolled further than the width needs (the terminal grew): back as far as every column
+        // still fits, so no column stays hidden on the left for nothing.
+        while t.columnOffset > 0 {
+            let fewer = TriageRows.rows(context, t.kind, width: key.width, sort: t.sort, columnOffset: t.columnOffset - 1)
+            if fewer.contains(where: \.overflow) { break }
+            t.columnOffset -= 1
+            t.rows = fewer
+        }
         t.selectable = t.rows.indices.filter { t.rows[$0].cases != nil }
-        t.key = key
+        t.key = TriageRows.Key(context, t.kind, width: key.width, sort: t.sort, columnOffset: t.columnOffset)
         if let old, let i = t.rows.firstIndex(where: { $0.cases != nil && $0.label == old.label && $0.user == old.user }),
             i != t.cursor.index
         {
