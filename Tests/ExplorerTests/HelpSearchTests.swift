@@ -95,6 +95,14 @@ struct HelpSearchTests {
             let rows = page.lines.filter { $0.plain.contains(section.title) }
             #expect(rows.count == 1, "\(section.title)")
         }
+        // Where each section starts (for :help TOPIC): its title on that row.
+        let blocks = HelpLines.sections(glyphs: s.glyphs, first: h.first)
+        #expect(page.sectionRows.count == blocks.count)
+        for (block, row) in zip(blocks, page.sectionRows) {
+            #expect(page.lines[row].plain.contains(block[0].plain), "\(block[0].plain) at row \(row)")
+        }
+        let narrow = HelpLines.page(glyphs: .unicode, width: 120)
+        #expect(zip(HelpLines.sections(glyphs: .unicode), narrow.sectionRows).allSatisfy { narrow.lines[$1] == $0[0] })
         goldens.check("help-200x50", Screen.text(s))
         // Three columns from 240, one below 160 (the lines as before).
         #expect(HelpLines.page(glyphs: .unicode, width: 250).columns == 3)

@@ -213,4 +213,16 @@ struct TriageSortTests {
         #expect(t.columnOffset == 0 && t.overflowsRight == false)
         #expect(!t.rows.contains { $0.line.plain.contains("←") })
     }
+
+    @Test func inASCIITheMarksAreASCII() throws {
+        var s = Fixture.state(try Fixture.sample("weak-sim"), width: 80, height: 24, glyphs: .ascii)
+        Fixture.keys(&s, .char("w"), .char(">"))
+        var t = try Self.overlay(s)
+        let header = { (t: TriageOverlay) in t.rows.first { $0.line.plain.contains("cases") }?.line.plain ?? "" }
+        #expect(header(t).contains("user ^") && header(t).hasSuffix(">"), "\(header(t))")
+        Fixture.keys(&s, .char("<"), .char("l"))
+        t = try Self.overlay(s)
+        #expect(header(t).contains("user v") && header(t).contains("< "), "\(header(t))")
+        #expect(Screen.text(s).unicodeScalars.allSatisfy { $0.isASCII || $0 == "\n" })
+    }
 }

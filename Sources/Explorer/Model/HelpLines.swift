@@ -42,6 +42,9 @@ public enum HelpLines {
         public var matches: [Int]
         /// How many columns the sections were flowed into.
         public var columns: Int
+        /// The row each block of ``HelpLines/sections(glyphs:first:)`` starts on, in its order
+        /// (where `:help TOPIC` scrolls to).
+        public var sectionRows: [Int]
     }
 
     /// The columns help uses at `width`: 1 below 160, 2 below 240, else 3.
@@ -54,12 +57,24 @@ public enum HelpLines {
     public static func page(glyphs g: Glyphs, first: [KeyContext] = [], width: Int, query: String = "") -> Page {
         let n = columnCount(width: width)
         var rows: [Line]
+        var starts: [Int]
         if n == 1 {
-            rows = lines(glyphs: g, first: first)
+            let blocks = sections(glyphs: g, first: first)
+            rows = blocks.flatMap { $0 }
+            starts = blocks.indices.map { i in blocks[..<i].reduce(0) { $0 + $1.count } }
         } else {
             let columnWidth = max(1, (width - gutter * (n - 1)) / n)
             let blocks = sections(glyphs: g, first: first).map { $0.flatMap { wrap($0, width: columnWidth) } }
-            let flowed = flow(blocks, into: n)
+            let placed = flowIndices(blocks.map(\.count), into: n)
+            starts = Array(repeating: 0, count: blocks.count)
+            for column in placed {
+                var y = 0
+                for b in column {
+                    starts[b] = y
+                    y += blocks[b].count
+                }
+            }
+            let flowed = placed.map { $0.flatMap { blocks[$0] } }
             let height = flowed.map(\.count).max() ?? 0
             rows = (0..<height).map { y in
                 var line = Line([])
@@ -84,12 +99,16 @@ public enum HelpLines {
                 }
             }
         }
-        return Page(lines: rows, matches: matches, columns: n)
+        return Page(lines: rows, matches: matches, columns: n, sectionRows: starts)
     }
 
     /// `blocks` in `n` columns, in order, each whole: the smallest height that takes them all.
     static func flow(_ blocks: [[Line]], into n: Int) -> [[Line]] {
-        let heights = blocks.map(\.count)
+        flowIndices(blocks.map(\.count), into: n).map { $0.flatMap { blocks[$0] } }
+    }
+
+    /// The blocks (by index) of each column when blocks `heights` high flow into `n` columns.
+    static func flowIndices(_ heights: [Int], into n: Int) -> [[Int]] {
         /// The columns needed at most `h` rows high (a block taller than `h` gets a column alone).
         func columns(_ h: Int) -> [[Int]] {
             var out: [[Int]] = [[]]
@@ -110,7 +129,7 @@ public enum HelpLines {
             let mid = (low + high) / 2
             if columns(mid).count <= n { high = mid } else { low = mid + 1 }
         }
-        return columns(low).map { $0.flatMap { blocks[$0] } }
+        return columns(low)
     }
 
     /// `line` in lines at most `width` wide: its last span (the help text) wrapped under itself,
