@@ -56,4 +56,22 @@ struct SortEndToEndTests {
         try t.send("Escape")
         s = try await t.waitUntil("Esc to clear the search") { $0.mode == "HELP" && !$0.contains("“sort” in ") }
     }
+
+    @Test("--compare: :sort runB orders the list by run B's verdict (failing first), marked in the header")
+    func sortByTheSecondRun() async throws {
+        let t = try TmuxSession(width: 120, height: 40, arguments: ["--compare"])
+        var s = try await t.waitUntil("two verdict glyphs on every row") {
+            let rows = $0.listRows
+            return $0.listCounts != nil && !rows.isEmpty
+                && rows.allSatisfy { $0.verdicts.count == 2 && !$0.verdicts.contains("·") }
+        }
+        try t.send(":")
+        try t.type("sort runB")
+        try t.send("Enter")
+        s = try await t.waitUntil(":sort runB") { $0.statusBar.contains("sorted by runB") && $0.contains("AB▲") }
+        // The first screen: run B failing (✗ or !) on every row shown, run A not all failing.
+        let rows = s.listRows
+        #expect(!rows.isEmpty && rows.allSatisfy { $0.verdicts[1] != "✓" }, "run B fails first:\n\(s.framed)")
+        #expect(rows.contains { $0.verdicts[0] == "✓" }, "not run A's order:\n\(s.framed)")
+    }
 }
