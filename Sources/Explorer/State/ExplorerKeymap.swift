@@ -38,7 +38,7 @@ public enum ExplorerKeymap {
         KeyBinding([.char("U")], .redo, hint: "redo", help: "redo"),
         KeyBinding(
             [.char(">")], .sortNext, hint: "sort",
-            help: "sort the case list by the next column (#, user, scenario, platform, verdict, error, status; :sort)"),
+            help: "sort the case list by the next column (#, user, scenario, platform, each verdict, error, status)"),
         KeyBinding([.char("<")], .sortReverse, hint: "reverse", help: "reverse the case list's order"),
         KeyBinding([.char("e")], .recentEdits, hint: "edits", help: "recent edits (Enter revisits the case)"),
         KeyBinding([.char("C")], .confirm, hint: "confirm", help: "status: confirmed (gold is right)"),
@@ -180,7 +180,11 @@ public enum ExplorerKeymap {
             .help, "Help \(openedBy(.help))",
             navigation(.text, status: false, space: true) + [
                 KeyBinding(
-                    [.escape, .char("?"), .char("q"), .function(1)], .back, hint: "close", help: "close the help", status: true)
+                    [.escape, .char("?"), .char("q"), .function(1)], .back, hint: "close",
+                    help: "close the help (after a search, clear it first)", status: true),
+                KeyBinding([.char("/")], .search, hint: "search", help: "search the help (matches highlighted)", status: true),
+                KeyBinding([.char("n")], .searchNext, hint: "next match", help: "next match of the help's search"),
+                KeyBinding([.char("N")], .searchPrevious, hint: "prev match", help: "previous match of the help's search"),
             ]
         ),
         (
@@ -201,8 +205,16 @@ public enum ExplorerKeymap {
             .triage, "Summary views \(openedBy(.dashboard, .patterns, .users, .tools, .prompt))",
             navigation(.rows("row"), status: true, space: true) + [
                 KeyBinding([.enter], .open, hint: "cases", help: "show exactly this row's cases in the list", status: true),
-                KeyBinding([.right, .char("l")], .nextTemplate, hint: "template", help: "prompt view: next template"),
-                KeyBinding([.left, .char("h")], .previousTemplate, hint: "template", help: "prompt view: previous template"),
+                KeyBinding(
+                    [.right, .char("l")], .nextTemplate, hint: "columns",
+                    help: "scroll a wide table's columns right (its label stays); prompt view: next template"),
+                KeyBinding(
+                    [.left, .char("h")], .previousTemplate, hint: "columns",
+                    help: "scroll the columns back left; prompt view: previous template"),
+                KeyBinding(
+                    [.char(">")], .sortNext, hint: "sort",
+                    help: "sort the view's tables by the next column (marked in the header; after the last, as computed)"),
+                KeyBinding([.char("<")], .sortReverse, hint: "reverse", help: "reverse the tables' order"),
                 KeyBinding([.escape, .char("q")], .back, hint: "close", help: "close the view", status: true),
                 helpKey,
             ]

@@ -18,7 +18,13 @@ extension Reducer {
         // The line joins its kind's history (saved first: the effects run in order).
         let saved: [Effect] = s.history.record(text, as: kind) && s.history.file != nil ? [.saveHistory(kind, text)] : []
         switch editor.purpose {
-        case .search: return saved + submitSearch(&s, text)
+        case .search:
+            // `/` in the help searches the help.
+            if case .help? = s.overlay?.kind {
+                searchHelp(&s, text)
+                return saved
+            }
+            return saved + submitSearch(&s, text)
         case .export:
             guard !text.isEmpty else { return saved }
             s.status.message = "exporting \(s.list.visible.count) cases…"

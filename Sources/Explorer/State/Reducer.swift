@@ -127,16 +127,23 @@ public enum Reducer {
             s.editor = Editor(.search)
             effects = []
         case .sortNext, .sortReverse:
+            if case .triage? = s.overlay {
+                sortTriage(&s, command)
+                return []
+            }
             var sort = s.list.sort
             if command == .sortReverse {
                 sort.descending.toggle()
             } else {
-                let all = CaseSort.Column.allCases
-                sort = CaseSort(all[((all.firstIndex(of: sort.column) ?? 0) + 1) % all.count])
+                sort = sort.next(runs: s.data?.runs.count ?? 1)
             }
             setSort(&s, sort)
             effects = []
         case .searchNext, .searchPrevious, .nextFailure, .previousFailure:
+            if case .help? = s.overlay?.kind {
+                stepHelpSearch(&s, forward: command == .searchNext)
+                return []
+            }
             listCommand(&s, command)
             effects = []
         case .toggleContext, .focusNext, .focusPrevious:
@@ -154,7 +161,11 @@ public enum Reducer {
             s.panes.update(command, layout: Layout(s))
             effects = []
         case .back:
-            if case .help(let help)? = s.overlay {
+            if case .help(var help)? = s.overlay, !help.query.isEmpty {
+                help.query = ""
+                s.overlay = .help(help)
+                s.status.message = "search cleared"
+            } else if case .help(let help)? = s.overlay {
                 s.overlay = help.back?.value
             } else if s.overlay != nil {
                 s.overlay = nil
@@ -247,7 +258,7 @@ public enum Reducer {
         requestPanes(&s, layout)
         switch s.overlay {
         case .help(var help)?:
-            help.scroll.clamp(lines: HelpLines.lines(glyphs: s.glyphs, keymap: s.keymap).count, rows: layout.overlayRows)
+            help.scroll.clamp(lines: helpPage(s, help).lines.count, rows: layout.overlayRows)
             s.overlay = .help(help)
         case .messages(var scroll)?:
             scroll.clamp(lines: MessageLines.lines(s.status.log, width: layout.overlayWidth).count, rows: layout.overlayRows)
