@@ -168,7 +168,7 @@ struct GettingOutTests {
                 == "copied the prediction (100000 bytes, cut to the first 100 KB)")
         #expect(
             Clipboard.message(what: "the prediction", bytes: 312, cut: false, tmux: true)
-                == "copied the prediction (312 bytes); inside tmux this needs `set -g set-clipboard on`")
+                == "copied the prediction (312 bytes); tmux needs set-clipboard on")
     }
 
     // MARK: - Alt-E

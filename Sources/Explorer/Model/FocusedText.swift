@@ -89,7 +89,7 @@ public enum Clipboard {
         if cut { m += ", cut to the first \(limit / 1000) KB" }
         m += ")"
         // tmux drops OSC 52 from programs unless set-clipboard is on; other terminals say nothing.
-        if tmux { m += "; inside tmux this needs `set -g set-clipboard on`" }
+        if tmux { m += "; tmux needs set-clipboard on" }
         return m
     }
 
