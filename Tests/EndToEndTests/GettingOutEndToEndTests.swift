@@ -70,6 +70,63 @@ struct GettingOutEndToEndTests {
         try t.expectTerminalRestored()
     }
 
+    @Test("100×30, job control: Ctrl-Z in the pager stops both, fg resumes the pager, q returns to the explorer")
+    func ctrlZInThePager() async throws {
+        let less = try #require(TmuxSession.findExecutable("less"), "less is not installed")
+        let t = try TmuxSession(
+            width: 100, height: 30, interactiveShell: true,
+            environment: ["PAGER": "\(less) -R", "LESS": "", "LESSHISTFILE": "-"])
+        try await started(t)
+        try t.send("v")
+        try await t.waitUntil("less showing the case pane's text") { $0.contains("Case 0 · ") && !$0.contains("┌─") }
+        try t.send("C-z")
+        try await t.waitUntil("the shell's job report and prompt") { s in
+            s.contains("Stopped") && s.lines.last { !$0.isEmpty }?.trimmingCharacters(in: .whitespaces) == "$"
+        }
+        try t.type("fg")
+        try t.send("Enter")
+        try await t.waitUntil("less again after fg") { $0.contains("Case 0 · ") && !$0.contains("┌─") }
+        try t.send("q")
+        let back = try await t.waitUntil("the explorer drawn again") { $0.mode == "LIST" && $0.contains("┌─") }
+        #expect(back.listSelection?.number == 0, "\(back.framed)")
+        try t.send("j")
+        try await t.waitUntil("j moves after the pager") { $0.listSelection?.number == 1 }
+        #expect(try t.format("#{alternate_on}") == "1")
+        let modes = try t.ttyModes()
+        #expect(!modes.echo && !modes.canonical, "the terminal is not in curses mode after the pager")
+    }
+
+    @Test("120×40: SIGTERM while the pager runs ends the pager and ptscope (143), the terminal restored")
+    func sigtermWhileThePagerRuns() async throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let pager = dir.appendingPathComponent("pager")
+        try "#!/bin/sh\necho $$ > '\(dir.path)/pid'\necho PAGER-RUNNING\nexec sleep 30\n".write(
+            to: pager, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: pager.path)
+        let t = try TmuxSession(width: 120, height: 40, environment: ["PAGER": pager.path])
+        try await started(t)
+        try t.send("v")
+        try await t.waitFor("PAGER-RUNNING")
+        let clock = ContinuousClock()
+        let start = clock.now
+        try t.signal(SIGTERM)
+        #expect(try await t.waitForExit() == 143)
+        #expect(clock.now - start < .seconds(5), "ptscope took \(clock.now - start) to end")
+        try t.expectTerminalRestored(allowing: { $0.contains("PAGER-RUNNING") || $0 == "Terminated" })
+        // The pager was ended too, not left behind holding the terminal.
+        let pid = try #require(
+            pid_t(
+                try String(contentsOf: dir.appendingPathComponent("pid"), encoding: .utf8).trimmingCharacters(
+                    in: .whitespacesAndNewlines)))
+        var alive = true
+        for _ in 0..<100 where alive {
+            alive = kill(pid, 0) == 0
+            if alive { try await Task.sleep(for: .milliseconds(20)) }
+        }
+        #expect(!alive, "the pager (pid \(pid)) is still running")
+    }
+
     @Test("120×40: Alt-E in a note opens $EDITOR on it; what the editor wrote comes back into the line")
     func noteFromTheEditor() async throws {
         let dir = try folder()

@@ -148,7 +148,6 @@ extension Reducer {
     /// `v`: the focused text in the pager (``Effect/page(_:)``).
     static func page(_ s: inout AppState) -> [Effect] {
         guard let text = focusedText(&s, whole: true) else { return [] }
-        s.status.message = "opening \(text.what) in the pager…"
         return [.page(text)]
     }
 
