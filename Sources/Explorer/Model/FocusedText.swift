@@ -20,18 +20,54 @@ public struct FocusedText: Sendable, Equatable {
     /// `text` with every control character but newline and tab (and every bidirectional control)
     /// shown as a visible escape by ``Sanitizer``, as on screen; a lone `\r` becomes `\r`.
     public static func safe(_ text: String) -> String {
-        text.split(separator: "\t", omittingEmptySubsequences: false)
+        // Text laid out for the screen is clean already: one pass over the bytes says so.
+        if isSafe(text) { return text }
+        guard text.utf8.contains(0x09) else { return Sanitizer.clean(text, keepNewlines: true) }
+        return text.split(separator: "\t", omittingEmptySubsequences: false)
             .map { Sanitizer.clean(String($0), keepNewlines: true) }
             .joined(separator: "\t")
     }
 
+    /// True when `text` holds nothing ``Sanitizer`` escapes but newlines and tabs: no C0 or C1
+    /// control, DEL, bidirectional control or BOM (their UTF-8 bytes are checked directly).
+    static func isSafe(_ text: String) -> Bool {
+        func scan(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+            var i = 0
+            let n = b.count
+            while i < n {
+                let c = b[i]
+                switch c {
+                case 0x0A, 0x09: break
+                case 0x00..<0x20, 0x7F: return false
+                case 0xC2: if i + 1 < n, (0x80...0x9F).contains(b[i + 1]) { return false }
+                case 0xE2:
+                    guard i + 2 < n else { break }
+                    let (x, y) = (b[i + 1], b[i + 2])
+                    if x == 0x80 && (y == 0x8E || y == 0x8F || (0xAA...0xAE).contains(y)) { return false }
+                    if x == 0x81 && (0xA6...0xA9).contains(y) { return false }
+                case 0xEF: if i + 2 < n, b[i + 1] == 0xBB, b[i + 2] == 0xBF { return false }
+                default: break
+                }
+                i += 1
+            }
+            return true
+        }
+        if let result = text.utf8.withContiguousStorageIfAvailable(scan) { return result }
+        var copy = text
+        copy.makeContiguousUTF8()
+        return copy.utf8.withContiguousStorageIfAvailable(scan) ?? false
+    }
+
     /// The lines as plain text, one per line, trailing spaces dropped.
     public static func plain(_ lines: [Line]) -> String {
-        lines.map { line in
-            var t = line.plain
-            while t.last == " " { t.removeLast() }
-            return t
-        }.joined(separator: "\n")
+        var out = ""
+        for (i, line) in lines.enumerated() {
+            if i > 0 { out += "\n" }
+            var t = line.plain.utf8[...]
+            while t.last == 0x20 { t = t.dropLast() }
+            out += Substring(t)
+        }
+        return out
     }
 }
 
@@ -39,16 +75,24 @@ public struct FocusedText: Sendable, Equatable {
 
 extension FocusedText {
     /// The parsed prediction in PTBench's answer format (``Prompts/responseFormat``):
-    /// `Platform: [function(name='value', count=2)]`, values as Python prints them.
-    public static func callText(_ p: ParsedPrediction) -> String {
-        let platform = p.platform.stringValue ?? PyRepr.value(p.platform, limit: .max)
-        let calls = p.calls.map { call in
-            let arguments = call.arguments.map { a in
-                (a.name.map { "\($0)=" } ?? "**") + PyRepr.value(a.value, limit: .max)
+    /// `Platform: [function(name='value', count=2)]`, values as Python prints them. The work stops
+    /// once the text is longer than `limit` UTF-8 bytes (what follows is left out), so a huge
+    /// prediction costs no more than the part a copy keeps.
+    public static func callText(_ p: ParsedPrediction, limit: Int = .max) -> String {
+        var out = (p.platform.stringValue ?? PyRepr.value(p.platform, limit: limit)) + ": ["
+        func room() -> Int { max(1, limit - out.utf8.count + 1) }
+        for (i, call) in p.calls.enumerated() {
+            if i > 0 { out += ", " }
+            out += call.name + "("
+            for (j, a) in call.arguments.enumerated() {
+                if out.utf8.count > limit { return out }
+                if j > 0 { out += ", " }
+                out += (a.name.map { "\($0)=" } ?? "**") + PyRepr.value(a.value, limit: room())
             }
-            return call.name + "(" + arguments.joined(separator: ", ") + ")"
+            out += ")"
+            if out.utf8.count > limit { return out }
         }
-        return platform + ": [" + calls.joined(separator: ", ") + "]"
+        return out + "]"
     }
 }
 

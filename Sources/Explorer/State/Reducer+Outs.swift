@@ -65,17 +65,20 @@ extension Reducer {
             return .success(FocusedText("the tool catalog", JSONRender.pretty(catalog).joined(separator: "\n")))
         }
         if whole {
-            guard let context = s.viewContext, let detail = s.panes.detail, detail.caseID == entry.id else {
+            // The lines as laid out for the pane (laying them out again could take seconds).
+            guard let lines = s.panes.lines, lines.key.caseID == entry.id else {
                 return .failure(NothingToTake("the case pane is still being built; try again in a moment"))
             }
-            // Laid out again at the terminal's width, the pager's.
-            return .success(FocusedText("the case pane", FocusedText.plain(DetailLines.lines(context, detail, width: s.width))))
+            return .success(FocusedText("the case pane", FocusedText.plain(lines.detail)))
         }
         let detail = s.panes.detail.flatMap { $0.caseID == entry.id ? $0 : nil }
-        if let parsed = detail?.verdict.prediction ?? s.verdict(entry.id)?.prediction {
-            return .success(FocusedText("the predicted call", FocusedText.callText(parsed)))
+        let verdict = detail?.verdict ?? s.verdict(entry.id)
+        if let parsed = verdict?.prediction {
+            // Cut before it is made safe: a copy sends at most Clipboard.limit bytes anyway.
+            let text = Clipboard.cut(FocusedText.callText(parsed, limit: Clipboard.limit), to: Clipboard.limit + 1).0
+            return .success(FocusedText("the predicted call", text))
         }
-        return predictionText(s, what: "the raw prediction (it did not parse)")
+        return predictionText(s, what: verdict == nil ? "the raw prediction" : "the raw prediction (it did not parse)")
     }
 
     /// `Y`: the selected case's prediction as the model wrote it (`predict` of its line).
