@@ -127,7 +127,7 @@ struct ConfigTests {
             #"warning: options.lenent: unknown option, ignored (did you mean "lenient"?) (options: lenient, json, corrected, advance, exact)"#,
             #"error: keys.global."Z": "nextTemplate" works only in triage"#,
             #"error: keys.globl: unknown context (did you mean "global"?) (contexts: global, list, detail, context, help, messages, raw, filter, options, triage, edits, export, command, search, lineEditor)"#,
-            #"error: keys.help."d": "dashboard" does nothing in help (here: moveDown, moveUp, pageDown, pageUp, first, last, back, search, searchNext, searchPrevious, quit)"#,
+            #"error: keys.help."d": "dashboard" does nothing in help (here: moveDown, moveUp, pageDown, pageUp, first, last, back, search, searchNext, searchPrevious, copy, page, quit)"#,
             #"error: keys.list."J": unknown command "nextFail" (did you mean "nextFailure"?) (ptscope config --commands lists them)"#,
             #"error: keys.list."ctrl-i": ctrl-i reaches ptscope as tab: write "tab""#,
             #"error: keys.list."hyper-x": hyper-x: unknown modifier hyper (ctrl-x, alt-x, shift-tab)"#,

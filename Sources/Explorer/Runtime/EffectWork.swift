@@ -39,7 +39,8 @@ public struct EffectWork: Sendable {
     /// loaded yet, no loader, ``Effect/quit``).
     init?(_ effect: Effect, for s: AppState, in context: Context) {
         switch effect {
-        case .quit:
+        case .quit, .copy, .page, .editExternally:
+            // The terminal's effects: ExplorerRuntime performs them on its device.
             return nil
         case .load, .reload:
             guard let loader = context.loader else { return nil }

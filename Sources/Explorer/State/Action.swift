@@ -18,6 +18,9 @@ public enum Action: Sendable {
     /// An effect finished with a message for the status bar (export written, reload failed...).
     case finished(String)
     case searchFinished(query: String, matches: [Int])
+    /// The editor Alt-E started came back: `result` is the edited text as one line (nil: the
+    /// editor failed, the line stays), `message` what the status line says.
+    case externallyEdited(ExternalEdit, result: String?, message: String?)
     /// The selected case's detail and pane lines, built off the input loop (``Effect/buildDetail(request:)``).
     case detailBuilt(DetailBuild)
 }

@@ -225,7 +225,8 @@ extension Reducer {
     /// The help as laid out on screen: its width, the glyphs, the search (or the line being typed
     /// for it).
     static func helpPage(_ s: AppState, _ help: HelpOverlay) -> HelpLines.Page {
-        HelpLines.page(glyphs: s.glyphs, keymap: s.keymap, first: help.first, width: Layout(s).overlayWidth, query: helpQuery(s, help))
+        HelpLines.page(
+            glyphs: s.glyphs, keymap: s.keymap, first: help.first, width: Layout(s).overlayWidth, query: helpQuery(s, help))
     }
 
     /// What the help highlights: the search being typed in it, else the last one.

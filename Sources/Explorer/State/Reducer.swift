@@ -62,6 +62,9 @@ public enum Reducer {
         case .detailBuilt(let built):
             detailBuilt(&s, built)
             return []
+        case .externallyEdited(let edit, let result, let message):
+            externallyEdited(&s, edit, result: result, message: message)
+            return []
         case .searchFinished(let query, let matches):
             searchFinished(&s, query, matches)
             return []
@@ -112,6 +115,10 @@ public enum Reducer {
             effects = overlayCommand(&s, command)
         case .accept, .undo, .redo, .confirm, .flag, .note, .editCommand:
             effects = annotate(&s, command)
+        case .copy: return copy(&s)
+        case .copyPrediction: return copyPrediction(&s)
+        case .page: return page(&s)
+        case .externalEditor: return editExternally(&s)
         case .rescore:
             guard s.session != nil else { return [] }
             s.status.message = "scoring…"

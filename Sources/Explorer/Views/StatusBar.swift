@@ -25,7 +25,10 @@ enum StatusBar {
                     Span(prompt, .statusKey), Span(Text.clean(editor.line.beforeCursor), .statusBar),
                     Span(s.glyphs.cursor, .statusBar), Span(Text.clean(editor.line.afterCursor), .statusBar),
                     Span("  ", .statusBar),
-                ]) + bar.hintLine(hints)
+                ])
+                // A message about the line (the editor Alt-E started failed) stands in for the
+                // keys until the next key.
+                + (s.status.message.map { Line(Text.clean($0), .statusBar) } ?? bar.hintLine(hints))
             buf.put(line.fitted(to: r.width, ellipsis: s.glyphs.ellipsis), x: r.x, y: r.y, maxX: r.maxX)
             return
         }
