@@ -523,6 +523,29 @@ static inline int ptscope_take_resumed(void) {
     return 1;
 }
 
+/// While a child (pager, editor) has the terminal (`on` 1) and after (`on` 0): the keyboard's
+/// SIGINT and SIGQUIT are ignored here (the child gets them, as system(3) does) and SIGTSTP takes
+/// its default action (this process stops with the child, writing nothing to the terminal the
+/// child owns). SIGTERM and SIGHUP keep setting the interrupt flag. `on` 0 puts the handlers back.
+static inline void ptscope_hand_over_signals(int on) {
+    static struct sigaction saved[3];
+    static const int sigs[3] = {SIGINT, SIGQUIT, SIGTSTP};
+    static int active = 0;
+    if (on && !active) {
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sigemptyset(&sa.sa_mask);
+        for (int i = 0; i < 3; i++) {
+            sa.sa_handler = sigs[i] == SIGTSTP ? SIG_DFL : SIG_IGN;
+            sigaction(sigs[i], &sa, &saved[i]);
+        }
+        active = 1;
+    } else if (!on && active) {
+        for (int i = 0; i < 3; i++) sigaction(sigs[i], &saved[i], NULL);
+        active = 0;
+    }
+}
+
 /// Ends the process by `sig` with its default action, after the caller restored everything.
 static inline void ptscope_exit_by_signal(int sig) { ptscope_die_by(sig); }
 

@@ -23,6 +23,8 @@ public final class NcursesTerminal {
     let window: UnsafeMutablePointer<WINDOW>
     /// Files opened for a headless terminal, closed when it goes away.
     private let ownedFiles: [UnsafeMutablePointer<FILE>]
+    /// Where curses writes: control sequences (``writeControl(_:)``) go there too.
+    private let output: UnsafeMutablePointer<FILE>
     private let isHeadless: Bool
     private let installedSignalHandlers: Bool
     private let mouse: Bool
@@ -95,6 +97,7 @@ public final class NcursesTerminal {
         self.screen = screen
         window = ptscope_stdscr()
         ownedFiles = []
+        output = ptscope_stdout()
         isHeadless = false
         (colorEnabled, defaultColors) = NcursesTerminal.setUp(window: window, mouse: mouse)
         replacement = ptscope_wcwidth(0xFFFD) == 1 ? 0xFFFD : 0x3F
@@ -106,6 +109,7 @@ public final class NcursesTerminal {
 
     private init(headlessScreen: OpaquePointer, files: [UnsafeMutablePointer<FILE>], mouse: Bool) {
         screen = headlessScreen
+        output = files[0]
         set_term(headlessScreen)
         window = ptscope_stdscr()
         ownedFiles = files
@@ -398,6 +402,46 @@ public final class NcursesTerminal {
         pairs[key] = p
         nextPair += 1
         return p
+    }
+
+    // MARK: - Control sequences and hand-over
+
+    /// Writes `bytes` to the terminal after the last frame (curses has flushed it), unchanged:
+    /// the caller made them safe (an OSC 52 copy is base64 between fixed bytes).
+    public func writeControl(_ bytes: [UInt8]) {
+        guard !restored, !bytes.isEmpty else { return }
+        select()
+        _ = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, output) }
+        fflush(output)
+    }
+
+    /// Hands the terminal to `body` (a pager or an editor run in the foreground) and takes it
+    /// back: `def_prog_mode` and `endwin` first (the shell's modes, the normal screen), the
+    /// keyboard's signals left to the child meanwhile, then curses' modes again, input typed
+    /// meanwhile dropped, and a full redraw on the next ``draw(_:theme:)``. No key is read while
+    /// `body` runs: it runs on the caller's (the input loop's) thread.
+    public func handOver<Result>(_ body: () -> Result) -> Result {
+        guard !restored else { return body() }
+        select()
+        def_prog_mode()
+        endwin()
+        fflush(output)
+        if installedSignalHandlers { ptscope_hand_over_signals(1) }
+        let result = body()
+        if installedSignalHandlers { ptscope_hand_over_signals(0) }
+        select()
+        reset_prog_mode()
+        // The child may have left keypad transmit and the cursor as it liked them: curses'
+        // view of both is stale, so set them again, and the mouse mode (endwin turned it off).
+        keypad(window, true)
+        curs_set(0)
+        if mouse {
+            mousemask(0, nil)
+            mousemask(ptscope_all_mouse_events(), nil)
+        }
+        flushinp()
+        invalidate()
+        return result
     }
 
     // MARK: - Input

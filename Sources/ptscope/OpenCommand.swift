@@ -13,6 +13,55 @@ import TUICore
 
 // MARK: - open (default)
 
+/// The explorer's options (everything of `open` but the paths): `open` has them, and so does the
+/// twin of the root command the completion scripts are generated from (``CompletionRoot``), so
+/// `ptscope --model <Tab>` completes although `open` is only the default subcommand.
+struct ExplorerOptions: ParsableArguments {
+    @Option(name: .customLong("run"), help: "A named run to compare, NAME=DIR (repeatable; after the positional ones).")
+    var runs: [String] = []
+
+    @Option(
+        help:
+            "The annotations journal (default: annotations.jsonl in the predictions root; for the sample, in ~/.local/share/ptscope).",
+        completion: .file(extensions: ["jsonl"])
+    )
+    var journal: String?
+
+    @Option(help: "Who makes the edits (default: the config file's author, else the login name).")
+    var author: String?
+
+    @Flag(help: "With the bundled sample: compare both simulated models (A = strong-sim, B = weak-sim).")
+    var compare = false
+
+    @Option(
+        help: "With the bundled sample: which simulated model's predictions (\(Sample.models.joined(separator: ", "))).",
+        completion: .list(Sample.models))
+    var model: String = Sample.models[0]
+
+    @Option(
+        help:
+            "Colour theme: a bundled name (\(ThemeLoader.bundledNames.joined(separator: ", "))) or a path to a theme file (default: the config file's theme).",
+        completion: .list(ThemeLoader.bundledNames))
+    var theme: String?
+
+    @Flag(name: .customLong("no-color"), help: "No colour (also when NO_COLOR is set): attributes and glyphs only.")
+    var noColor = false
+
+    @Flag(help: "Enable the mouse (click to select, wheel to scroll); it takes over text selection.")
+    var mouse = false
+
+    @Flag(name: .customLong("print"), help: "Print the score table instead of opening the explorer.")
+    var printTable = false
+
+    @Flag(
+        help:
+            "Start on the first case with no filter or sort, instead of where this data was left (the view is still saved on exit)."
+    )
+    var fresh = false
+
+    @OptionGroup var input: InputOptions
+}
+
 struct Open: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "open", abstract: "Open the explorer on DATA with PRED (default: the bundled sample).")
@@ -29,42 +78,19 @@ struct Open: ParsableCommand {
     )
     var predictions: [String] = []
 
-    @Option(name: .customLong("run"), help: "A named run to compare, NAME=DIR (repeatable; after the positional ones).")
-    var runs: [String] = []
+    @OptionGroup var options: ExplorerOptions
 
-    @Option(
-        help:
-            "The annotations journal (default: annotations.jsonl in the predictions root; for the sample, in ~/.local/share/ptscope).",
-        completion: .file(extensions: ["jsonl"])
-    )
-    var journal: String?
-
-    @Option(help: "Who makes the edits (default: the login name).")
-    var author: String?
-
-    @Flag(help: "With the bundled sample: compare both simulated models (A = strong-sim, B = weak-sim).")
-    var compare = false
-
-    @Option(
-        help: "With the bundled sample: which simulated model's predictions (\(Sample.models.joined(separator: ", "))).",
-        completion: .list(Sample.models))
-    var model: String = Sample.models[0]
-
-    @Option(
-        help: "Colour theme: a bundled name (\(ThemeLoader.bundledNames.joined(separator: ", "))) or a path to a theme file.",
-        completion: .list(ThemeLoader.bundledNames))
-    var theme: String?
-
-    @Flag(name: .customLong("no-color"), help: "No colour (also when NO_COLOR is set): attributes and glyphs only.")
-    var noColor = false
-
-    @Flag(help: "Enable the mouse (click to select, wheel to scroll); it takes over text selection.")
-    var mouse = false
-
-    @Flag(name: .customLong("print"), help: "Print the score table instead of opening the explorer.")
-    var printTable = false
-
-    @OptionGroup var input: InputOptions
+    var runs: [String] { options.runs }
+    var journal: String? { options.journal }
+    var author: String? { options.author }
+    var compare: Bool { options.compare }
+    var model: String { options.model }
+    var theme: String? { options.theme }
+    var noColor: Bool { options.noColor }
+    var mouse: Bool { options.mouse }
+    var printTable: Bool { options.printTable }
+    var fresh: Bool { options.fresh }
+    var input: InputOptions { options.input }
 
     /// The explorer's arguments and options as `open --help` lists them (at the width the help is
     /// printed at), for `ptscope --help`: the explorer is what runs with no subcommand.
@@ -96,22 +122,30 @@ struct Open: ParsableCommand {
         return try LaunchPlan(sampleData: root, model: model, predictions: run, compareWith: others, runs: runs)
     }
 
+    /// The options the explorer starts with: the config file's, then the command line's.
+    func sessionOptions(_ config: ExplorerConfig) -> SessionOptions {
+        config.startOptions(format: input.formatOption, lenient: input.lenient)
+    }
+
     func run() throws {
         let start = DispatchTime.now()
         let plan = try plan()
+        // The config file: its problems are in the message log and printed after exit.
+        let config = ExplorerConfig.atLaunch()
         // Checked before the terminal is taken: a missing path, a dangling link or a loop is a plain message.
         if let problem = plan.pathProblem() {
             warn("ptscope: \(problem)")
             throw ExitCode(2)
         }
         if printTable || isatty(STDOUT_FILENO) == 0 || isatty(STDIN_FILENO) == 0 {
-            return try printScores(plan)
+            config.printProblems()
+            return try printScores(plan, sessionOptions(config.config).scorer)
         }
         // The journal: opened (and locked, when it exists) before the terminal, so a problem is a plain
         // message; a missing one is created by the first edit.
         let journalURL = plan.journalLocation(explicit: journal).resolve()
         let openedJournal = try exitOnError { () throws(InputError) in try Journal.open(journalURL) }
-        let appearance = LaunchAppearance(themeSpec: theme, noColor: noColor)
+        let appearance = LaunchAppearance(themeSpec: theme ?? config.config.theme, noColor: noColor)
         let history = HistoryFile.atLaunch()
         let terminal: NcursesTerminal
         do {
@@ -120,24 +154,40 @@ struct Open: ParsableCommand {
             // TERM=dumb and the like: nothing could be drawn, so print what --print prints.
             openedJournal.close()
             warn("ptscope: \(NcursesError.cannotAddressCursor(term: term)); printing the score table instead (as --print does)")
-            return try printScores(plan)
+            return try printScores(plan, sessionOptions(config.config).scorer)
         } catch {
             warn("ptscope: cannot start the terminal UI: \(error) (ptscope --print prints the score table)")
             throw ExitCode(2)
         }
         var state = appearance.initialState(
             width: terminal.width, height: terminal.height, utf8: terminal.isUTF8, mouse: mouse,
-            options: Scorer.Options(format: input.format, lenient: input.lenient), loading: plan)
+            options: sessionOptions(config.config), loading: plan)
         history.attach(to: &state)
+        config.attach(to: &state)
+        let sessions = SessionFile.location()
+        let sessionKey = plan.sessionKey
+        var sessionWarnings: [String] = []
+        if !fresh {
+            let saved = SessionFile.load(sessions, key: sessionKey)
+            state.restore = saved.view
+            sessionWarnings += saved.warning.map { [$0] } ?? []
+        }
         let timings = ProcessInfo.processInfo.environment["PTSCOPE_TIMINGS"].flatMap {
             FrameTimings(path: $0, processStart: start)
         }
         let runtime = ExplorerRuntime(
             state: state, theme: appearance.resolvedTheme(terminalDepth: terminal.colorDepth), timings: timings,
-            journal: openedJournal, author: author ?? Journal.defaultAuthor, loader: plan.loader(journal: openedJournal))
+            journal: openedJournal, author: author ?? config.config.author ?? Journal.defaultAuthor,
+            loader: plan.loader(journal: openedJournal))
         let signal = runtime.run(on: terminal)
         terminal.restore()
-        for w in appearance.warnings + openedJournal.warnings + history.warnings { warn("warning: \(w)") }
+        if let view = SavedView(runtime.state) {
+            do { try SessionFile.save(view, key: sessionKey, to: sessions) } catch {
+                sessionWarnings.append("\(error); this view is not saved")
+            }
+        }
+        for w in appearance.warnings + openedJournal.warnings + history.warnings + sessionWarnings { warn("warning: \(w)") }
+        config.printProblems()
         openedJournal.close()
         if let error = runtime.state.status.loadError {
             warn("ptscope: \(error)")
@@ -148,12 +198,12 @@ struct Open: ParsableCommand {
     }
 
     /// The score table of `plan`'s data and primary run on standard output (`--print`).
-    func printScores(_ plan: LaunchPlan) throws {
+    func printScores(_ plan: LaunchPlan, _ options: Scorer.Options) throws {
         if let header = plan.printHeader { TerminalText.print(header) }
         let bench = try loadBenchmark(plan.data, plan.predictions)
-        let report = bench.score(options: Scorer.Options(format: input.format))
+        let report = bench.score(options: Scorer.Options(format: options.format))
         for w in report.warnings { warn("warning: \(w)") }
-        let summary = ScoreSummary(report, of: bench, format: input.format, lenient: input.lenient)
+        let summary = ScoreSummary(report, of: bench, format: options.format, lenient: options.lenient)
         TerminalText.print(summary.table, terminator: "")
     }
 }

@@ -69,6 +69,23 @@ struct CommandLineHelpTests {
         #expect(try Self.complete(["ptscope", "score", "res"], in: tmp).contains("results-folder"))
         #expect(try Self.complete(["ptscope", "export", "x", "--out", "res"], in: tmp).contains("results-folder"))
     }
+
+    @Test("with no subcommand (the explorer is the default): --model, --theme, options, paths and subcommands complete")
+    func completionsWithoutOpen() throws {
+        let tmp = try TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: tmp.path + "/cwd/results-folder", withIntermediateDirectories: true)
+        try Data().write(to: URL(fileURLWithPath: tmp.path + "/cwd/annotations.jsonl"))
+        #expect(try Self.complete(["ptscope", "--model", ""], in: tmp).sorted() == ["strong-sim", "weak-sim"])
+        let themes = try Self.complete(["ptscope", "--theme", ""], in: tmp)
+        for name in ["default", "light", "high-contrast", "mono"] { #expect(themes.contains(name), "\(themes)") }
+        #expect(try Self.complete(["ptscope", "--th"], in: tmp) == ["--theme"])
+        #expect(try Self.complete(["ptscope", "--fr"], in: tmp) == ["--fresh"])
+        #expect(try Self.complete(["ptscope", "--journal", "ann"], in: tmp) == ["annotations.jsonl"])
+        #expect(try Self.complete(["ptscope", "res"], in: tmp) == ["results-folder"])
+        #expect(try Self.complete(["ptscope", "sco"], in: tmp) == ["score"])
+        // The subcommands keep their own completions.
+        #expect(try Self.complete(["ptscope", "score", "res"], in: tmp).contains("results-folder"))
+    }
 }
 
 /// The `ptscope score` table: every value ends in the column its header ends in.

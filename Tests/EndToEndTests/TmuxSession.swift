@@ -141,6 +141,13 @@ final class TmuxSession {
         return (words.contains("echo"), words.contains("icanon"))
     }
 
+    /// Runs a tmux command on this session's server (`set-option -g set-clipboard on`,
+    /// `show-buffer`) and returns its output.
+    @discardableResult
+    func command(_ arguments: String...) throws -> String {
+        try run(arguments)
+    }
+
     // MARK: Input
 
     /// Sends tmux key names (`"j"`, `"Enter"`, `"Escape"`, `"Tab"`, `"C-c"`, `"Space"`), as typed.

@@ -120,6 +120,18 @@ struct ExplorerCommandTests {
         #expect(s.message?.hasPrefix("no help topic “lsit”: did you mean “list”? (topics: list, case, context") == true)
     }
 
+    @Test func helpTopicInSeveralColumns() throws {
+        var s = Fixture.state(try Fixture.sample(), width: 200, height: 50)
+        Self.run(&s, "help glyphs")
+        guard case .help(let help)? = s.overlay else { throw Failure("no help") }
+        let page = Reducer.helpPage(s, help)
+        #expect(page.columns == 2 && help.scroll.offset > 0)
+        // The Glyphs part is on screen (scrolled as far as the end of the help allows); from the top it is not.
+        let glyphsRow = try #require(page.lines.firstIndex { $0.plain.contains("Glyphs") })
+        #expect(glyphsRow >= help.scroll.offset && glyphsRow < help.scroll.offset + Layout(s).overlayRows)
+        #expect(glyphsRow >= Layout(s).overlayRows)
+    }
+
     struct Failure: Error, CustomStringConvertible {
         var description: String
         init(_ d: String) { description = d }

@@ -140,8 +140,9 @@ struct LaunchTests {
         #expect(LaunchAppearance.glyphs(utf8: true) == .unicode && LaunchAppearance.glyphs(utf8: false) == .ascii)
 
         let plan = try LaunchPlan(data: "/d", predictions: [], runs: [])
-        let state = missing.initialState(
-            width: 90, height: 30, utf8: false, mouse: true, options: Scorer.Options(format: .json, lenient: true), loading: plan)
+        var options = SessionOptions()
+        options.scorer = Scorer.Options(format: .json, lenient: true)
+        let state = missing.initialState(width: 90, height: 30, utf8: false, mouse: true, options: options, loading: plan)
         #expect(state.width == 90 && state.height == 30 && state.status.mouse && state.glyphs == .ascii)
         #expect(state.startOptions.scorer.format == .json && state.startOptions.scorer.lenient)
         #expect(state.status.loading == "loading /d…" && state.message?.hasPrefix("the locale is not UTF-8") == true)

@@ -46,6 +46,47 @@ struct SortTests {
         #expect(s.message?.contains("did you mean “platform”?") == true, "\(s.message ?? "")")
     }
 
+    @Test func inAComparisonEachRunsVerdictIsAColumn() throws {
+        let data = try Fixture.compared()
+        #expect(CaseSort.columnNames(runs: 1) == ["index", "user", "scenario", "platform", "verdict", "error", "status"])
+        #expect(CaseSort.columnNames(runs: 3).contains("runC") && CaseSort.columnNames(runs: 2).last == "status")
+        #expect(CaseSort(name: "RunB") == CaseSort(.verdict, run: 1) && CaseSort(name: "runA") == CaseSort(.verdict))
+        #expect(CaseSort(name: "run") == nil && CaseSort(name: "runBB") == nil)
+        var s = Fixture.state(data, width: 120, height: 40)
+        Fixture.keys(&s, .char("j"), .char("j"))
+        let selected = try #require(s.selectedID)
+        Fixture.keys(&s, .char(":"))
+        Fixture.type(&s, "sort runB")
+        Fixture.keys(&s, .enter)
+        #expect(s.list.sort == CaseSort(.verdict, run: 1))
+        #expect(s.message == "sorted by runB")
+        #expect(s.selectedID == selected)
+        let b = try #require(s.scores?.runs[1].summaries)
+        let a = try #require(s.scores?.runs[0].summaries)
+        let rank: [Filter.Verdict: Int] = [.fail: 0, .format: 1, .pass: 2, .unscored: 3]
+        let ranks = s.list.visible.map { rank[b[$0].verdict] ?? 3 }
+        #expect(ranks == ranks.sorted(), "failing in run B first")
+        #expect(s.list.visible.map { rank[a[$0].verdict] ?? 3 } != ranks, "not run A's order")
+        // The header marks the sort, run B's letter standing out.
+        let buf = Screen.render(s)
+        let header = try #require((0..<s.height).first { y in (0..<s.width).map { buf[$0, y].text }.joined().contains("AB▲") })
+        let row = (0..<s.width).map { buf[$0, header] }
+        let x = try #require(row.indices.first { row[$0].text == "A" && row[$0 + 1].text == "B" && row[$0 + 2].text == "▲" })
+        #expect(row[x + 1].role == .title && row[x].role != .title)
+        // > steps from verdict to runB, then error; a run that is not loaded is refused.
+        Fixture.keys(&s, .char(":"))
+        Fixture.type(&s, "sort verdict")
+        Fixture.keys(&s, .enter, .char(">"))
+        #expect(s.list.sort == CaseSort(.verdict, run: 1))
+        Fixture.keys(&s, .char(">"))
+        #expect(s.list.sort == CaseSort(.error))
+        Fixture.keys(&s, .char(":"))
+        Fixture.type(&s, "sort runC desc")
+        Fixture.keys(&s, .enter)
+        #expect(s.list.sort == CaseSort(.error))
+        #expect(s.message?.contains("no runC") == true, "\(s.message ?? "")")
+    }
+
     @Test func aFilteredListStaysSorted() throws {
         let data = try Fixture.sample()
         var s = Fixture.state(data, width: 120, height: 40)

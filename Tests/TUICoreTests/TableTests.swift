@@ -141,4 +141,43 @@ struct TableTests {
         t.selectable = [0, 2]
         #expect(!rendered(t, 24, 4).roleMap(letter).contains("s"))
     }
+
+    // MARK: - Frozen columns and horizontal scroll
+
+    /// A label column (frozen, shrinks last) and three number columns that never shrink.
+    func scrolled(offset: Int) -> Table {
+        Table(
+            columns: [
+                Table.Column("Name", minWidth: 4, maxWidth: 8, priority: 1),
+                Table.Column("A", alignment: .right, minWidth: 4), Table.Column("B", alignment: .right, minWidth: 2),
+                Table.Column("C", alignment: .right, minWidth: 3),
+            ], rows: [["Ada", "1", "22", "333"], ["Bartholomew", "4444", "5", "6"]], columnOffset: offset, frozen: 1,
+            glyphs: .unicode)
+    }
+
+    @Test func aFrozenColumnStaysWhileTheOthersScrollAndAreDroppedFromTheRight() {
+        // Everything fits at the minimums: only the label shrinks.
+        #expect(places(scrolled(offset: 0), 16) == [[0, 0, 4], [1, 5, 4], [2, 10, 2], [3, 13, 3]])
+        // Too narrow: the rightmost number column goes (never the frozen label), none is cut.
+        #expect(places(scrolled(offset: 0), 14) == [[0, 0, 6], [1, 7, 4], [2, 12, 2]])
+        // Scrolled by one: the label stays, A is hidden, C comes into view.
+        #expect(places(scrolled(offset: 1), 14) == [[0, 0, 7], [2, 8, 2], [3, 11, 3]])
+        // A lone frozen column is never dropped for the others.
+        #expect(places(scrolled(offset: 0), 5).map { $0[0] } == [0])
+    }
+
+    @Test func overflowMarksSayWhereColumnsAreHidden() {
+        let t0 = scrolled(offset: 0)
+        let t1 = scrolled(offset: 1)
+        #expect(t0.overflow(t0.layout(width: 14)) == (left: false, right: true))
+        #expect(t1.overflow(t1.layout(width: 14)) == (left: true, right: false))
+        #expect(t0.overflow(t0.layout(width: 30)) == (left: false, right: false))
+        // The header: ← in the gap after the frozen column, → after the last column.
+        #expect(t0.headerLine(t0.layout(width: 14)).plain == "Name      A  B →")
+        #expect(t1.headerLine(t1.layout(width: 14)).plain == "Name   ← B   C")
+        #expect(t0.headerLine(t0.layout(width: 30)).plain == "Name        A  B   C")
+        // Rows: cut label, numbers whole and right-aligned, no trailing blanks.
+        #expect(t1.rowLine(t1.rows[1], t1.layout(width: 14)).plain == "Bartho…  5   6")
+        #expect(t1.rowLine(t1.rows[0], t1.layout(width: 14)).plain == "Ada     22 333")
+    }
 }

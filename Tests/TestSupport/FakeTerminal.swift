@@ -37,6 +37,10 @@ public final class FakeTerminal: TerminalDevice, @unchecked Sendable {
     private var storedFrames: [ScreenBuffer] = []
     private var storedMissed: [String] = []
     private var storedTimedOut = false
+    private var storedControls: [[UInt8]] = []
+    private var storedHandOvers = 0
+    private var handingOver = false
+    private var storedKeysReadDuringHandOver = 0
     /// The first frame drawn after the last key (a wait looks at this one and later ones).
     private var framesAfterKey = 0
     /// When the current wait began.
@@ -71,6 +75,28 @@ public final class FakeTerminal: TerminalDevice, @unchecked Sendable {
     /// Whether the deadline ended the loop.
     public var timedOut: Bool { condition.withLock { storedTimedOut } }
 
+    /// Every control sequence written (``writeControl(_:)``), in order.
+    public var controls: [[UInt8]] { condition.withLock { storedControls } }
+
+    /// How many times the terminal was handed over (``handOver(_:)``).
+    public var handOvers: Int { condition.withLock { storedHandOvers } }
+
+    /// Keys asked for while the terminal was handed over (must stay 0).
+    public var keysReadDuringHandOver: Int { condition.withLock { storedKeysReadDuringHandOver } }
+
+    public func writeControl(_ bytes: [UInt8]) {
+        condition.withLock { storedControls.append(bytes) }
+    }
+
+    public func handOver<Result>(_ body: () -> Result) -> Result {
+        condition.withLock {
+            storedHandOvers += 1
+            handingOver = true
+        }
+        defer { condition.withLock { handingOver = false } }
+        return body()
+    }
+
     /// Adds steps to the end of the script (from any thread).
     public func append(_ more: [Step]) {
         condition.withLock {
@@ -89,6 +115,7 @@ public final class FakeTerminal: TerminalDevice, @unchecked Sendable {
     public func readKey(timeoutMilliseconds: Int) -> Key? {
         condition.lock()
         defer { condition.unlock() }
+        if handingOver { storedKeysReadDuringHandOver += 1 }
         let end = DispatchTime.now() + .milliseconds(timeoutMilliseconds)
         while true {
             let now = DispatchTime.now()

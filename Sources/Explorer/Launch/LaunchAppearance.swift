@@ -36,11 +36,11 @@ public struct LaunchAppearance: Sendable {
 
     /// The explorer's state before the data has loaded, on a `width` × `height` terminal.
     public func initialState(
-        width: Int, height: Int, utf8: Bool, mouse: Bool, options: Scorer.Options, loading plan: LaunchPlan
+        width: Int, height: Int, utf8: Bool, mouse: Bool, options: SessionOptions, loading plan: LaunchPlan
     ) -> AppState {
         var state = AppState(width: width, height: height, glyphs: Self.glyphs(utf8: utf8))
         state.status.mouse = mouse
-        state.startOptions.scorer = options
+        state.startOptions = options
         state.status.loading = "loading \(plan.data.path)…"
         state.status.message = startMessage(utf8: utf8)
         return state

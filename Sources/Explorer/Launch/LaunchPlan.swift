@@ -42,6 +42,9 @@ public struct LaunchPlan: Sendable {
     /// The primary run's predictions.
     public var predictions: URL? { runs.first?.predictions }
 
+    /// The key of this data and these runs in the saved views (``SessionFile``).
+    public var sessionKey: String { SessionFile.key(data: data, runs: runs.map(\.predictions)) }
+
     /// The primary run's name.
     public var primaryName: String { runs.first?.name ?? "(no predictions)" }
 

@@ -9,7 +9,7 @@ public enum ContextLines {
     public static func lines(_ s: ViewContext, _ d: CaseDetail, width: Int) -> [Line] {
         switch s.contextMode {
         case .catalog: return catalog(s, d, width: width)
-        case .profile: return profile(d, width: width)
+        case .profile: return profile(d, glyphs: s.glyphs, width: width)
         }
     }
 
@@ -114,46 +114,82 @@ public enum ContextLines {
 
     // MARK: - Profile
 
-    static func profile(_ d: CaseDetail, width: Int) -> [Line] {
-        var out: [Line] = [Line("c: tool catalog", .muted), ""]
+    static func profile(_ d: CaseDetail, glyphs g: Glyphs, width: Int) -> [Line] {
+        let marks = ProfileMarks(d)
+        var out: [Line] = [
+            Line([
+                Span("c: tool catalog", .muted),
+                Span("   \(g.gold) gold's profile value  \(g.predicted) the prediction's", .muted),
+            ]), "",
+        ]
         guard let profile = d.profile else {
             out.append(Line("(this case has no user_profile)", .muted))
             return out
         }
-        out += tree(profile, indent: 0, width: width)
+        out += tree(profile, indent: 0, width: width) { path in
+            var spans: [Span] = []
+            if let params = marks.gold[path] {
+                spans.append(Span(" \(g.gold) \(Text.clean(params.joined(separator: ", ")))", .gold))
+            }
+            if let params = marks.predicted[path] {
+                spans.append(Span(" \(g.predicted) \(Text.clean(params.joined(separator: ", ")))", .predicted))
+            }
+            return spans
+        }
         return out
     }
 
-    /// Nested JSON as an indented tree; long values wrap under themselves.
-    static func tree(_ v: JSONValue, indent: Int, width: Int) -> [Line] {
+    /// Nested JSON as an indented tree; long values wrap under themselves. `marks` gives the spans
+    /// put after a field (by its key path, `a.b[2]`), on its line when they fit, else below it.
+    static func tree(_ v: JSONValue, indent: Int, width: Int, marks: (String) -> [Span] = { _ in [] }) -> [Line] {
         var out: [Line] = []
-        func walk(_ v: JSONValue, _ indent: Int, _ label: String?) {
+        func mark(_ path: String, from start: Int, _ indent: Int) {
+            let spans = marks(path)
+            guard !spans.isEmpty, start < out.count else { return }
+            func columns(_ s: [Span]) -> Int { s.reduce(0) { $0 + TextWidth.of($1.text) } }
+            if out.count - start == 1 && columns(out[start].spans) + columns(spans) <= width {
+                out[start].spans += spans
+            } else {
+                out.append(Line([Span(String(repeating: " ", count: indent + 2))] + spans))
+            }
+        }
+        func walk(_ v: JSONValue, _ indent: Int, _ label: String?, _ path: String) {
+            let start = out.count
             switch v {
             case .object(let o):
                 if let label { out.append(Line(String(repeating: " ", count: indent) + Text.clean(label), .header)) }
                 if o.members.isEmpty { out.append(Line(String(repeating: " ", count: indent + 2) + "{}", .muted)) }
-                for (k, child) in o.members { walk(child, indent + (label == nil ? 0 : 2), k) }
+                for (k, child) in o.members {
+                    walk(child, indent + (label == nil ? 0 : 2), k, path.isEmpty ? k : path + "." + k)
+                }
             case .array(let a) where a.allSatisfy(isScalar) && !a.isEmpty:
                 let text = a.map(scalar).joined(separator: " · ")
                 if let label, TextWidth.of(text) + indent + TextWidth.of(label) + 2 <= width {
                     out += Text.labelled(indent, label + ":", text, width: width)
+                    mark(path, from: start, indent)
                 } else {
                     if let label { out.append(Line(String(repeating: " ", count: indent) + Text.clean(label), .header)) }
-                    for item in a { out += Text.labelled(indent + 2, "-", scalar(item), width: width) }
+                    mark(path, from: start, indent)
+                    for (i, item) in a.enumerated() {
+                        let itemStart = out.count
+                        out += Text.labelled(indent + 2, "-", scalar(item), width: width)
+                        mark(path + "[\(i)]", from: itemStart, indent + 2)
+                    }
                 }
             case .array(let a):
                 if let label { out.append(Line(String(repeating: " ", count: indent) + Text.clean(label), .header)) }
                 if a.isEmpty { out.append(Line(String(repeating: " ", count: indent + 2) + "[]", .muted)) }
-                for (i, item) in a.enumerated() { walk(item, indent + 2, "[\(i)]") }
+                for (i, item) in a.enumerated() { walk(item, indent + 2, "[\(i)]", path + "[\(i)]") }
             default:
                 if let label {
                     out += Text.labelled(indent, label + ":", scalar(v), width: width)
                 } else {
                     out += Text.paragraph(scalar(v), indent: indent, width: width)
                 }
+                mark(path, from: start, indent)
             }
         }
-        walk(v, indent, nil)
+        walk(v, indent, nil, "")
         return out
     }
 

@@ -41,7 +41,10 @@ public enum ExplorerCommandLine: Sendable, Equatable {
     public static let helpLines: [(String, String)] = [
         ("N · U N · T N", "jump to case N of the selected case's split (U: untrained, T: trained users)"),
         ("set lenient|json|corrected|advance|exact", "turn an o option on (noNAME: off, NAME!: toggle)"),
-        ("sort index|user|scenario|platform|verdict|error|status [desc]", "order the case list (> next column, < reverse)"),
+        (
+            "sort index|user|scenario|platform|verdict|runB…|error|status [desc]",
+            "order the case list (> next column, < reverse; runB: run B's verdict in a comparison)"
+        ),
         (
             "filter VALUE… · filter DIMENSION VALUE · filter clear",
             "the filter menu's choices by name (filter fail platform Amazon)"
@@ -76,19 +79,17 @@ public enum ExplorerCommandLine: Sendable, Equatable {
             return .theme(path.isEmpty ? nil : path)
         case "messages", "mes": return .messages
         case "sort":
-            guard words.count >= 2, words.count <= 3,
-                let column = CaseSort.Column(rawValue: words[1] == "#" ? "index" : words[1].lowercased())
-            else {
-                let columns = CaseSort.Column.allCases.map(\.rawValue)
+            guard words.count >= 2, words.count <= 3, let sort = CaseSort(name: words[1] == "#" ? "index" : words[1]) else {
+                let columns = CaseSort.columnNames(runs: 1)
                 let near = words.count > 1 ? closest(words[1], in: columns) : nil
                 throw Failure(
                     "sort needs a column" + (near.map { ": did you mean “\($0)”?" } ?? "")
-                        + " (\(columns.joined(separator: ", ")), then desc or asc)")
+                        + " (\(columns.joined(separator: ", ")), runB… in a comparison; then desc or asc)")
             }
             guard words.count == 2 || ["desc", "asc"].contains(words[2]) else {
-                throw Failure("sort \(column.rawValue) takes desc or asc, got “\(words[2])”")
+                throw Failure("sort \(sort.name) takes desc or asc, got “\(words[2])”")
             }
-            return .sort(CaseSort(column, descending: words.count == 3 && words[2] == "desc"))
+            return .sort(CaseSort(sort.column, descending: words.count == 3 && words[2] == "desc", run: sort.run))
         case "set":
             guard words.count == 2 else { throw Failure("set needs one option: set lenient|json|corrected|advance|exact") }
             return try set(words[1])

@@ -11,6 +11,8 @@ public struct TriageRow: Sendable, Equatable {
     public var label: String
     /// For the users view: the user Enter filters to.
     public var user: Int?
+    /// For a table's header row: columns are out of view on the right (`l` scrolls to them).
+    public var overflow = false
 
     init(_ line: Line, cases: [Int]? = nil, label: String = "", user: Int? = nil) {
         self.line = line

@@ -18,8 +18,12 @@ public enum TriageRows {
         var exact: Bool
         var selected: Int?
         var glyphs: Glyphs
+        var sort: TriageSort
+        var columnOffset: Int
 
-        public init(_ s: ViewContext, _ kind: TriageKind, width: Int) {
+        public init(_ s: ViewContext, _ kind: TriageKind, width: Int, sort: TriageSort = TriageSort(), columnOffset: Int = 0) {
+            self.sort = sort
+            self.columnOffset = columnOffset
             self.kind = kind
             self.width = width
             version = s.session.version
@@ -33,20 +37,66 @@ public enum TriageRows {
         }
     }
 
-    /// The rows of `kind` at `width` columns.
-    public static func rows(_ s: ViewContext, _ kind: TriageKind, width: Int) -> [TriageRow] {
+    /// The columns the tables of `kind` sort by (`>` steps through them, `<` reverses), in the
+    /// order of their header; empty for a view without tables.
+    public static func sortColumns(_ kind: TriageKind) -> [String] {
+        switch kind {
+        case .dashboard: return ["value", "cases", "pass", "accuracy", "format failures"]
+        case .patterns: return ["cases", "label"]
+        case .users: return ["user", "split", "cases", "pass", "accuracy", "most common error"]
+        case .tools: return ["platform / API", "gold", "predicted", "failures", "in catalog"]
+        case .prompt: return []
+        }
+    }
+
+    /// The rows of `kind` at `width` columns, its tables ordered by `sort` and scrolled
+    /// `columnOffset` columns to the right.
+    public static func rows(
+        _ s: ViewContext, _ kind: TriageKind, width: Int, sort: TriageSort = TriageSort(), columnOffset: Int = 0
+    ) -> [TriageRow] {
+        let layout = TableLayout(width: width, sort: sort, columnOffset: columnOffset, glyphs: s.glyphs)
         let data = s.data
         if kind == .prompt { return prompt(s, data, width: width) }
         guard let model = s.triage else {
             return [TriageRow(Line(s.verdicts == nil ? "scoring… the summaries appear when it finishes" : "computing…", .muted))]
         }
         switch kind {
-        case .dashboard: return dashboard(s, data, model, width: width)
-        case .patterns: return patterns(s, data, model, width: width)
-        case .users: return users(model.users, width: width)
-        case .tools: return tools(model.tools, width: width)
+        case .dashboard: return dashboard(s, data, model, layout)
+        case .patterns: return patterns(s, data, model, layout)
+        case .users: return users(model.users, layout)
+        case .tools: return tools(model.tools, layout)
         case .prompt: return []
         }
+    }
+
+    /// How the tables of a view are laid out: width, order, horizontal scroll.
+    struct TableLayout {
+        var width: Int
+        var sort: TriageSort
+        var columnOffset: Int
+        var glyphs: Glyphs
+
+        func lines(_ t: TriageTable) -> [TriageRow] {
+            t.lines(width: width, sort: sort, columnOffset: columnOffset, glyphs: glyphs)
+        }
+    }
+
+    /// A number column: right-aligned and never narrower than its content (a table too wide
+    /// scrolls instead of cutting it).
+    static func number(_ title: String, _ cells: [String]) -> Table.Column {
+        Table.Column(
+            title, alignment: .right, minWidth: ([title] + cells).map { TextWidth.of($0) }.max() ?? 1)
+    }
+
+    /// A label column: as wide as its content up to `max`, no narrower than `min` (cut with the
+    /// ellipsis below that).
+    static func label(_ title: String, min: Int = 12, max: Int = 40) -> Table.Column {
+        Table.Column(title, minWidth: min, maxWidth: max, priority: 1)
+    }
+
+    /// `text` right-aligned in `width` columns.
+    static func right(_ text: String, _ width: Int) -> String {
+        String(repeating: " ", count: max(0, width - TextWidth.of(text))) + text
     }
 
     static func pct(_ v: Double?) -> String {
@@ -59,7 +109,8 @@ public enum TriageRows {
 
     // MARK: - Dashboard
 
-    static func dashboard(_ s: ViewContext, _ data: ExplorerData, _ m: TriageModel, width: Int) -> [TriageRow] {
+    static func dashboard(_ s: ViewContext, _ data: ExplorerData, _ m: TriageModel, _ layout: TableLayout) -> [TriageRow] {
+        let width = layout.width
         let d = m.dashboards[0]
         var out: [TriageRow] = []
         var columns = d.splits + (d.overall.map { [$0] } ?? [])
@@ -81,7 +132,8 @@ public enum TriageRows {
         func row(_ label: String, _ cells: [String], _ role: Role = .normal, cases: [Int]? = nil, select: String = "")
             -> TriageRow
         {
-            let text = "  " + TextWidth.pad(label, to: lw) + cells.map { TextWidth.pad($0, to: cw) }.joined()
+            // Numbers right-aligned in their columns, as in the metrics table above them.
+            let text = "  " + TextWidth.pad(label, to: lw) + cells.map { right($0, cw - 2) + "  " }.joined()
             return TriageRow(Line(text, role), cases: cases, label: select)
         }
         if d.lenient {
@@ -101,7 +153,9 @@ public enum TriageRows {
             let runNames = data.runs.indices.map { "\(String(letters[min($0, 25)])) = \(Text.clean(data.runs[$0].name))" }
             out.append(TriageRow(Line("  " + runNames.joined(separator: "  "), .muted)))
         }
-        out.append(row("", names + (m.reference != nil ? ["reference"] : []) + compare, .muted))
+        // A table: wider than the view (several runs, the reference), it scrolls by columns
+        // (l, h) with the metric names frozen, the per-split columns first.
+        var metricRows: [TriageTable.Row] = []
         for metric in Metric.allCases {
             var cells = columns.map { shown($0.metric(metric)) }
             if let r = m.reference {
@@ -117,8 +171,20 @@ public enum TriageRows {
                 }
             }
             let missed = columns.last?.metric(metric)?.missed
-            out.append(row(metric.rawValue, cells, cases: missed, select: "\(metric.rawValue) missed"))
+            metricRows.append(
+                TriageTable.Row(
+                    cells: [Line(metric.rawValue)] + cells.map { Line($0) }, keys: [], cases: missed,
+                    label: "\(metric.rawValue) missed"))
         }
+        let titles = names + (m.reference != nil ? ["reference"] : []) + compare
+        let metricColumns =
+            [Table.Column("", minWidth: lw - 2, maxWidth: lw - 2, priority: 1)]
+            + titles.enumerated().map { c, title in
+                var column = number(title, metricRows.map { $0.cells[c + 1].plain })
+                column.minWidth = max(column.minWidth, cw - 2)
+                return column
+            }
+        out += layout.lines(TriageTable(columns: metricColumns, rows: metricRows, sortable: false))
         out.append(TriageRow(Line("  Enter on a metric lists the cases\(others.isEmpty ? "" : " of run A") it missed", .muted)))
         out.append(blank)
         out.append(heading("Errors", "error_results.csv (the names are swapped: what each counts is below it)"))
@@ -170,13 +236,21 @@ public enum TriageRows {
         }
         for b in d.breakdowns {
             out.append(blank)
-            out.append(heading("By \(b.dimension.rawValue)", "cases · pass · accuracy · format failures"))
-            for r in b.rows {
-                let text =
-                    "  " + TextWidth.pad(Text.clean(r.label), to: 34) + TextWidth.pad(String(r.count), to: 7)
-                    + TextWidth.pad(String(r.pass), to: 7) + TextWidth.pad(pct(r.accuracy), to: 9) + String(r.formatFailures)
-                out.append(TriageRow(Line(text), cases: r.cases, label: "\(b.dimension.rawValue): \(r.label)"))
+            out.append(heading("By \(b.dimension.rawValue)"))
+            let rows = b.rows.map { r in
+                TriageTable.Row(
+                    cells: [
+                        Line(Text.clean(r.label)), Line(String(r.count)), Line(String(r.pass)), Line(pct(r.accuracy)),
+                        Line(String(r.formatFailures)),
+                    ],
+                    keys: [.text(r.label), .of(r.count), .of(r.pass), .of(r.accuracy), .of(r.formatFailures)], cases: r.cases,
+                    label: "\(b.dimension.rawValue): \(r.label)")
             }
+            let names = sortColumns(.dashboard)
+            let columns =
+                [label(b.dimension.rawValue)]
+                + names.indices.dropFirst().map { c in number(names[c], rows.map { $0.cells[c].plain }) }
+            out += layout.lines(TriageTable(columns: columns, rows: rows))
         }
         columns = []
         return out
@@ -184,22 +258,31 @@ public enum TriageRows {
 
     // MARK: - Patterns
 
-    static func patterns(_ s: ViewContext, _ data: ExplorerData, _ m: TriageModel, width: Int) -> [TriageRow] {
+    static func patterns(_ s: ViewContext, _ data: ExplorerData, _ m: TriageModel, _ layout: TableLayout) -> [TriageRow] {
         let p = m.patterns
         var out: [TriageRow] = [
             heading("Failure signatures", "\(p.failing.count) failing cases; a case can show several signatures")
         ]
-        /// A group of cases: its count and label; Enter lists its cases.
-        func group(_ count: Int, _ label: String, _ cases: [Int]) -> TriageRow {
-            TriageRow(
-                Line([Span("  " + TextWidth.pad(String(count), to: 6), .fail), Span(Text.clean(label))]), cases: cases,
-                label: label)
+        /// Groups of cases: their counts and labels; Enter lists a group's cases.
+        func groups(_ title: String, _ groups: [(count: Int, label: String, cases: [Int])]) -> [TriageRow] {
+            let rows = groups.map { g in
+                TriageTable.Row(
+                    cells: [Line(String(g.count), .fail), Line(Text.clean(g.label))], keys: [.of(g.count), .text(g.label)],
+                    cases: g.cases, label: g.label)
+            }
+            let columns = [
+                number("cases", rows.map { $0.cells[0].plain }), Table.Column(title, minWidth: 10, priority: 1),
+            ]
+            return layout.lines(TriageTable(columns: columns, rows: rows, frozen: 0))
         }
-        out += p.groups.map { group($0.count, $0.label, $0.cases) }
+        out += groups("signature", p.groups.map { ($0.count, $0.label, $0.cases) })
         out.append(blank)
         out.append(heading("Where wrong profile values came from"))
-        if p.provenance.isEmpty { out.append(TriageRow(Line("  (no profile value mismatches)", .muted))) }
-        out += p.provenance.map { group($0.count, $0.label, $0.cases) }
+        if p.provenance.isEmpty {
+            out.append(TriageRow(Line("  (no profile value mismatches)", .muted)))
+        } else {
+            out += groups("source", p.provenance.map { ($0.count, $0.label, $0.cases) })
+        }
         out.append(blank)
         out.append(heading("Platform preference", "did the model pick the user's stated preferred platform?"))
         let pr = p.preference
@@ -230,43 +313,61 @@ public enum TriageRows {
 
     // MARK: - Users and tools
 
-    static func users(_ rows: [Triage.UserRow], width: Int) -> [TriageRow] {
-        var out: [TriageRow] = [
-            heading("Users", "identified by profile content; Enter filters the list to the user and shows the profile"),
-            TriageRow(Line("  " + TextWidth.pad("user", to: 26) + "split  cases  pass  accuracy  most common error", .muted)),
-        ]
-        for u in rows {
+    static func users(_ users: [Triage.UserRow], _ layout: TableLayout) -> [TriageRow] {
+        let rows = users.map { u in
             let err = u.mostCommonError.map { "\($0.label) (\(u.mostCommonErrorCount))" } ?? "—"
-            let text =
-                "  " + TextWidth.pad(Text.clean(u.name), to: 26) + TextWidth.pad(u.splits.joined(separator: ","), to: 7)
-                + TextWidth.pad(String(u.count), to: 7) + TextWidth.pad(String(u.pass), to: 6)
-                + TextWidth.pad(pct(u.accuracy), to: 10)
-                + err
-            out.append(TriageRow(Line(text), cases: u.cases, label: "user \(u.name)", user: u.user))
+            let splits = u.splits.joined(separator: ",")
+            return TriageTable.Row(
+                cells: [
+                    Line(Text.clean(u.name)), Line(Text.clean(splits)), Line(String(u.count)), Line(String(u.pass)),
+                    Line(pct(u.accuracy)), Line(err),
+                ],
+                keys: [
+                    .text(u.name), .text(splits), .of(u.count), .of(u.pass), .of(u.accuracy),
+                    u.mostCommonError == nil ? .missing : .text(err),
+                ], cases: u.cases, label: "user \(u.name)", user: u.user)
         }
-        return out
+        let cells = { (c: Int) in rows.map { $0.cells[c].plain } }
+        let names = sortColumns(.users)
+        let columns = [
+            // Names whole up to 20 columns: a table too wide scrolls rather than cutting them.
+            label(names[0], min: min(20, max(12, cells(0).map { TextWidth.of($0) }.max() ?? 0)), max: 30),
+            Table.Column(names[1], minWidth: max(5, cells(1).map { TextWidth.of($0) }.max() ?? 0)),
+            number(names[2], cells(2)), number(names[3], cells(3)), number(names[4], cells(4)),
+            Table.Column(names[5], minWidth: ([names[5]] + cells(5)).map { TextWidth.of($0) }.max() ?? 1),
+        ]
+        return [heading("Users", "identified by profile content; Enter filters the list to the user and shows the profile")]
+            + layout.lines(TriageTable(columns: columns, rows: rows))
     }
 
-    static func tools(_ rows: [Triage.PlatformRow], width: Int) -> [TriageRow] {
-        var out: [TriageRow] = [
-            heading(
-                "Tools", "how often each platform and API is gold, predicted, and failed; Enter lists the cases involving it"),
-            TriageRow(Line("  " + TextWidth.pad("platform / API", to: 36) + "gold   predicted  failures", .muted)),
-        ]
-        for p in rows {
-            let text =
-                "  " + TextWidth.pad(Text.clean(p.name), to: 36) + TextWidth.pad(String(p.gold), to: 7)
-                + TextWidth.pad(String(p.predicted), to: 11) + String(p.failures) + (p.inCatalog ? "" : "  (not in any catalog)")
-            out.append(TriageRow(Line(text, .header), cases: p.cases, label: "platform \(p.name)"))
-            for a in p.apis {
-                let t =
-                    "    " + TextWidth.pad(Text.clean(a.name), to: 34) + TextWidth.pad(String(a.gold), to: 7)
-                    + TextWidth.pad(String(a.predicted), to: 11) + String(a.failures)
-                    + (a.inCatalog ? "" : "  (not in the catalog)")
-                out.append(TriageRow(Line(t), cases: a.cases, label: "API \(p.name).\(a.name)"))
-            }
+    static func tools(_ platforms: [Triage.PlatformRow], _ layout: TableLayout) -> [TriageRow] {
+        func row(_ name: String, _ gold: Int, _ predicted: Int, _ failures: Int, _ inCatalog: Bool, _ role: Role) -> (
+            [Line], [TriageTable.SortKey]
+        ) {
+            let cells = [
+                Line(Text.clean(name), role), Line(String(gold), role), Line(String(predicted), role),
+                Line(String(failures), role), Line(inCatalog ? "yes" : "no", inCatalog ? role : .warning),
+            ]
+            return (cells, [.text(name), .of(gold), .of(predicted), .of(failures), .text(inCatalog ? "yes" : "no")])
         }
-        return out
+        let rows = platforms.map { p in
+            let (cells, keys) = row(p.name, p.gold, p.predicted, p.failures, p.inCatalog, .header)
+            return TriageTable.Row(
+                cells: cells, keys: keys, cases: p.cases, label: "platform \(p.name)",
+                children: p.apis.map { a in
+                    let (cells, keys) = row(a.name, a.gold, a.predicted, a.failures, a.inCatalog, .normal)
+                    return TriageTable.Row(cells: cells, keys: keys, cases: a.cases, label: "API \(p.name).\(a.name)")
+                })
+        }
+        let all = rows.flatMap { [$0] + $0.children }
+        let names = sortColumns(.tools)
+        let columns =
+            [label(names[0])] + (1...3).map { c in number(names[c], all.map { $0.cells[c].plain }) }
+            + [Table.Column(names[4], minWidth: TextWidth.of(names[4]))]
+        return [
+            heading(
+                "Tools", "how often each platform and API is gold, predicted, and failed; Enter lists the cases involving it")
+        ] + layout.lines(TriageTable(columns: columns, rows: rows))
     }
 
     // MARK: - Prompt

@@ -40,8 +40,8 @@ public struct EffectWork: Sendable {
     /// loaded yet, no loader, ``Effect/quit``).
     init?(_ effect: Effect, for s: AppState, in context: Context) {
         switch effect {
-        case .quit, .setTheme:
-            // The runtime switches the theme itself (it holds it); quitting is no work.
+        case .quit, .copy, .page, .editExternally, .setTheme:
+            // The terminal's effects and the theme: ExplorerRuntime performs them (it holds both).
             return nil
         case .completePath(let word):
             self.init(lane: .now) { _, _ in .pathCompletions(word: word, candidates: Self.paths(completing: word)) }

@@ -16,6 +16,11 @@ public final class ExplorerRuntime: @unchecked Sendable {
     private(set) var theme: ResolvedTheme
     let runner: any EffectRunner
     let timings: FrameTimings?
+    /// Performs the effects that need the terminal (copy, pager, editor); its environment is
+    /// the process's unless a test sets it.
+    public var terminalEffects = TerminalEffects(environment: ProcessInfo.processInfo.environment)
+    /// The terminal ``run(on:)`` runs on.
+    private var device: TerminalDevice?
     /// How many times freed memory was given back to the system (tests).
     private(set) var memoryReturns = 0
 
@@ -41,6 +46,8 @@ public final class ExplorerRuntime: @unchecked Sendable {
     /// Runs until quit or an interrupting signal. Returns the signal number if one ended it.
     @discardableResult
     public func run(on device: TerminalDevice) -> Int32? {
+        self.device = device
+        defer { self.device = nil }
         perform(Reducer.reduce(&state, .resize(width: device.width, height: device.height)))
         perform([.load])
         var buffer = ScreenBuffer(width: state.width, height: state.height)
@@ -140,6 +147,11 @@ public final class ExplorerRuntime: @unchecked Sendable {
                 let (resolved, messages) = Self.theme(spec, depth: theme.depth)
                 if let resolved { theme = resolved }
                 for message in messages { reduce(.finished(message)) }
+                continue
+            }
+            // The terminal's effects run here, on the input loop, between two frames.
+            if let device, let actions = terminalEffects.perform(effect, on: device) {
+                for action in actions { reduce(action) }
                 continue
             }
             for action in runner.perform(effect, for: state) { reduce(action) }

@@ -20,6 +20,9 @@ public enum Action: Sendable {
     case searchFinished(query: String, matches: [Int])
     /// The paths completing `word` (a path being typed), listed by ``Effect/completePath(_:)``.
     case pathCompletions(word: String, candidates: [String])
+    /// The editor Alt-E started came back: `result` is the edited text as one line (nil: the
+    /// editor failed, the line stays), `message` what the status line says.
+    case externallyEdited(ExternalEdit, result: String?, message: String?)
     /// The selected case's detail and pane lines, built off the input loop (``Effect/buildDetail(request:)``).
     case detailBuilt(DetailBuild)
 }

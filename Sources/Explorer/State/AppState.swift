@@ -30,6 +30,12 @@ public struct AppState: Sendable {
     /// The options the first session starts with (the command line's); later sessions (reloads)
     /// keep the options of the one before.
     public var startOptions = SessionOptions()
+    /// The view saved when this data was last left (``SavedView``), applied when it first loads;
+    /// its case is kept until the first scores come (a verdict filter hides every case before).
+    public var restore: SavedView?
+    /// The keys in effect: the bundled table with the config file's remapping (dispatch, the
+    /// status-bar hints and the `?` help all read this one).
+    public var keymap = ExplorerKeymap.table
 
     public init(width: Int, height: Int, glyphs: Glyphs = .unicode) {
         self.width = width

@@ -18,6 +18,9 @@ public enum Command: String, Sendable, CaseIterable {
     /// Line editing (search, export path, edit command): Enter, Esc and the editing keys.
     case submit, cancel, deleteBackward, deleteForward, cursorLeft, cursorRight, lineStart, lineEnd, deleteWord, clearLine
     case deleteToEnd, wordLeft, wordRight, deleteWordForward
+    /// Getting things out: `y` copies the focused text (OSC 52), `Y` the raw prediction, `v` shows
+    /// the focused text in `$PAGER`, Alt-E edits the note or reason being typed in `$EDITOR`.
+    case copy, copyPrediction, page, externalEditor
     /// Line editing: the older / newer line of the same kind from the history (↑ / ↓).
     case historyOlder, historyNewer
     /// Line editing: Tab completes the word before the cursor (next candidate), Shift-Tab the previous.

@@ -51,7 +51,7 @@ public enum CommandHint {
     static let syntax: [String: String] = {
         var out: [String: String] = [
             "sort": "sort COLUMN [desc]   COLUMN: "
-                + CaseSort.Column.allCases.map(\.rawValue).joined(separator: " ") + "   (# is index)",
+                + CaseSort.columnNames(runs: 1).joined(separator: " ") + "   (# is index; runB… in a comparison)",
             "set": "set OPTION | noOPTION | OPTION!   OPTION: "
                 + ExplorerCommandLine.SessionOption.allCases.map(\.rawValue).joined(separator: " "),
             "filter": "filter VALUE… | DIMENSION VALUE | clear   DIMENSION: "

@@ -16,6 +16,8 @@ public enum Completion {
         public var platforms: [String] = []
         /// Every value `:filter` takes, and its dimension words.
         public var filterWords: [String] = FilterCommand.dimensions + FilterCommand.fixedValues
+        /// The case list's columns for `:sort` (a run's verdict column per run in a comparison).
+        public var sortColumns: [String] = CaseSort.columnNames(runs: 1)
         /// Colour themes by name.
         public var themes: [String] = ThemeLoader.bundledNames
         /// What `:help` opens at.
@@ -60,7 +62,7 @@ public enum Completion {
         let position = previous.count
         switch command {
         case "sort":
-            if position == 1 { return (word, .words(CaseSort.Column.allCases.map(\.rawValue)), true) }
+            if position == 1 { return (word, .words(names.sortColumns), true) }
             if position == 2 { return (word, .words(["desc", "asc"]), false) }
         case "set":
             if position == 1 {

@@ -32,6 +32,15 @@ public enum Effect: Sendable, Equatable {
     /// Switch the colour theme to a bundled name or a JSON5 file: the runtime loads and resolves
     /// it for the terminal, warnings and errors go to the message log.
     case setTheme(String)
+    /// Set the terminal's clipboard to the text (OSC 52, written between frames); the result is
+    /// a status message saying what was copied.
+    case copy(FocusedText)
+    /// Show the text in `$PAGER` (default `less -R`): the terminal is handed over to it and
+    /// restored afterwards; a status message when it could not be started.
+    case page(FocusedText)
+    /// Edit part of the command line in `$VISUAL` or `$EDITOR` (default `vi`), the terminal handed
+    /// over; the result comes back as ``Action/externallyEdited(_:result:message:)``.
+    case editExternally(ExternalEdit)
     /// Leave the explorer (``AppState/quit`` already says so): no work, the input loop ends.
     case quit
 }

@@ -40,7 +40,7 @@ public enum ExplorerKeymap {
         KeyBinding([.char("U")], .redo, hint: "redo", help: "redo"),
         KeyBinding(
             [.char(">")], .sortNext, hint: "sort",
-            help: "sort the case list by the next column (#, user, scenario, platform, verdict, error, status; :sort)"),
+            help: "sort the case list by the next column (#, user, scenario, platform, each verdict, error, status)"),
         KeyBinding([.char("<")], .sortReverse, hint: "reverse", help: "reverse the case list's order"),
         KeyBinding([.char("e")], .recentEdits, hint: "edits", help: "recent edits (Enter revisits the case)"),
         KeyBinding([.char("C")], .confirm, hint: "confirm", help: "status: confirmed (gold is right)"),
@@ -73,6 +73,14 @@ public enum ExplorerKeymap {
         KeyBinding([.escape], .back, hint: "back", help: "back / clear the search and the message"),
         KeyBinding([.char("?"), .function(1)], .help, hint: "help", help: "this help", status: true),
         KeyBinding([.char("q"), .ctrl("c")], .quit, hint: "quit", help: "quit", status: true),
+        // Getting things out: the case list's and panes' y, Y, v (the overlays' are below).
+        KeyBinding(
+            [.char("y")], .copy, hint: "copy",
+            help: "copy the predicted call as text (context pane: the profile or catalog JSON) to the clipboard (OSC 52)"),
+        copyPrediction,
+        KeyBinding(
+            [.char("v")], .page, hint: "pager",
+            help: "show the case pane's text (context pane: the profile or catalog JSON) in $PAGER (default less -R)"),
     ]
 
     /// The keys that open an overlay or a line, as its section title names them: `(d F w t p)`.
@@ -120,6 +128,30 @@ public enum ExplorerKeymap {
     /// `?` inside an overlay: the help, that overlay's keys first; closing it comes back here.
     static let helpKey = KeyBinding<Command>(
         [.char("?"), .function(1)], .help, hint: "help", help: "the help, this view's keys first", status: true)
+
+    // MARK: Getting things out (y, v, Alt-E)
+
+    /// `y` and `v` in a context: `what` names the text both take (`copied` only `y`'s, when it differs).
+    static func gettingOut(_ what: String, copied: String? = nil) -> [KeyBinding<Command>] {
+        [
+            KeyBinding([.char("y")], .copy, hint: "copy", help: "copy \(copied ?? what) to the clipboard (OSC 52)"),
+            KeyBinding([.char("v")], .page, hint: "pager", help: "show \(what) in $PAGER (default less -R)"),
+        ]
+    }
+
+    static let copyPrediction = KeyBinding<Command>(
+        [.char("Y")], .copyPrediction, hint: "copy raw", help: "copy the prediction as the model wrote it (OSC 52)")
+    static let outsHelp = gettingOut("the help text")
+    static let outsMessages = gettingOut("every message")
+    static let outsRaw =
+        gettingOut("the case's JSON and the prediction line", copied: "the case's JSON") + [copyPrediction]
+    static let outsTriage = gettingOut(
+        "the whole view (prompt view: the prompt)", copied: "the highlighted row (prompt view: the prompt)")
+    static let outsCommand = [
+        KeyBinding<Command>(
+            [.alt("e")], .externalEditor, hint: "$EDITOR",
+            help: "edit the note, the flag reason (or the line) in $VISUAL / $EDITOR (default vi)")
+    ]
 
     /// Editing keys of every line being typed (search, export path, edit command).
     static let lineEditing: [KeyBinding<Command>] = [
@@ -188,32 +220,44 @@ public enum ExplorerKeymap {
             .help, "Help \(openedBy(.help))",
             navigation(.text, status: false, space: true) + [
                 KeyBinding(
-                    [.escape, .char("?"), .char("q"), .function(1)], .back, hint: "close", help: "close the help", status: true)
-            ]
+                    [.escape, .char("?"), .char("q"), .function(1)], .back, hint: "close",
+                    help: "close the help (after a search, clear it first)", status: true),
+                KeyBinding([.char("/")], .search, hint: "search", help: "search the help (matches highlighted)", status: true),
+                KeyBinding([.char("n")], .searchNext, hint: "next match", help: "next match of the help's search"),
+                KeyBinding([.char("N")], .searchPrevious, hint: "prev match", help: "previous match of the help's search"),
+            ] + outsHelp
         ),
         (
             .messages, "Messages (:messages)",
             navigation(.text, status: true, space: true) + [
                 KeyBinding([.escape, .char("q")], .back, hint: "close", help: "close the messages", status: true),
                 helpKey,
-            ]
+            ] + outsMessages
         ),
         (
             .raw, "Raw JSON \(openedBy(.raw))",
             navigation(.text, status: true, space: true) + [
                 KeyBinding([.escape, .char("r"), .char("q")], .back, hint: "close", help: "close the raw view", status: true),
                 helpKey,
-            ]
+            ] + outsRaw
         ),
         (
             .triage, "Summary views \(openedBy(.dashboard, .patterns, .users, .tools, .prompt))",
             navigation(.rows("row"), status: true, space: true) + [
                 KeyBinding([.enter], .open, hint: "cases", help: "show exactly this row's cases in the list", status: true),
-                KeyBinding([.right, .char("l")], .nextTemplate, hint: "template", help: "prompt view: next template"),
-                KeyBinding([.left, .char("h")], .previousTemplate, hint: "template", help: "prompt view: previous template"),
+                KeyBinding(
+                    [.right, .char("l")], .nextTemplate, hint: "columns",
+                    help: "scroll a wide table's columns right (its label stays); prompt view: next template"),
+                KeyBinding(
+                    [.left, .char("h")], .previousTemplate, hint: "columns",
+                    help: "scroll the columns back left; prompt view: previous template"),
+                KeyBinding(
+                    [.char(">")], .sortNext, hint: "sort",
+                    help: "sort the view's tables by the next column (marked in the header; after the last, as computed)"),
+                KeyBinding([.char("<")], .sortReverse, hint: "reverse", help: "reverse the tables' order"),
                 KeyBinding([.escape, .char("q")], .back, hint: "close", help: "close the view", status: true),
                 helpKey,
-            ]
+            ] + outsTriage
         ),
         (
             .edits, "Recent edits \(openedBy(.recentEdits))",
@@ -241,7 +285,7 @@ public enum ExplorerKeymap {
                     status: true),
                 KeyBinding(
                     [.escape], .cancel, hint: "cancel", help: "cancel (shortcuts are suspended while typing)", status: true),
-            ]
+            ] + outsCommand
         ),
         (
             .export, "Typing an export path \(openedBy(.export))",

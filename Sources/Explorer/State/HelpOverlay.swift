@@ -10,6 +10,8 @@ public struct HelpOverlay: Sendable, Equatable {
     public var first: [KeyContext]
     /// The overlay `?` was pressed in, shown again when the help closes.
     public var back: Box<Overlay>?
+    /// What `/` searched for (empty: no search): its matches are highlighted, `n`/`N` go to them.
+    public var query = ""
 
     public init(first: [KeyContext], back: Overlay? = nil) {
         self.first = first

@@ -19,7 +19,13 @@ extension Reducer {
         // The line joins its kind's history (saved first: the effects run in order).
         let saved: [Effect] = s.history.record(text, as: kind) && s.history.file != nil ? [.saveHistory(kind, text)] : []
         switch editor.purpose {
-        case .search: return saved + submitSearch(&s, text)
+        case .search:
+            // `/` in the help searches the help.
+            if case .help? = s.overlay?.kind {
+                searchHelp(&s, text)
+                return saved
+            }
+            return saved + submitSearch(&s, text)
         case .export:
             guard !text.isEmpty else { return saved }
             s.status.message = "exporting \(s.list.visible.count) cases…"
@@ -44,9 +50,13 @@ extension Reducer {
         case .section(let context):
             s.overlay = .help(HelpOverlay(first: [context], back: s.overlay))
         case .part(let title):
+            // The row its block starts on, in the help as laid out at this width (one column or several).
             var help = HelpOverlay(first: [], back: s.overlay)
-            let lines = HelpLines.lines(glyphs: s.glyphs)
-            help.scroll.offset = lines.firstIndex { $0.plain.hasPrefix(title) } ?? 0
+            let blocks = HelpLines.sections(glyphs: s.glyphs, keymap: s.keymap)
+            let rows = helpPage(s, help).sectionRows
+            if let b = blocks.firstIndex(where: { $0.first?.plain.hasPrefix(title) == true }), b < rows.count {
+                help.scroll.offset = rows[b]
+            }
             s.overlay = .help(help)
         }
         clamp(&s)
@@ -121,6 +131,7 @@ extension Reducer {
         guard let data = s.data else { return names }
         names.filterWords = FilterCommand.words(data)
         names.platforms = data.platforms
+        names.sortColumns = CaseSort.columnNames(runs: data.runs.count)
         var target: Int?
         if case .command(let t)? = s.editor?.purpose { target = t }
         if let (_, _, gold) = editTarget(s, case: target) {

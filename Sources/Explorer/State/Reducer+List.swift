@@ -54,10 +54,15 @@ extension Reducer {
 
     /// Orders the case list (`>`, `<`, `:sort`), keeping the selection on its case.
     static func setSort(_ s: inout AppState, _ sort: CaseSort) {
+        let runs = s.data?.runs.count ?? 1
+        guard sort.run < runs else {
+            s.status.message = "no \(sort.name): \(runs == 1 ? "one run is" : "\(runs) runs are") loaded (--compare adds runs)"
+            return
+        }
         s.list.sort = sort
         recomputeVisible(&s, keeping: s.selectedID)
         s.status.message =
-            sort.isNatural ? "in the data's order" : "sorted by \(sort.column.rawValue)\(sort.descending ? ", descending" : "")"
+            sort.isNatural ? "in the data's order" : "sorted by \(sort.name)\(sort.descending ? ", descending" : "")"
     }
 
     static func jumpToFailure(_ s: inout AppState, forward: Bool) {

@@ -23,6 +23,10 @@ extension Reducer {
             s.overlay = .triage(t)
         case .nextTemplate, .previousTemplate:
             guard case .triage(var t)? = s.overlay, let template = s.session?.options.promptTemplate else { return [] }
+            guard t.kind == .prompt else {
+                scrollColumns(&s, &t, right: command == .nextTemplate)
+                return []
+            }
             let n = TriageRows.promptNames.count
             s.session?.options.promptTemplate = (template + (command == .nextTemplate ? 1 : n - 1)) % n
             t.cursor.top = 0
@@ -106,14 +110,72 @@ extension Reducer {
         return RawOverlay(lines: RawLines.lines(data, entry, width: width), width: width)
     }
 
-    /// Lays out the view's rows again when what they show changed (``TriageRows/Key``).
+    /// Lays out the view's rows again when what they show changed (``TriageRows/Key``); the
+    /// cursor stays on the row it was on (by its label), wherever the new order puts it.
     static func layOut(_ s: AppState, _ t: inout TriageOverlay) {
         guard let context = s.viewContext else { return }
-        let key = TriageRows.Key(context, t.kind, width: Layout(s).overlayWidth)
+        let key = TriageRows.Key(
+            context, t.kind, width: Layout(s).overlayWidth, sort: t.sort, columnOffset: t.columnOffset)
         guard key != t.key else { return }
-        t.rows = TriageRows.rows(context, t.kind, width: key.width)
+        let old = t.key == nil || t.cursor.index >= t.rows.count ? nil : t.rows[t.cursor.index]
+        t.rows = TriageRows.rows(context, t.kind, width: key.width, sort: t.sort, columnOffset: t.columnOffset)
+        // Scrolled further than the width needs (the terminal grew): back as far as every column
+        // still fits, so no column stays hidden on the left for nothing.
+        while t.columnOffset > 0 {
+            let fewer = TriageRows.rows(context, t.kind, width: key.width, sort: t.sort, columnOffset: t.columnOffset - 1)
+            if fewer.contains(where: \.overflow) { break }
+            t.columnOffset -= 1
+            t.rows = fewer
+        }
         t.selectable = t.rows.indices.filter { t.rows[$0].cases != nil }
-        t.key = key
+        t.key = TriageRows.Key(context, t.kind, width: key.width, sort: t.sort, columnOffset: t.columnOffset)
+        if let old, let i = t.rows.firstIndex(where: { $0.cases != nil && $0.label == old.label && $0.user == old.user }),
+            i != t.cursor.index
+        {
+            t.cursor.index = i
+            t.cursor.clamp(count: t.rows.count, rows: Layout(s).overlayRows)
+        }
+    }
+
+    /// `>` / `<` in a summary view: its tables by the next column (after the last, the model's
+    /// order again), or in the reverse order; the selection stays on its row.
+    static func sortTriage(_ s: inout AppState, _ command: Command) {
+        guard case .triage(var t)? = s.overlay else { return }
+        let columns = TriageRows.sortColumns(t.kind)
+        guard !columns.isEmpty else {
+            s.status.message = "\(t.kind.title.lowercased()) has no table to sort"
+            return
+        }
+        if command == .sortReverse {
+            t.sort.descending.toggle()
+        } else {
+            let next = t.sort.column.map { $0 + 1 } ?? 0
+            t.sort = TriageSort(column: next < columns.count ? next : nil)
+        }
+        layOut(s, &t)
+        s.overlay = .triage(t)
+        let order = t.sort.column.map { "sorted by \(columns[$0])" } ?? "in the summary's own order"
+        s.status.message = order + (t.sort.descending ? ", descending" : "") + " (> next column, < reverse)"
+    }
+
+    /// `l` / `h` (→ / ←) in a summary view: its tables' columns after the frozen label scroll by
+    /// one, as far as the last column comes into view.
+    static func scrollColumns(_ s: inout AppState, _ t: inout TriageOverlay, right: Bool) {
+        if right {
+            guard t.overflowsRight else {
+                s.status.message = "every column is in view"
+                return
+            }
+            t.columnOffset += 1
+        } else {
+            guard t.columnOffset > 0 else {
+                s.status.message = "already at the first column"
+                return
+            }
+            t.columnOffset -= 1
+        }
+        layOut(s, &t)
+        s.overlay = .triage(t)
     }
 
     /// Enter on a recent edit: select its case (clearing filters that hide it).
@@ -156,5 +218,55 @@ extension Reducer {
         s.list.cursor.index = 0
         clamp(&s)
         s.status.message = "\(s.list.visible.count) cases: \(row.label) (f then x clears the filter)"
+    }
+
+    // MARK: - Help search
+
+    /// The help as laid out on screen: its width, the glyphs, the search (or the line being typed
+    /// for it).
+    static func helpPage(_ s: AppState, _ help: HelpOverlay) -> HelpLines.Page {
+        HelpLines.page(
+            glyphs: s.glyphs, keymap: s.keymap, first: help.first, width: Layout(s).overlayWidth, query: helpQuery(s, help))
+    }
+
+    /// What the help highlights: the search being typed in it, else the last one.
+    static func helpQuery(_ s: AppState, _ help: HelpOverlay) -> String {
+        if case .search? = s.editor?.purpose { return s.editor?.line.text ?? help.query }
+        return help.query
+    }
+
+    /// Enter on `/` in the help: the matches of `query` highlighted, the first from the top of the
+    /// page shown.
+    static func searchHelp(_ s: inout AppState, _ query: String) {
+        guard case .help(var help)? = s.overlay else { return }
+        help.query = query
+        s.overlay = .help(help)
+        guard !query.isEmpty else { return }
+        stepHelpSearch(&s, forward: true, from: help.scroll.offset - 1)
+    }
+
+    /// `n` / `N` in the help: the next (previous) row with a match below (above) the top row,
+    /// wrapping around; `from` is the row to start after.
+    static func stepHelpSearch(_ s: inout AppState, forward: Bool, from: Int? = nil) {
+        guard case .help(var help)? = s.overlay else { return }
+        guard !help.query.isEmpty else {
+            s.status.message = "no search in the help: / searches"
+            return
+        }
+        let page = helpPage(s, help)
+        guard !page.matches.isEmpty else {
+            s.status.message = "no help line contains “\(help.query)”"
+            return
+        }
+        let start = from ?? help.scroll.offset
+        let next =
+            forward
+            ? page.matches.first { $0 > start } ?? page.matches[0]
+            : page.matches.last { $0 < start } ?? page.matches[page.matches.count - 1]
+        help.scroll.offset = next
+        help.scroll.clamp(lines: page.lines.count, rows: Layout(s).overlayRows)
+        s.overlay = .help(help)
+        let at = (page.matches.firstIndex(of: next) ?? 0) + 1
+        s.status.message = "“\(help.query)”: match \(at)/\(page.matches.count) (n/N next/previous, Esc clears)"
     }
 }

@@ -33,7 +33,12 @@ extension Reducer {
             s.list.filter.slice = nil
             if s.list.filter.comparisons.count > 0 && data.runs.count < 2 { s.list.filter.comparisons = [] }
         }
-        recomputeVisible(&s, keeping: keep)
+        if old == nil, let saved = s.restore {
+            applyRestore(&s, saved, data)
+            recomputeVisible(&s, keeping: saved.caseID(in: data))
+        } else {
+            recomputeVisible(&s, keeping: keep)
+        }
         return [score(&s)]
     }
 
@@ -53,8 +58,24 @@ extension Reducer {
         s.session?.triage = nil
         if let m = s.status.message, m.hasSuffix("scoring…") { s.status.message = "scored \(data.cases.count) cases" }
         invalidateDetail(&s)
-        recomputeVisible(&s, keeping: s.selectedID)
+        // The restored case: a verdict filter hid it until now.
+        let restored = s.restore.flatMap { $0.caseID(in: data) }
+        s.restore = nil
+        recomputeVisible(&s, keeping: restored ?? s.selectedID)
         return [.triage]
+    }
+
+    /// Puts the saved view's filter, order, focus and context mode into the first session.
+    static func applyRestore(_ s: inout AppState, _ saved: SavedView, _ data: ExplorerData) {
+        s.list.filter = saved.filter(on: data)
+        s.list.sort = CaseSort(CaseSort.Column(rawValue: saved.sort) ?? .index, descending: saved.descending)
+        s.panes.focus = ["detail": .detail, "context": .context][saved.focus] ?? .list
+        s.panes.contextMode = saved.context == "profile" ? .profile : .catalog
+        let first = saved.caseID(in: data) == nil || saved.caseID(in: data) == 0
+        let plain = s.list.filter.isEmpty && s.list.sort.isNatural && s.panes.focus == .list && first
+        if !plain && (s.status.message == nil || s.status.message?.isEmpty == true) {
+            s.status.message = "restored \(saved.summary(on: data)) (ptscope --fresh starts anew)"
+        }
     }
 
     /// The selected case's panes were built: kept when they answer the latest request.

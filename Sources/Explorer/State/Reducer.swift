@@ -65,6 +65,9 @@ public enum Reducer {
         case .pathCompletions(let word, let candidates):
             pathCompletions(&s, word: word, candidates: candidates)
             return []
+        case .externallyEdited(let edit, let result, let message):
+            externallyEdited(&s, edit, result: result, message: message)
+            return []
         case .searchFinished(let query, let matches):
             searchFinished(&s, query, matches)
             return []
@@ -92,7 +95,7 @@ public enum Reducer {
     }
 
     static func binding(_ s: AppState, _ key: Key) -> KeyBinding<Command>? {
-        ExplorerKeymap.table.binding(for: key, in: ExplorerKeymap.contexts(for: s))
+        s.keymap.binding(for: key, in: ExplorerKeymap.contexts(for: s))
     }
 
     // MARK: - Commands
@@ -115,6 +118,10 @@ public enum Reducer {
             effects = overlayCommand(&s, command)
         case .accept, .undo, .redo, .confirm, .flag, .note, .editCommand:
             effects = annotate(&s, command)
+        case .copy: return copy(&s)
+        case .copyPrediction: return copyPrediction(&s)
+        case .page: return page(&s)
+        case .externalEditor: return editExternally(&s)
         case .rescore:
             guard s.session != nil else { return [] }
             s.status.message = "scoring…"
@@ -130,16 +137,23 @@ public enum Reducer {
             s.editor = Editor(.search)
             effects = []
         case .sortNext, .sortReverse:
+            if case .triage? = s.overlay {
+                sortTriage(&s, command)
+                return []
+            }
             var sort = s.list.sort
             if command == .sortReverse {
                 sort.descending.toggle()
             } else {
-                let all = CaseSort.Column.allCases
-                sort = CaseSort(all[((all.firstIndex(of: sort.column) ?? 0) + 1) % all.count])
+                sort = sort.next(runs: s.data?.runs.count ?? 1)
             }
             setSort(&s, sort)
             effects = []
         case .searchNext, .searchPrevious, .nextFailure, .previousFailure:
+            if case .help? = s.overlay?.kind {
+                stepHelpSearch(&s, forward: command == .searchNext)
+                return []
+            }
             listCommand(&s, command)
             effects = []
         case .toggleContext, .focusNext, .focusPrevious:
@@ -157,7 +171,11 @@ public enum Reducer {
             s.panes.update(command, layout: Layout(s))
             effects = []
         case .back:
-            if case .help(let help)? = s.overlay {
+            if case .help(var help)? = s.overlay, !help.query.isEmpty {
+                help.query = ""
+                s.overlay = .help(help)
+                s.status.message = "search cleared"
+            } else if case .help(let help)? = s.overlay {
                 s.overlay = help.back?.value
             } else if s.overlay != nil {
                 s.overlay = nil
@@ -251,7 +269,7 @@ public enum Reducer {
         requestPanes(&s, layout)
         switch s.overlay {
         case .help(var help)?:
-            help.scroll.clamp(lines: HelpLines.lines(glyphs: s.glyphs).count, rows: layout.overlayRows)
+            help.scroll.clamp(lines: helpPage(s, help).lines.count, rows: layout.overlayRows)
             s.overlay = .help(help)
         case .messages(var scroll)?:
             scroll.clamp(lines: MessageLines.lines(s.status.log, width: layout.overlayWidth).count, rows: layout.overlayRows)

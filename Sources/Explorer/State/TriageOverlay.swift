@@ -14,6 +14,13 @@ public struct TriageOverlay: Sendable, Equatable {
     public var key: TriageRows.Key?
     /// The rows that cover cases (ascending): the cursor steps over them.
     public var selectable: [Int] = []
+    /// How the view's tables are ordered (`>` next column, `<` reverse).
+    public var sort = TriageSort()
+    /// Columns scrolled out of view on the left, after each table's frozen label (`l`, `h`).
+    public var columnOffset = 0
+
+    /// Whether a table of the view has columns out of view on the right.
+    public var overflowsRight: Bool { rows.contains { $0.overflow } }
 
     public init(kind: TriageKind) {
         self.kind = kind

@@ -85,11 +85,16 @@ enum ListView {
             let number = title("#", .index)
             let place =
                 sort.column == .scenario ? title("Scenario", .scenario) + "/platform" : title("Scenario/platform", .platform)
-            let verdict = title(title(runs > 1 ? String("ABCDEFGHIJKLMNOPQRSTUVWXYZ".prefix(runs)) : "V", .verdict), .status)
-            return Line(
+            let letters = runs > 1 ? String("ABCDEFGHIJKLMNOPQRSTUVWXYZ".prefix(runs)) : "V"
+            let verdict = title(title(letters, .verdict), .status)
+            let before =
                 String(repeating: " ", count: max(0, index + 1 - TextWidth.of(number))) + number + " S "
-                    + TextWidth.pad(title("User", .user), to: user) + " " + TextWidth.pad(place, to: scenario) + " "
-                    + TextWidth.pad(verdict, to: runs + 2) + title("Error", .error), .muted)
+                + TextWidth.pad(title("User", .user), to: user) + " " + TextWidth.pad(place, to: scenario) + " "
+            let after = TextWidth.pad(verdict, to: runs + 2).dropFirst(letters.count) + title("Error", .error)
+            // In a comparison sorted by one run's verdict, that run's letter stands out beside the mark.
+            let sorted = sort.column == .verdict && runs > 1 ? min(sort.run, runs - 1) : nil
+            let spans = letters.enumerated().map { i, c in Span(String(c), i == sorted ? .title : .muted) }
+            return Line([Span(before, .muted)] + spans + [Span(String(after), .muted)])
         }
 
         func row(

@@ -9,8 +9,12 @@ enum OverlayViews {
     static func render(_ s: AppState, _ overlay: Overlay, _ layout: Layout, into buf: inout ScreenBuffer) {
         switch overlay {
         case .help(let help):
-            let lines = HelpLines.lines(glyphs: s.glyphs, first: help.first)
-            text(s, "Help — every key (from the keymap)", lines, help.scroll, layout, into: &buf)
+            let page = Reducer.helpPage(s, help)
+            let query = Reducer.helpQuery(s, help)
+            let found =
+                query.isEmpty
+                ? "" : " · “\(Text.clean(query))” \(page.matches.isEmpty ? "not found" : "in \(page.matches.count) lines")"
+            text(s, "Help — every key (from the keymap)" + found, page.lines, help.scroll, layout, into: &buf)
         case .messages(let scroll):
             let lines = MessageLines.lines(s.status.log, width: layout.overlayWidth)
             text(s, "Messages (newest first)", lines, scroll, layout, into: &buf)

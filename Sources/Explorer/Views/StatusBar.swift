@@ -25,7 +25,10 @@ enum StatusBar {
                     Span(prompt, .statusKey), Span(Text.clean(editor.line.beforeCursor), .statusBar),
                     Span(s.glyphs.cursor, .statusBar), Span(Text.clean(editor.line.afterCursor), .statusBar),
                     Span("  ", .statusBar),
-                ]) + bar.hintLine(hints)
+                ])
+                // A message about the line (the editor Alt-E started failed) stands in for the
+                // keys until the next key.
+                + (s.status.message.map { Line(Text.clean($0), .statusBar) } ?? bar.hintLine(hints))
             buf.put(line.fitted(to: r.width, ellipsis: s.glyphs.ellipsis), x: r.x, y: r.y, maxX: r.maxX)
             return
         }
@@ -100,12 +103,13 @@ enum StatusBar {
         }
     }
 
-    /// The status-flagged bindings of the current contexts, from the keymap table.
+    /// The status-flagged bindings of the current contexts, from the state's keymap; a command
+    /// shows once, with the keys of its most specific context (a remapped key hides a global one).
     static func hintBindings(_ s: AppState) -> [KeyBinding<Command>] {
         var out: [KeyBinding<Command>] = []
         for context in ExplorerKeymap.contexts(for: s) {
-            for section in ExplorerKeymap.table.sections where section.context == context {
-                out += section.bindings.filter(\.inStatusBar)
+            for section in s.keymap.sections where section.context == context {
+                out += section.bindings.filter { b in b.inStatusBar && !out.contains { $0.action == b.action } }
             }
         }
         return out

@@ -56,3 +56,18 @@ public struct Keymap<Context: Hashable & Sendable, Action: Sendable>: Sendable {
         return out
     }
 }
+
+// MARK: - Equality
+
+extension KeyBinding: Equatable where Action: Equatable {}
+
+extension Keymap: Equatable where Action: Equatable {
+    /// Whether both tables have the same sections, titles and bindings in the same order (a cache
+    /// of what is laid out from a keymap compares them).
+    public static func == (a: Keymap, b: Keymap) -> Bool {
+        a.sections.count == b.sections.count
+            && zip(a.sections, b.sections).allSatisfy {
+                $0.context == $1.context && $0.title == $1.title && $0.bindings == $1.bindings
+            }
+    }
+}

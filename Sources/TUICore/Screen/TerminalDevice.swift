@@ -11,4 +11,11 @@ public protocol TerminalDevice: AnyObject {
     func readKey(timeoutMilliseconds: Int) -> Key?
     /// True once SIGINT, SIGTERM or SIGHUP arrived.
     var interrupted: Bool { get }
+    /// Writes a control sequence to the terminal between two frames (OSC 52 for a copy). The
+    /// caller made `bytes` safe: nothing from data is in them unencoded.
+    func writeControl(_ bytes: [UInt8])
+    /// Hands the terminal over to `body` (which runs a pager or an editor in the foreground):
+    /// curses mode ends, `body` runs with no key read meanwhile, then curses mode comes back and
+    /// the next frame is drawn whole. Keyboard signals (Ctrl-C, Ctrl-\, Ctrl-Z) go to the child.
+    func handOver<Result>(_ body: () -> Result) -> Result
 }

@@ -6,8 +6,10 @@
 /// width. When the columns do not fit, the lowest-priority ones shrink to their minimum first and
 /// are then dropped (the rightmost first among equal priorities); ``layout(width:)`` is the pure
 /// function that decides. A horizontal offset hides that many columns on the left, so scrolling
-/// right brings dropped columns into view. The selected row is highlighted as in
-/// ``SelectableList``; cells too wide are cut with the ellipsis.
+/// right brings dropped columns into view; the first ``frozen`` columns (a row's label) stay put
+/// while the others scroll. The selected row is highlighted as in ``SelectableList``; cells too
+/// wide are cut with the ellipsis. A caller that shows the rows inside another list lays them out
+/// with ``headerLine(_:)`` and ``rowLine(_:_:)``, which mark the columns scrolled out of view.
 public struct Table: Widget, Sendable {
     // MARK: - Types
 
@@ -79,8 +81,10 @@ public struct Table: Widget, Sendable {
     public var focused: Bool
     /// The ascending indices of the rows that can be selected; nil: every row.
     public var selectable: [Int]?
-    /// Columns hidden on the left (a horizontal scroll).
+    /// Columns hidden on the left, after the frozen ones (a horizontal scroll).
     public var columnOffset: Int
+    /// The leading columns that never scroll out of view nor are dropped (a row's label).
+    public var frozen: Int
     public var sort: Sort?
     /// Blank columns between two columns.
     public var spacing: Int
@@ -96,8 +100,9 @@ public struct Table: Widget, Sendable {
     public init(
         columns: [Column], rows: [[Line]], cursor: ListCursor = ListCursor(), focused: Bool = false,
         selectable: [Int]? = nil, columnOffset: Int = 0, sort: Sort? = nil, spacing: Int = 1, headerRole: Role = .muted,
-        contentWidths: [Int]? = nil, glyphs: Glyphs
+        contentWidths: [Int]? = nil, frozen: Int = 0, glyphs: Glyphs
     ) {
+        self.frozen = frozen
         self.columns = columns
         self.rows = rows
         self.cursor = cursor
@@ -134,12 +139,14 @@ public struct Table: Widget, Sendable {
         var widths = columns.indices.map { c in
             min(max(minimum[c], c < content.count ? content[c] : 0), max(minimum[c], columns[c].maxWidth))
         }
-        var shown = Array(min(max(0, columnOffset), columns.count - 1)..<columns.count)
+        let pinned = min(max(0, frozen), columns.count)
+        let first = min(pinned + max(0, columnOffset), columns.count - 1)
+        var shown = Array(0..<pinned) + Array(max(pinned, first)..<columns.count)
         let gap = max(0, spacing)
         func total(_ w: (Int) -> Int) -> Int { shown.reduce(0) { $0 + w($1) } + gap * (shown.count - 1) }
         /// The shown column that gives way first: the lowest priority, the rightmost among equals.
         func weakest(_ among: [Int]) -> Int? {
-            among.min { a, b in
+            among.filter { $0 >= pinned || among.allSatisfy { $0 < pinned } }.min { a, b in
                 columns[a].priority != columns[b].priority ? columns[a].priority < columns[b].priority : a > b
             }
         }
@@ -161,6 +168,68 @@ public struct Table: Widget, Sendable {
             defer { x += widths[c] + gap }
             return Placement(column: c, x: x, width: widths[c])
         }
+    }
+
+    /// Whether columns are out of view on the left (scrolled) or on the right (dropped) in
+    /// `placements`, a ``layout(width:)`` of this table.
+    public func overflow(_ placements: [Placement]) -> (left: Bool, right: Bool) {
+        let shown = Set(placements.map(\.column))
+        let pinned = min(max(0, frozen), columns.count)
+        let scrolled = (pinned..<columns.count).filter { !shown.contains($0) }
+        let firstShown = placements.map(\.column).first { $0 >= pinned } ?? columns.count
+        return (scrolled.contains { $0 < firstShown }, scrolled.contains { $0 > firstShown })
+    }
+
+    /// The header row laid out in `placements`, the sorted column marked; the gap before the
+    /// first scrolled column shows ``Glyphs/arrowLeft`` when columns are hidden on the left, and
+    /// ``Glyphs/arrow`` follows the last column when columns are hidden on the right (lay out one
+    /// column narrower than the room to leave it space).
+    public func headerLine(_ placements: [Placement]) -> Line {
+        var line = rowLine(columns.indices.map { Line(header($0), headerRole) }, placements)
+        let (left, right) = overflow(placements)
+        if left, let p = placements.first(where: { $0.column >= frozen }), p.x > 0 {
+            line = Self.overwrite(line, at: p.x - max(1, spacing), with: Span(glyphs.arrowLeft, .accent))
+        }
+        if right, let last = placements.last {
+            let gap = max(0, last.x + last.width - line.width) + max(0, spacing)
+            line = line + Line([Span(String(repeating: " ", count: gap)), Span(glyphs.arrow, .accent)])
+        }
+        return line
+    }
+
+    /// One row's cells laid out in `placements`: each cut to its column and aligned in it, the
+    /// gaps blank (no trailing blanks).
+    public func rowLine(_ cells: [Line], _ placements: [Placement]) -> Line {
+        var spans: [Span] = []
+        var x = 0
+        for p in placements {
+            let cell = p.column < cells.count ? cells[p.column] : Line("")
+            let fitted = cell.fitted(to: p.width, ellipsis: glyphs.ellipsis)
+            let pad = columns[p.column].alignment == .right ? max(0, p.width - fitted.width) : 0
+            if p.x + pad > x { spans.append(Span(String(repeating: " ", count: p.x + pad - x))) }
+            spans += fitted.spans
+            x = p.x + pad + fitted.width
+        }
+        return Line(spans)
+    }
+
+    /// `line` with the one-column `span` in place of the column at `x` (a blank gap).
+    static func overwrite(_ line: Line, at x: Int, with span: Span) -> Line {
+        var out: [Span] = []
+        var used = 0
+        for s in line.spans {
+            let w = TextWidth.of(s.text)
+            if used <= x && x < used + w && s.text.allSatisfy({ $0 == " " }) {
+                let before = x - used
+                if before > 0 { out.append(Span(String(repeating: " ", count: before), s.role)) }
+                out.append(span)
+                if w - before - 1 > 0 { out.append(Span(String(repeating: " ", count: w - before - 1), s.role)) }
+            } else {
+                out.append(s)
+            }
+            used += w
+        }
+        return Line(out)
     }
 
     /// The rows of a `rect` that show table rows (below the header row).

@@ -1,0 +1,57 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The dashboard at the smallest supported terminal shows PTBench's headline numbers whole.
+@Suite(
+    "ptscope dashboard in tmux",
+    .enabled(if: TmuxSession.isAvailable, "tmux is not installed: the end-to-end tests need tmux on PATH"),
+    .timeLimit(.minutes(1))
+)
+struct DashboardEndToEndTests {
+    static let metrics = [
+        "format", "platforms", "tool_names", "tool_param_names", "tool_param_values", "query_params", "profile_params",
+        "overall",
+    ]
+
+    /// Each metric's row of `ptscope --print` (4 decimals) as percentages (U, T, overall).
+    static func printedPercentages() throws -> [String: [Double]] {
+        let folder = try TemporaryFolder()
+        let out = folder.path + "/out"
+        let status = try Spawn.run(
+            [try TmuxSession.ptscopeBinary(), "--print"], environment: ProcessInfo.processInfo.environment, stdout: out,
+            stderr: folder.path + "/err")
+        #expect(status == 0)
+        var rows: [String: [Double]] = [:]
+        for line in try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n") {
+            let words = line.split(separator: " ")
+            guard let name = words.first, metrics.contains(String(name)), words.count == 4 else { continue }
+            rows[String(name)] = words.dropFirst().map { (Double($0) ?? .nan) * 100 }
+        }
+        return rows
+    }
+
+    @Test("80×24: d shows every PTBench metric with its three percentages whole, equal to --print's values")
+    func headlineNumbersFit() async throws {
+        let expected = try Self.printedPercentages()
+        #expect(expected.count == Self.metrics.count, "\(expected)")
+        let t = try TmuxSession(width: 80, height: 24, arguments: ["--fresh"])
+        try await t.waitUntil("the scored case list") { $0.listCounts != nil && $0.overallAccuracy != nil }
+        try t.send("d")
+        let s = try await t.waitUntil("the dashboard's metrics") { $0.contains("profile_params") && $0.contains("%") }
+        for metric in Self.metrics {
+            // The row: the metric's name, then three percentages with one decimal, none cut.
+            let rows = s.lines.map { $0.split(separator: " ").map { $0.trimmingCharacters(in: ["│"]) } }
+                .filter { $0.contains(metric) }
+            let shown = try #require(
+                rows.map { $0.filter { $0.hasSuffix("%") } }.first { $0.count == 3 }, "no \(metric) row:\n\(s.framed)")
+            let want = expected[metric] ?? []
+            for (text, value) in zip(shown, want) {
+                // One decimal shown, four printed: the same number up to the rounding of each.
+                let number = Double(text.dropLast()) ?? .nan
+                #expect(abs(number - value) <= 0.051, "\(metric): \(shown) vs \(want)\n\(s.framed)")
+                #expect(text.split(separator: ".").last?.count == 2, "\(metric): \(text) is cut")
+            }
+        }
+    }
+}
