@@ -524,9 +524,9 @@ static inline int ptscope_take_resumed(void) {
 }
 
 /// While a child (pager, editor) has the terminal (`on` 1) and after (`on` 0): the keyboard's
-/// SIGINT and SIGQUIT are ignored here (the child gets them, as system(3) does) and SIGTSTP takes
-/// its default action (this process stops with the child, writing nothing to the terminal the
-/// child owns). SIGTERM and SIGHUP keep setting the interrupt flag. `on` 0 puts the handlers back.
+/// SIGINT, SIGQUIT and SIGTSTP are ignored here (the child gets them, as system(3) does); when
+/// Ctrl-Z has stopped the child, the waiting code stops this process too (SIGSTOP), after the child
+/// gave the terminal back, so the shell's "Stopped" lands on the normal screen. SIGTERM and SIGHUP keep setting the interrupt flag. `on` 0 puts the handlers back.
 static inline void ptscope_hand_over_signals(int on) {
     static struct sigaction saved[3];
     static const int sigs[3] = {SIGINT, SIGQUIT, SIGTSTP};
@@ -536,7 +536,7 @@ static inline void ptscope_hand_over_signals(int on) {
         memset(&sa, 0, sizeof sa);
         sigemptyset(&sa.sa_mask);
         for (int i = 0; i < 3; i++) {
-            sa.sa_handler = sigs[i] == SIGTSTP ? SIG_DFL : SIG_IGN;
+            sa.sa_handler = SIG_IGN;
             sigaction(sigs[i], &sa, &saved[i]);
         }
         active = 1;

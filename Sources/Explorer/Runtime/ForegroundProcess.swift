@@ -97,12 +97,26 @@ enum ForegroundProcess {
         guard rc == 0 else { throw Failure("cannot start “\(program)”: \(String(cString: strerror(rc)))") }
         var status: Int32 = 0
         var sentTerm = false
-        while waitpid(pid, &status, 0) < 0 {
-            guard errno == EINTR else { throw Failure("waiting for “\(program)” failed: \(String(cString: strerror(errno)))") }
-            if interrupted() && !sentTerm {
-                kill(pid, SIGTERM)
-                sentTerm = true
+        while true {
+            if waitpid(pid, &status, WUNTRACED) < 0 {
+                guard errno == EINTR else {
+                    throw Failure("waiting for “\(program)” failed: \(String(cString: strerror(errno)))")
+                }
+                if interrupted() && !sentTerm {
+                    kill(pid, SIGTERM)
+                    sentTerm = true
+                }
+                continue
             }
+            // Ctrl-Z stopped the child (after it put the terminal back): stop with it, so the shell
+            // reports the job stopped once the child's screen is gone (ptscope ignores SIGTSTP
+            // meanwhile, or it could stop first and the shell's report land on the child's screen).
+            // `fg` continues both, and the wait goes on.
+            if (status & 0xFF) == 0x7F {
+                kill(getpid(), SIGSTOP)
+                continue
+            }
+            break
         }
         let signal = status & 0x7F
         return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
