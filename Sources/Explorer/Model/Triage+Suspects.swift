@@ -28,6 +28,7 @@ extension Triage {
 
     /// A value (or platform) that `runs` predicted alike for one case and gold rejects.
     public struct Agreement: Sendable {
+        /// The case (index in ``ExplorerData/cases``).
         public var caseID: Int
         /// The gold function and parameter; nil for the platform.
         public var function: String?
@@ -48,7 +49,9 @@ extension Triage {
 
     /// A failure signature every run has in one case.
     public struct Unanimous: Sendable {
+        /// The case (index in ``ExplorerData/cases``).
         public var caseID: Int
+        /// The finding's kind, function and parameter (nil where the kind has none).
         public var kind: PatternKind
         public var function: String?
         public var parameter: String?

@@ -8,6 +8,7 @@ import TUICore
 public struct RunChoice: Sendable, Equatable {
     /// One run's row.
     public struct Choice: Sendable, Equatable {
+        /// The run (index in ``ExplorerData/runs``).
         public var run: Int
         /// The run's value that gold rejects (nil: nothing to accept from this run).
         public var value: PyValue?
@@ -19,11 +20,13 @@ public struct RunChoice: Sendable, Equatable {
         }
     }
 
+    /// The case and the gold parameter whose value is accepted.
     public var caseID: Int
     public var function: String
     public var parameter: String
     /// One per run, in run order.
     public var choices: [Choice]
+    /// The highlighted row.
     public var cursor = ListCursor()
 
     /// The rows with a value to accept.
