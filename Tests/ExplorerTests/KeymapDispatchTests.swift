@@ -10,8 +10,9 @@ import Testing
 struct KeymapDispatchTests {
     /// A state at 200×24 (three panes, short enough that the panes scroll) with a journal, after
     /// `keys`.
-    static func state(_ keys: [Key]) throws -> (AppState, Journal) {
-        let (base, journal, _) = try AnnotateTests.setUp()
+    static func state(_ keys: [Key], compared: Bool = false) throws -> (AppState, Journal) {
+        var (base, journal, _) = try AnnotateTests.setUp()
+        if compared { base = Fixture.state(try Fixture.compared(), width: 160, height: 45) }
         var s = base
         s.width = 200
         s.height = 24
@@ -47,6 +48,11 @@ struct KeymapDispatchTests {
         case .lineEditor where command == .historyOlder: return search + [.char("/")] + chars("hel")
         case .lineEditor where command == .historyNewer: return search + [.char("/")] + chars("hel") + [.up]
         case .search, .lineEditor: return [.char("/")] + chars("hello wo") + [.left, .left]
+        case .suspects: return [.char("S"), .char("j")]
+        case .runChoice:
+            // T 46: both runs have a value to accept; the moves up start from the second.
+            let down: Set<Command> = [.moveUp, .first, .pageUp]
+            return [.char(":")] + chars("T 46") + [.enter, .char("a")] + (down.contains(command) ? [.char("j")] : [])
         }
     }
 
@@ -56,8 +62,9 @@ struct KeymapDispatchTests {
         for section in ExplorerKeymap.table.sections {
             for binding in section.bindings {
                 let setup = Self.setUp(section.context, for: binding.action)
-                let name = setup.map(\.description).joined(separator: " ")
-                let before = try states[name] ?? Self.state(setup).0
+                let compared = [.suspects, .runChoice].contains(section.context)
+                let name = (compared ? "compared " : "") + setup.map(\.description).joined(separator: " ")
+                let before = try states[name] ?? Self.state(setup, compared: compared).0
                 states[name] = before
                 #expect(
                     ExplorerKeymap.contexts(for: before).contains(section.context),

@@ -24,6 +24,8 @@ public enum ExplorerCommandLine: Sendable, Equatable {
     case theme(String?)
     /// A gold edit (the text as typed).
     case edit(String)
+    /// `:set suspect K`: the suspect-gold queue's K (nil: `:set suspect` alone, the default).
+    case suspectAgreement(Int?)
 
     /// The `o` options by the names `:set` takes.
     public enum SessionOption: String, Sendable, CaseIterable {
@@ -41,6 +43,7 @@ public enum ExplorerCommandLine: Sendable, Equatable {
     public static let helpLines: [(String, String)] = [
         ("N · U N · T N", "jump to case N of the selected case's split (U: untrained, T: trained users)"),
         ("set lenient|json|corrected|advance|exact", "turn an o option on (noNAME: off, NAME!: toggle)"),
+        ("set suspect K", "the suspect-gold queue (S) lists values K or more runs agree on (alone: half the runs, at least 2)"),
         (
             "sort index|user|scenario|platform|verdict|runB…|error|status [desc]",
             "order the case list (> next column, < reverse; runB: run B's verdict in a comparison)"
@@ -90,6 +93,13 @@ public enum ExplorerCommandLine: Sendable, Equatable {
                 throw Failure("sort \(sort.name) takes desc or asc, got “\(words[2])”")
             }
             return .sort(CaseSort(sort.column, descending: words.count == 3 && words[2] == "desc", run: sort.run))
+        case "set" where words.count >= 2 && words[1] == "suspect":
+            guard words.count <= 3 else { throw Failure("set suspect takes one number: set suspect K (alone: the default)") }
+            guard words.count == 3 else { return .suspectAgreement(nil) }
+            guard let k = Int(words[2]), k >= 2 else {
+                throw Failure("set suspect K needs a whole number of runs, 2 or more; got “\(words[2])”")
+            }
+            return .suspectAgreement(k)
         case "set":
             guard words.count == 2 else { throw Failure("set needs one option: set lenient|json|corrected|advance|exact") }
             return try set(words[1])

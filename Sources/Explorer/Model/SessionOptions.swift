@@ -14,6 +14,9 @@ public struct SessionOptions: Sendable {
     public var exactValues = false
     /// Which prompt the prompt view shows (index in ``TriageRows/promptNames``).
     public var promptTemplate = 0
+    /// The suspect-gold queue's K: values at least this many runs agree on (nil: half the runs,
+    /// at least 2; `:set suspect K`, `+`/`-` in the view).
+    public var suspectAgreement: Int?
 
     public init() {}
 }

@@ -5,6 +5,8 @@
 /// selectable, and Enter shows exactly those cases in the list.
 public enum TriageKind: String, Sendable, CaseIterable {
     case dashboard, patterns, users, tools, prompt
+    /// Values several runs agree on that gold rejects (`S`), and failures every run shares.
+    case suspects
 
     public var title: String {
         switch self {
@@ -13,6 +15,7 @@ public enum TriageKind: String, Sendable, CaseIterable {
         case .users: return "Users"
         case .tools: return "Tools"
         case .prompt: return "The prompt the model saw"
+        case .suspects: return "Suspect gold"
         }
     }
 }

@@ -20,6 +20,8 @@ public enum TriageRows {
         var glyphs: Glyphs
         var sort: TriageSort
         var columnOffset: Int
+        /// The suspect-gold queue's K (``SessionOptions/suspectAgreement``).
+        var suspectAgreement: Int?
 
         public init(_ s: ViewContext, _ kind: TriageKind, width: Int, sort: TriageSort = TriageSort(), columnOffset: Int = 0) {
             self.sort = sort
@@ -34,6 +36,7 @@ public enum TriageRows {
             // Only the prompt view shows the selected case.
             selected = kind == .prompt ? s.selected?.id : nil
             glyphs = s.glyphs
+            suspectAgreement = s.session.options.suspectAgreement
         }
     }
 
@@ -46,6 +49,7 @@ public enum TriageRows {
         case .users: return ["user", "split", "cases", "pass", "accuracy", "most common error"]
         case .tools: return ["platform / API", "gold", "predicted", "failures", "in catalog"]
         case .prompt: return []
+        case .suspects: return suspectColumns
         }
     }
 
@@ -65,6 +69,7 @@ public enum TriageRows {
         case .patterns: return patterns(s, data, model, layout)
         case .users: return users(model.users, layout)
         case .tools: return tools(model.tools, layout)
+        case .suspects: return suspects(s, data, model.suspects, layout)
         case .prompt: return []
         }
     }

@@ -25,6 +25,8 @@ public enum Command: String, Sendable, CaseIterable {
     case historyOlder, historyNewer
     /// Line editing: Tab completes the word before the cursor (next candidate), Shift-Tab the previous.
     case complete, completeBack
+    /// Suspect gold: `S` opens the queue, `+` / `-` change its K (runs that must agree).
+    case suspects, moreAgreement, fewerAgreement
 }
 
 // MARK: - What a command does

@@ -6,6 +6,8 @@ import TUICore
 public enum KeyContext: String, Sendable, Hashable, CaseIterable {
     case global, list, detail, context, help, messages, raw, filter, options, triage, edits, export, command, search
     case lineEditor
+    /// The suspect-gold view (its keys before the summary views') and the run chooser of `a` in a comparison.
+    case suspects, runChoice
 }
 
 // MARK: - ExplorerKeymap
@@ -60,6 +62,9 @@ public enum ExplorerKeymap {
         KeyBinding(
             [.char("p")], .prompt, hint: "prompt",
             help: "the exact prompt PTBench built for this case (API and chat templates)"),
+        KeyBinding(
+            [.char("S")], .suspects, hint: "suspects",
+            help: "suspect gold: values several runs agree on that gold rejects; failures every run shares"),
         KeyBinding(
             [.char("s")], .rescore, hint: "score", help: "score every case again (background, progress in the header)"),
         KeyBinding([.char("R")], .reload, hint: "reload", help: "reload the files from disk and re-score"),
@@ -309,6 +314,29 @@ public enum ExplorerKeymap {
             ]
         ),
         (.lineEditor, "Editing any line being typed", lineEditing),
+        // Suspect gold and the run chooser (issue 12).
+        (
+            .suspects, "Suspect gold \(openedBy(.suspects))",
+            [
+                KeyBinding(
+                    [.char("a")], .accept, hint: "accept",
+                    help: "accept the agreed value (platform) as gold for that case (journaled)",
+                    status: true),
+                KeyBinding(
+                    [.char("+"), .char("=")], .moreAgreement, hint: "K+1", help: "list values more runs agree on (K + 1)"),
+                KeyBinding(
+                    [.char("-")], .fewerAgreement, hint: "K-1", help: "list values fewer runs agree on (K - 1, at least 2)"),
+            ]
+        ),
+        (
+            .runChoice, "Which run's value to accept (a in a comparison)",
+            navigation(.rows("run"), status: true, space: false) + [
+                KeyBinding(
+                    [.enter], .open, hint: "accept", help: "accept the highlighted run's value as gold (journaled)", status: true),
+                KeyBinding([.escape, .char("q")], .back, hint: "cancel", help: "accept nothing", status: true),
+                helpKey,
+            ]
+        ),
     ])
 
     /// The contexts searched for a key, most specific first.
@@ -326,6 +354,8 @@ public enum ExplorerKeymap {
         case .raw?: return [.raw]
         case .filter?: return [.filter]
         case .options?: return [.options]
+        case .triage(.suspects)?: return [.suspects, .triage]
+        case .runChoice?: return [.runChoice]
         case .triage?: return [.triage]
         case .edits?: return [.edits]
         case nil: break

@@ -18,6 +18,8 @@ public enum Overlay: Sendable, Equatable {
     case triage(TriageOverlay)
     /// `e`: the journal's entries, newest first.
     case edits(ListCursor)
+    /// `a` in a comparison: which run's value to accept.
+    case runChoice(RunChoice)
 
     /// Which overlay this is, without its state.
     public var kind: Kind {
@@ -29,12 +31,13 @@ public enum Overlay: Sendable, Equatable {
         case .options: return .options
         case .triage(let t): return .triage(t.kind)
         case .edits: return .edits
+        case .runChoice: return .runChoice
         }
     }
 
     /// The overlays by name.
     public enum Kind: Sendable, Equatable {
-        case help, messages, raw, filter, options, edits
+        case help, messages, raw, filter, options, edits, runChoice
         case triage(TriageKind)
     }
 }
@@ -66,6 +69,9 @@ extension Overlay {
         case .edits(var cursor):
             cursor.move(motion, count: entries, rows: rows)
             self = .edits(cursor)
+        case .runChoice(var choice):
+            choice.cursor.moveSelectable(motion, selectable: choice.selectable, count: choice.choices.count, rows: rows)
+            self = .runChoice(choice)
         }
     }
 

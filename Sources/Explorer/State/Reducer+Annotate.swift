@@ -20,6 +20,9 @@ extension Reducer {
             s.editor = Editor(.command(target: s.selectedID))
             return []
         }
+        // `a` in the suspect-gold view accepts its row's value; in a comparison it asks which run's.
+        if command == .accept, case .triage(let t)? = s.overlay, t.kind == .suspects { return acceptSuspect(&s, t) }
+        if command == .accept, (s.data?.runs.count ?? 1) > 1 { return chooseRun(&s) }
         guard let (key, _, gold) = editTarget(s), let session = s.session else { return [] }
         switch command {
         case .accept:
@@ -95,6 +98,9 @@ extension Reducer {
         case .sort(let sort):
             setSort(&s, sort)
             return []
+        case .suspectAgreement(let k):
+            setSuspectAgreement(&s, k)
+            return []
         }
         guard let (caseKey, _, gold) = editTarget(s, case: target) else { return [] }
         do {
@@ -114,13 +120,18 @@ extension Reducer {
     /// (The session is changed in place: a copy would copy every run's verdicts.)
     static func applyJournaled(_ s: inout AppState, _ entry: JournalEntry) -> [Effect] {
         guard let data = s.data else { return [] }
+        let before = s.session!.annotations
         s.session!.annotations.apply(entry, over: data.benchmark)
         s.session!.journalEntries.append(entry)
         let options = s.session!.options
         // The edited case's verdicts now, so its glyph changes with the keystroke.
-        if let id = data.cases.firstIndex(where: {
+        let edited = data.cases.firstIndex {
             data.benchmark.splits[$0.split].name == entry.key.split && $0.index == entry.key.index
-        }), s.session!.scores != nil {
+        }
+        let changed = edited.flatMap {
+            verdictChanges(data, $0, before: before, after: s.session!.annotations, options: options)
+        }
+        if let id = edited, s.session!.scores != nil {
             let e = data.cases[id]
             let split = data.split(of: e)
             let c =
@@ -139,6 +150,10 @@ extension Reducer {
             "saved #\(entry.seq): \(entry.kind.rawValue) on \(entry.key)"
             + (entry.changes.first.map { " · " + $0.summary() } ?? "")
             + (problems > 0 ? " (\(problems) journal problems: e lists the edits)" : "")
+        // In a comparison which runs a gold edit changed leads (a long change summary would cut it).
+        if let changed {
+            s.status.message = data.runs.count > 1 ? changed + " · " + s.status.message! : s.status.message! + " · " + changed
+        }
         recomputeVisible(&s, keeping: s.selectedID)
         if options.autoAdvance, entry.kind == .setStatus, entry.status == .confirmed || entry.status == .flagged {
             jumpToFailure(&s, forward: true)

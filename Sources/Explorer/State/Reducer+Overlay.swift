@@ -7,7 +7,7 @@ extension Reducer {
     /// Commands that open an overlay or act inside one.
     static func overlayCommand(_ s: inout AppState, _ command: Command) -> [Effect] {
         switch command {
-        case .dashboard, .patterns, .users, .tools, .prompt:
+        case .dashboard, .patterns, .users, .tools, .prompt, .suspects:
             guard s.data != nil else { return [] }
             let kind: TriageKind =
                 switch command {
@@ -15,6 +15,7 @@ extension Reducer {
                 case .patterns: .patterns
                 case .users: .users
                 case .tools: .tools
+                case .suspects: .suspects
                 default: .prompt
                 }
             var t = TriageOverlay(kind: kind)

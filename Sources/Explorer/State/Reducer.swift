@@ -113,11 +113,14 @@ public enum Reducer {
             // stay until the new scores arrive (`.scored` asks for new ones).
             if case .options(let cursor)? = s.overlay { return toggleOption(&s, cursor) }
             effects = overlayCommand(&s, command)
-        case .dashboard, .patterns, .users, .tools, .prompt, .nextTemplate, .previousTemplate, .help, .raw, .filter,
+        case .dashboard, .patterns, .users, .tools, .prompt, .suspects, .nextTemplate, .previousTemplate, .help, .raw, .filter,
             .options, .recentEdits, .clearFilter:
             effects = overlayCommand(&s, command)
         case .accept, .undo, .redo, .confirm, .flag, .note, .editCommand:
             effects = annotate(&s, command)
+        case .moreAgreement, .fewerAgreement:
+            changeSuspectAgreement(&s, by: command == .moreAgreement ? 1 : -1)
+            effects = []
         case .copy: return copy(&s)
         case .copyPrediction: return copyPrediction(&s)
         case .page: return page(&s)
@@ -164,8 +167,13 @@ public enum Reducer {
                 jumpToEdit(&s)
                 return []
             }
+            if case .runChoice(let choice)? = s.overlay { return acceptChoice(&s, choice) }
             if case .triage(let t)? = s.overlay {
-                drillDown(&s, t)
+                if t.kind == .suspects {
+                    openSuspect(&s, t)
+                } else {
+                    drillDown(&s, t)
+                }
                 return []
             }
             s.panes.update(command, layout: Layout(s))

@@ -22,6 +22,7 @@ enum OverlayViews {
         case .options(let cursor): options(s, cursor, layout, into: &buf)
         case .triage(let t): triage(s, t, layout, into: &buf)
         case .edits(let cursor): edits(s, cursor, layout, into: &buf)
+        case .runChoice(let choice): runChoice(s, choice, layout, into: &buf)
         case .filter(let menu): if let data = s.data { FilterView.render(s, menu, data, in: layout.overlay, into: &buf) }
         }
     }
@@ -119,5 +120,34 @@ enum OverlayViews {
                 y += 1
             }
         }
+    }
+}
+
+// MARK: - Run chooser
+
+extension OverlayViews {
+    /// `a` in a comparison: a small box listing each run's predicted value, the chosen one highlighted.
+    static func runChoice(_ s: AppState, _ choice: RunChoice, _ layout: Layout, into buf: inout ScreenBuffer) {
+        guard let data = s.data else { return }
+        let o = layout.overlay
+        let rect = Rect(x: o.x, y: o.y, width: o.width, height: min(o.height, choice.choices.count + 4))
+        let target = Text.clean("\(choice.function).\(choice.parameter)")
+        let title = Line([
+            Span("Accept which run's value", .title),
+            Span(" · \(target) · case \(TriageRows.caseName(data, choice.caseID))", .muted),
+        ])
+        let block = Block(title: title, focused: true, glyphs: s.glyphs)
+        block.render(in: rect, into: &buf)
+        let names = choice.choices.map { Text.clean(data.runs[$0.run].name) }
+        let nameWidth = min(30, names.map { TextWidth.of($0) }.max() ?? 0)
+        let rows = choice.choices.enumerated().map { i, c in
+            Line([
+                Span("\(TriageRows.runLetter(c.run))  ", .key),
+                Span(TextWidth.pad(TextWidth.truncate(names[i], to: nameWidth), to: nameWidth) + "  "),
+                Span(Text.clean(c.shown), c.value == nil ? .muted : .normal),
+            ])
+        }
+        SelectableList(rows, cursor: choice.cursor, focused: true, selectable: choice.selectable, glyphs: s.glyphs)
+            .render(in: block.inner(rect), into: &buf)
     }
 }

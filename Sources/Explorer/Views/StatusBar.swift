@@ -93,6 +93,7 @@ enum StatusBar {
         case .options?: return "OPTIONS"
         case .triage(let kind)?: return kind.rawValue.uppercased()
         case .edits?: return "EDITS"
+        case .runChoice?: return "ACCEPT"
         case .filter?: return "FILTER"
         case nil:
             switch s.panes.focus {
