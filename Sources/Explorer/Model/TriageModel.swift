@@ -10,6 +10,8 @@ public struct TriageModel: Sendable {
     public var reference: Triage.Dashboard?
     /// Run 0's dashboard against the original gold, when the journal corrected some gold.
     public var original: Triage.Dashboard?
+    /// The run the patterns, users and tools are of (the focused run when it was asked for).
+    public var run = 0
     public var patterns: Triage.Patterns
     public var users: [Triage.UserRow]
     public var tools: [Triage.PlatformRow]
@@ -17,8 +19,9 @@ public struct TriageModel: Sendable {
     /// earlier scoring is dropped when it arrives late.
     public var request = 0
 
-    /// Computes the model from the scored result.
-    public static func build(_ data: ExplorerData, _ result: ScoreResult) -> TriageModel {
+    /// Computes the model from the scored result: a dashboard per run, the patterns, users and
+    /// tools of run `run` (clamped to the runs there are).
+    public static func build(_ data: ExplorerData, _ result: ScoreResult, run: Int = 0) -> TriageModel {
         let verdicts = result.reports.map { $0.splits.flatMap(\.verdicts) }
         let dashboards = zip(verdicts, result.reports).map { Triage.dashboard(data: data, verdicts: $0, report: $1) }
         let reference = result.referenceReports.map { r in
@@ -27,10 +30,11 @@ public struct TriageModel: Sendable {
         let original = result.originalReport.map { r in
             Triage.dashboard(data: data, verdicts: r.splits.flatMap(\.verdicts), report: r)
         }
+        let run = max(0, min(run, verdicts.count - 1))
         return TriageModel(
-            dashboards: dashboards, reference: reference, original: original,
-            patterns: Triage.patterns(data: data, verdicts: verdicts[0]),
-            users: Triage.users(data: data, verdicts: verdicts[0]), tools: Triage.tools(data: data, verdicts: verdicts[0]),
-            request: result.request)
+            dashboards: dashboards, reference: reference, original: original, run: run,
+            patterns: Triage.patterns(data: data, verdicts: verdicts[run]),
+            users: Triage.users(data: data, verdicts: verdicts[run]),
+            tools: Triage.tools(data: data, verdicts: verdicts[run]), request: result.request)
     }
 }

@@ -25,6 +25,9 @@ public enum Command: String, Sendable, CaseIterable {
     case historyOlder, historyNewer
     /// Line editing: Tab completes the word before the cursor (next candidate), Shift-Tab the previous.
     case complete, completeBack
+    /// A comparison: focus the next / previous run (its verdicts drive the list, counts, `]`/`[`,
+    /// filters and the summary views).
+    case focusNextRun, focusPreviousRun
 }
 
 // MARK: - What a command does

@@ -95,6 +95,10 @@ extension Reducer {
         case .sort(let sort):
             setSort(&s, sort)
             return []
+        case .run(let word):
+            return runCommand(&s, word)
+        case .compare(let words):
+            return compareCommand(&s, words)
         }
         guard let (caseKey, _, gold) = editTarget(s, case: target) else { return [] }
         do {
