@@ -1,7 +1,7 @@
-import Evaluator
 import TUICore
 import Testing
 
+@testable import Evaluator
 @testable import Explorer
 
 /// A comparison with a focused run (`b`, `:run`) and a chosen pair (`:compare`): the list, its
@@ -160,5 +160,83 @@ struct ComparisonTests {
         Fixture.keys(&s, .char("b"))
         #expect(s.message?.hasPrefix("one run is loaded") == true)
         #expect(s.session?.focusedRun == 0)
+    }
+}
+
+/// The case pane at 160 columns or more with several runs: two runs' call diffs side by side.
+@Suite("Comparison: side-by-side case view")
+struct SideBySideTests {
+    static func param(_ name: String, _ predicted: PyValue?, _ status: CallDiff.ParamStatus) -> CallDiff.Param {
+        CallDiff.Param(
+            name: name, gold: .list([.str("x")]), predicted: predicted, status: status, rule: nil, source: .query)
+    }
+
+    @Test func rowsAlignByFunctionAndParameterLeavingBlanksForOneSided() {
+        let a = CallDiff(
+            goldPlatform: .str("Slack"), predictedPlatform: .str("Slack"), platformMatches: true,
+            functions: [
+                CallDiff.Function(
+                    name: "send", status: .matched,
+                    params: [Self.param("to", .str("x"), .match), Self.param("text", .str("hi"), .mismatch)]),
+                CallDiff.Function(name: "search", status: .extra, params: [Self.param("q", .str("y"), .extra)]),
+            ])
+        let b = CallDiff(
+            goldPlatform: .str("Slack"), predictedPlatform: .str("Teams"), platformMatches: false,
+            functions: [
+                CallDiff.Function(
+                    name: "send", status: .matched,
+                    params: [Self.param("text", .str("hi"), .mismatch), Self.param("cc", .str("z"), .extra)]),
+                CallDiff.Function(name: "pin", status: .extra, params: []),
+            ])
+        let rows = DetailLines.align(a, b).map { row -> String in
+            switch row {
+            case .function(let name, let fa, let fb):
+                return "\(name) \(fa == nil ? "-" : "a") \(fb == nil ? "-" : "b")\(row.differs ? " ≠" : "")"
+            case .param(let f, let name, let pa, let pb):
+                return "  \(f).\(name) \(pa == nil ? "-" : "a") \(pb == nil ? "-" : "b")\(row.differs ? " ≠" : "")"
+            }
+        }
+        #expect(
+            rows == [
+                "send a b", "  send.to a - ≠", "  send.text a b", "  send.cc - b ≠", "search a - ≠", "  search.q a - ≠",
+                "pin - b ≠",
+            ])
+    }
+}
+
+extension SideBySideTests {
+    /// The first case where run B has a function or parameter run A has not, or the other way.
+    static func differingCase(_ s: AppState) throws -> Int {
+        let data = s.data!
+        return try #require(
+            data.cases.indices.first { id in
+                let d = CaseDetail(
+                    data: data, entry: data.cases[id], verdicts: s.scores!.runs.map { $0.verdicts[id] },
+                    options: s.session!.options.scorer)
+                let rows = DetailLines.align(d.runs[0].diff, d.runs[1].diff)
+                let oneSided = rows.contains {
+                    if case .param(_, _, let a, let b) = $0 { return (a == nil) != (b == nil) }
+                    if case .function(_, let a, let b) = $0 { return (a == nil) != (b == nil) }
+                    return false
+                }
+                return oneSided
+                    && rows.contains { if case .param(_, _, let a?, let b?) = $0 { a.status != b.status } else { false } }
+            })
+    }
+
+    @Test func atTwoHundredColumnsTheCasePaneShowsBothRunsSideBySide() throws {
+        var s = Fixture.state(try Fixture.compared(), width: 200, height: 50)
+        let id = try Self.differingCase(s)
+        let entry = s.data!.cases[id]
+        Fixture.keys(&s, .char(":"))
+        Fixture.type(&s, "\(s.data!.splitLetter(entry.split)) \(entry.index)")
+        Fixture.keys(&s, .enter, .enter)
+        let text = Screen.text(s)
+        #expect(text.contains("Runs side by side"))
+        #expect(text.contains("Run A strong-sim") && text.contains("Run B weak-sim"))
+        goldens.check("compare-side-by-side-200x50", text)
+        // Below 160 columns the runs are stacked.
+        Fixture.send(&s, .resize(width: 159, height: 50))
+        #expect(!Screen.text(s).contains("Runs side by side"))
     }
 }
