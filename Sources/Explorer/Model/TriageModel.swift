@@ -20,9 +20,20 @@ public struct TriageModel: Sendable {
     public var request = 0
 
     /// Computes the model from the scored result: a dashboard per run, the patterns, users and
-    /// tools of run `run` (clamped to the runs there are).
-    public static func build(_ data: ExplorerData, _ result: ScoreResult, run: Int = 0) -> TriageModel {
+    /// tools of run `run` (clamped to the runs there are). The dashboards of `previous`, a model of
+    /// the same scoring (another run focused), are taken as they are.
+    public static func build(
+        _ data: ExplorerData, _ result: ScoreResult, run: Int = 0, reusing previous: TriageModel? = nil
+    ) -> TriageModel {
         let verdicts = result.reports.map { $0.splits.flatMap(\.verdicts) }
+        let run = max(0, min(run, verdicts.count - 1))
+        if var model = previous, model.request == result.request, model.dashboards.count == verdicts.count {
+            model.run = run
+            model.patterns = Triage.patterns(data: data, verdicts: verdicts[run])
+            model.users = Triage.users(data: data, verdicts: verdicts[run])
+            model.tools = Triage.tools(data: data, verdicts: verdicts[run])
+            return model
+        }
         let dashboards = zip(verdicts, result.reports).map { Triage.dashboard(data: data, verdicts: $0, report: $1) }
         let reference = result.referenceReports.map { r in
             Triage.dashboard(data: data, verdicts: r[0].splits.flatMap(\.verdicts), report: r[0])
@@ -30,7 +41,6 @@ public struct TriageModel: Sendable {
         let original = result.originalReport.map { r in
             Triage.dashboard(data: data, verdicts: r.splits.flatMap(\.verdicts), report: r)
         }
-        let run = max(0, min(run, verdicts.count - 1))
         return TriageModel(
             dashboards: dashboards, reference: reference, original: original, run: run,
             patterns: Triage.patterns(data: data, verdicts: verdicts[run]),

@@ -77,8 +77,11 @@ public struct EffectWork: Sendable {
             }
         case .triage:
             guard let data = s.data, let result = s.scores?.result else { return nil }
-            let run = s.session?.focusedRun ?? 0
-            self.init(lane: .background(.utility)) { _, _ in .triaged(TriageModel.build(data, result, run: run)) }
+            // Another run focused: the dashboards of the same scoring are kept.
+            let (run, previous) = (s.session?.focusedRun ?? 0, s.session?.triage)
+            self.init(lane: .background(.utility)) { _, _ in
+                .triaged(TriageModel.build(data, result, run: run, reusing: previous))
+            }
         case .export(let path, let cases):
             guard let data = s.data else { return nil }
             self.init(lane: .background(.userInitiated)) { _, _ in
