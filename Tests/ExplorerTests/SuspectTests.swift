@@ -226,7 +226,7 @@ struct SuspectTests {
             return
         }
         #expect(choice.cursor.index == 0)
-        #expect(s.status.message?.contains("(no focused run: run A first)") == true)
+        #expect(s.status.message?.contains("(the focused run's, b / B to focus another)") == true)
         AnnotateTests.send(&s, journal, .char("j"))
         guard case .runChoice(let moved)? = s.overlay else { return }
         #expect(moved.cursor.index == 1)
@@ -253,5 +253,18 @@ struct SuspectTests {
         AnnotateTests.type(&s, journal, "note checked")
         AnnotateTests.send(&s, journal, .enter)
         #expect(s.status.message?.contains("gold edit") == false)
+    }
+
+    @Test func theChooserStartsOnTheFocusedRun() throws {
+        var (s, journal) = try Self.compared()
+        AnnotateTests.send(&s, journal, .char(":"))
+        AnnotateTests.type(&s, journal, "T 46")
+        AnnotateTests.send(&s, journal, .enter, .char("b"), .char("a"))
+        guard case .runChoice(let choice)? = s.overlay else {
+            Issue.record("no chooser")
+            return
+        }
+        #expect(s.session?.focusedRun == 1 && choice.cursor.index == 1)
+        #expect(s.status.message?.contains("run B highlighted") == true, "\(s.status.message ?? "")")
     }
 }

@@ -5,8 +5,10 @@ import TUICore
 
 /// The case pane: query, profile summary, the call diff, the diagnosis and the raw prediction.
 public enum DetailLines {
-    /// The pane's lines at `width` columns (the pane scrolls through them).
-    public static func lines(_ s: ViewContext, _ d: CaseDetail, width: Int) -> [Line] {
+    /// The pane's lines at `width` columns (the pane scrolls through them). With `sideBySide`
+    /// (several runs, a wide screen) that pair of runs' call diffs are shown in two columns,
+    /// aligned, before each run's diagnosis and raw prediction; else every run is stacked.
+    public static func lines(_ s: ViewContext, _ d: CaseDetail, width: Int, sideBySide: RunPair? = nil) -> [Line] {
         let data = s.data
         let entry = data.cases[d.caseID]
         let user = data.users[entry.user]
@@ -54,12 +56,25 @@ public enum DetailLines {
         }
         out.append("")
 
-        if multi {
+        if multi, let pair = sideBySide, pair.a != pair.b, max(pair.a, pair.b) < d.runs.count {
+            out += Self.sideBySide(s, d, pair, width: width)
+            out.append("")
+            // Then each run: the pair first (their diagnosis and raw text), the others stacked whole.
+            let order = [pair.a, pair.b] + d.runs.indices.filter { $0 != pair.a && $0 != pair.b }
+            for k in order {
+                out.append(runBanner(s, k, d.runs[k]))
+                out += runHead(s, d, d.runs[k], width: width)
+                if k == pair.a || k == pair.b {
+                    out.append(Text.heading("Prediction (raw text)"))
+                    out += rawText(s, d.runs[k], width: width)
+                } else {
+                    out += runBody(s, d, d.runs[k], width: width)
+                }
+                out.append("")
+            }
+        } else if multi {
             for (k, run) in d.runs.enumerated() {
-                let letter = k < 26 ? String(UnicodeScalar(UInt8(65 + k))) : String(k)
-                let rule = String(repeating: s.glyphs.heavyHorizontal, count: 2)
-                out.append(
-                    Line([Span("\(rule) Run \(letter) ", .title), Span(Text.clean(run.name), .accent), Span(" \(rule)", .title)]))
+                out.append(runBanner(s, k, run))
                 out += runHead(s, d, run, width: width)
                 out += runBody(s, d, run, width: width)
                 out.append("")
@@ -68,6 +83,16 @@ public enum DetailLines {
             out += runBody(s, d, d.runs[0], width: width)
         }
         return out
+    }
+
+    /// `── Run B name ──` above a run's part of the pane (the focused run's marked).
+    static func runBanner(_ s: ViewContext, _ k: Int, _ run: CaseDetail.RunDetail) -> Line {
+        let rule = String(repeating: s.glyphs.heavyHorizontal, count: 2)
+        var line = Line([
+            Span("\(rule) Run \(Session.runLetter(k)) ", .title), Span(Text.clean(run.name), .accent), Span(" \(rule)", .title),
+        ])
+        if k == s.session.focusedRun { line.spans.append(Span("  focused (b)", .muted)) }
+        return line
     }
 
     /// A run's verdict line, hits and diagnosis.
@@ -127,12 +152,18 @@ public enum DetailLines {
 
         // Raw prediction
         out.append(Text.heading("Prediction (raw text)"))
-        if let text = run.predictionText {
-            out += rawPrediction(text, run.verdict.formatFailure, width: width, query: s.query)
-        } else if let note = run.predictionNote {
-            out += Text.paragraph(note, indent: 2, width: width, role: .format)
-        }
+        out += rawText(s, run, width: width)
         return out
+    }
+
+    /// A run's raw prediction wrapped (its failing span marked), or why there is none.
+    static func rawText(_ s: ViewContext, _ run: CaseDetail.RunDetail, width: Int) -> [Line] {
+        if let text = run.predictionText {
+            return rawPrediction(text, run.verdict.formatFailure, width: width, query: s.query)
+        } else if let note = run.predictionNote {
+            return Text.paragraph(note, indent: 2, width: width, role: .format)
+        }
+        return []
     }
 
     static func verdictWord(_ v: CaseVerdict) -> String {

@@ -26,6 +26,10 @@ public enum ExplorerCommandLine: Sendable, Equatable {
     case edit(String)
     /// `:set suspect K`: the suspect-gold queue's K (nil: `:set suspect` alone, the default).
     case suspectAgreement(Int?)
+    /// `:run NAME|LETTER|N`: the focused run of a comparison.
+    case run(String)
+    /// `:compare X Y`: the two runs compared (alone: the first and the focused run).
+    case compare([String])
 
     /// The `o` options by the names `:set` takes.
     public enum SessionOption: String, Sendable, CaseIterable {
@@ -37,7 +41,7 @@ public enum ExplorerCommandLine: Sendable, Equatable {
     }
 
     /// The explorer's own command words (besides a case number), as suggestions list them.
-    static let commandWords = ["quit", "help", "messages", "set", "sort", "filter", "theme"]
+    static let commandWords = ["quit", "help", "messages", "set", "sort", "filter", "theme", "run", "compare"]
 
     /// The help lines for the `?` overlay.
     public static let helpLines: [(String, String)] = [
@@ -53,6 +57,8 @@ public enum ExplorerCommandLine: Sendable, Equatable {
             "the filter menu's choices by name (filter fail platform Amazon)"
         ),
         ("theme [NAME|PATH]", "switch the colour theme (alone: list the themes)"),
+        ("run NAME|LETTER|N", "focus a run of a comparison (as b and B do): the list and views follow it"),
+        ("compare X Y", "the two runs regressions, improvements and the side-by-side view compare (alone: A and the focused)"),
         ("messages", "every status message and warning so far, in full, newest first"),
         ("help [TOPIC] · q", "this help, at a topic (help list, help edits; help help lists them) · quit"),
         ("Tab · Shift-Tab", "complete the word; several: the common part, then Tab/Shift-Tab step through them"),
@@ -81,6 +87,17 @@ public enum ExplorerCommandLine: Sendable, Equatable {
             let path = String(rest.reversed().drop(while: \.isWhitespace).reversed())
             return .theme(path.isEmpty ? nil : path)
         case "messages", "mes": return .messages
+        case "run":
+            // A run's name may hold spaces: everything after the word.
+            let rest = line.drop(while: \.isWhitespace).dropFirst("run".count).drop(while: \.isWhitespace)
+            let name = String(rest.reversed().drop(while: \.isWhitespace).reversed())
+            guard !name.isEmpty else { throw Failure("run needs a run: run B, run 2 or run NAME") }
+            return .run(name)
+        case "compare":
+            guard words.count == 1 || words.count == 3 else {
+                throw Failure("compare takes two runs: compare A C (alone: the first and the focused run)")
+            }
+            return .compare(Array(words.dropFirst()))
         case "sort":
             guard words.count >= 2, words.count <= 3, let sort = CaseSort(name: words[1] == "#" ? "index" : words[1]) else {
                 let columns = CaseSort.columnNames(runs: 1)

@@ -15,6 +15,10 @@ public struct PaneLines: Sendable {
         /// ``Session/version``: scores, gold and options.
         var version: Int
         var glyphs: Glyphs
+        /// The focused run (its part of the case pane is marked).
+        var focusedRun = 0
+        /// The runs shown side by side (several runs on a wide screen), nil: stacked.
+        var sideBySide: RunPair?
     }
 
     public var key: Key

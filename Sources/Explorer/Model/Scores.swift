@@ -28,8 +28,11 @@ public struct Scores: Sendable {
         self.result = result
     }
 
-    /// The primary run (the first).
+    /// The primary run: the first, as loaded (``Session/focused`` is the run the user looks at).
     public var primary: Run { runs[0] }
+
+    /// Run `index`, clamped to the runs there are.
+    public func run(_ index: Int) -> Run { runs[max(0, min(index, runs.count - 1))] }
 
     /// The primary run's report in the options' reading.
     public var report: ScoreReport { result.reports[0] }

@@ -22,6 +22,12 @@ public struct Session: Sendable {
     public var scoreRequest = 0
     /// Bumped whenever verdicts or gold change (cached lines keyed by it are laid out again).
     public var version = 0
+    /// The run the user looks at (`b`, `:run`): its verdicts drive the list's verdict and error
+    /// columns, counts, `]`/`[`, filters, sorting and the summary views. 0 is run A.
+    public var focusedRun = 0
+    /// The two runs regressions, improvements and the side-by-side view compare (`:compare A C`);
+    /// nil: the first and the focused run (``comparedRuns``).
+    public var chosenPair: RunPair?
 
     /// A session on freshly loaded `data` (its journal replayed). After a reload, `previous`
     /// passes on its options and counters (so no result or cached line of the old data is
@@ -35,7 +41,26 @@ public struct Session: Sendable {
             self.options = previous.options
             scoreRequest = previous.scoreRequest
             version = previous.version + 1
+            // The same runs reloaded keep the focus and the pair; fewer runs forget them.
+            if previous.focusedRun < data.runs.count { focusedRun = previous.focusedRun }
+            if let pair = previous.chosenPair, max(pair.a, pair.b) < data.runs.count { chosenPair = pair }
         }
+    }
+
+    /// The focused run's verdicts, nil before scoring.
+    public var focused: Scores.Run? { scores?.run(focusedRun) }
+
+    /// The two runs compared: the chosen pair, else the first and the focused run (the first and
+    /// the second while the first is focused). Both are 0 with a single run.
+    public var comparedRuns: RunPair {
+        if let chosenPair { return chosenPair }
+        let b = focusedRun == 0 ? min(1, data.runs.count - 1) : focusedRun
+        return RunPair(a: 0, b: b)
+    }
+
+    /// The letter of run `index` (A, B, …; past Z its number).
+    public static func runLetter(_ index: Int) -> String {
+        index < 26 ? String(UnicodeScalar(UInt8(65 + index))) : String(index + 1)
     }
 
     /// The annotation status of case `id` (nil: never annotated).
@@ -46,4 +71,18 @@ public struct Session: Sendable {
 
     /// The annotations scoring uses: nil when scoring against the original gold.
     public var scoringAnnotations: Annotations? { options.useCorrectedGold ? annotations : nil }
+}
+
+// MARK: - RunPair
+
+/// Two runs compared with each other (indexes into ``ExplorerData/runs``): regressions pass in
+/// `a` and fail in `b`.
+public struct RunPair: Sendable, Equatable, Hashable {
+    public var a: Int
+    public var b: Int
+
+    public init(a: Int, b: Int) {
+        self.a = a
+        self.b = b
+    }
 }

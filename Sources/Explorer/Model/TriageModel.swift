@@ -10,6 +10,8 @@ public struct TriageModel: Sendable {
     public var reference: Triage.Dashboard?
     /// Run 0's dashboard against the original gold, when the journal corrected some gold.
     public var original: Triage.Dashboard?
+    /// The run the patterns, users and tools are of (the focused run when it was asked for).
+    public var run = 0
     public var patterns: Triage.Patterns
     public var users: [Triage.UserRow]
     public var tools: [Triage.PlatformRow]
@@ -19,9 +21,21 @@ public struct TriageModel: Sendable {
     /// earlier scoring is dropped when it arrives late.
     public var request = 0
 
-    /// Computes the model from the scored result.
-    public static func build(_ data: ExplorerData, _ result: ScoreResult) -> TriageModel {
+    /// Computes the model from the scored result: a dashboard per run, the patterns, users and
+    /// tools of run `run` (clamped to the runs there are). The dashboards of `previous`, a model of
+    /// the same scoring (another run focused), are taken as they are.
+    public static func build(
+        _ data: ExplorerData, _ result: ScoreResult, run: Int = 0, reusing previous: TriageModel? = nil
+    ) -> TriageModel {
         let verdicts = result.reports.map { $0.splits.flatMap(\.verdicts) }
+        let run = max(0, min(run, verdicts.count - 1))
+        if var model = previous, model.request == result.request, model.dashboards.count == verdicts.count {
+            model.run = run
+            model.patterns = Triage.patterns(data: data, verdicts: verdicts[run])
+            model.users = Triage.users(data: data, verdicts: verdicts[run])
+            model.tools = Triage.tools(data: data, verdicts: verdicts[run])
+            return model
+        }
         let dashboards = zip(verdicts, result.reports).map { Triage.dashboard(data: data, verdicts: $0, report: $1) }
         let reference = result.referenceReports.map { r in
             Triage.dashboard(data: data, verdicts: r[0].splits.flatMap(\.verdicts), report: r[0])
@@ -30,9 +44,10 @@ public struct TriageModel: Sendable {
             Triage.dashboard(data: data, verdicts: r.splits.flatMap(\.verdicts), report: r)
         }
         return TriageModel(
-            dashboards: dashboards, reference: reference, original: original,
-            patterns: Triage.patterns(data: data, verdicts: verdicts[0]),
-            users: Triage.users(data: data, verdicts: verdicts[0]), tools: Triage.tools(data: data, verdicts: verdicts[0]),
+            dashboards: dashboards, reference: reference, original: original, run: run,
+            patterns: Triage.patterns(data: data, verdicts: verdicts[run]),
+            users: Triage.users(data: data, verdicts: verdicts[run]),
+            tools: Triage.tools(data: data, verdicts: verdicts[run]),
             suspects: Triage.suspects(data: data, runs: verdicts), request: result.request)
     }
 }

@@ -22,6 +22,9 @@ public enum TriageRows {
         var columnOffset: Int
         /// The suspect-gold queue's K (``SessionOptions/suspectAgreement``).
         var suspectAgreement: Int?
+        /// The focused run and the compared pair (``Session/focusedRun``, ``Session/comparedRuns``).
+        var run: Int
+        var pair: RunPair
 
         public init(_ s: ViewContext, _ kind: TriageKind, width: Int, sort: TriageSort = TriageSort(), columnOffset: Int = 0) {
             self.sort = sort
@@ -37,6 +40,8 @@ public enum TriageRows {
             selected = kind == .prompt ? s.selected?.id : nil
             glyphs = s.glyphs
             suspectAgreement = s.session.options.suspectAgreement
+            run = s.session.focusedRun
+            pair = s.session.comparedRuns
         }
     }
 
@@ -63,6 +68,11 @@ public enum TriageRows {
         if kind == .prompt { return prompt(s, data, width: width) }
         guard let model = s.triage else {
             return [TriageRow(Line(s.verdicts == nil ? "scoring… the summaries appear when it finishes" : "computing…", .muted))]
+        }
+        // The patterns, users and tools of another run than the focused one: asked for already.
+        let run = s.session.focusedRun
+        if kind != .dashboard && model.run != run && run < data.runs.count {
+            return [TriageRow(Line("computing run \(Session.runLetter(run))'s \(kind.rawValue)…", .muted))]
         }
         switch kind {
         case .dashboard: return dashboard(s, data, model, layout)
@@ -116,7 +126,11 @@ public enum TriageRows {
 
     static func dashboard(_ s: ViewContext, _ data: ExplorerData, _ m: TriageModel, _ layout: TableLayout) -> [TriageRow] {
         let width = layout.width
-        let d = m.dashboards[0]
+        // The focused run's dashboard; PTBench's reading and the original gold are run A's only.
+        let focus = max(0, min(s.session.focusedRun, m.dashboards.count - 1))
+        let d = m.dashboards[focus]
+        let reference = focus == 0 ? m.reference : nil
+        let original = focus == 0 ? m.original : nil
         var out: [TriageRow] = []
         var columns = d.splits + (d.overall.map { [$0] } ?? [])
         let names = columns.map { Text.clean($0.letter.isEmpty ? $0.name : $0.letter) }
@@ -145,14 +159,19 @@ public enum TriageRows {
             out.append(
                 TriageRow(Line("LENIENT reading (o): these are not PTBench's numbers; the reference is beside them", .warning)))
         }
-        // In a comparison the other runs' overall values and the difference to run A are columns
-        // of the same first table, so every headline number fits one screen.
+        // In a comparison the other runs' overall values and the difference between the compared
+        // runs are columns of the same first table, so every headline number fits one screen.
         let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-        let others = m.dashboards.indices.dropFirst().map { String(letters[min($0, 25)]) }
+        let otherRuns = m.dashboards.indices.filter { $0 != focus }
+        let others = otherRuns.map { String(letters[min($0, 25)]) }
+        let pair = s.session.comparedRuns
         let (deltaSign, minus) = (s.glyphs.delta, s.glyphs.missing)
-        let compare = others.isEmpty ? [] : others + ["\(deltaSign) B\(minus)A"]
+        let (letterA, letterB) = (Session.runLetter(pair.a), Session.runLetter(pair.b))
+        let compare = others.isEmpty ? [] : others + ["\(deltaSign) \(letterB)\(minus)\(letterA)"]
         var extra = exact ? "as acc_results.csv" : "% of cases (exact CSV values: :set exact)"
-        if !others.isEmpty { extra = "U, T, all: run A; " + others.joined(separator: ", ") + ": overall" }
+        if !others.isEmpty {
+            extra = "U, T, all: run \(Session.runLetter(focus)) (b: next run); " + others.joined(separator: ", ") + ": overall"
+        }
         out.append(heading("PTBench metrics", extra))
         if !others.isEmpty {
             let runNames = data.runs.indices.map { "\(String(letters[min($0, 25)])) = \(Text.clean(data.runs[$0].name))" }
@@ -163,13 +182,13 @@ public enum TriageRows {
         var metricRows: [TriageTable.Row] = []
         for metric in Metric.allCases {
             var cells = columns.map { shown($0.metric(metric)) }
-            if let r = m.reference {
+            if let r = reference {
                 cells.append(shown(r.overall?.metric(metric) ?? r.splits.first?.metric(metric)))
             }
             if !others.isEmpty {
                 let values = m.dashboards.map { ($0.overall ?? $0.splits.first)?.metric(metric) }
-                cells += values.dropFirst().map(shown)
-                if let a = values[0]?.value, let b = values[1]?.value {
+                cells += otherRuns.map { shown(values[$0]) }
+                if pair.a < values.count, pair.b < values.count, let a = values[pair.a]?.value, let b = values[pair.b]?.value {
                     cells.append(String(format: "%+.1f pt", (b - a) * 100))
                 } else {
                     cells.append("")
@@ -181,7 +200,7 @@ public enum TriageRows {
                     cells: [Line(metric.rawValue)] + cells.map { Line($0) }, keys: [], cases: missed,
                     label: "\(metric.rawValue) missed"))
         }
-        let titles = names + (m.reference != nil ? ["reference"] : []) + compare
+        let titles = names + (reference != nil ? ["reference"] : []) + compare
         let metricColumns =
             [Table.Column("", minWidth: lw - 2, maxWidth: lw - 2, priority: 1)]
             + titles.enumerated().map { c, title in
@@ -190,7 +209,11 @@ public enum TriageRows {
                 return column
             }
         out += layout.lines(TriageTable(columns: metricColumns, rows: metricRows, sortable: false))
-        out.append(TriageRow(Line("  Enter on a metric lists the cases\(others.isEmpty ? "" : " of run A") it missed", .muted)))
+        out.append(
+            TriageRow(
+                Line(
+                    "  Enter on a metric lists the cases\(others.isEmpty ? "" : " of run \(Session.runLetter(focus))") it missed",
+                    .muted)))
         out.append(blank)
         out.append(heading("Errors", "error_results.csv (the names are swapped: what each counts is below it)"))
         out.append(row("", names, .muted))
@@ -226,9 +249,8 @@ public enum TriageRows {
                         Span(" \(n)", .muted),
                     ]), cases: cases, label: label))
         }
-        if let o = m.original {
+        if let o = original {
             out.append(blank)
-            let (deltaSign, minus) = (s.glyphs.delta, s.glyphs.missing)
             out.append(
                 heading("Corrected gold vs original", "the journal's gold edits; \(deltaSign) = corrected \(minus) original"))
             out.append(row("", ["original", "corrected", deltaSign], .muted))

@@ -77,7 +77,11 @@ public struct EffectWork: Sendable {
             }
         case .triage:
             guard let data = s.data, let result = s.scores?.result else { return nil }
-            self.init(lane: .background(.utility)) { _, _ in .triaged(TriageModel.build(data, result)) }
+            // Another run focused: the dashboards of the same scoring are kept.
+            let (run, previous) = (s.session?.focusedRun ?? 0, s.session?.triage)
+            self.init(lane: .background(.utility)) { _, _ in
+                .triaged(TriageModel.build(data, result, run: run, reusing: previous))
+            }
         case .export(let path, let cases):
             guard let data = s.data else { return nil }
             self.init(lane: .background(.userInitiated)) { _, _ in
@@ -195,7 +199,7 @@ public struct EffectWork: Sendable {
             scored(detail)
         }
         guard stillWanted() else { return nil }
-        let detailLines = DetailLines.lines(context, detail, width: key.detailWidth)
+        let detailLines = DetailLines.lines(context, detail, width: key.detailWidth, sideBySide: key.sideBySide)
         guard stillWanted() else { return nil }
         let contextLines = ContextLines.lines(context, detail, width: key.contextWidth)
         let lines = PaneLines(

@@ -6,7 +6,7 @@ import TUICore
 /// Everything the explorer shows, as one value: a few feature models, each owning its part.
 ///
 /// ``Reducer/reduce(_:_:)`` is the only writer; views only read it. Values that follow from
-/// others (the primary run's verdicts, the selected case) are computed, never stored twice.
+/// others (the focused run's verdicts, the selected case) are computed, never stored twice.
 public struct AppState: Sendable {
     /// The terminal's size in cells.
     public var width: Int
@@ -58,11 +58,11 @@ public struct AppState: Sendable {
     /// The annotation status of case `id` (nil: never annotated).
     public func annotation(_ id: Int) -> CorrectedCase? { session?.annotation(id) }
 
-    /// The primary run's verdict summary of case `id`, nil before scoring.
-    public func summary(_ id: Int) -> CaseSummary? { scores?.primary.summaries[safe: id] }
+    /// The focused run's verdict summary of case `id`, nil before scoring.
+    public func summary(_ id: Int) -> CaseSummary? { session?.focused?.summaries[safe: id] }
 
-    /// The primary run's verdict of case `id`, nil before scoring.
-    public func verdict(_ id: Int) -> CaseVerdict? { scores?.primary.verdicts[safe: id] }
+    /// The focused run's verdict of case `id`, nil before scoring.
+    public func verdict(_ id: Int) -> CaseVerdict? { session?.focused?.verdicts[safe: id] }
 
     /// Whether the explorer should stop.
     public var quit: Bool { status.quit }

@@ -68,7 +68,7 @@ public struct CaseSort: Sendable, Equatable {
     func apply(_ ids: [Int], _ session: Session) -> [Int] {
         guard !isNatural else { return ids }
         let data = session.data
-        let summaries = session.scores?.primary.summaries
+        let summaries = session.focused?.summaries
         let runs = session.scores?.runs ?? []
         let verdicts = run < runs.count ? runs[run].summaries : nil
         let sorted: [Int]

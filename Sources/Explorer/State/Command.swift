@@ -27,6 +27,9 @@ public enum Command: String, Sendable, CaseIterable {
     case complete, completeBack
     /// Suspect gold: `S` opens the queue, `+` / `-` change its K (runs that must agree).
     case suspects, moreAgreement, fewerAgreement
+    /// A comparison: focus the next / previous run (its verdicts drive the list, counts, `]`/`[`,
+    /// filters and the summary views).
+    case focusNextRun, focusPreviousRun
 }
 
 // MARK: - What a command does

@@ -59,6 +59,8 @@ public enum CommandHint {
             "theme": "theme [NAME|PATH]   NAME: " + ThemeLoader.bundledNames.joined(separator: " "),
             "help": "help [TOPIC]   TOPIC: " + HelpTopic.names.joined(separator: " "),
             "messages": "messages   every status message so far, newest first",
+            "run": "run NAME | LETTER | N   focus a run of a comparison (b / B step through them)",
+            "compare": "compare X Y   regressions, improvements and side by side between runs X and Y (alone: A and the focused)",
             "quit": "q · quit   leave the explorer",
             "q": "q · quit   leave the explorer",
         ]

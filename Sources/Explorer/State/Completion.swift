@@ -22,6 +22,8 @@ public enum Completion {
         public var themes: [String] = ThemeLoader.bundledNames
         /// What `:help` opens at.
         public var helpTopics: [String] = HelpTopic.names
+        /// The runs `:run` and `:compare` take: letters, then names (empty with one run).
+        public var runs: [String] = []
 
         public init() {}
     }
@@ -78,6 +80,10 @@ public enum Completion {
             if position == 1 { return (word, .words(names.themes), false) }
         case "help":
             if position == 1 { return (word, .words(names.helpTopics), false) }
+        case "run":
+            if position == 1 { return (word, .words(names.runs), false) }
+        case "compare":
+            if position == 1 || position == 2 { return (word, .words(names.runs), position == 1) }
         case "platform":
             if position == 1 { return (word, .words(names.platforms), false) }
         case "status":

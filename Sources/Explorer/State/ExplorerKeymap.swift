@@ -86,6 +86,11 @@ public enum ExplorerKeymap {
         KeyBinding(
             [.char("v")], .page, hint: "pager",
             help: "show the case pane's text (context pane: the profile or catalog JSON) in $PAGER (default less -R)"),
+        // A comparison: the focused run (:run NAME picks one by name, :compare X Y the pair).
+        KeyBinding(
+            [.char("b")], .focusNextRun, hint: "run",
+            help: "focus the next run in a comparison: list, counts, ] [, filters and views follow it"),
+        KeyBinding([.char("B")], .focusPreviousRun, hint: "prev run", help: "focus the previous run"),
     ]
 
     /// The keys that open an overlay or a line, as its section title names them: `(d F w t p)`.

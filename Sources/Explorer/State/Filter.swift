@@ -24,11 +24,21 @@ public struct Filter: Sendable, Equatable {
     /// A drill-down from a view (dashboard row, failure pattern, user, tool): exactly these cases.
     public var slice: Slice?
 
-    /// How two runs' verdicts relate.
+    /// How two runs' verdicts relate (the runs of ``Session/comparedRuns``).
     public enum Comparison: String, Sendable, CaseIterable {
         case regressed = "regressions: pass in A, fail in B"
         case improved = "improvements: fail in A, pass in B"
         case differs = "the verdict differs between runs"
+
+        /// The menu's label for `pair` named by `letter` (`regressions: pass in A, fail in C`).
+        public func label(_ pair: RunPair, letter: (Int) -> String = Session.runLetter) -> String {
+            let (a, b) = (letter(pair.a), letter(pair.b))
+            switch self {
+            case .regressed: return "regressions: pass in \(a), fail in \(b)"
+            case .improved: return "improvements: fail in \(a), pass in \(b)"
+            case .differs: return "the verdict differs between \(a) and \(b)"
+            }
+        }
     }
 
     /// A named set of cases.
@@ -48,17 +58,20 @@ public struct Filter: Sendable, Equatable {
             && comparisons.isEmpty && slice == nil && statuses.isEmpty
     }
 
-    /// Whether case `id` passes the run-comparison part (run summaries by run, then case id).
-    public func matchesComparison(_ id: Int, _ runs: [[CaseSummary]]) -> Bool {
+    /// Whether case `id` passes the run-comparison part (run summaries by run, then case id),
+    /// comparing run `pair.a` with run `pair.b`.
+    public func matchesComparison(_ id: Int, _ runs: [[CaseSummary]], pair: RunPair = RunPair(a: 0, b: 1)) -> Bool {
         guard !comparisons.isEmpty else { return true }
-        guard runs.count >= 2 else { return false }
-        let a = runs[0][id].verdict == .pass
-        let b = runs[1][id].verdict == .pass
+        guard runs.count >= 2, pair.a < runs.count, pair.b < runs.count, pair.a != pair.b else { return false }
+        let va = runs[pair.a][id].verdict
+        let vb = runs[pair.b][id].verdict
+        let a = va == .pass
+        let b = vb == .pass
         return comparisons.contains { c in
             switch c {
             case .regressed: return a && !b
             case .improved: return !a && b
-            case .differs: return runs.dropFirst().contains { $0[id].verdict != runs[0][id].verdict }
+            case .differs: return va != vb
             }
         }
     }

@@ -24,13 +24,22 @@ public struct FilterMenu: Sendable, Equatable {
     public var cursor = ListCursor()
     /// The value rows (not headings), ascending: the rows the cursor steps over.
     public var valueRows: [Int]
+    /// The runs the comparison rows compare (their labels name them).
+    public var pair = RunPair(a: 0, b: 1)
 
-    /// The rows for `data`, with counts from `summaries` (by case id) when scored, and the run
-    /// comparison rows when there are several runs.
-    public init(data: ExplorerData, summaries verdicts: [CaseSummary]?, runs: [[CaseSummary]] = []) {
+    /// The rows for `data`, with counts from `summaries` (by case id, the focused run's) when
+    /// scored, and the run comparison rows between `pair`'s runs when there are several runs.
+    public init(
+        data: ExplorerData, summaries verdicts: [CaseSummary]?, runs: [[CaseSummary]] = [],
+        pair: RunPair = RunPair(a: 0, b: 1)
+    ) {
         var items: [Item] = []
-        if data.runs.count > 1 {
-            items.append(.heading("Runs (A = \(data.runs[0].name), B = \(data.runs[1].name))"))
+        self.pair = pair
+        if data.runs.count > 1, max(pair.a, pair.b) < data.runs.count {
+            let (a, b) = (Session.runLetter(pair.a), Session.runLetter(pair.b))
+            items.append(
+                .heading(
+                    "Runs (\(a) = \(data.runs[pair.a].name), \(b) = \(data.runs[pair.b].name); :compare picks two)"))
             items += Filter.Comparison.allCases.map(Item.comparison)
         }
         items.append(.heading("Verdict"))
@@ -75,7 +84,7 @@ public struct FilterMenu: Sendable, Equatable {
                 guard runs.count >= 2 else { return nil }
                 var f = Filter()
                 f.comparisons = [c]
-                return (0..<data.cases.count).reduce(0) { $0 + (f.matchesComparison($1, runs) ? 1 : 0) }
+                return (0..<data.cases.count).reduce(0) { $0 + (f.matchesComparison($1, runs, pair: pair) ? 1 : 0) }
             }
         }
         cursor.stepSelectable(.first, selectable: valueRows, rows: items.count)

@@ -101,6 +101,10 @@ extension Reducer {
         case .suspectAgreement(let k):
             setSuspectAgreement(&s, k)
             return []
+        case .run(let word):
+            return runCommand(&s, word)
+        case .compare(let words):
+            return compareCommand(&s, words)
         }
         guard let (caseKey, _, gold) = editTarget(s, case: target) else { return [] }
         do {

@@ -132,6 +132,9 @@ extension Reducer {
         names.filterWords = FilterCommand.words(data)
         names.platforms = data.platforms
         names.sortColumns = CaseSort.columnNames(runs: data.runs.count)
+        if data.runs.count > 1 {
+            names.runs = data.runs.indices.map(Session.runLetter) + data.runs.map { Text.clean($0.name) }
+        }
         var target: Int?
         if case .command(let t)? = s.editor?.purpose { target = t }
         if let (_, _, gold) = editTarget(s, case: target) {

@@ -70,7 +70,7 @@ extension Reducer {
             s.status.message = "still scoring; failing cases are known when it finishes"
             return
         }
-        let summaries = scores.primary.summaries
+        let summaries = s.session?.focused?.summaries ?? scores.primary.summaries
         let found = find(&s, forward: forward) { id in id < summaries.count && summaries[id].isFailing }
         if !found { s.status.message = "no failing case in this list" }
     }
@@ -108,7 +108,7 @@ extension Reducer {
     static func recomputeVisible(_ s: inout AppState, keeping id: Int?) {
         guard let session = s.session else { return }
         s.list.visible = s.list.sort.apply(CaseList.visible(session, filter: s.list.filter), session)
-        s.list.counts = session.scores.map { CaseList.counts(s.list.visible, $0.primary.summaries) }
+        s.list.counts = session.scores.map { CaseList.counts(s.list.visible, $0.run(session.focusedRun).summaries) }
         if let id, !s.list.sort.isNatural {
             s.list.cursor.index = s.list.visible.firstIndex(of: id) ?? 0
         } else if let id {
@@ -149,8 +149,9 @@ extension CaseList {
         for v in filter.verdicts { verdictMask |= 1 << UInt8(Filter.Verdict.allCases.firstIndex(of: v)!) }
         let errorMask = filter.errors.reduce(UInt8(0)) { $0 | $1.bit }
         let verdictIndex = Filter.Verdict.allCases
-        let summaries = session.scores?.primary.summaries ?? []
+        let summaries = session.focused?.summaries ?? []
         let runSummaries = session.scores?.runs.map(\.summaries) ?? []
+        let pair = session.comparedRuns
         let needsEntry =
             !filter.splits.isEmpty || !filter.scenarios.isEmpty || !filter.platforms.isEmpty || !filter.users.isEmpty
         for i in 0..<data.cases.count {
@@ -166,7 +167,7 @@ extension CaseList {
                 let st = session.annotation(i)?.status ?? .unreviewed
                 if !filter.statuses.contains(st) { continue }
             }
-            if !filter.comparisons.isEmpty && !filter.matchesComparison(i, runSummaries) { continue }
+            if !filter.comparisons.isEmpty && !filter.matchesComparison(i, runSummaries, pair: pair) { continue }
             visible.append(i)
         }
         return visible

@@ -43,8 +43,8 @@ extension Reducer {
             guard let session = s.session else { return [] }
             s.overlay = .filter(
                 FilterMenu(
-                    data: session.data, summaries: session.scores?.primary.summaries,
-                    runs: session.scores?.runs.map(\.summaries) ?? []))
+                    data: session.data, summaries: session.focused?.summaries,
+                    runs: session.scores?.runs.map(\.summaries) ?? [], pair: session.comparedRuns))
         case .options:
             if case .options? = s.overlay { return [] }
             s.overlay = .options(cursor: 0)

@@ -12,6 +12,13 @@ extension Reducer {
         s.panes.pending = nil
     }
 
+    /// The runs the case pane shows side by side: with several runs on a screen of three panes
+    /// (160 columns or more), the compared pair; else nil (the runs stacked).
+    static func sideBySide(_ session: Session, _ layout: Layout) -> RunPair? {
+        guard session.data.runs.count > 1, layout.kind == .three else { return nil }
+        return session.comparedRuns
+    }
+
     /// Asks for the selected case's panes when what they show changed (built off the input loop);
     /// a detail of another case is dropped at once. Keeps the pane scroll offsets inside the lines.
     static func requestPanes(_ s: inout AppState, _ layout: Layout) {
@@ -22,7 +29,8 @@ extension Reducer {
             }
             let key = PaneLines.Key(
                 caseID: entry.id, detailWidth: layout.detailWidth, contextWidth: layout.contextWidth,
-                contextMode: s.panes.contextMode, query: s.list.search.query, version: session.version, glyphs: s.glyphs)
+                contextMode: s.panes.contextMode, query: s.list.search.query, version: session.version, glyphs: s.glyphs,
+                focusedRun: session.focusedRun, sideBySide: sideBySide(session, layout))
             if s.panes.lines?.key != key && s.panes.pending != key {
                 s.panes.pending = key
                 s.panes.request += 1

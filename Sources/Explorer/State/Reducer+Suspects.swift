@@ -100,9 +100,8 @@ extension Reducer {
 // MARK: - Accepting in a comparison
 
 extension Reducer {
-    /// The run whose value `a` in a comparison starts from: run A (the first) until the session
-    /// has a focused run, whose index this then returns.
-    static func runToTake(_ s: AppState) -> Int { 0 }
+    /// The run whose value `a` in a comparison starts from: the focused run (`b` / `B`, `:run`).
+    static func runToTake(_ s: AppState) -> Int { s.session?.focusedRun ?? 0 }
 
     /// `a` with several runs: a chooser of each run's predicted value for the case's first value
     /// mismatch (the run to take's first, else the first run with one), that run highlighted.
@@ -143,7 +142,7 @@ extension Reducer {
         let highlighted = TriageRows.runLetter(choice.cursor.index)
         s.status.message =
             "accept which run's value for \(Text.clean(function)).\(Text.clean(parameter))? run \(highlighted) highlighted"
-            + (take == 0 ? " (no focused run: run A first)" : "") + "; Enter accepts, Esc cancels"
+            + " (the focused run's, b / B to focus another); Enter accepts, Esc cancels"
         return []
     }
 

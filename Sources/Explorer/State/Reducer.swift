@@ -48,6 +48,8 @@ public enum Reducer {
         case .triaged(let model):
             // A model of an earlier scoring (options changed, an edit since) is dropped.
             guard model.request == s.session?.scores?.result.request else { return [] }
+            // A model of a run focused before, when the one there is already of the focused run.
+            if let focused = s.session?.focusedRun, model.run != focused, s.session?.triage?.run == focused { return [] }
             s.session?.triage = model
             if case .triage(var t)? = s.overlay {
                 layOut(s, &t)
@@ -121,6 +123,8 @@ public enum Reducer {
         case .moreAgreement, .fewerAgreement:
             changeSuspectAgreement(&s, by: command == .moreAgreement ? 1 : -1)
             effects = []
+        case .focusNextRun, .focusPreviousRun:
+            return focusRun(&s, step: command == .focusNextRun ? 1 : -1)
         case .copy: return copy(&s)
         case .copyPrediction: return copyPrediction(&s)
         case .page: return page(&s)

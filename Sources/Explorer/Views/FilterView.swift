@@ -20,7 +20,8 @@ enum FilterView {
             if case .heading(let t) = item { return Line(Text.clean(t), .header) }
             let on = s.list.filter.contains(item)
             var line = Line([
-                Span("  " + (on ? g.selected : g.unselected) + " ", on ? .key : .muted), Span(label(item, data), .normal),
+                Span("  " + (on ? g.selected : g.unselected) + " ", on ? .key : .muted),
+                Span(label(item, data, pair: menu.pair), .normal),
             ])
             if let n = menu.counts[i] { line.spans.append(Span("  \(n)", .muted)) }
             return line
@@ -30,7 +31,7 @@ enum FilterView {
         SelectableList(rows, cursor: cursor, focused: true, selectable: selectable, glyphs: g).render(in: inner, into: &buf)
     }
 
-    static func label(_ item: FilterMenu.Item, _ data: ExplorerData) -> String {
+    static func label(_ item: FilterMenu.Item, _ data: ExplorerData, pair: RunPair = RunPair(a: 0, b: 1)) -> String {
         switch item {
         case .heading(let t): return t
         case .verdict(let v): return v.rawValue
@@ -40,7 +41,7 @@ enum FilterView {
         case .scenario(let i): return Text.clean(data.scenarios[i])
         case .platform(let p): return Text.clean(p)
         case .user(let u): return Text.clean(data.users[u].name)
-        case .comparison(let c): return c.rawValue
+        case .comparison(let c): return c.label(pair)
         case .status(let st): return st.rawValue
         }
     }

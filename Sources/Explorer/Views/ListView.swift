@@ -23,9 +23,10 @@ enum ListView {
         block.render(in: rect, into: &buf)
         let inner = block.inner(rect)
         guard !inner.isEmpty else { return }
-        let cols = Columns(
+        var cols = Columns(
             width: inner.width, maxIndex: data.cases.count, runs: data.runs.count,
             widest: (data.widestUser, data.widestPlace))
+        cols.focused = s.session?.focusedRun ?? 0
         buf.put(
             cols.header(list.sort, g).fitted(to: inner.width, ellipsis: g.ellipsis), x: inner.x, y: inner.y, maxX: inner.maxX)
         if list.visible.isEmpty {
@@ -70,6 +71,8 @@ enum ListView {
         var user: Int
         var scenario: Int
         var runs: Int
+        /// The focused run: its letter stands out in the header, its verdict fills the error column.
+        var focused = 0
         static let error = ListColumns.error
 
         init(width: Int, maxIndex: Int, runs: Int = 1, widest: (user: Int, place: Int)? = nil) {
@@ -91,9 +94,12 @@ enum ListView {
                 String(repeating: " ", count: max(0, index + 1 - TextWidth.of(number))) + number + " S "
                 + TextWidth.pad(title("User", .user), to: user) + " " + TextWidth.pad(place, to: scenario) + " "
             let after = TextWidth.pad(verdict, to: runs + 2).dropFirst(letters.count) + title("Error", .error)
-            // In a comparison sorted by one run's verdict, that run's letter stands out beside the mark.
+            // In a comparison the focused run's letter stands out (as a key does), and the letter of
+            // the run the list is sorted by beside the mark.
             let sorted = sort.column == .verdict && runs > 1 ? min(sort.run, runs - 1) : nil
-            let spans = letters.enumerated().map { i, c in Span(String(c), i == sorted ? .title : .muted) }
+            let spans = letters.enumerated().map { i, c in
+                Span(String(c), runs > 1 && i == focused ? .key : i == sorted ? .title : .muted)
+            }
             return Line([Span(before, .muted)] + spans + [Span(String(after), .muted)])
         }
 
@@ -102,8 +108,9 @@ enum ListView {
             status: CorrectedCase? = nil
         ) -> Line {
             let idx = String(e.index)
-            let v = verdicts.first ?? nil
-            let (glyph, role) = g.verdict(v)
+            let v = focused < verdicts.count ? verdicts[focused] : nil
+            let (glyph, role) = g.verdict(verdicts.first ?? nil)
+            let errorRole = g.verdict(v).1
             let place = data.scenarios[e.scenario] + "/" + e.goldPlatform
             return Line(
                 [
@@ -120,7 +127,7 @@ enum ListView {
                     } + [
                         ListView.statusSpan(status, g),
                         Span(" "),
-                        Span(TextWidth.pad(errorText(v, g), to: Columns.error), role == .pass ? .muted : role),
+                        Span(TextWidth.pad(errorText(v, g), to: Columns.error), errorRole == .pass ? .muted : errorRole),
                     ])
         }
     }

@@ -60,7 +60,12 @@ public enum RootView {
     static func header(_ s: AppState, _ r: Rect, into buf: inout ScreenBuffer) {
         var line = Line([Span(" ptscope ", .title)])
         if let data = s.data {
-            line.spans.append(Span(Text.clean(data.runName), .accent))
+            // The focused run: with several, its letter and how many there are (b: the next one).
+            let focus = min(s.session?.focusedRun ?? 0, data.runs.count - 1)
+            if data.runs.count > 1 {
+                line.spans.append(Span("run \(Session.runLetter(focus))/\(data.runs.count) ", .muted))
+            }
+            line.spans.append(Span(Text.clean(data.runs[focus].name), .accent))
             line.spans.append(
                 Span(
                     "  \(data.cases.count) cases · \(data.users.count) users · \(data.benchmark.splits.count) split\(data.benchmark.splits.count == 1 ? "" : "s")",
@@ -68,7 +73,8 @@ public enum RootView {
             if data.journalReadOnly { line.spans.append(Span("  journal read-only", .warning)) }
             if let p = s.session?.scoring {
                 line.spans.append(Span("  scoring \(p.done)/\(p.total)", .warning))
-            } else if let report = s.scores?.report {
+            } else if let reports = s.scores?.result.reports, !reports.isEmpty {
+                let report = reports[min(focus, reports.count - 1)]
                 let overall = report.overall?.accuracy[.overall] ?? report.splits.first?.accuracy[.overall] ?? nil
                 if let overall { line.spans.append(Span("  overall acc \(percent(overall))", .header)) }
                 if report.lenient { line.spans.append(Span("  LENIENT", .warning)) }
