@@ -38,6 +38,8 @@ public struct PairedComparison: Sendable {
     public let deltaCI95: Interval?
     public let resamples: Int
     public let seed: UInt64
+    /// Each split's weight in ``deltaOverall`` (see ``splitWeights(_:)``).
+    public let weights: [String: Double]
 
     /// Regressions plus improvements: the pairs McNemar's test counts.
     public var discordant: Int { regressions.count + improvements.count }
@@ -60,6 +62,7 @@ public struct PairedComparison: Sendable {
         var bothFail = 0
         var strata: [PairedBootstrap.Stratum] = []
         let weights = PairedComparison.splitWeights(a.splits.map { ($0.name, $0.caseCount) })
+        self.weights = weights
         var delta = 0.0
         var totalWeight = 0.0
         for sa in a.splits {

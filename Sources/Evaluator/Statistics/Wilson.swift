@@ -11,8 +11,17 @@ public enum Wilson {
     /// are impossible (negative, or more successes than trials).
     public static func interval(successes: Int, n: Int, z: Double = z95) -> Interval? {
         guard n > 0, successes >= 0, successes <= n else { return nil }
-        let k = Double(successes)
+        return interval(proportion: Double(successes) / Double(n), n: n, z: z)
+    }
+}
+
+extension Wilson {
+    /// The interval for an observed `proportion` of `n` trials (k = proportion·n, which need not be
+    /// whole: a weighted accuracy such as PTBench's overall, read at the pooled case count).
+    public static func interval(proportion: Double, n: Int, z: Double = z95) -> Interval? {
+        guard n > 0, proportion >= 0, proportion <= 1 else { return nil }
         let m = Double(n)
+        let k = proportion * m
         let z2 = z * z
         let centre = (k + z2 / 2) / (m + z2)
         let half = z * (k * (m - k) / m + z2 / 4).squareRoot() / (m + z2)

@@ -180,3 +180,42 @@ struct PairedComparisonTests {
         #expect(c.warning != nil)
     }
 }
+
+// MARK: - RunTable
+
+@Suite("Run table")
+struct RunTableTests {
+    static let a = PairedComparisonTests.report([true, true, true, false], [true, false])
+    static let b = PairedComparisonTests.report([true, false, false, true], [true, true])
+
+    @Test("best per column as printed: ties are all bold, n/a never")
+    func best() {
+        let t = RunTable(runs: [("A", Self.a), ("B", Self.b), ("A again", Self.a)], denominators: [:])
+        let k = t.columns.firstIndex { $0.group == "test_untrained_user" && $0.metric == .overall }!
+        #expect(t.rows.indices.map { t.isBest(row: $0, column: k) } == [true, false, true])
+        let q = t.columns.firstIndex { $0.metric == .queryParams }!
+        #expect(t.rows[0].values[q] == nil && !t.isBest(row: 0, column: q))
+        #expect(t.render(.markdown).contains("| A | **100.0** |"))
+    }
+
+    @Test("LaTeX special characters in names are escaped")
+    func latex() {
+        #expect(
+            RunTable.latexEscape(#"a_b&c%d$e#f{g}h~i^j\k"#)
+                == ##"a\_b\&c\%d\$e\#f\{g\}h\textasciitilde{}i\textasciicircum{}j\textbackslash{}k"##)
+    }
+
+    @Test("Wilson intervals per column at the split's trials; overall at the pooled trials")
+    func intervals() throws {
+        let d = [
+            "test_untrained_user": Dictionary(uniqueKeysWithValues: Metric.allCases.map { ($0, 4) }),
+            "test_trained_user": Dictionary(uniqueKeysWithValues: Metric.allCases.map { ($0, 2) }),
+        ]
+        let t = RunTable(runs: [("A", Self.a)], denominators: d, intervals: true)
+        let k = try #require(t.columns.firstIndex { $0.group == "test_untrained_user" && $0.metric == .overall })
+        #expect(t.rows[0].intervals[k] == Wilson.interval(successes: 3, n: 4))
+        let o = try #require(t.columns.firstIndex { $0.group == "overall" && $0.metric == .overall })
+        let value = try #require(t.rows[0].values[o])
+        #expect(t.rows[0].intervals[o] == Wilson.interval(proportion: value, n: 6))
+    }
+}
