@@ -129,4 +129,46 @@ struct StatisticsCommandTests {
             CLIOutputTests.expectInert(run.stderr, "\(args[0]) stderr")
         }
     }
+
+    // MARK: - --print of every run
+
+    /// The rows `name v1 v2 v3` of `text` after the line starting with `heading`, until a blank line.
+    static func rows(_ text: String, after heading: String) -> [String: [Double]] {
+        var out: [String: [Double]] = [:]
+        guard let start = text.range(of: heading) else { return out }
+        for line in text[start.upperBound...].split(separator: "\n", omittingEmptySubsequences: false).dropFirst() {
+            let words = line.split(separator: " ").map(String.init)
+            if line.isEmpty && !out.isEmpty { break }
+            if words.count == 4, let values = Optional(words.dropFirst().compactMap(Double.init)), values.count == 3 {
+                out[words[0]] = values
+            }
+        }
+        return out
+    }
+
+    @Test("--print with two runs prints both tables under the explorer's names, and B − A deltas equal the tables' difference")
+    func printEveryRun() throws {
+        let tmp = try TemporaryFolder()
+        for (args, names) in [
+            (["--compare", "--print"], ["sample · strong-sim", "sample · weak-sim"]),
+            (["open", Self.data, Self.strong, "--run", "mine=" + Self.weak, "--print"], ["strong-sim", "mine"]),
+        ] {
+            let run = try CLIOutputTests.run(args, in: tmp)
+            #expect(run.status == 0, "\(run.errors)")
+            CLIOutputTests.expectShows(run.text, "run A: \(names[0])\n", "A's name")
+            CLIOutputTests.expectShows(run.text, "run B: \(names[1])\n", "B's name")
+            let a = Self.rows(run.text, after: "run A: ")
+            let b = Self.rows(run.text, after: "run B: ")
+            let delta = Self.rows(run.text, after: "run B − run A")
+            #expect(a.count == 8 && b.count == 8 && delta.count == 8, "\(a) \(b) \(delta)")
+            for (metric, d) in delta {
+                for k in 0..<3 {
+                    // Printed to 4 decimals (tables) and 2 (points): within rounding.
+                    let expected = ((b[metric]?[k] ?? .nan) - (a[metric]?[k] ?? .nan)) * 100
+                    #expect(abs(d[k] - expected) <= 0.011, "\(metric)[\(k)]: \(d[k]) vs \(expected)")
+                }
+            }
+            CLIOutputTests.expectShows(run.text, "paired bootstrap, 10000 resamples, seed 12", "the statistics")
+        }
+    }
 }

@@ -40,18 +40,7 @@ extension PairedComparison {
     /// warning, then every regression and improvement with both verdicts and first findings; every
     /// text from the data passes through `cell` and columns are measured with `width`.
     public func text(cell: (String) -> String, width: (String) -> Int) -> String {
-        func points(_ d: Double) -> String { (d >= 0 ? "+" : "−") + String(format: "%.2f", abs(d) * 100) }
-        var out = "A: \(cell(runs.0))\nB: \(cell(runs.1))\n\n"
-        out +=
-            "both pass \(bothPass) · both fail \(bothFail) · regressions (A pass, B not) \(regressions.count)"
-            + " · improvements (B pass, A not) \(improvements.count)\n"
-        out += "overall B − A: \(points(deltaOverall)) points (\(weightsDescription))\n"
-        if let ci = deltaCI95 {
-            out +=
-                "95 % interval: [\(points(ci.low)), \(points(ci.high))] points (paired bootstrap, \(resamples) resamples, seed \(seed))\n"
-        }
-        out += "McNemar's exact test: p = \(Self.pText(mcnemarP)) on \(discordant) discordant case(s)\n"
-        if let warning { out += "warning: \(warning)\n" }
+        var out = "A: \(cell(runs.0))\nB: \(cell(runs.1))\n\n" + summary
         for (title, changes) in [("regressions", regressions), ("improvements", improvements)] where !changes.isEmpty {
             out += "\n\(title) (\(changes.count))\n"
             let rows = changes.map { c in
@@ -62,6 +51,23 @@ extension PairedComparison {
             }
             out += PlainTextColumns.lines(rows.map { $0.map(cell) }, width: width)
         }
+        return out
+    }
+
+    /// The counts, the difference with its interval, McNemar's p and the warning, one per line
+    /// (no names: the caller says which runs are A and B).
+    public var summary: String {
+        func points(_ d: Double) -> String { (d >= 0 ? "+" : "−") + String(format: "%.2f", abs(d) * 100) }
+        var out =
+            "both pass \(bothPass) · both fail \(bothFail) · regressions (A pass, B not) \(regressions.count)"
+            + " · improvements (B pass, A not) \(improvements.count)\n"
+        out += "overall B − A: \(points(deltaOverall)) points (\(weightsDescription))\n"
+        if let ci = deltaCI95 {
+            out += "95 % interval: [\(points(ci.low)), \(points(ci.high))] points"
+            out += " (paired bootstrap, \(resamples) resamples, seed \(seed))\n"
+        }
+        out += "McNemar's exact test: p = \(Self.pText(mcnemarP)) on \(discordant) discordant case(s)\n"
+        if let warning { out += "warning: \(warning)\n" }
         return out
     }
 
