@@ -46,8 +46,8 @@ struct DiffCommand: ParsableCommand {
     }
 
     func run() throws {
-        let a = namedRun(predictionsA)
-        let b = namedRun(predictionsB)
+        let named = distinctNames([namedRun(predictionsA), namedRun(predictionsB)])
+        let (a, b) = (named[0], named[1])
         let comparison = try compare(a, b)
         if json {
             TerminalText.printJSON(comparison.json)
@@ -89,4 +89,17 @@ func namedRun(_ argument: String) -> RunSpecArgument {
     }
     let url = URL(fileURLWithPath: argument)
     return RunSpecArgument(name: url.standardizedFileURL.lastPathComponent, predictions: url)
+}
+
+/// `runs` with every name given twice or more replaced by the path's last two components
+/// (`m1/pred`, `m2/pred`), so two folders of the same name are told apart.
+func distinctNames(_ runs: [RunSpecArgument]) -> [RunSpecArgument] {
+    var counts: [String: Int] = [:]
+    for r in runs { counts[r.name, default: 0] += 1 }
+    return runs.map { r in
+        guard counts[r.name, default: 0] > 1 else { return r }
+        let url = r.predictions.standardizedFileURL
+        let parent = url.deletingLastPathComponent().lastPathComponent
+        return RunSpecArgument(name: parent.isEmpty ? r.name : parent + "/" + url.lastPathComponent, predictions: r.predictions)
+    }
 }

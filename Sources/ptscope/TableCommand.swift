@@ -41,8 +41,7 @@ struct TableCommand: ParsableCommand {
         let dataURL = URL(fileURLWithPath: data)
         var scored: [(name: String, report: ScoreReport)] = []
         var denominators: [String: [Metric: Int]] = [:]
-        for argument in runs {
-            let run = namedRun(argument)
+        for run in distinctNames(runs.map(namedRun)) {
             let bench = try loadBenchmark(dataURL, run.predictions)
             let report = bench.score(options: Scorer.Options(format: predictionFormat))
             for w in report.warnings { warn("warning: \(run.name): \(w)") }

@@ -73,6 +73,15 @@ struct StatisticsCommandTests {
     @Test("diff rejects a resample count out of range, naming it")
     func diffOptions() throws {
         let tmp = try TemporaryFolder()
+        // Two folders of the same name are told apart by their parents.
+        try FileManager.default.createDirectory(atPath: tmp.path + "/m1", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: tmp.path + "/m2", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Self.strong, toPath: tmp.path + "/m1/pred")
+        try FileManager.default.copyItem(atPath: Self.weak, toPath: tmp.path + "/m2/pred")
+        let same = try CLIOutputTests.run(
+            ["diff", Self.data, tmp.path + "/m1/pred", tmp.path + "/m2/pred", "--json", "--resamples", "10"], in: tmp)
+        #expect(try Self.object(same.text)["runs"] as? [String] == ["m1/pred", "m2/pred"])
+
         let run = try CLIOutputTests.run(["diff", Self.data, Self.strong, Self.weak, "--resamples", "0"], in: tmp)
         #expect(run.status == 64)
         CLIOutputTests.expectShows(run.errors, "--resamples must be between 1 and 1000000, got 0", "the message")
