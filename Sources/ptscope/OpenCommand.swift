@@ -197,14 +197,37 @@ struct Open: ParsableCommand {
         if signal != nil { NcursesTerminal.exit(bySignal: terminal.interruptSignal) }
     }
 
-    /// The score table of `plan`'s data and primary run on standard output (`--print`).
+    /// The score table of every run of `plan` on standard output (`--print`), named as the explorer
+    /// names them; each run after the first with its metric deltas against the first (A) and the
+    /// paired statistics of the overall metric.
     func printScores(_ plan: LaunchPlan, _ options: Scorer.Options) throws {
         if let header = plan.printHeader { TerminalText.print(header) }
-        let bench = try loadBenchmark(plan.data, plan.predictions)
-        let report = bench.score(options: Scorer.Options(format: options.format))
-        for w in report.warnings { warn("warning: \(w)") }
-        let summary = ScoreSummary(report, of: bench, format: options.format, lenient: options.lenient)
-        TerminalText.print(summary.table, terminator: "")
+        let scorer = Scorer.Options(format: options.format)
+        let runs: [RunSpec?] = plan.runs.isEmpty ? [nil] : plan.runs
+        var first: (name: String, report: ScoreReport)?
+        for (k, run) in runs.enumerated() {
+            let bench = try loadBenchmark(plan.data, run?.predictions)
+            let report = bench.score(options: scorer)
+            for w in report.warnings { warn("warning: \(w)") }
+            let summary = ScoreSummary(report, of: bench, format: options.format, lenient: options.lenient)
+            let letter = Self.runLetter(k)
+            if runs.count > 1, let run { TerminalText.print("\(k == 0 ? "" : "\n")run \(letter): \(run.name)\n") }
+            TerminalText.print(summary.table, terminator: "")
+            guard let run, runs.count > 1 else { continue }
+            if let (baseName, base) = first {
+                let title = "\nrun \(letter) − run A (\(run.name) − \(baseName)), percentage points"
+                TerminalText.print(report.deltaTable(against: base, title: title), terminator: "")
+                let paired = PairedComparison(base, report, names: (baseName, run.name))
+                TerminalText.print("\noverall metric, run \(letter) against run A:\n" + paired.summary, terminator: "")
+            } else {
+                first = (run.name, report)
+            }
+        }
+    }
+
+    /// The explorer's letter for the run at `index` (A, B, …; past Z, `#27` and on).
+    static func runLetter(_ index: Int) -> String {
+        index < 26 ? String(UnicodeScalar(UInt8(ascii: "A") + UInt8(index))) : "#\(index + 1)"
     }
 }
 

@@ -24,9 +24,16 @@ struct Score: ParsableCommand {
     var out: String?
 
     @Option(
-        name: .customLong("per-case"), help: "Write one JSON line per case (flags, hits, error column, diagnosis) to this file.",
+        name: .customLong("per-case"),
+        help:
+            "Write one JSON line per case to this file: flags, hits, error columns, the query, gold and predicted platform, the raw prediction, status and note (--journal), the diagnosis with its parts.",
         completion: .file())
     var perCase: String?
+
+    @Option(
+        help: "An annotations journal whose case statuses and notes --per-case records carry (default: none read).",
+        completion: .file(extensions: ["jsonl"]))
+    var journal: String?
 
     @Flag(help: "Print the summary as JSON instead of a table.")
     var json = false
@@ -43,7 +50,18 @@ struct Score: ParsableCommand {
         }
         try exitOnError { () throws(InputError) in try CSVOutput.write(report, to: outDir) }
         for w in report.zeroDenominatorWarnings { warn("warning: \(w)") }
-        if let perCase { try exitOnError { () throws(InputError) in try report.writePerCase(toPath: perCase) } }
+        if let perCase {
+            var annotations: Annotations?
+            if let journal {
+                let file = try readJournal(URL(fileURLWithPath: journal))
+                let replayed = Annotations.replay(file.entries, over: bench)
+                for problem in replayed.problems { warn("warning: \(journal): \(problem)") }
+                annotations = replayed
+            }
+            try exitOnError { () throws(InputError) in
+                try report.writePerCase(toPath: perCase, of: bench, annotations: annotations)
+            }
+        }
         let summary = ScoreSummary(report, of: bench, format: input.format, lenient: input.lenient)
         if json {
             TerminalText.printJSON(summary.json)

@@ -46,9 +46,33 @@ extension ScoreReport {
         return text
     }
 
+    /// One `--per-case` JSON Lines record per case of `bench` (the data this report scored), each
+    /// with its ``CaseContext`` (the review from `annotations` when given).
+    public func perCaseJSONLines(of bench: Benchmark, annotations: Annotations?) -> String {
+        var text = ""
+        for split in splits {
+            guard let data = bench.splits.first(where: { $0.name == split.name }) else { continue }
+            let predictions = bench.predictions[split.name]
+            for (k, v) in split.verdicts.enumerated() where k < data.cases.count {
+                let context = CaseContext(data.cases[k], in: data, predictions: predictions, annotations: annotations)
+                text += v.jsonLine(split: split.name, index: k, context: context) + "\n"
+            }
+        }
+        return text
+    }
+
     /// Writes ``perCaseJSONLines`` to `path` (atomically); the error names `path` as given.
     public func writePerCase(toPath path: String) throws(InputError) {
-        do { try Data(perCaseJSONLines.utf8).write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
+        try Self.write(perCaseJSONLines, toPath: path)
+    }
+
+    /// Writes ``perCaseJSONLines(of:annotations:)`` to `path` (atomically); the error names `path`.
+    public func writePerCase(toPath path: String, of bench: Benchmark, annotations: Annotations?) throws(InputError) {
+        try Self.write(perCaseJSONLines(of: bench, annotations: annotations), toPath: path)
+    }
+
+    static func write(_ text: String, toPath path: String) throws(InputError) {
+        do { try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
             throw InputError(file: path, "cannot write: \(error.localizedDescription)")
         }
     }

@@ -40,8 +40,14 @@ public enum JSONText {
 extension CaseVerdict {
     /// One `--per-case` JSON Lines record.
     public func jsonLine(split: String, index: Int) -> String {
+        jsonLine(split: split, index: index, diagnosisFields: { _ in [] })
+    }
+
+    /// One `--per-case` JSON Lines record whose `diagnosis` items carry `diagnosisFields`' members
+    /// after `kind` and `text`.
+    func jsonLine(split: String, index: Int, diagnosisFields: (Finding) -> [(String, String)]) -> String {
         let diagnosis = problems.map { f in
-            JSONText.object([("kind", JSONText.string(f.kind)), ("text", JSONText.string(f.sentence))])
+            JSONText.object([("kind", JSONText.string(f.kind)), ("text", JSONText.string(f.sentence))] + diagnosisFields(f))
         }
         return JSONText.object([
             ("split", JSONText.string(split)),

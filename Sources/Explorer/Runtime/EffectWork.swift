@@ -85,7 +85,7 @@ public struct EffectWork: Sendable {
         case .export(let path, let cases):
             guard let data = s.data else { return nil }
             self.init(lane: .background(.userInitiated)) { _, _ in
-                .finished(Export.write(data, scores: s.scores, cases: cases, to: path))
+                .finished(Export.write(data, scores: s.scores, annotations: s.session?.annotations, cases: cases, to: path))
             }
         case .score(let request):
             guard let session = s.session else { return nil }
