@@ -52,7 +52,8 @@ struct LaunchTests {
         #expect(plan.runs.map(\.name) == ["sample · weak-sim", "sample · strong-sim", "x"])
         #expect(plan.sampleModel == "weak-sim")
         #expect(plan.printHeader == "ptscope: the bundled sample (invented data), model weak-sim\n")
-        #expect(plan.journalLocation(explicit: nil) == .sample(model: "weak-sim"))
+        // One journal for the sample, whichever model is opened first.
+        #expect(plan.journalLocation(explicit: nil) == .sample)
         #expect(plan.journalLocation(explicit: "/j.jsonl") == .explicit(URL(fileURLWithPath: "/j.jsonl")))
     }
 
@@ -65,11 +66,13 @@ struct LaunchTests {
         #expect(try LaunchPlan(data: "/nonexistent/d", predictions: [], runs: []).pathProblem()?.file == "/nonexistent/d")
     }
 
-    @Test("the journal of the user's runs sits in the first run's predictions root")
-    func journalBesidePredictions() throws {
+    @Test("the journal of the user's runs belongs to the data; every run's predictions are where old journals are looked for")
+    func journalOfTheData() throws {
         let data = try Self.sampleData()
-        let plan = try LaunchPlan(data: data.path, predictions: ["/p/a", "/p/b"], runs: [])
-        #expect(plan.journalLocation(explicit: nil) == .besidePredictions(URL(fileURLWithPath: "/p/a"), data: data))
+        let plan = try LaunchPlan(data: data.path, predictions: ["/p/a", "/p/b"], runs: ["c=/p/c"])
+        let paths = ["/p/a", "/p/b", "/p/c"].map { URL(fileURLWithPath: $0) }
+        #expect(plan.journalLocation(explicit: nil) == .data(data, predictions: paths))
+        #expect(plan.journalLocation(explicit: nil).resolve() == data.appendingPathComponent("annotations.jsonl"))
     }
 
     // MARK: Loading
