@@ -337,4 +337,54 @@ struct JournalMergeTests {
         ])
         #expect(replayed == journalOnly)
     }
+
+    // MARK: - The commands
+
+    @Test("ptscope annotations migrate / merge / agreement on real files: messages, exit codes, idempotence")
+    func commands() throws {
+        let tmp = try temporaryFolder()
+        let data = tmp.appendingPathComponent("data")
+        try FileManager.default.copyItem(at: try #require(Sample.dataRoot), to: data)
+        for name in ["pA", "pB"] {
+            try FileManager.default.createDirectory(at: tmp.appendingPathComponent(name), withIntermediateDirectories: true)
+        }
+        try Self.write([try Self.platform(1, 0, "A", author: "ann")], to: tmp.appendingPathComponent("pA/annotations.jsonl"))
+        try Self.write([try Self.status(1, 1, .flagged, author: "bob")], to: tmp.appendingPathComponent("pB/annotations.jsonl"))
+        let preds = ["pA", "pB"].map { tmp.appendingPathComponent($0).path }
+
+        let migrate = try Child.run(["annotations", "migrate", "--data", data.path] + preds)
+        #expect(migrate.status == 0, "\(migrate.stderr)")
+        #expect(migrate.stdout.contains("moved \(preds[0])/annotations.jsonl") && migrate.stdout.contains("2 entries moved in"))
+        let journal = data.appendingPathComponent("annotations.jsonl")
+        #expect(try Journal.load(journal).entries.map(\.author) == ["ann", "bob"])
+        #expect(!FileManager.default.fileExists(atPath: preds[0] + "/annotations.jsonl"))
+        let again = try Child.run(["annotations", "migrate", "--data", data.path] + preds)
+        #expect(again.status == 0 && again.stdout.contains("nothing to move"), "\(again)")
+        let list = try Child.run(["annotations", journal.path, "--data", data.path])
+        #expect(list.status == 0 && list.stdout.contains("flagged"), "\(list)")
+
+        // merge: a conflict on case 1 (flagged by bob, confirmed by cy), listed with file:line.
+        let cy = tmp.appendingPathComponent("cy.jsonl")
+        try Self.write([try Self.platform(1, 0, "A", author: "cy"), try Self.status(2, 1, .confirmed, author: "cy")], to: cy)
+        let out = tmp.appendingPathComponent("merged.jsonl")
+        let merge = try Child.run(["annotations", "merge", journal.path, cy.path, "--out", out.path])
+        #expect(merge.status == 0, "\(merge.stderr)")
+        #expect(merge.stdout.contains("conflict: \(try Self.key(1).key): \(journal.path):2 (bob, flagged"))
+        #expect(merge.stdout.contains("\(cy.path):2 (cy, confirmed"))
+        #expect(merge.stdout.contains("1 conflicting case(s) to adjudicate, 1 annotated alike"))
+        #expect(try Journal.load(out).entries.map(\.held) == [nil, nil, .agreement, .conflict])
+        let twice = try Child.run(["annotations", "merge", journal.path, cy.path, "--out", out.path])
+        #expect(twice.status == 2 && twice.stderr.contains("exists already"), "\(twice)")
+        let one = try Child.run(["annotations", "merge", journal.path, "--out", tmp.path + "/x.jsonl"])
+        #expect(one.status != 0 && one.stderr.contains("two journals or more"))
+
+        // agreement: statuses flagged+corrected vs confirmed+corrected; the same gold on both cases.
+        let agreement = try Child.run(["annotations", "agreement", journal.path, cy.path, "--data", data.path, "--json"])
+        #expect(agreement.status == 0, "\(agreement.stderr)")
+        let json = try JSONReader.parse(agreement.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(json["n"] == .number(JSONNumber(text: "2")) && json["same_status"] == .number(JSONNumber(text: "1")))
+        #expect(json["same_gold"] == .number(JSONNumber(text: "2")) && json["kappa_kind"]?.stringValue == "cohen")
+        let text = try Child.run(["annotations", "agreement", journal.path, cy.path])
+        #expect(text.stdout.contains("cases every annotator annotated: n = 2"), "\(text)")
+    }
 }
