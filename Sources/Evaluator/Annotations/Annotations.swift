@@ -193,6 +193,15 @@ public struct Annotations: Sendable {
         Set(held.filter { $0.value.contains { $0.held == .conflict } }.keys)
     }
 
+    /// The ``conflicts`` not settled yet: no edit applied to the case comes after its last held
+    /// conflicting entry (an edit made while adjudicating settles it, whichever version it keeps).
+    public var toAdjudicate: Set<CaseKey> {
+        conflicts.filter { key in
+            let lastHeld = held[key]?.filter { $0.held == .conflict }.map(\.seq).max() ?? 0
+            return (cases[key]?.edits.max() ?? 0) < lastHeld
+        }
+    }
+
     /// Whether edit `seq` is in effect: applied, and not undone (a redone edit is in effect again).
     public func isInEffect(_ seq: Int) -> Bool { done.contains { $0.seq == seq } }
 
