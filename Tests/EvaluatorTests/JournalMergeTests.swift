@@ -352,6 +352,12 @@ struct JournalMergeTests {
         try Self.write([try Self.status(1, 1, .flagged, author: "bob")], to: tmp.appendingPathComponent("pB/annotations.jsonl"))
         let preds = ["pA", "pB"].map { tmp.appendingPathComponent($0).path }
 
+        // export reads the old journal beside the predictions given, saying how to move it in.
+        let export = try Child.run(["export", data.path, "--predictions", preds[0], "--out", tmp.path + "/corrected"])
+        #expect(export.status == 0, "\(export.stderr)")
+        #expect(export.stderr.contains("ptscope annotations migrate --data \(data.path) \(preds[0])"), "\(export.stderr)")
+        #expect(export.stdout.contains("1 case(s) with corrected gold"), "\(export.stdout)")
+
         let migrate = try Child.run(["annotations", "migrate", "--data", data.path] + preds)
         #expect(migrate.status == 0, "\(migrate.stderr)")
         #expect(migrate.stdout.contains("moved \(preds[0])/annotations.jsonl") && migrate.stdout.contains("2 entries moved in"))

@@ -125,6 +125,28 @@ struct LaunchTests {
         #expect(loaded.journalPath == url.path && !loaded.journalReadOnly && loaded.journalWarnings.isEmpty)
     }
 
+    @Test("old journals read with the journal: their entries replayed, and the status bar says how to move them in")
+    func loaderWithOldJournals() throws {
+        let folder = try Self.folder()
+        let bench = try Benchmark.load(data: try Self.sampleData(), predictions: nil)
+        let split = bench.splits[0]
+        let key = CaseKey.of(split.cases[0], in: split)
+        let old = folder.appendingPathComponent("old.jsonl")
+        let entry = JournalEntry(seq: 1, time: "2026-01-01T00:00:00Z", author: "o", key: key, kind: .setStatus, status: .flagged)
+        try Data((entry.jsonLine + "\n").utf8).write(to: old)
+        let journal = try Journal.open(
+            folder.appendingPathComponent("annotations.jsonl"), old: [old], hint: "ptscope annotations migrate")
+        defer { journal.close() }
+        let plan = try LaunchPlan(data: try Self.sampleData().path, predictions: [try Self.run("weak-sim").path], runs: [])
+        let loaded = try plan.loader(journal: journal)()
+        #expect(loaded.initialAnnotations.cases[key]?.status == .flagged)
+        let notice =
+            "read 1 old journal with annotations.jsonl (see the warnings on exit); move it in with: ptscope annotations migrate"
+        #expect(loaded.journalNotice == notice)
+        let s = Fixture.state(loaded, width: 120, height: 40)
+        #expect(s.message == notice)
+    }
+
     // MARK: Appearance
 
     @Test("colour off with --no-color or a non-empty NO_COLOR; glyphs and the first message follow the locale")
