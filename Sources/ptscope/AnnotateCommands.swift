@@ -43,6 +43,12 @@ struct ExportCommand: ParsableCommand {
         let file = try readJournal(journalURL, old: location.oldJournals(), hint: location.migrateCommand)
         let annotations = Annotations.replay(file.entries, over: bench)
         for problem in annotations.problems { warn("warning: \(journalURL.path): \(problem)") }
+        let open = annotations.toAdjudicate.count
+        if open > 0 {
+            warn(
+                "warning: \(journalURL.path): \(open) case(s) still to adjudicate (annotators differ; the first one's "
+                    + "version is exported; :filter adjudicate in the explorer lists them)")
+        }
         let outURL = URL(fileURLWithPath: out)
         try exitOnError { () throws(InputError) in
             try CorrectedExport.write(bench, annotations, entries: file.entries, to: outURL)

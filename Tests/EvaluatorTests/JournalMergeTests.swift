@@ -379,6 +379,12 @@ struct JournalMergeTests {
         #expect(merge.stdout.contains("\(cy.path):2 (cy, confirmed"))
         #expect(merge.stdout.contains("1 conflicting case(s) to adjudicate, 1 annotated alike"))
         #expect(try Journal.load(out).entries.map(\.held) == [nil, nil, .agreement, .conflict])
+        // Exporting the merged journal says what is still to adjudicate.
+        let exported = try Child.run(["export", data.path, "--journal", out.path, "--out", tmp.path + "/merged-export"])
+        #expect(exported.status == 0 && exported.stderr.contains("1 case(s) still to adjudicate"), "\(exported)")
+        let changes = try String(contentsOfFile: tmp.path + "/merged-export/CHANGES.md", encoding: .utf8)
+        let contested = try Self.key(1).key
+        #expect(changes.contains("## Still to adjudicate") && changes.contains("\(contested): also annotated by cy"))
         let twice = try Child.run(["annotations", "merge", journal.path, cy.path, "--out", out.path])
         #expect(twice.status == 2 && twice.stderr.contains("exists already"), "\(twice)")
         let one = try Child.run(["annotations", "merge", journal.path, "--out", tmp.path + "/x.jsonl"])
