@@ -224,6 +224,7 @@ struct JournalMergeTests {
             try Self.platform(3, 0, "A", author: "bob"), try Self.status(4, 1, .confirmed, author: "bob"),
             try Self.status(5, 3, .flagged, author: "bob"),
         ]
+        let keys1 = try Self.key(1).key
         let merged = JournalMerge.merge([
             JournalMerge.Source(file: "ann.jsonl", entries: ann, lines: [1, 2, 3]),
             JournalMerge.Source(file: "bob.jsonl", entries: bob, lines: [1, 2, 3, 4, 5]),
@@ -238,6 +239,11 @@ struct JournalMergeTests {
         #expect(merged.conflicts[0].sides.map(\.place) == ["ann.jsonl:2", "bob.jsonl:4"])
         #expect(merged.conflicts[0].description.contains("flagged") && merged.conflicts[0].description.contains("confirmed"))
         #expect(merged.agreements == 1)
+
+        // The listing without data: held entries are listed as held and are not in effect.
+        let listing = AnnotationsListing(file: "merged.jsonl", entries: merged.entries, replayedOver: nil)
+        #expect(listing.cases.first { $0.key == keys1 }?.status == "flagged")
+        #expect(listing.editRows[7][4] == "set_status (held: conflict)")
 
         // Replayed: every case has the first annotator's version; bob's case 3 applies; held are not applied.
         let url = try temporaryFolder().appendingPathComponent("merged.jsonl")
