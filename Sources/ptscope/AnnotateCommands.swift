@@ -23,11 +23,12 @@ struct ExportCommand: ParsableCommand {
     var data: String
 
     @Option(
-        help: "The annotations journal (default: <predictions root>/annotations.jsonl, else beside the data).",
+        help:
+            "The annotations journal (default: <data root>/annotations.jsonl, with old journals beside the predictions read too).",
         completion: .file(extensions: ["jsonl"]))
     var journal: String?
 
-    @Option(help: "A predictions root, only to find the default journal.", completion: .directory)
+    @Option(help: "A predictions root, only to find an old journal beside it.", completion: .directory)
     var predictions: String?
 
     @Option(help: "The folder to write the corrected data root to.", completion: .directory)
@@ -35,12 +36,19 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let bench = try loadBenchmark(URL(fileURLWithPath: data), predictions.map { URL(fileURLWithPath: $0) })
-        let journalURL =
-            journal.map { URL(fileURLWithPath: $0) }
-            ?? Journal.defaultURL(predictionsRoot: bench.predictionsRoot, dataRoot: URL(fileURLWithPath: data))
-        let file = try readJournal(journalURL)
+        let location =
+            journal.map { JournalLocation.explicit(URL(fileURLWithPath: $0)) }
+            ?? .data(URL(fileURLWithPath: data), predictions: bench.predictionsRoot.map { [$0] } ?? [])
+        let journalURL = location.resolve()
+        let file = try readJournal(journalURL, old: location.oldJournals(), hint: location.migrateCommand)
         let annotations = Annotations.replay(file.entries, over: bench)
         for problem in annotations.problems { warn("warning: \(journalURL.path): \(problem)") }
+        let open = annotations.toAdjudicate.count
+        if open > 0 {
+            warn(
+                "warning: \(journalURL.path): \(open) case(s) still to adjudicate (annotators differ; the first one's "
+                    + "version is exported; :filter adjudicate in the explorer lists them)")
+        }
         let outURL = URL(fileURLWithPath: out)
         try exitOnError { () throws(InputError) in
             try CorrectedExport.write(bench, annotations, entries: file.entries, to: outURL)
@@ -56,13 +64,36 @@ func readJournal(_ url: URL) throws -> Journal {
     return journal
 }
 
+/// The journal at `url` with the `old` journals read before it, as the explorer reads them, without
+/// locking or writing anything (``Journal/load(_:old:hint:)``); exit 2 when it cannot be read.
+func readJournal(_ url: URL, old: [URL], hint: String?) throws -> Journal {
+    guard !old.isEmpty else { return try readJournal(url) }
+    let journal = try exitOnError { () throws(InputError) in try Journal.load(url, old: old, hint: hint) }
+    for w in journal.warnings { warn("warning: \(w)") }
+    return journal
+}
+
 // MARK: - annotations
 
-/// `ptscope annotations`: the edits and case statuses of a journal.
+/// `ptscope annotations`: list a journal (the default), move old journals in, merge annotators'
+/// journals, measure their agreement.
 struct AnnotationsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "annotations",
-        abstract: "List the edits and case statuses of an annotations journal.",
+        abstract: "List, migrate, merge and compare annotations journals.",
+        subcommands: [
+            AnnotationsListCommand.self, AnnotationsMigrateCommand.self, AnnotationsMergeCommand.self,
+            AnnotationsAgreementCommand.self,
+        ],
+        defaultSubcommand: AnnotationsListCommand.self
+    )
+}
+
+/// `ptscope annotations [list]`: the edits and case statuses of a journal.
+struct AnnotationsListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List the edits and case statuses of an annotations journal (the default).",
         discussion: """
             Every edit: number, time, author, case, kind, a short before → after and the reason; then
             every annotated case with its status and note. With --data the journal is replayed over the

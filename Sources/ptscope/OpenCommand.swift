@@ -22,7 +22,7 @@ struct ExplorerOptions: ParsableArguments {
 
     @Option(
         help:
-            "The annotations journal (default: annotations.jsonl in the predictions root; for the sample, in ~/.local/share/ptscope).",
+            "The annotations journal (default: annotations.jsonl in the data root, shared by every run; for the sample, in ~/.local/share/ptscope).",
         completion: .file(extensions: ["jsonl"])
     )
     var journal: String?
@@ -143,8 +143,11 @@ struct Open: ParsableCommand {
         }
         // The journal: opened (and locked, when it exists) before the terminal, so a problem is a plain
         // message; a missing one is created by the first edit.
-        let journalURL = plan.journalLocation(explicit: journal).resolve()
-        let openedJournal = try exitOnError { () throws(InputError) in try Journal.open(journalURL) }
+        let location = plan.journalLocation(explicit: journal)
+        let journalURL = location.resolve()
+        let openedJournal = try exitOnError { () throws(InputError) in
+            try Journal.open(journalURL, old: location.oldJournals(), hint: location.migrateCommand)
+        }
         let appearance = LaunchAppearance(themeSpec: theme ?? config.config.theme, noColor: noColor)
         let history = HistoryFile.atLaunch()
         let terminal: NcursesTerminal

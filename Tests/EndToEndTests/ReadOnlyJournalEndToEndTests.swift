@@ -50,7 +50,7 @@ struct ReadOnlyJournalEndToEndTests {
         #expect(!FileManager.default.fileExists(atPath: journal))
     }
 
-    @Test("opening the explorer and quitting without an edit writes no annotations.jsonl beside the predictions")
+    @Test("opening the explorer and quitting without an edit writes no annotations.jsonl, in the data or beside the predictions")
     func openingWritesNoJournal() async throws {
         let tmp = try TemporaryFolder()
         let sample = CLIOutputTests.sample
@@ -63,6 +63,7 @@ struct ReadOnlyJournalEndToEndTests {
         try t.send("q")
         #expect(try await t.waitForExit() == 0)
         #expect(!FileManager.default.fileExists(atPath: tmp.path + "/pred/annotations.jsonl"), "opening wrote the journal")
+        #expect(!FileManager.default.fileExists(atPath: tmp.path + "/data/annotations.jsonl"), "opening wrote the journal")
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: tmp.path + "/pred").sorted() == [
                 "test_trained_user", "test_untrained_user",

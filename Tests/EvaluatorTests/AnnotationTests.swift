@@ -467,12 +467,12 @@ struct AnnotationTests {
     @Test("a journal line from a newer ptscope is refused with both version numbers")
     func newerVersion() throws {
         let url = try temporaryFolder().appendingPathComponent("annotations.jsonl")
-        try Data(#"{"v": 2, "seq": 1}"#.utf8).write(to: url)
+        try Data(#"{"v": 3, "seq": 1}"#.utf8).write(to: url)
         #expect {
             _ = try Journal.open(url)
         } throws: { error in
             let text = "\(error)"
-            return text.contains("version 2") && text.contains("version 1") && text.contains(":1:")
+            return text.contains("version 3") && text.contains("version 2") && text.contains(":1:")
         }
     }
 

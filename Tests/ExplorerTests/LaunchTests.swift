@@ -52,7 +52,8 @@ struct LaunchTests {
         #expect(plan.runs.map(\.name) == ["sample · weak-sim", "sample · strong-sim", "x"])
         #expect(plan.sampleModel == "weak-sim")
         #expect(plan.printHeader == "ptscope: the bundled sample (invented data), model weak-sim\n")
-        #expect(plan.journalLocation(explicit: nil) == .sample(model: "weak-sim"))
+        // One journal for the sample, whichever model is opened first.
+        #expect(plan.journalLocation(explicit: nil) == .sample)
         #expect(plan.journalLocation(explicit: "/j.jsonl") == .explicit(URL(fileURLWithPath: "/j.jsonl")))
     }
 
@@ -65,11 +66,13 @@ struct LaunchTests {
         #expect(try LaunchPlan(data: "/nonexistent/d", predictions: [], runs: []).pathProblem()?.file == "/nonexistent/d")
     }
 
-    @Test("the journal of the user's runs sits in the first run's predictions root")
-    func journalBesidePredictions() throws {
+    @Test("the journal of the user's runs belongs to the data; every run's predictions are where old journals are looked for")
+    func journalOfTheData() throws {
         let data = try Self.sampleData()
-        let plan = try LaunchPlan(data: data.path, predictions: ["/p/a", "/p/b"], runs: [])
-        #expect(plan.journalLocation(explicit: nil) == .besidePredictions(URL(fileURLWithPath: "/p/a"), data: data))
+        let plan = try LaunchPlan(data: data.path, predictions: ["/p/a", "/p/b"], runs: ["c=/p/c"])
+        let paths = ["/p/a", "/p/b", "/p/c"].map { URL(fileURLWithPath: $0) }
+        #expect(plan.journalLocation(explicit: nil) == .data(data, predictions: paths))
+        #expect(plan.journalLocation(explicit: nil).resolve() == data.appendingPathComponent("annotations.jsonl"))
     }
 
     // MARK: Loading
@@ -120,6 +123,28 @@ struct LaunchTests {
         #expect(loaded.journalEntries.map(\.seq) == [1])
         #expect(loaded.initialAnnotations.cases[key]?.status == .flagged)
         #expect(loaded.journalPath == url.path && !loaded.journalReadOnly && loaded.journalWarnings.isEmpty)
+    }
+
+    @Test("old journals read with the journal: their entries replayed, and the status bar says how to move them in")
+    func loaderWithOldJournals() throws {
+        let folder = try Self.folder()
+        let bench = try Benchmark.load(data: try Self.sampleData(), predictions: nil)
+        let split = bench.splits[0]
+        let key = CaseKey.of(split.cases[0], in: split)
+        let old = folder.appendingPathComponent("old.jsonl")
+        let entry = JournalEntry(seq: 1, time: "2026-01-01T00:00:00Z", author: "o", key: key, kind: .setStatus, status: .flagged)
+        try Data((entry.jsonLine + "\n").utf8).write(to: old)
+        let journal = try Journal.open(
+            folder.appendingPathComponent("annotations.jsonl"), old: [old], hint: "ptscope annotations migrate")
+        defer { journal.close() }
+        let plan = try LaunchPlan(data: try Self.sampleData().path, predictions: [try Self.run("weak-sim").path], runs: [])
+        let loaded = try plan.loader(journal: journal)()
+        #expect(loaded.initialAnnotations.cases[key]?.status == .flagged)
+        let notice =
+            "read 1 old journal with annotations.jsonl (see the warnings on exit); move it in with: ptscope annotations migrate"
+        #expect(loaded.journalNotice == notice)
+        let s = Fixture.state(loaded, width: 120, height: 40)
+        #expect(s.message == notice)
     }
 
     // MARK: Appearance

@@ -11,6 +11,9 @@ public struct Annotations: Sendable {
     public var cases: [CaseKey: CorrectedCase] = [:]
     /// Entries that were not applied, and why.
     public var problems: [String] = []
+    /// The entries held for adjudication (``JournalEntry/held``: another annotator's version of a
+    /// case, from `ptscope annotations merge`), by case, in order; they are not applied.
+    public var held: [CaseKey: [JournalEntry]] = [:]
 
     struct Position: Hashable, Sendable {
         var split: String
@@ -48,6 +51,10 @@ public struct Annotations: Sendable {
     /// Applies one entry made after every entry applied so far (or reports why it does not fit).
     public mutating func apply(_ entry: JournalEntry, over bench: Benchmark) {
         let key = entry.key
+        if entry.held != nil {
+            held[key, default: []].append(entry)
+            return
+        }
         func problem(_ why: String) {
             problems.append("seq \(entry.seq) (\(key), \(entry.kind.rawValue)): \(why); not applied")
         }
@@ -179,6 +186,20 @@ public struct Annotations: Sendable {
         return EditStep(
             kind: .redo, key: entry.key, changes: entry.changes, status: restatus ? state.after.status : nil,
             note: entry.note, reason: restatus ? state.after.reason : nil, undoOf: item.seq)
+    }
+
+    /// The cases whose versions by different annotators differ (a held ``Held/conflict`` entry).
+    public var conflicts: Set<CaseKey> {
+        Set(held.filter { $0.value.contains { $0.held == .conflict } }.keys)
+    }
+
+    /// The ``conflicts`` not settled yet: no edit applied to the case comes after its last held
+    /// conflicting entry (an edit made while adjudicating settles it, whichever version it keeps).
+    public var toAdjudicate: Set<CaseKey> {
+        conflicts.filter { key in
+            let lastHeld = held[key]?.filter { $0.held == .conflict }.map(\.seq).max() ?? 0
+            return (cases[key]?.edits.max() ?? 0) < lastHeld
+        }
     }
 
     /// Whether edit `seq` is in effect: applied, and not undone (a redone edit is in effect again).

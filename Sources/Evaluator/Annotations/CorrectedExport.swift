@@ -155,6 +155,15 @@ public enum CorrectedExport {
                 out += describe(fixed, annotations.edits(inEffectOn: key))
             }
         }
+        let open = annotations.toAdjudicate.sorted { ($0.split, $0.index, $0.hash) < ($1.split, $1.index, $1.hash) }
+        if !open.isEmpty {
+            out += "\n## Still to adjudicate\n\n"
+            out += "Annotators left these cases differently (a merged journal); the first annotator's version is used.\n\n"
+            for key in open {
+                let others = (annotations.held[key] ?? []).filter { $0.held == .conflict }.map(\.author)
+                out += "- \(key.split) #\(key.index): also annotated by \(Array(Set(others)).sorted().joined(separator: ", "))\n"
+            }
+        }
         if !annotations.problems.isEmpty {
             out += "\n## Journal entries not applied\n\n"
             for p in annotations.problems { out += "- \(p)\n" }

@@ -24,6 +24,10 @@ public final class Journal: @unchecked Sendable {
     public var warnings: [String] { lock.withLock { storedWarnings } }
     /// Whether edits are refused (the file is locked by another process, or not writable).
     public var readOnly: Bool { lock.withLock { storedReadOnly } }
+    /// The line of each entry in the file, for a journal read with ``load(_:)`` (else empty).
+    public private(set) var lines: [Int] = []
+    /// The old journals read with this one (``open(_:readOnlyIfLocked:old:hint:)``), by path.
+    public private(set) var oldRead: [URL] = []
 
     private let lock = NSLock()
     private var stored: [JournalEntry]
@@ -41,6 +45,10 @@ public final class Journal: @unchecked Sendable {
     private var needsNewline: Bool
     /// Why appending is refused, when it is.
     private var readOnlyReason: String
+    /// The entries of the old journals read with this one, each journal's in file order.
+    private var oldEntries: [[JournalEntry]] = []
+    /// Said when the old journals and this one cannot be numbered together: `readOnlyReason` then.
+    private var oldHint = ""
 
     private init(url: URL, fd: Int32, parsed: Parsed, warnings: [String], readOnly: Bool, readOnlyReason: String) {
         self.url = url
@@ -108,7 +116,23 @@ public final class Journal: @unchecked Sendable {
     /// a newline, is skipped with a warning and kept, as is a line whose `seq` is outside
     /// 1...``JournalEntry/maxSeq`` or repeats an earlier line's (the first line with a number applies;
     /// the warning names both lines). A line written by a newer ptscope is refused with both version numbers.
-    public static func open(_ url: URL, readOnlyIfLocked: Bool = true) throws(InputError) -> Journal {
+    ///
+    /// `old` journals (where earlier ptscopes kept them, ``JournalLocation/oldJournals(environment:home:)``)
+    /// are read with it, never written: their entries come first, numbered 1...L
+    /// (``JournalMerge/combine(own:old:)``), and new edits go to `url`, numbered after them, so moving
+    /// them in later (`hint`: the command that does) keeps every number. An old journal already moved
+    /// in is not read again. When `url` already numbers edits within 1...L, the journal opens
+    /// read-only until the old ones are moved in. Each old journal read is named in a warning with `hint`.
+    public static func open(
+        _ url: URL, readOnlyIfLocked: Bool = true, old: [URL] = [], hint: String? = nil
+    ) throws(InputError) -> Journal {
+        let journal = try openOwn(url, readOnlyIfLocked: readOnlyIfLocked)
+        if !old.isEmpty { journal.readOld(old, hint: hint) }
+        return journal
+    }
+
+    /// ``open(_:readOnlyIfLocked:old:hint:)`` without old journals.
+    static func openOwn(_ url: URL, readOnlyIfLocked: Bool) throws(InputError) -> Journal {
         let path = url.path
         func failure(_ what: String, _ code: Int32) -> InputError {
             InputError(file: path, "cannot \(what) the annotations journal: \(String(cString: strerror(code)))")
@@ -132,10 +156,10 @@ public final class Journal: @unchecked Sendable {
                 // It is there after all (made meanwhile): read it, without writing.
                 readOnly = true
                 reason = "\(path) is not writable (\(String(cString: strerror(code))))"
-                warnings.append("\(reason); opened read-only: edits are not saved")
+                warnings.append("\(reason); opened read-only: edits are not saved (--journal FILE puts them elsewhere)")
             } else if refusesWrites(code) {
                 reason = "cannot create \(path) (\(String(cString: strerror(code))))"
-                warnings.append("\(reason); opened read-only: edits are not saved")
+                warnings.append("\(reason); opened read-only: edits are not saved (--journal FILE puts them elsewhere)")
                 return Journal(url: url, fd: -1, parsed: Parsed(), warnings: warnings, readOnly: true, readOnlyReason: reason)
             } else {
                 throw failure("create", code)
@@ -147,7 +171,7 @@ public final class Journal: @unchecked Sendable {
                 if fd >= 0 {
                     readOnly = true
                     reason = "\(path) is not writable (\(why))"
-                    warnings.append("\(reason); opened read-only: edits are not saved")
+                    warnings.append("\(reason); opened read-only: edits are not saved (--journal FILE puts them elsewhere)")
                 }
             }
             if fd < 0 { throw failure("open", errno) }
@@ -186,8 +210,82 @@ public final class Journal: @unchecked Sendable {
     public static func load(_ url: URL) throws(InputError) -> Journal {
         let bytes = try FileBytes.read(url)
         let parsed = try parse(bytes, file: url.path, writable: false)
-        return Journal(
+        let journal = Journal(
             url: url, fd: -1, parsed: parsed, warnings: [], readOnly: true, readOnlyReason: "\(url.path) was read only")
+        journal.lines = parsed.lines
+        return journal
+    }
+
+    /// Reads `url` (when it exists) and the `old` journals before it, as
+    /// ``open(_:readOnlyIfLocked:old:hint:)`` does, without locking, creating or writing anything.
+    public static func load(_ url: URL, old: [URL], hint: String?) throws(InputError) -> Journal {
+        let journal =
+            FileManager.default.fileExists(atPath: url.path)
+            ? try load(url)
+            : Journal(
+                url: url, fd: -1, parsed: Parsed(), warnings: [], readOnly: true, readOnlyReason: "\(url.path) was read only")
+        if !old.isEmpty {
+            journal.lines = []
+            journal.readOld(old, hint: hint)
+        }
+        return journal
+    }
+
+    // MARK: Old journals
+
+    /// Reads `old` with this journal (see ``open(_:readOnlyIfLocked:old:hint:)``).
+    private func readOld(_ old: [URL], hint: String?) {
+        lock.lock()
+        defer { lock.unlock() }
+        let move = hint.map { "; move it there with: \($0)" } ?? ""
+        var loaded: [(url: URL, entries: [JournalEntry])] = []
+        for u in old {
+            do {
+                let j = try Journal.load(u)
+                storedWarnings += j.warnings
+                loaded.append((u, j.entries))
+            } catch {
+                storedWarnings.append("\(error) (an old journal: not read)")
+            }
+        }
+        let combined = JournalMerge.combine(own: stored, old: loaded.map(\.entries))
+        let usedSet = Set(combined.used)
+        for (k, o) in loaded.enumerated() {
+            if usedSet.contains(k) {
+                storedWarnings.append(
+                    "\(o.url.path): an annotations journal where an earlier ptscope kept it (\(o.entries.count) "
+                        + "entries), read with \(url.path), where new edits go\(move)")
+            } else {
+                storedWarnings.append(
+                    "\(o.url.path) is already in \(url.path) (an earlier migration stopped before removing it)"
+                        + (hint.map { "; \($0) removes it" } ?? ""))
+            }
+        }
+        oldEntries = combined.used.map { loaded[$0].entries }
+        oldRead = combined.used.map { loaded[$0].url }
+        oldHint = hint ?? "ptscope annotations migrate"
+        stored = combined.entries
+        if combined.renumbered { refuseForOld() }
+    }
+
+    /// One line for the status bar when old journals are read with this one, else nil.
+    public var oldNotice: String? {
+        lock.withLock {
+            guard !oldRead.isEmpty else { return nil }
+            let n = oldRead.count
+            return "read \(n) old journal\(n == 1 ? "" : "s") with \(url.lastPathComponent) (see the warnings on exit); "
+                + "move \(n == 1 ? "it" : "them") in with: \(oldHint)"
+        }
+    }
+
+    /// Makes the journal read-only because its own numbers overlap the old journals'. Called with `lock` held.
+    private func refuseForOld() {
+        let why =
+            "\(url.path) and the old journals read with it (\(oldRead.map(\.path).joined(separator: ", "))) "
+            + "number their edits alike: edits are not saved until the old journals are moved in with: \(oldHint)"
+        if !storedReadOnly { storedWarnings.insert(why, at: 0) }
+        storedReadOnly = true
+        readOnlyReason = why
     }
 
     // MARK: Appending
@@ -305,8 +403,10 @@ public final class Journal: @unchecked Sendable {
             throw error
         }
         fd = made
-        stored = parsed.entries
+        let combined = JournalMerge.combine(own: parsed.entries, old: oldEntries)
+        stored = combined.entries
         storedWarnings += parsed.warnings
+        if combined.renumbered { refuseForOld() }
         validLength = parsed.validLength
         fileLength = parsed.fileLength
         needsNewline = parsed.needsNewline
@@ -399,6 +499,8 @@ public final class Journal: @unchecked Sendable {
         var validLength = 0
         var fileLength = 0
         var needsNewline = false
+        /// The line of each entry.
+        var lines: [Int] = []
     }
 
     /// Splits `bytes` into lines and reads each; see ``open(_:readOnlyIfLocked:)`` for what is skipped.
@@ -438,6 +540,7 @@ public final class Journal: @unchecked Sendable {
                 }
                 lineOf[entry.seq] = line.number
                 result.entries.append(entry)
+                result.lines.append(line.number)
                 for key in unknownKeys where unknown.insert(key).inserted {
                     result.warnings.append("\(file):\(line.number): unknown key \"\(key)\" ignored")
                 }

@@ -62,7 +62,8 @@ public struct JournalCaseSummary: Sendable, Equatable {
     static func journalOnly(_ key: CaseKey, _ mine: [JournalEntry]) -> JournalCaseSummary {
         var inEffect: [Int: JournalEntry] = [:]
         var order: [Int] = []
-        for e in mine {
+        // Held entries (another annotator's version, from a merge) are not in effect.
+        for e in mine where e.held == nil {
             switch e.kind {
             case .undo: if let u = e.undoOf { order.removeAll { $0 == u } }
             case .redo: if let u = e.undoOf, inEffect[u] != nil { order.append(u) }

@@ -28,12 +28,23 @@ public struct EditStep: Sendable, Equatable {
     }
 }
 
+// MARK: - Held
+
+/// Why a merged journal's entry is held back from replay (``JournalEntry/held``).
+public enum Held: String, Sendable, Equatable {
+    /// Another annotator left the case in a different state: to be adjudicated.
+    case conflict
+    /// Another annotator left the case in the same state already (kept for the record and agreement).
+    case agreement
+}
+
 // MARK: - JournalEntry
 
 /// One line of the annotations journal: one edit of one case.
 public struct JournalEntry: Sendable, Equatable {
-    /// The journal format version this ptscope writes and reads.
-    public static let formatVersion = 1
+    /// The newest journal format version this ptscope reads. Lines are written as version 1 unless
+    /// they are held for adjudication (``held``, version 2), so older ptscopes keep reading the rest.
+    public static let formatVersion = 2
     /// The largest sequence number a journal may hold: 2^53 − 1, the largest integer every JSON
     /// reader keeps exactly. A line with a larger (or a non-positive) one is skipped as unreadable.
     public static let maxSeq = 9_007_199_254_740_991
@@ -50,10 +61,13 @@ public struct JournalEntry: Sendable, Equatable {
     public var note: String?
     public var reason: String?
     public var undoOf: Int?
+    /// Set by `ptscope annotations merge` on the edits of a case that an earlier journal of the merge
+    /// already annotates: kept with its author, not applied on replay, shown for adjudication.
+    public var held: Held?
 
     public init(
         seq: Int, time: String, author: String, key: CaseKey, kind: EditKind, changes: [GoldChange] = [],
-        status: CaseStatus? = nil, note: String? = nil, reason: String? = nil, undoOf: Int? = nil
+        status: CaseStatus? = nil, note: String? = nil, reason: String? = nil, undoOf: Int? = nil, held: Held? = nil
     ) {
         self.seq = seq
         self.time = time
@@ -65,6 +79,7 @@ public struct JournalEntry: Sendable, Equatable {
         self.note = note
         self.reason = reason
         self.undoOf = undoOf
+        self.held = held
     }
 
     /// The edit this entry records, without its number, time and author.
@@ -77,7 +92,7 @@ public struct JournalEntry: Sendable, Equatable {
     /// The entry as one JSON line (no newline), `"v"` first.
     public var jsonLine: String {
         var parts: [(String, String)] = [
-            ("v", String(JournalEntry.formatVersion)), ("seq", String(seq)), ("time", JSONText.string(time)),
+            ("v", held == nil ? "1" : "2"), ("seq", String(seq)), ("time", JSONText.string(time)),
             ("author", JSONText.string(author)), ("split", JSONText.string(key.split)), ("index", String(key.index)),
             ("hash", JSONText.string(key.hash)), ("kind", JSONText.string(kind.rawValue)),
             ("changes", "[" + changes.map(JournalEntry.encode).joined(separator: ", ") + "]"),
@@ -86,6 +101,7 @@ public struct JournalEntry: Sendable, Equatable {
         if let note { parts.append(("note", JSONValue.string(note).dumps)) }
         if let reason { parts.append(("reason", JSONValue.string(reason).dumps)) }
         if let undoOf { parts.append(("undo_of", String(undoOf))) }
+        if let held { parts.append(("held", JSONText.string(held.rawValue))) }
         return JSONText.object(parts)
     }
 
@@ -113,7 +129,7 @@ public struct JournalEntry: Sendable, Equatable {
     }
 
     static let knownKeys: Set<String> = [
-        "v", "seq", "time", "author", "split", "index", "hash", "kind", "changes", "status", "note", "reason", "undo_of",
+        "v", "seq", "time", "author", "split", "index", "hash", "kind", "changes", "status", "note", "reason", "undo_of", "held",
     ]
 
     /// Reads one journal line; `unknownKeys` collects member names this version does not know.
@@ -144,6 +160,11 @@ public struct JournalEntry: Sendable, Equatable {
         }
         var undoOf: Int?
         if let u = object["undo_of"], u != .null { undoOf = try sequenceNumber(u, "undo_of") }
+        var held: Held?
+        if let h = try optionalText("held") {
+            guard let known = Held(rawValue: h) else { throw .unreadable("unknown \"held\" value \"\(h)\"") }
+            held = known
+        }
         guard case .array(let items)? = object["changes"] else { throw .unreadable("\"changes\" must be a list") }
         var changes: [GoldChange] = []
         for (k, item) in items.enumerated() {
@@ -153,7 +174,7 @@ public struct JournalEntry: Sendable, Equatable {
         return JournalEntry(
             seq: seq, time: try text("time"), author: try text("author"),
             key: CaseKey(split: try text("split"), index: index, hash: try text("hash")), kind: kind, changes: changes,
-            status: status, note: try optionalText("note"), reason: try optionalText("reason"), undoOf: undoOf)
+            status: status, note: try optionalText("note"), reason: try optionalText("reason"), undoOf: undoOf, held: held)
     }
 
     static func decodeChange(_ v: JSONValue) -> GoldChange? {

@@ -43,7 +43,8 @@ public struct AnnotationsListing: Sendable {
             if let status = e.status { change += (change.isEmpty ? "" : "; ") + "status → \(status.rawValue)" }
             if let note = e.note { change += (change.isEmpty ? "" : "; ") + (note.isEmpty ? "note cleared" : "note: \(note)") }
             if let u = e.undoOf { change = "(seq \(u)) " + change }
-            rows.append([String(e.seq), e.time, e.author, e.key.description, e.kind.rawValue, change, e.reason ?? ""])
+            let kind = e.held.map { "\(e.kind.rawValue) (held: \($0.rawValue))" } ?? e.kind.rawValue
+            rows.append([String(e.seq), e.time, e.author, e.key.description, kind, change, e.reason ?? ""])
         }
         return rows
     }

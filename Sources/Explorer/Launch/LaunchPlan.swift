@@ -57,11 +57,12 @@ public struct LaunchPlan: Sendable {
         return nil
     }
 
-    /// Where the journal lives: `explicit` (`--journal`) if given, else by ``JournalLocation``'s rule.
+    /// Where the journal lives: `explicit` (`--journal`) if given, else by ``JournalLocation``'s rule
+    /// (the sample's one journal, or the data root's, whatever runs are opened).
     public func journalLocation(explicit: String?) -> JournalLocation {
         if let explicit { return .explicit(URL(fileURLWithPath: explicit)) }
-        if let sampleModel { return .sample(model: sampleModel) }
-        return .besidePredictions(predictions, data: data)
+        if sampleModel != nil { return .sample }
+        return .data(data, predictions: runs.map(\.predictions))
     }
 
     /// What `--print` (or output that is not a terminal) shows above the score table.

@@ -5,6 +5,28 @@ import TUICore
 
 /// The case pane: query, profile summary, the call diff, the diagnosis and the raw prediction.
 public enum DetailLines {
+    /// Under the annotation: each other annotator's version of a case a merged journal holds for
+    /// adjudication (one line per author: status, gold changes, whether it conflicts).
+    static func adjudicationLines(_ s: ViewContext, _ key: CaseKey) -> [Line] {
+        guard let held = s.annotations.held[key], !held.isEmpty else { return [] }
+        var authors: [String] = []
+        for e in held where !authors.contains(e.author) { authors.append(e.author) }
+        return authors.map { author in
+            let mine = held.filter { $0.author == author }
+            let version = JournalMerge.versions(
+                mine.map { e in
+                    var applied = e
+                    applied.held = nil
+                    return applied
+                })[key]
+            let conflict = mine.contains { $0.held == .conflict }
+            return Line([
+                Span("  \(conflict ? "differs" : "agrees"), by \(Text.clean(author)): ", .muted),
+                Span(version?.summary ?? "notes only", conflict ? .warning : .accent),
+            ])
+        }
+    }
+
     /// The pane's lines at `width` columns (the pane scrolls through them). With `sideBySide`
     /// (several runs, a wide screen) that pair of runs' call diffs are shown in two columns,
     /// aligned, before each run's diagnosis and raw prediction; else every run is stacked.
@@ -32,6 +54,7 @@ public enum DetailLines {
             if let n = a.note, !n.isEmpty { out += Text.labelled(2, "note", n, width: width, labelWidth: 8) }
             if a.goldChanged && !s.useCorrectedGold { out.append(Line("  scored against the ORIGINAL gold (o)", .warning)) }
         }
+        if !s.annotations.held.isEmpty { out += adjudicationLines(s, data.caseKey(entry)) }
         let multi = d.runs.count > 1
         if !multi { out += runHead(s, d, d.runs[0], width: width) }
 

@@ -27,6 +27,8 @@ public struct ExplorerData: Sendable {
     public var journalPath: String?
     public var journalReadOnly = false
     public var journalWarnings: [String] = []
+    /// Said in the status bar on loading: old journals are read with the journal (``Journal/oldNotice``).
+    public var journalNotice: String?
     /// Cases per split, per scenario (by index) and per gold platform.
     public let splitCounts: [Int]
     public let scenarioCounts: [Int]

@@ -30,7 +30,7 @@ public enum FilterCommand {
 
     /// Every name `:filter` takes for `data` (for completion).
     public static func words(_ data: ExplorerData) -> [String] {
-        dimensions + fixedValues + data.benchmark.splits.indices.map { data.splitLetter($0) }
+        dimensions + fixedValues + ["adjudicate"] + data.benchmark.splits.indices.map { data.splitLetter($0) }
             + data.benchmark.splits.map(\.name) + data.scenarios + data.platforms + data.users.map(\.name)
     }
 

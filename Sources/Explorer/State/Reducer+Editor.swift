@@ -66,6 +66,7 @@ extension Reducer {
     /// `:filter WORD…`: the filter with the named values added; `:filter` alone opens the menu.
     static func filter(_ s: inout AppState, _ words: [String]) -> [Effect] {
         guard !words.isEmpty else { return overlayCommand(&s, .filter) }
+        if words.map({ $0.lowercased() }) == ["adjudicate"] { return adjudicate(&s) }
         guard let data = s.data else { return [] }
         do {
             s.list.filter = try FilterCommand.apply(words, to: s.list.filter, data: data)

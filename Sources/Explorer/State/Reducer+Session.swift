@@ -20,7 +20,11 @@ extension Reducer {
         s.session = session
         s.status.loadError = nil
         invalidateDetail(&s)
-        if data.journalReadOnly { s.status.message = data.journalWarnings.first ?? "the annotations journal is read-only" }
+        if data.journalReadOnly {
+            s.status.message = data.journalWarnings.first ?? "the annotations journal is read-only"
+        } else if let notice = data.journalNotice {
+            s.status.message = notice
+        }
         let keep = keepSplitIndex.flatMap { o in
             data.cases.first { data.benchmark.splits[$0.split].name == o.0 && $0.index == o.1 }?.id
         }
