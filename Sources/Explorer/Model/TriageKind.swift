@@ -1,10 +1,12 @@
 // MARK: - TriageKind
 
 /// The full-screen summary views: dashboard (`d`), failure patterns (`F`), users (`u`), tools
-/// (`t`) and the prompt the model saw (`p`). Each is a list of rows; a row that covers cases is
+/// (`t`), the prompt the model saw (`p`) and the runs' leaderboard (`L`). Each is a list of rows; a row that covers cases is
 /// selectable, and Enter shows exactly those cases in the list.
 public enum TriageKind: String, Sendable, CaseIterable {
     case dashboard, patterns, users, tools, prompt
+    /// Every run's PTBench numbers side by side (``Triage/Leaderboard``).
+    case leaderboard
 
     public var title: String {
         switch self {
@@ -13,6 +15,7 @@ public enum TriageKind: String, Sendable, CaseIterable {
         case .users: return "Users"
         case .tools: return "Tools"
         case .prompt: return "The prompt the model saw"
+        case .leaderboard: return "Leaderboard"
         }
     }
 }

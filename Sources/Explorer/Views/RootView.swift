@@ -66,8 +66,8 @@ public enum RootView {
                     "  \(data.cases.count) cases · \(data.users.count) users · \(data.benchmark.splits.count) split\(data.benchmark.splits.count == 1 ? "" : "s")",
                     .muted))
             if data.journalReadOnly { line.spans.append(Span("  journal read-only", .warning)) }
-            if let p = s.session?.scoring {
-                line.spans.append(Span("  scoring \(p.done)/\(p.total)", .warning))
+            if let text = s.session?.scoringText {
+                line.spans.append(Span("  " + text, .warning))
             } else if let report = s.scores?.report {
                 let overall = report.overall?.accuracy[.overall] ?? report.splits.first?.accuracy[.overall] ?? nil
                 if let overall { line.spans.append(Span("  overall acc \(percent(overall))", .header)) }
