@@ -27,7 +27,17 @@ extension Triage {
             public var value: Double?
             /// As the CSV file writes it.
             public var exact: String
+            /// A metric as a percentage with one decimal (`71.3%`), a count as it is.
+            public var percent: String
             public var cases: [Int]
+
+            init(value: Double?, exact: String, isCount: Bool, cases: [Int]) {
+                self.value = value
+                self.exact = exact
+                // Formatted once, where the model is built: a layout per key would format every cell.
+                percent = isCount ? exact : TriageRows.pct(value).trimmingCharacters(in: .whitespaces)
+                self.cases = cases
+            }
         }
 
         public var columns: [Column]
@@ -72,12 +82,12 @@ extension Triage {
             columns.map { c -> Leaderboard.Cell in
                 let column = c.scope == "all" ? d.overall : d.splits.first { $0.letter == c.scope }
                 if let metric = c.metric, let m = column?.metric(metric) {
-                    return Leaderboard.Cell(value: m.value, exact: m.text, cases: m.missed)
+                    return Leaderboard.Cell(value: m.value, exact: m.text, isCount: false, cases: m.missed)
                 }
                 if let error = c.error, let e = column?.error(error) {
-                    return Leaderboard.Cell(value: Double(e.count), exact: String(e.count), cases: e.cases)
+                    return Leaderboard.Cell(value: Double(e.count), exact: String(e.count), isCount: true, cases: e.cases)
                 }
-                return Leaderboard.Cell(value: nil, exact: "n/a", cases: [])
+                return Leaderboard.Cell(value: nil, exact: "n/a", isCount: c.error != nil, cases: [])
             }
         }
         return Leaderboard(columns: columns, runs: data.runs.map(\.name), cells: cells)
@@ -96,7 +106,7 @@ extension TriageRows {
     /// One row per run; the best value of each column marked; Enter lists the cases behind the
     /// cell of the sorted column (unsorted: `all overall`, or the first scope's `overall`).
     static func leaderboard(_ s: ViewContext, _ data: ExplorerData, _ m: TriageModel, _ layout: TableLayout) -> [TriageRow] {
-        let board = Triage.leaderboard(data: data, dashboards: m.dashboards)
+        let board = m.leaderboard
         let exact = s.session.options.exactValues
         let mark = s.glyphs.preferred
         let best = board.columns.indices.map(board.best)
@@ -106,8 +116,7 @@ extension TriageRows {
         let rows = board.runs.indices.map { r in
             let cells = board.columns.indices.map { c -> Line in
                 let cell = board.cells[r][c]
-                let text =
-                    board.columns[c].metric == nil || exact ? cell.exact : pct(cell.value).trimmingCharacters(in: .whitespaces)
+                let text = exact ? cell.exact : cell.percent
                 return best[c].contains(r) && best[c].count < board.runs.count
                     ? Line([Span(mark, .pass), Span(text, .pass)]) : Line(" " + text)
             }

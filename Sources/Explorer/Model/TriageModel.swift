@@ -13,6 +13,8 @@ public struct TriageModel: Sendable {
     public var patterns: Triage.Patterns
     public var users: [Triage.UserRow]
     public var tools: [Triage.PlatformRow]
+    /// Every run side by side, its cells formatted here (off the input loop).
+    public var leaderboard: Triage.Leaderboard
     /// The scoring request the model was built from (``ScoreResult/request``): a model of an
     /// earlier scoring is dropped when it arrives late.
     public var request = 0
@@ -31,6 +33,6 @@ public struct TriageModel: Sendable {
             dashboards: dashboards, reference: reference, original: original,
             patterns: Triage.patterns(data: data, verdicts: verdicts[0]),
             users: Triage.users(data: data, verdicts: verdicts[0]), tools: Triage.tools(data: data, verdicts: verdicts[0]),
-            request: result.request)
+            leaderboard: Triage.leaderboard(data: data, dashboards: dashboards), request: result.request)
     }
 }
