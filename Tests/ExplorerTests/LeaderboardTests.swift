@@ -149,6 +149,17 @@ struct LeaderboardTests {
         #expect(!expectedA.isEmpty && s.list.visible == expectedA)
     }
 
+    @Test func theCommandLineOpensItToo() throws {
+        for word in ["leaderboard", "board"] {
+            #expect(try ExplorerCommandLine.parse(word) == .leaderboard)
+            var s = Fixture.state(try Fixture.compared(), width: 120, height: 40)
+            Fixture.keys(&s, .char(":"))
+            Fixture.type(&s, word)
+            Fixture.keys(&s, .enter)
+            #expect(try Self.overlay(s).kind == .leaderboard)
+        }
+    }
+
     @Test func oneRunIsOneRow() throws {
         var s = Fixture.state(try Fixture.sample("weak-sim"), width: 120, height: 40)
         Fixture.keys(&s, .char("L"))

@@ -24,6 +24,8 @@ public enum ExplorerCommandLine: Sendable, Equatable {
     case theme(String?)
     /// A gold edit (the text as typed).
     case edit(String)
+    /// `:leaderboard`, `:board`: the leaderboard (`L`).
+    case leaderboard
 
     /// The `o` options by the names `:set` takes.
     public enum SessionOption: String, Sendable, CaseIterable {
@@ -35,7 +37,7 @@ public enum ExplorerCommandLine: Sendable, Equatable {
     }
 
     /// The explorer's own command words (besides a case number), as suggestions list them.
-    static let commandWords = ["quit", "help", "messages", "set", "sort", "filter", "theme"]
+    static let commandWords = ["quit", "help", "messages", "set", "sort", "filter", "theme", "leaderboard"]
 
     /// The help lines for the `?` overlay.
     public static let helpLines: [(String, String)] = [
@@ -51,6 +53,7 @@ public enum ExplorerCommandLine: Sendable, Equatable {
         ),
         ("theme [NAME|PATH]", "switch the colour theme (alone: list the themes)"),
         ("messages", "every status message and warning so far, in full, newest first"),
+        ("leaderboard · board", "every run's PTBench metrics and errors side by side (as L)"),
         ("help [TOPIC] · q", "this help, at a topic (help list, help edits; help help lists them) · quit"),
         ("Tab · Shift-Tab", "complete the word; several: the common part, then Tab/Shift-Tab step through them"),
     ]
@@ -78,6 +81,7 @@ public enum ExplorerCommandLine: Sendable, Equatable {
             let path = String(rest.reversed().drop(while: \.isWhitespace).reversed())
             return .theme(path.isEmpty ? nil : path)
         case "messages", "mes": return .messages
+        case "leaderboard", "board": return .leaderboard
         case "sort":
             guard words.count >= 2, words.count <= 3, let sort = CaseSort(name: words[1] == "#" ? "index" : words[1]) else {
                 let columns = CaseSort.columnNames(runs: 1)
