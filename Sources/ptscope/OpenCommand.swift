@@ -181,6 +181,11 @@ struct Open: ParsableCommand {
             options: sessionOptions(config.config), loading: plan)
         history.attach(to: &state)
         config.attach(to: &state)
+        // The runs skipped or renamed: in the message log, the first on the status line.
+        if let first = plan.notes.first {
+            state.status.log += plan.notes
+            state.status.message = plan.notes.count == 1 ? first : "\(first) (\(plan.notes.count - 1) more: :messages)"
+        }
         let sessions = SessionFile.location()
         let sessionKey = plan.sessionKey
         var sessionWarnings: [String] = []

@@ -41,3 +41,25 @@ struct LeaderboardEndToEndTests {
         #expect(s.contains("filter"), "\(s.framed)")
     }
 }
+
+/// `--runs-dir` from the command line: folders without predictions said and skipped, too many
+/// runs refused with the limit named.
+@Suite("ptscope --runs-dir")
+struct RunsDirEndToEndTests {
+    @Test func foldersWithoutPredictionsAreSkippedAndSaidMoreThanFiftyRefused() throws {
+        let tmp = try TemporaryFolder()
+        let runs = tmp.path + "/runs"
+        let strong = CLIOutputTests.sample.appendingPathComponent("runs/strong-sim").path
+        for k in 0..<3 { try FileManager.default.copyItem(atPath: strong, toPath: runs + "/model\(k)") }
+        try FileManager.default.createDirectory(atPath: runs + "/notes", withIntermediateDirectories: true)
+        let data = CLIOutputTests.sample.appendingPathComponent("data").path
+        var run = try CLIOutputTests.run([data, "--runs-dir", runs, "--print"], in: tmp)
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.errors.contains("ptscope: \(runs): notes holds no <split>/generation.jsonl; skipped"), "\(run.errors)")
+        #expect(run.text.contains("overall"))
+        for k in 3..<51 { try FileManager.default.createSymbolicLink(atPath: runs + "/model\(k)", withDestinationPath: strong) }
+        run = try CLIOutputTests.run([data, "--runs-dir", runs, "--print"], in: tmp)
+        #expect(run.status == 2)
+        #expect(run.errors.contains("51 runs given, more than 50, the most ptscope opens at once"), "\(run.errors)")
+    }
+}
