@@ -93,6 +93,23 @@ struct LeaderboardTests {
         #expect(values[0] != values[1], "the two models differ overall, so the order shows")
     }
 
+    @Test func aSortedColumnsNameIsNeverCutForItsMark() throws {
+        // Twenty runs with short names (the sample's models, alternately): the table is tight at 120.
+        let a = try Fixture.compared()
+        let more = (2...20).map { RunData(name: String(format: "run%02d", $0), predictions: a.runs[$0 % 2].predictions) }
+        let data = ExplorerData(benchmark: a.benchmark, runName: "run01", otherRuns: more)
+        var s = Fixture.state(data, width: 120, height: 40)
+        Fixture.keys(&s, .char("L"))
+        let names = TriageRows.sortColumns(.leaderboard, data)
+        for (c, name) in names.enumerated().prefix(6) {
+            while try Self.overlay(s).sort.column != c { Fixture.keys(&s, .char(">")) }
+            for mark in ["▲", "▼"] {
+                #expect(Screen.text(s).contains("\(name) \(mark)"), "\(name) \(mark):\n\(Screen.text(s))")
+                Fixture.keys(&s, .char("<"))
+            }
+        }
+    }
+
     @Test func theBestValueOfEachColumnIsMarkedFewestErrorsBest() throws {
         let s = try Self.board(width: 120, height: 40)
         let data = try #require(s.data)

@@ -131,7 +131,12 @@ extension TriageRows {
         }
         let columns =
             [label("run", min: min(24, max(8, board.runs.map { TextWidth.of(Text.clean($0)) }.max() ?? 0)), max: 32)]
-            + board.columns.indices.map { c in number(board.columns[c].title, rows.map { $0.cells[c + 1].plain }) }
+            + board.columns.indices.map { c in
+                // Room for the sort mark after the title, so a sorted column's name is never cut.
+                var column = number(board.columns[c].title, rows.map { $0.cells[c + 1].plain })
+                column.minWidth = max(column.minWidth, TextWidth.of(board.columns[c].title) + 2)
+                return column
+            }
         let what = exact ? "as acc_results.csv / error_results.csv" : "% of cases (exact CSV values: :set exact)"
         var out = [heading("Runs × PTBench metrics", "\(board.runs.count) run\(board.runs.count == 1 ? "" : "s"); \(what)")]
         let legend = board.runs.count > 1 ? "\(mark) best per column (errors: fewest); " : ""
