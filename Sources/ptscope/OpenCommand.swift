@@ -21,6 +21,13 @@ struct ExplorerOptions: ParsableArguments {
     var runs: [String] = []
 
     @Option(
+        name: .customLong("runs-dir"),
+        help:
+            "A folder of runs: every subfolder holding <split>/generation.jsonl is a run named after it (sorted by name; at most 50 runs in all).",
+        completion: .directory)
+    var runsDir: String?
+
+    @Option(
         help:
             "The annotations journal (default: annotations.jsonl in the data root, shared by every run; for the sample, in ~/.local/share/ptscope).",
         completion: .file(extensions: ["jsonl"])
@@ -81,6 +88,7 @@ struct Open: ParsableCommand {
     @OptionGroup var options: ExplorerOptions
 
     var runs: [String] { options.runs }
+    var runsDir: String? { options.runsDir }
     var journal: String? { options.journal }
     var author: String? { options.author }
     var compare: Bool { options.compare }
@@ -116,7 +124,14 @@ struct Open: ParsableCommand {
 
     /// The data and runs to open, from the paths given or the bundled sample.
     func plan() throws -> LaunchPlan {
-        if let data { return try LaunchPlan(data: data, predictions: predictions, runs: runs) }
+        if let data {
+            do {
+                return try LaunchPlan(data: data, predictions: predictions, runs: runs, runsDir: runsDir)
+            } catch {
+                warn("ptscope: \(error)")
+                throw ExitCode(2)
+            }
+        }
         let (root, run) = try sampleInputs(model: model)
         let others = compare ? Sample.models.filter { $0 != model }.compactMap { m in Sample.run(m).map { (m, $0) } } : []
         return try LaunchPlan(sampleData: root, model: model, predictions: run, compareWith: others, runs: runs)
@@ -130,6 +145,8 @@ struct Open: ParsableCommand {
     func run() throws {
         let start = DispatchTime.now()
         let plan = try plan()
+        // Said before the terminal is taken, and again after it is given back.
+        for note in plan.notes { warn("ptscope: \(note)") }
         // The config file: its problems are in the message log and printed after exit.
         let config = ExplorerConfig.atLaunch()
         // Checked before the terminal is taken: a missing path, a dangling link or a loop is a plain message.
@@ -167,6 +184,11 @@ struct Open: ParsableCommand {
             options: sessionOptions(config.config), loading: plan)
         history.attach(to: &state)
         config.attach(to: &state)
+        // The runs skipped or renamed: in the message log, the first on the status line.
+        if let first = plan.notes.first {
+            state.status.log += plan.notes
+            state.status.message = plan.notes.count == 1 ? first : "\(first) (\(plan.notes.count - 1) more: :messages)"
+        }
         let sessions = SessionFile.location()
         let sessionKey = plan.sessionKey
         var sessionWarnings: [String] = []
@@ -189,7 +211,9 @@ struct Open: ParsableCommand {
                 sessionWarnings.append("\(error); this view is not saved")
             }
         }
-        for w in appearance.warnings + openedJournal.warnings + history.warnings + sessionWarnings { warn("warning: \(w)") }
+        for w in plan.notes + appearance.warnings + openedJournal.warnings + history.warnings + sessionWarnings {
+            warn("warning: \(w)")
+        }
         config.printProblems()
         openedJournal.close()
         if let error = runtime.state.status.loadError {

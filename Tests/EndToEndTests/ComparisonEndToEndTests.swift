@@ -28,7 +28,7 @@ struct ComparisonEndToEndTests {
         try await started(t)
         try t.send("b")
         try await t.waitUntil("run B named in the header and the status line") {
-            $0.header.contains("run B/2 sample · weak-sim") && $0.statusBar.contains("run B sample · weak-sim")
+            $0.header.contains("run B/2 sample · weak-sim") && $0.statusBar.contains(" run B ")
         }
         var seen: [Int] = []
         var passedInA = 0

@@ -83,7 +83,20 @@ struct GettingOutEndToEndTests {
         try await t.waitUntil("the shell's job report and prompt") { s in
             s.contains("Stopped") && s.lines.last { !$0.isEmpty }?.trimmingCharacters(in: .whitespaces) == "$"
         }
-        try t.type("fg")
+        // Type fg once the shell shows it (keys typed while bash is still taking the terminal back
+        // can be dropped on a loaded machine: type it again then), then Enter.
+        var typed = false
+        for _ in 0..<3 where !typed {
+            try t.send("C-u")
+            try t.type("fg")
+            let clock = ContinuousClock()
+            let deadline = clock.now + .seconds(3)
+            while !typed && clock.now < deadline {
+                typed = try t.screen.lines.last { !$0.isEmpty }?.trimmingCharacters(in: .whitespaces) == "$ fg"
+                if !typed { try await Task.sleep(for: .milliseconds(50)) }
+            }
+        }
+        #expect(typed, "the shell never showed fg at its prompt")
         try t.send("Enter")
         try await t.waitUntil("less again after fg") { $0.contains("Case 0 · ") && !$0.contains("┌─") }
         try t.send("q")

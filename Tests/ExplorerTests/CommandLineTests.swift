@@ -113,7 +113,7 @@ struct CommandLineTests {
         }
         #expect(help.first == [.triage])
         let text = Screen.text(s)
-        #expect(text.contains("Summary views (d F w t p)"))
+        #expect(text.contains("Summary views (d F w t p L)"))
         let body = text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(3).first.map(String.init) ?? ""
         #expect(body.contains("Summary views"), "the dashboard's keys come first: \(body)")
         Fixture.keys(&s, .escape)

@@ -29,7 +29,7 @@ struct ComparisonTests {
         #expect(text.contains("\(s.glyphs.pass) \(pass)  \(s.glyphs.fail) \(fail)"))
         // The header and the status line name the focused run.
         #expect(text.split(separator: "\n").first?.contains("run B/2 weak-sim") == true)
-        #expect(text.split(separator: "\n").last?.contains("run B weak-sim") == true)
+        #expect(text.split(separator: "\n").last?.contains(" run B ") == true)
         // The error column is B's: a case A passes shows B's errors.
         let a = Self.summaries(s, 0)
         let id = try #require(b.indices.first { a[$0].verdict == .pass && b[$0].errorBits != 0 })

@@ -61,51 +61,11 @@ public struct Benchmark: Sendable {
             singleSplit = true
         }
         // Where each split's predictions are (the files are read below, with the data).
-        var predictionFiles: [(split: String, url: URL)] = []
-        var root: URL?
-        var predictionsError: InputError?
-        if let predictions {
-            switch FileProbe.probe(predictions.path) {
-            case .absent:
-                predictionsError = InputError(
-                    file: predictions.path, "no such file or folder (expected a predictions root with <split>/generation.jsonl)")
-            case .unreachable(let why):
-                predictionsError = InputError(file: predictions.path, why)
-            case .folder:
-                root = predictions
-                var unreadable: [String] = []
-                for (name, _) in splitFiles {
-                    let nested = predictions.appendingPathComponent(name).appendingPathComponent("generation.jsonl")
-                    let flat = predictions.appendingPathComponent("generation.jsonl")
-                    switch FileProbe.probe("generation.jsonl", in: predictions.appendingPathComponent(name)) {
-                    case (.absent, _):
-                        if singleSplit && FileProbe.probe(flat.path) != .absent {
-                            predictionFiles.append((name, flat))
-                            root = predictions.deletingLastPathComponent()
-                        }
-                    case (.unreachable(let why), let path):
-                        warnings.append(InputWarning(file: path, "\(why): the predictions for split \(name) cannot be read"))
-                        unreadable.append("\(path): \(why)")
-                    default:
-                        predictionFiles.append((name, nested))
-                    }
-                }
-                if predictionFiles.isEmpty && !unreadable.isEmpty {
-                    predictionsError = InputError(
-                        file: predictions.path, "no predictions can be read: \(unreadable.joined(separator: "; "))")
-                }
-            case .file, .special:
-                if !(singleSplit || splitFiles.count == 1) {
-                    let message =
-                        "one generation.jsonl given for \(splitFiles.count) splits: "
-                        + "give the predictions root (with <split>/generation.jsonl) instead"
-                    predictionsError = InputError(file: predictions.path, message)
-                } else {
-                    predictionFiles.append((splitFiles[0].0, predictions))
-                    root = predictions.deletingLastPathComponent().deletingLastPathComponent()
-                }
-            }
-        }
+        let located = predictions.map { locatePredictions($0, splits: splitFiles.map(\.0), singleSplit: singleSplit) }
+        let predictionFiles = located?.files ?? []
+        let root = located?.root
+        let predictionsError = located?.error
+        warnings += located?.warnings ?? []
 
         // Every file is read and indexed at once, one per core, the largest first; a problem is
         // reported as reading them one by one would have met it (data first, then predictions).

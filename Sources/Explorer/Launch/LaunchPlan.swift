@@ -13,14 +13,96 @@ public struct LaunchPlan: Sendable {
     /// The simulated model opened, when this is the bundled sample.
     public let sampleModel: String?
 
+    /// What was said about the runs while the plan was made: folders of `--runs-dir` without
+    /// predictions (skipped), names given twice (a suffix added).
+    public private(set) var notes: [String] = []
+
+    /// The most runs the explorer opens at once.
+    public static let maximumRuns = 50
+
     /// The user's files: `predictions` (positional paths, named after their folders), then every
-    /// `NAME=DIR` of `runs`.
-    public init(data: String, predictions: [String], runs: [String]) throws(RunSpecError) {
+    /// subfolder of `runsDir` holding `<split>/generation.jsonl` files (sorted by name), then every
+    /// `NAME=DIR` of `runs` (one naming a folder already opened renames that run). A name given
+    /// twice gets a suffix (`-2`, `-3`, …) and a note; more than ``maximumRuns`` runs is an error.
+    public init(data: String, predictions: [String], runs: [String], runsDir: String? = nil) throws(RunSpecError) {
         var all = predictions.map(RunSpec.init(path:))
-        for r in runs { all.append(try RunSpec(parsing: r)) }
+        var notes: [String] = []
+        if let runsDir {
+            let (found, skipped) = try Self.runs(in: runsDir)
+            all += found
+            notes += skipped.map { "\(runsDir): \($0) holds no <split>/generation.jsonl; skipped" }
+        }
+        for r in runs {
+            let spec = try RunSpec(parsing: r)
+            let path = spec.predictions.standardizedFileURL.path
+            if let i = all.firstIndex(where: { $0.predictions.standardizedFileURL.path == path }) {
+                all[i].name = spec.name
+            } else {
+                all.append(spec)
+            }
+        }
+        guard all.count <= Self.maximumRuns else {
+            let description =
+                "\(all.count) runs given, more than \(Self.maximumRuns), the most ptscope opens at once "
+                + "(split them over several sessions, or give fewer with --run)"
+            throw RunSpecError(text: "\(all.count) runs", description: description)
+        }
         self.data = URL(fileURLWithPath: data)
-        self.runs = all
+        self.runs = Self.uniquelyNamed(all, notes: &notes)
+        self.notes = notes
         sampleModel = nil
+    }
+
+    /// The subfolders of `folder` that hold `<name>/generation.jsonl` files, as runs named after
+    /// them and sorted by name, and the names of those that hold none.
+    static func runs(in folder: String) throws(RunSpecError) -> (runs: [RunSpec], skipped: [String]) {
+        let url = URL(fileURLWithPath: folder)
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue,
+            let names = try? FileManager.default.contentsOfDirectory(atPath: folder)
+        else {
+            let description = "--runs-dir expects a folder of runs (each with <split>/generation.jsonl), got '\(folder)'"
+            throw RunSpecError(text: folder, description: description)
+        }
+        var found: [RunSpec] = []
+        var skipped: [String] = []
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let run = url.appendingPathComponent(name)
+            var sub: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: run.path, isDirectory: &sub), sub.boolValue else { continue }
+            let splits = (try? FileManager.default.contentsOfDirectory(atPath: run.path)) ?? []
+            let holds = splits.contains { split in
+                FileManager.default.fileExists(
+                    atPath: run.appendingPathComponent(split).appendingPathComponent("generation.jsonl").path)
+            }
+            if holds {
+                found.append(RunSpec(name: name, predictions: run))
+            } else {
+                skipped.append(name)
+            }
+        }
+        return (found, skipped)
+    }
+
+    /// `runs` with every name unique: a name seen before gets the first free suffix `-2`, `-3`, …,
+    /// and a note says so.
+    static func uniquelyNamed(_ runs: [RunSpec], notes: inout [String]) -> [RunSpec] {
+        var taken = Set(runs.map(\.name))
+        var seen = Set<String>()
+        var out: [RunSpec] = []
+        for var run in runs {
+            if seen.contains(run.name) {
+                var k = 2
+                while taken.contains("\(run.name)-\(k)") { k += 1 }
+                let renamed = "\(run.name)-\(k)"
+                notes.append("two runs are named '\(run.name)': \(run.predictions.path) is shown as '\(renamed)'")
+                run.name = renamed
+                taken.insert(renamed)
+            }
+            seen.insert(run.name)
+            out.append(run)
+        }
+        return out
     }
 
     /// The bundled sample: its data root, the simulated `model`'s predictions, then the other models
@@ -72,15 +154,14 @@ public struct LaunchPlan: Sendable {
 
     // MARK: Loading
 
-    /// Reads the data and every run: the primary run's benchmark, and each further run's predictions
-    /// read against the same data (the data is read again for each).
+    /// Reads the data once and every run's predictions: the primary run's benchmark, and each
+    /// further run's predictions located and read against the same splits (the data is shared, so
+    /// memory grows by the predictions only).
     public func load() throws(InputError) -> ExplorerData {
         let bench = try Benchmark.load(data: data, predictions: predictions)
-        var more: [RunData] = []
-        for run in runs.dropFirst() {
-            let other = try Benchmark.load(data: data, predictions: run.predictions)
-            more.append(RunData(name: run.name, predictions: other.predictions))
-        }
+        let others = runs.dropFirst()
+        let files = try bench.loadPredictions(of: others.map(\.predictions), data: data)
+        let more = zip(others, files).map { RunData(name: $0.name, predictions: $1) }
         return ExplorerData(benchmark: bench, runName: primaryName, otherRuns: more)
     }
 

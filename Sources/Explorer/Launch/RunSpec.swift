@@ -30,14 +30,23 @@ public struct RunSpec: Sendable, Equatable {
     }
 }
 
-/// A `--run` value that is not `NAME=DIR`.
+/// A run that cannot be opened as given: a `--run` value that is not `NAME=DIR`, a `--runs-dir`
+/// that is not a folder, or more runs than the explorer takes.
 public struct RunSpecError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The value as given.
     public let text: String
+    /// What was expected and what was given.
+    public let description: String
 
     /// The error for the `--run` value `text`.
-    public init(text: String) { self.text = text }
+    public init(text: String) {
+        self.text = text
+        description = "--run expects NAME=DIR, got '\(text)'"
+    }
 
-    /// What was expected and what was given.
-    public var description: String { "--run expects NAME=DIR, got '\(text)'" }
+    /// The error `description` about the value `text`.
+    public init(text: String, description: String) {
+        self.text = text
+        self.description = description
+    }
 }

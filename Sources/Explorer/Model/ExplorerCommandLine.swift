@@ -30,6 +30,8 @@ public enum ExplorerCommandLine: Sendable, Equatable {
     case run(String)
     /// `:compare X Y`: the two runs compared (alone: the first and the focused run).
     case compare([String])
+    /// `:leaderboard`, `:board`: the leaderboard (`L`).
+    case leaderboard
 
     /// The `o` options by the names `:set` takes.
     public enum SessionOption: String, Sendable, CaseIterable {
@@ -41,7 +43,7 @@ public enum ExplorerCommandLine: Sendable, Equatable {
     }
 
     /// The explorer's own command words (besides a case number), as suggestions list them.
-    static let commandWords = ["quit", "help", "messages", "set", "sort", "filter", "theme", "run", "compare"]
+    static let commandWords = ["quit", "help", "messages", "set", "sort", "filter", "theme", "run", "compare", "leaderboard"]
 
     /// The help lines for the `?` overlay.
     public static let helpLines: [(String, String)] = [
@@ -60,6 +62,7 @@ public enum ExplorerCommandLine: Sendable, Equatable {
         ("run NAME|LETTER|N", "focus a run of a comparison (as b and B do): the list and views follow it"),
         ("compare X Y", "the two runs regressions, improvements and the side-by-side view compare (alone: A and the focused)"),
         ("messages", "every status message and warning so far, in full, newest first"),
+        ("leaderboard · board", "every run's PTBench metrics and errors side by side (as L)"),
         ("help [TOPIC] · q", "this help, at a topic (help list, help edits; help help lists them) · quit"),
         ("Tab · Shift-Tab", "complete the word; several: the common part, then Tab/Shift-Tab step through them"),
     ]
@@ -98,6 +101,7 @@ public enum ExplorerCommandLine: Sendable, Equatable {
                 throw Failure("compare takes two runs: compare A C (alone: the first and the focused run)")
             }
             return .compare(Array(words.dropFirst()))
+        case "leaderboard", "board": return .leaderboard
         case "sort":
             guard words.count >= 2, words.count <= 3, let sort = CaseSort(name: words[1] == "#" ? "index" : words[1]) else {
                 let columns = CaseSort.columnNames(runs: 1)

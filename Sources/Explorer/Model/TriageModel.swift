@@ -17,6 +17,8 @@ public struct TriageModel: Sendable {
     public var tools: [Triage.PlatformRow]
     /// Values several runs agree on and gold rejects, and failures every run shares.
     public var suspects: Triage.Suspects
+    /// Every run side by side, its cells formatted here (off the input loop).
+    public var leaderboard: Triage.Leaderboard
     /// The scoring request the model was built from (``ScoreResult/request``): a model of an
     /// earlier scoring is dropped when it arrives late.
     public var request = 0
@@ -48,6 +50,7 @@ public struct TriageModel: Sendable {
             patterns: Triage.patterns(data: data, verdicts: verdicts[run]),
             users: Triage.users(data: data, verdicts: verdicts[run]),
             tools: Triage.tools(data: data, verdicts: verdicts[run]),
-            suspects: Triage.suspects(data: data, runs: verdicts), request: result.request)
+            suspects: Triage.suspects(data: data, runs: verdicts),
+            leaderboard: Triage.leaderboard(data: data, dashboards: dashboards), request: result.request)
     }
 }

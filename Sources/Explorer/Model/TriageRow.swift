@@ -13,6 +13,9 @@ public struct TriageRow: Sendable, Equatable {
     public var user: Int?
     /// For a table's header row: columns are out of view on the right (`l` scrolls to them).
     public var overflow = false
+    /// What the row is across layouts when its label changes with the order (a leaderboard run,
+    /// whose label names the sorted column): the cursor stays on the row with the same identity.
+    public var identity: String?
 
     init(_ line: Line, cases: [Int]? = nil, label: String = "", user: Int? = nil) {
         self.line = line

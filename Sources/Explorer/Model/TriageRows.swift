@@ -47,8 +47,12 @@ public enum TriageRows {
 
     /// The columns the tables of `kind` sort by (`>` steps through them, `<` reverses), in the
     /// order of their header; empty for a view without tables.
-    public static func sortColumns(_ kind: TriageKind) -> [String] {
+    public static func sortColumns(_ kind: TriageKind) -> [String] { sortColumns(kind, nil) }
+
+    /// ``sortColumns(_:)`` for `data` (the leaderboard's columns follow its splits).
+    public static func sortColumns(_ kind: TriageKind, _ data: ExplorerData?) -> [String] {
         switch kind {
+        case .leaderboard: return leaderboardSortColumns(data)
         case .dashboard: return ["value", "cases", "pass", "accuracy", "format failures"]
         case .patterns: return ["cases", "label"]
         case .users: return ["user", "split", "cases", "pass", "accuracy", "most common error"]
@@ -80,6 +84,7 @@ public enum TriageRows {
         case .users: return users(model.users, layout)
         case .tools: return tools(model.tools, layout)
         case .suspects: return suspects(s, data, model.suspects, layout)
+        case .leaderboard: return leaderboard(s, data, model, layout)
         case .prompt: return []
         }
     }

@@ -56,6 +56,8 @@ public struct TriageTable: Sendable, Equatable {
         public var label: String
         public var user: Int?
         public var children: [Row] = []
+        /// ``TriageRow/identity``.
+        public var identity: String?
     }
 
     public var columns: [Table.Column]
@@ -116,8 +118,10 @@ public struct TriageTable: Sendable, Equatable {
         header.overflow = table.overflow(placements).right
         return [header]
             + zip(flat, cells).map { item, line in
-                TriageRow(
+                var row = TriageRow(
                     Line("  ") + table.rowLine(line, placements), cases: item.0.cases, label: item.0.label, user: item.0.user)
+                row.identity = item.0.identity
+                return row
             }
     }
 }

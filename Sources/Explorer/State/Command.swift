@@ -18,6 +18,8 @@ public enum Command: String, Sendable, CaseIterable {
     /// Line editing (search, export path, edit command): Enter, Esc and the editing keys.
     case submit, cancel, deleteBackward, deleteForward, cursorLeft, cursorRight, lineStart, lineEnd, deleteWord, clearLine
     case deleteToEnd, wordLeft, wordRight, deleteWordForward
+    /// The leaderboard (`L`): every run's PTBench numbers side by side.
+    case leaderboard
     /// Getting things out: `y` copies the focused text (OSC 52), `Y` the raw prediction, `v` shows
     /// the focused text in `$PAGER`, Alt-E edits the note or reason being typed in `$EDITOR`.
     case copy, copyPrediction, page, externalEditor

@@ -62,6 +62,10 @@ public enum ExplorerKeymap {
         KeyBinding(
             [.char("p")], .prompt, hint: "prompt",
             help: "the exact prompt PTBench built for this case (API and chat templates)"),
+        // The leaderboard (issue 12).
+        KeyBinding(
+            [.char("L")], .leaderboard, hint: "leaderboard",
+            help: "leaderboard: every run's PTBench metrics and errors per split and overall, sortable"),
         KeyBinding(
             [.char("S")], .suspects, hint: "suspects",
             help: "suspect gold: values several runs agree on that gold rejects; failures every run shares"),
@@ -252,7 +256,7 @@ public enum ExplorerKeymap {
             ] + outsRaw
         ),
         (
-            .triage, "Summary views \(openedBy(.dashboard, .patterns, .users, .tools, .prompt))",
+            .triage, "Summary views \(openedBy(.dashboard, .patterns, .users, .tools, .prompt, .leaderboard))",
             navigation(.rows("row"), status: true, space: true) + [
                 KeyBinding([.enter], .open, hint: "cases", help: "show exactly this row's cases in the list", status: true),
                 KeyBinding(

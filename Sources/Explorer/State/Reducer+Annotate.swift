@@ -93,6 +93,8 @@ extension Reducer {
         case .messages:
             s.overlay = .messages(ScrollText())
             return []
+        case .leaderboard:
+            return overlayCommand(&s, .leaderboard)
         case .set(let option, let value):
             return setOption(&s, option, value)
         case .sort(let sort):

@@ -7,11 +7,12 @@ extension Reducer {
     /// Commands that open an overlay or act inside one.
     static func overlayCommand(_ s: inout AppState, _ command: Command) -> [Effect] {
         switch command {
-        case .dashboard, .patterns, .users, .tools, .prompt, .suspects:
+        case .dashboard, .patterns, .users, .tools, .prompt, .suspects, .leaderboard:
             guard s.data != nil else { return [] }
             let kind: TriageKind =
                 switch command {
                 case .dashboard: .dashboard
+                case .leaderboard: .leaderboard
                 case .patterns: .patterns
                 case .users: .users
                 case .tools: .tools
@@ -130,7 +131,10 @@ extension Reducer {
         }
         t.selectable = t.rows.indices.filter { t.rows[$0].cases != nil }
         t.key = TriageRows.Key(context, t.kind, width: key.width, sort: t.sort, columnOffset: t.columnOffset)
-        if let old, let i = t.rows.firstIndex(where: { $0.cases != nil && $0.label == old.label && $0.user == old.user }),
+        if let old,
+            let i = t.rows.firstIndex(where: {
+                $0.cases != nil && ($0.identity ?? $0.label) == (old.identity ?? old.label) && $0.user == old.user
+            }),
             i != t.cursor.index
         {
             t.cursor.index = i
@@ -142,7 +146,7 @@ extension Reducer {
     /// order again), or in the reverse order; the selection stays on its row.
     static func sortTriage(_ s: inout AppState, _ command: Command) {
         guard case .triage(var t)? = s.overlay else { return }
-        let columns = TriageRows.sortColumns(t.kind)
+        let columns = TriageRows.sortColumns(t.kind, s.data)
         guard !columns.isEmpty else {
             s.status.message = "\(t.kind.title.lowercased()) has no table to sort"
             return

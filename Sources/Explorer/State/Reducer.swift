@@ -115,7 +115,8 @@ public enum Reducer {
             // stay until the new scores arrive (`.scored` asks for new ones).
             if case .options(let cursor)? = s.overlay { return toggleOption(&s, cursor) }
             effects = overlayCommand(&s, command)
-        case .dashboard, .patterns, .users, .tools, .prompt, .suspects, .nextTemplate, .previousTemplate, .help, .raw, .filter,
+        case .dashboard, .patterns, .users, .tools, .prompt, .suspects, .leaderboard, .nextTemplate, .previousTemplate, .help,
+            .raw, .filter,
             .options, .recentEdits, .clearFilter:
             effects = overlayCommand(&s, command)
         case .accept, .undo, .redo, .confirm, .flag, .note, .editCommand:

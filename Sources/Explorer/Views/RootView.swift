@@ -71,8 +71,8 @@ public enum RootView {
                     "  \(data.cases.count) cases · \(data.users.count) users · \(data.benchmark.splits.count) split\(data.benchmark.splits.count == 1 ? "" : "s")",
                     .muted))
             if data.journalReadOnly { line.spans.append(Span("  journal read-only", .warning)) }
-            if let p = s.session?.scoring {
-                line.spans.append(Span("  scoring \(p.done)/\(p.total)", .warning))
+            if let text = s.session?.scoringText {
+                line.spans.append(Span("  " + text, .warning))
             } else if let reports = s.scores?.result.reports, !reports.isEmpty {
                 let report = reports[min(focus, reports.count - 1)]
                 let overall = report.overall?.accuracy[.overall] ?? report.splits.first?.accuracy[.overall] ?? nil

@@ -33,10 +33,9 @@ enum StatusBar {
             return
         }
         var left: [Span] = [Span(" " + mode(s) + " ", .statusKey)]
-        // In a comparison, the run the list's verdicts and counts are of.
+        // In a comparison, the run the list's verdicts and counts are of (the header names it).
         if let session = s.session, session.data.runs.count > 1 {
-            let k = session.focusedRun
-            left.append(Span(" run \(Session.runLetter(k)) " + Text.clean(session.data.runs[k].name) + " ", .statusBar))
+            left.append(Span(" run \(Session.runLetter(session.focusedRun)) ", .statusBar))
         }
         if let data = s.data, !s.list.filter.isEmpty {
             left.append(Span(" filter: " + Text.clean(s.list.filter.summary(data)), .statusBar))

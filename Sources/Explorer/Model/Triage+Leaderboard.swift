@@ -1,0 +1,151 @@
+import Evaluator
+import TUICore
+
+// MARK: - Leaderboard
+
+extension Triage {
+    /// Every run's PTBench numbers side by side: one row per run, one column per metric and error
+    /// count of each scope (overall first, then each split), taken from the runs' dashboards.
+    public struct Leaderboard: Sendable {
+        /// One column: a metric or an error count of one scope.
+        public struct Column: Sendable, Equatable {
+            /// `all` (PTBench's overall file) or a split's letter.
+            public var scope: String
+            public var metric: Metric?
+            public var error: ErrorColumn?
+
+            /// `all overall`, `U format`, `T value_error`, …
+            public var title: String { "\(scope) \(metric?.rawValue ?? error?.rawValue ?? "")" }
+            /// Whether a smaller value is the better one (the error counts).
+            public var fewerIsBetter: Bool { error != nil }
+        }
+
+        /// One run's value of one column and the cases behind it (those that missed the metric,
+        /// those the error column counts).
+        public struct Cell: Sendable {
+            /// The accuracy (0…1) or the count; nil where the metric has a zero denominator.
+            public var value: Double?
+            /// As the CSV file writes it.
+            public var exact: String
+            /// A metric as a percentage with one decimal (`71.3%`), a count as it is.
+            public var percent: String
+            public var cases: [Int]
+
+            init(value: Double?, exact: String, isCount: Bool, cases: [Int]) {
+                self.value = value
+                self.exact = exact
+                // Formatted once, where the model is built: a layout per key would format every cell.
+                percent = isCount ? exact : TriageRows.pct(value).trimmingCharacters(in: .whitespaces)
+                self.cases = cases
+            }
+        }
+
+        public var columns: [Column]
+        /// The runs' names, in the order they were opened.
+        public var runs: [String]
+        /// `cells[run][column]`.
+        public var cells: [[Cell]]
+
+        /// The runs holding the best value of column `c` (the highest accuracy, the fewest errors);
+        /// empty when no run has a value.
+        public func best(_ c: Int) -> Set<Int> {
+            let values = cells.map { $0[c].value }
+            let present = values.compactMap { $0 }
+            guard let top = columns[c].fewerIsBetter ? present.min() : present.max() else { return [] }
+            return Set(values.indices.filter { values[$0] == top })
+        }
+    }
+
+    /// The scopes of the leaderboard's columns for `data`: `all` when PTBench's overall file
+    /// exists (both reference splits), then each split's letter.
+    public static func leaderboardScopes(_ data: ExplorerData) -> [String] {
+        let names = Set(data.benchmark.splits.map(\.name))
+        let overall = Benchmark.referenceSplits.allSatisfy(names.contains)
+        return (overall ? ["all"] : []) + data.benchmark.splits.indices.map(data.splitLetter)
+    }
+
+    /// The leaderboard's columns for the scopes `scopes`: each scope's `overall`, its other seven
+    /// metrics in CSV order, then its six error counts (so the headline number comes first).
+    public static func leaderboardColumns(_ scopes: [String]) -> [Leaderboard.Column] {
+        let metrics = [Metric.overall] + Metric.allCases.filter { $0 != .overall }
+        return scopes.flatMap { scope in
+            metrics.map { Leaderboard.Column(scope: scope, metric: $0) }
+                + ErrorColumn.allCases.map { Leaderboard.Column(scope: scope, error: $0) }
+        }
+    }
+
+    /// The leaderboard of `data`'s runs from their dashboards (``TriageModel/dashboards``).
+    public static func leaderboard(data: ExplorerData, dashboards: [Dashboard]) -> Leaderboard {
+        let scopes = leaderboardScopes(data)
+        let columns = leaderboardColumns(scopes)
+        let cells = dashboards.map { d in
+            columns.map { c -> Leaderboard.Cell in
+                let column = c.scope == "all" ? d.overall : d.splits.first { $0.letter == c.scope }
+                if let metric = c.metric, let m = column?.metric(metric) {
+                    return Leaderboard.Cell(value: m.value, exact: m.text, isCount: false, cases: m.missed)
+                }
+                if let error = c.error, let e = column?.error(error) {
+                    return Leaderboard.Cell(value: Double(e.count), exact: String(e.count), isCount: true, cases: e.cases)
+                }
+                return Leaderboard.Cell(value: nil, exact: "n/a", isCount: c.error != nil, cases: [])
+            }
+        }
+        return Leaderboard(columns: columns, runs: data.runs.map(\.name), cells: cells)
+    }
+}
+
+// MARK: - Leaderboard rows
+
+extension TriageRows {
+    /// The leaderboard's sort columns for `data` (nil: the reference layout, both splits).
+    static func leaderboardSortColumns(_ data: ExplorerData?) -> [String] {
+        let scopes = data.map(Triage.leaderboardScopes) ?? ["all", "U", "T"]
+        return ["run"] + Triage.leaderboardColumns(scopes).map(\.title)
+    }
+
+    /// One row per run; the best value of each column marked; Enter lists the cases behind the
+    /// cell of the sorted column (unsorted: `all overall`, or the first scope's `overall`).
+    static func leaderboard(_ s: ViewContext, _ data: ExplorerData, _ m: TriageModel, _ layout: TableLayout) -> [TriageRow] {
+        let board = m.leaderboard
+        let exact = s.session.options.exactValues
+        let mark = s.glyphs.preferred
+        let best = board.columns.indices.map(board.best)
+        // The cell Enter lists: the sorted column's, else the first overall.
+        let overall = board.columns.firstIndex { $0.metric == .overall } ?? 0
+        let chosen = layout.sort.column.flatMap { $0 >= 1 && $0 <= board.columns.count ? $0 - 1 : nil } ?? overall
+        let rows = board.runs.indices.map { r in
+            let cells = board.columns.indices.map { c -> Line in
+                let cell = board.cells[r][c]
+                let text = exact ? cell.exact : cell.percent
+                return best[c].contains(r) && best[c].count < board.runs.count
+                    ? Line([Span(mark, .pass), Span(text, .pass)]) : Line(" " + text)
+            }
+            let name = Text.clean(board.runs[r])
+            var row = TriageTable.Row(
+                cells: [Line(name)] + cells,
+                keys: [.text(board.runs[r])] + board.cells[r].map { TriageTable.SortKey.of($0.value) },
+                cases: board.cells[r][chosen].cases,
+                label: "\(board.runs[r]): \(board.columns[chosen].title)\(board.columns[chosen].metric != nil ? " missed" : "")")
+            row.identity = "run \(r)"
+            return row
+        }
+        let columns =
+            [label("run", min: min(24, max(8, board.runs.map { TextWidth.of(Text.clean($0)) }.max() ?? 0)), max: 32)]
+            + board.columns.indices.map { c in
+                // Room for the sort mark after the title, so a sorted column's name is never cut.
+                var column = number(board.columns[c].title, rows.map { $0.cells[c + 1].plain })
+                column.minWidth = max(column.minWidth, TextWidth.of(board.columns[c].title) + 2)
+                return column
+            }
+        let what = exact ? "as acc_results.csv / error_results.csv" : "% of cases (exact CSV values: :set exact)"
+        var out = [heading("Runs × PTBench metrics", "\(board.runs.count) run\(board.runs.count == 1 ? "" : "s"); \(what)")]
+        let legend = board.runs.count > 1 ? "\(mark) best per column (errors: fewest); " : ""
+        out.append(
+            TriageRow(
+                Line(
+                    "  \(legend)> sorts, l/h scroll, Enter lists the run's cases behind \(board.columns[chosen].title)",
+                    .muted)))
+        out += layout.lines(TriageTable(columns: columns, rows: rows))
+        return out
+    }
+}

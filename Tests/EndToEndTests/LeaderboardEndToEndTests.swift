@@ -1,0 +1,65 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The leaderboard in the built binary: the sample's two models, sorted by a column.
+@Suite(
+    "ptscope leaderboard in tmux",
+    .enabled(if: TmuxSession.isAvailable, "tmux is not installed: the end-to-end tests need tmux on PATH"),
+    .timeLimit(.minutes(1))
+)
+struct LeaderboardEndToEndTests {
+    /// The runs' rows as shown (name first), in order.
+    static func runRows(_ lines: [String]) -> [String] {
+        lines.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "│ ")) }
+            .filter { $0.hasPrefix("sample · ") }
+    }
+
+    @Test("L on --compare: sorted by all overall, the header marked ▲/▼ and the runs in that order")
+    func sortedByAColumn() async throws {
+        let t = try TmuxSession(width: 120, height: 40, arguments: ["--fresh", "--compare"])
+        try await t.waitUntil("the scored case list") { $0.listCounts != nil && $0.overallAccuracy != nil }
+        try t.send("L")
+        var s = try await t.waitUntil("the leaderboard") { $0.contains("all overall") && $0.contains("sample · weak-sim") }
+        // Opened order: A (strong-sim) then B (weak-sim); strong-sim holds the best overall (★).
+        var rows = Self.runRows(s.lines)
+        #expect(rows.count == 2 && rows[0].hasPrefix("sample · strong-sim") && rows[0].contains("★"), "\(s.framed)")
+        // > twice: by run, then by all overall (ascending: the weaker model first).
+        try t.send(">")
+        try t.send(">")
+        s = try await t.waitUntil("sorted by all overall, ascending") { $0.contains("all overall ▲") }
+        rows = Self.runRows(s.lines)
+        #expect(rows.first?.hasPrefix("sample · weak-sim") == true, "\(s.framed)")
+        #expect(s.contains("sorted by all overall"), "\(s.framed)")
+        try t.send("<")
+        s = try await t.waitUntil("descending") { $0.contains("all overall ▼") }
+        rows = Self.runRows(s.lines)
+        #expect(rows.first?.hasPrefix("sample · strong-sim") == true, "\(s.framed)")
+        // Enter on the first row lists strong-sim's cases that missed overall.
+        try t.send("Enter")
+        s = try await t.waitUntil("the drill-down") { $0.contains("strong-sim: all overall missed") }
+        #expect(s.contains("filter"), "\(s.framed)")
+    }
+}
+
+/// `--runs-dir` from the command line: folders without predictions said and skipped, too many
+/// runs refused with the limit named.
+@Suite("ptscope --runs-dir")
+struct RunsDirEndToEndTests {
+    @Test func foldersWithoutPredictionsAreSkippedAndSaidMoreThanFiftyRefused() throws {
+        let tmp = try TemporaryFolder()
+        let runs = tmp.path + "/runs"
+        let strong = CLIOutputTests.sample.appendingPathComponent("runs/strong-sim").path
+        for k in 0..<3 { try FileManager.default.copyItem(atPath: strong, toPath: runs + "/model\(k)") }
+        try FileManager.default.createDirectory(atPath: runs + "/notes", withIntermediateDirectories: true)
+        let data = CLIOutputTests.sample.appendingPathComponent("data").path
+        var run = try CLIOutputTests.run([data, "--runs-dir", runs, "--print"], in: tmp)
+        #expect(run.status == 0, "\(run.errors)")
+        #expect(run.errors.contains("ptscope: \(runs): notes holds no <split>/generation.jsonl; skipped"), "\(run.errors)")
+        #expect(run.text.contains("overall"))
+        for k in 3..<51 { try FileManager.default.createSymbolicLink(atPath: runs + "/model\(k)", withDestinationPath: strong) }
+        run = try CLIOutputTests.run([data, "--runs-dir", runs, "--print"], in: tmp)
+        #expect(run.status == 2)
+        #expect(run.errors.contains("51 runs given, more than 50, the most ptscope opens at once"), "\(run.errors)")
+    }
+}
