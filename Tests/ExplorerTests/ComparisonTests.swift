@@ -50,6 +50,17 @@ struct ComparisonTests {
         #expect(t.session?.focusedRun == 1)
     }
 
+    @Test func atEightyColumnsTheHeaderKeepsTheOverallAccuracyWhole() throws {
+        let s = Fixture.state(try Fixture.compared(), width: 80, height: 24)
+        let header = String(Screen.text(s).split(separator: "\n")[0])
+        #expect(header.contains("run A/2") && header.contains("overall acc 71.3%"), "\(header)")
+        // Narrower still, the counts give way to the accuracy.
+        var narrow = s
+        narrow.width = 60
+        let line = String(Screen.text(narrow).split(separator: "\n")[0])
+        #expect(line.hasSuffix("overall acc 71.3%") && !line.contains("cases"), "\(line)")
+    }
+
     @Test func bracketStepsThroughRunBsFailures() throws {
         var s = try Self.focusedOnB()
         let b = Self.summaries(s, 1)

@@ -65,11 +65,25 @@ public enum RootView {
             if data.runs.count > 1 {
                 line.spans.append(Span("run \(Session.runLetter(focus))/\(data.runs.count) ", .muted))
             }
+            let nameIndex = line.spans.count
             line.spans.append(Span(Text.clean(data.runs[focus].name), .accent))
+            let countsIndex = line.spans.count
             line.spans.append(
                 Span(
                     "  \(data.cases.count) cases · \(data.users.count) users · \(data.benchmark.splits.count) split\(data.benchmark.splits.count == 1 ? "" : "s")",
                     .muted))
+            defer {
+                // Too wide (80 columns, a long run name): the counts go first, then the name is cut,
+                // so the overall accuracy and the warnings after it stay whole.
+                func width(_ l: Line) -> Int { l.spans.reduce(0) { $0 + TextWidth.of($1.text) } }
+                if width(line) > r.width { line.spans[countsIndex].text = "" }
+                let over = width(line) - r.width
+                if over > 0 {
+                    let name = line.spans[nameIndex].text
+                    let room = max(6, TextWidth.of(name) - over)
+                    line.spans[nameIndex].text = TextWidth.truncate(name, to: room)
+                }
+            }
             if data.journalReadOnly { line.spans.append(Span("  journal read-only", .warning)) }
             if let text = s.session?.scoringText {
                 line.spans.append(Span("  " + text, .warning))
