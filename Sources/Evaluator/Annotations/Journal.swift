@@ -330,19 +330,7 @@ public final class Journal: @unchecked Sendable {
             seq: last + 1, time: Journal.now(), author: author, key: step.key, kind: step.kind, changes: step.changes,
             status: step.status, note: step.note, reason: step.reason, undoOf: step.undoOf)
         let bytes = Array(((needsNewline ? "\n" : "") + entry.jsonLine + "\n").utf8)
-        var written = 0
-        var code: Int32 = 0
-        bytes.withUnsafeBufferPointer { buffer in
-            while written < buffer.count {
-                let n = pwrite(fd, buffer.baseAddress! + written, buffer.count - written, off_t(validLength + written))
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    code = errno
-                    return
-                }
-                written += n
-            }
-        }
+        var (written, code) = FileWrite.all(fd, bytes, offset: validLength)
         if code == 0 && !Journal.sync(fd) { code = errno }
         if code != 0 {
             // Leave no partial line behind (ENOSPC, EFBIG and EIO may come after part of the line was

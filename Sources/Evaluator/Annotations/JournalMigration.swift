@@ -148,19 +148,7 @@ public final class JournalMigration: @unchecked Sendable {
         }
         let fd = open(temp.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw failure("create \(temp.path)", errno) }
-        var written = 0
-        var code: Int32 = 0
-        bytes.withUnsafeBufferPointer { buffer in
-            while written < buffer.count {
-                let n = write(fd, buffer.baseAddress! + written, buffer.count - written)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    code = errno
-                    return
-                }
-                written += n
-            }
-        }
+        var code = FileWrite.all(fd, bytes).error
         if code == 0 && fsync(fd) != 0 { code = errno }
         _ = close(fd)
         if code != 0 {

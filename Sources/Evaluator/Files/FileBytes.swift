@@ -3,11 +3,9 @@ import Foundation
 #if canImport(Glibc)
     import Glibc
     private let systemRead = Glibc.read
-    private let systemWrite = Glibc.write
 #elseif canImport(Darwin)
     import Darwin
     private let systemRead = Darwin.read
-    private let systemWrite = Darwin.write
 #endif
 
 // MARK: - FileBytes
@@ -27,19 +25,7 @@ enum FileBytes {
         }
         let fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         if fd < 0 { throw failure(errno) }
-        var written = 0
-        var writeError: Int32 = 0
-        bytes.withUnsafeBufferPointer { buffer in
-            while written < buffer.count {
-                let n = systemWrite(fd, buffer.baseAddress! + written, buffer.count - written)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    writeError = errno
-                    return
-                }
-                written += n
-            }
-        }
+        var writeError = FileWrite.all(fd, bytes).error
         if close(fd) != 0 && writeError == 0 { writeError = errno }
         if writeError != 0 { throw failure(writeError) }
     }

@@ -186,13 +186,8 @@ public enum HistoryFile {
             throw failure("cut the torn last line of", errno)
         }
         let bytes = Array((jsonLine(line, kind: kind) + "\n").utf8)
-        var written = 0
-        while written < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, $0.count - written) }
-            if n < 0 && errno == EINTR { continue }
-            if n < 0 { throw failure("write", errno) }
-            written += n
-        }
+        let code = FileWrite.all(fd, bytes).error
+        if code != 0 { throw failure("write", code) }
         guard fsync(fd) == 0 else { throw failure("sync", errno) }
     }
 

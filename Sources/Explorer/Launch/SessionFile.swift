@@ -197,7 +197,8 @@ public enum SessionFile {
         try writeAtomically(bytes, to: url)
     }
 
-    /// Writes `bytes` to a temporary file beside `url`, fsyncs it and renames it over `url`.
+    /// Writes `bytes` to a temporary file beside `url`, fsyncs it and renames it over `url` (the
+    /// journal's atomic write).
     static func writeAtomically(_ bytes: Data, to url: URL) throws(InputError) {
         let folder = url.deletingLastPathComponent()
         do {
@@ -205,33 +206,6 @@ public enum SessionFile {
         } catch {
             throw InputError(file: folder.path, "cannot create the folder of the saved views: \(error.localizedDescription)")
         }
-        let temporary = folder.appendingPathComponent(".sessions.json.\(getpid()).tmp").path
-        func failure(_ what: String) -> InputError {
-            InputError(file: temporary, "cannot \(what) the saved views: \(String(cString: strerror(errno)))")
-        }
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw failure("create") }
-        var written = 0
-        let ok = bytes.withUnsafeBytes { raw -> Bool in
-            while written < raw.count {
-                let n = write(fd, raw.baseAddress! + written, raw.count - written)
-                if n < 0 && errno == EINTR { continue }
-                if n < 0 { return false }
-                written += n
-            }
-            return true
-        }
-        guard ok, fsync(fd) == 0 else {
-            let error = failure("write")
-            close(fd)
-            unlink(temporary)
-            throw error
-        }
-        close(fd)
-        guard rename(temporary, url.path) == 0 else {
-            let error = failure("rename")
-            unlink(temporary)
-            throw error
-        }
+        try JournalMigration.writeAtomically(Array(bytes), to: url, replacing: true)
     }
 }

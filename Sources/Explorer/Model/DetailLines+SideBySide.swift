@@ -138,15 +138,7 @@ extension DetailLines {
     /// A parameter in a side column: its mark and name, then gold and predicted, labelled narrow.
     static func sideParam(_ p: CallDiff.Param?, _ g: Glyphs, width: Int) -> [Line] {
         guard let p else { return [] }
-        let (mark, role): (String, Role) =
-            switch p.status {
-            case .match: (g.match, .pass)
-            case .mismatch: (g.mismatch, .fail)
-            case .missing: (g.missing, .missing)
-            case .extra: (g.extra, .extra)
-            case .raised: (g.format, .format)
-            case .unscored: (" ", .muted)
-            }
+        let (mark, role) = mark(p.status, g)
         var head = Line([Span("  \(mark) ", role), Span(Text.clean(p.name), .normal)])
         if p.source != .neither { head.spans.append(Span(" [\(p.source.rawValue)]", .accent)) }
         var out = [head]

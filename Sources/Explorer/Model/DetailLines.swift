@@ -252,16 +252,20 @@ public enum DetailLines {
         return out
     }
 
+    /// A parameter's status as a glyph and its role (✓ match, ✗ mismatch, − missing, + extra...).
+    static func mark(_ status: CallDiff.ParamStatus, _ g: Glyphs) -> (String, Role) {
+        switch status {
+        case .match: (g.match, .pass)
+        case .mismatch: (g.mismatch, .fail)
+        case .missing: (g.missing, .missing)
+        case .extra: (g.extra, .extra)
+        case .raised: (g.format, .format)
+        case .unscored: (" ", .muted)
+        }
+    }
+
     static func param(_ p: CallDiff.Param, _ g: Glyphs, width: Int) -> [Line] {
-        let (mark, role): (String, Role) =
-            switch p.status {
-            case .match: (g.match, .pass)
-            case .mismatch: (g.mismatch, .fail)
-            case .missing: (g.missing, .missing)
-            case .extra: (g.extra, .extra)
-            case .raised: (g.format, .format)
-            case .unscored: (" ", .muted)
-            }
+        let (mark, role) = mark(p.status, g)
         var head = Line([Span("      \(mark) ", role), Span(Text.clean(p.name), .normal)])
         if p.source != .neither { head.spans.append(Span("  [\(p.source.rawValue)]", .accent)) }
         switch p.status {

@@ -1,3 +1,5 @@
+import Evaluator
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -133,17 +135,10 @@ enum ForegroundProcess {
         }
         let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         defer { close(fd) }
-        var bytes = Array(text.utf8)
-        var written = 0
-        while written < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { write(fd, $0.baseAddress! + written, $0.count - written) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else {
-                let why = String(cString: strerror(errno))
-                unlink(path)
-                throw Failure("cannot write \(path): \(why)")
-            }
-            written += n
+        let code = FileWrite.all(fd, Array(text.utf8)).error
+        if code != 0 {
+            unlink(path)
+            throw Failure("cannot write \(path): \(String(cString: strerror(code)))")
         }
         return path
     }
