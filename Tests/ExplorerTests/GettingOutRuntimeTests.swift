@@ -49,7 +49,9 @@ struct GettingOutRuntimeTests {
             "pager",
             "cat \"$1\" > '\(dir.path)/seen'; stat -c %a \"$1\" > '\(dir.path)/mode'; printf %s \"$1\" > '\(dir.path)/path'",
             in: dir)
-        let runtime = Self.runtime(["PAGER": "'\(pager)'", "TMPDIR": dir.path])
+        // Run by /bin/sh rather than exec'd: a script just written can be "Text file busy" for
+        // exec while another test's fork still holds the written file's descriptor.
+        let runtime = Self.runtime(["PAGER": "/bin/sh '\(pager)'", "TMPDIR": dir.path])
         let (_, terminal) = await RuntimeTests.play(
             [
                 RuntimeTests.scored, RuntimeTests.see("Case 0 ·"), .key(.char("c")), .key(.char("v")), .key(.char("h")),
@@ -83,7 +85,7 @@ struct GettingOutRuntimeTests {
         let dir = try Self.folder()
         let editor = try Self.script(
             "editor", "cat \"$1\" > '\(dir.path)/given'; printf 'from the editor\\nsecond line\\n' > \"$1\"", in: dir)
-        let runtime = Self.runtime(["EDITOR": editor, "TMPDIR": dir.path])
+        let runtime = Self.runtime(["EDITOR": "/bin/sh '\(editor)'", "TMPDIR": dir.path])
         let (_, terminal) = await RuntimeTests.play(
             [RuntimeTests.scored, RuntimeTests.see("Case 0 ·"), .key(.char("m"))] + FakeTerminal.Step.typing("typed")
                 + [.key(.alt("e")), RuntimeTests.see("note from the editor second line"), .key(.escape), .key(.char("q"))],

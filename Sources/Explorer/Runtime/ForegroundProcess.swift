@@ -99,21 +99,27 @@ enum ForegroundProcess {
         guard rc == 0 else { throw Failure("cannot start “\(program)”: \(String(cString: strerror(rc)))") }
         var status: Int32 = 0
         var sentTerm = false
+        // Polled, not blocked in waitpid: SIGTERM or SIGHUP may be delivered to another thread of
+        // this process, and then a blocking waitpid would not return early to pass it on.
         while true {
-            if waitpid(pid, &status, WUNTRACED) < 0 {
+            let r = waitpid(pid, &status, WNOHANG | WUNTRACED)
+            if r < 0 {
                 guard errno == EINTR else {
                     throw Failure("waiting for “\(program)” failed: \(String(cString: strerror(errno)))")
                 }
+                continue
+            }
+            if r == 0 {
                 if interrupted() && !sentTerm {
                     kill(pid, SIGTERM)
                     sentTerm = true
                 }
+                usleep(20_000)
                 continue
             }
             // Ctrl-Z stopped the child (after it put the terminal back): stop with it, so the shell
             // reports the job stopped once the child's screen is gone (ptscope ignores SIGTSTP
-            // meanwhile, or it could stop first and the shell's report land on the child's screen).
-            // `fg` continues both, and the wait goes on.
+            // meanwhile). `fg` continues both, and the wait goes on.
             if (status & 0xFF) == 0x7F {
                 kill(getpid(), SIGSTOP)
                 continue
