@@ -19,19 +19,30 @@ public struct TriageModel: Sendable {
     public var suspects: Triage.Suspects
     /// Every run side by side, its cells formatted here (off the input loop).
     public var leaderboard: Triage.Leaderboard
+    /// The compared pair's paired statistics (nil with one run): its differences, McNemar's p
+    /// and bootstrap intervals, overall and per breakdown row.
+    public var pairStatistics: Triage.PairStatistics?
     /// The scoring request the model was built from (``ScoreResult/request``): a model of an
     /// earlier scoring is dropped when it arrives late.
     public var request = 0
 
     /// Computes the model from the scored result: a dashboard per run, the patterns, users and
-    /// tools of run `run` (clamped to the runs there are). The dashboards of `previous`, a model of
-    /// the same scoring (another run focused), are taken as they are.
+    /// tools of run `run` (clamped to the runs there are), the paired statistics of `pair` (nil:
+    /// runs A and B). The dashboards of `previous`, a model of the same scoring (another run
+    /// focused, another pair), are taken as they are, and its paired statistics when of `pair`.
     public static func build(
-        _ data: ExplorerData, _ result: ScoreResult, run: Int = 0, reusing previous: TriageModel? = nil
+        _ data: ExplorerData, _ result: ScoreResult, run: Int = 0, pair: RunPair? = nil, reusing previous: TriageModel? = nil
     ) -> TriageModel {
         let verdicts = result.reports.map { $0.splits.flatMap(\.verdicts) }
         let run = max(0, min(run, verdicts.count - 1))
+        let pair = pair ?? RunPair(a: 0, b: min(1, verdicts.count - 1))
+        func statistics(_ dashboards: [Triage.Dashboard]) -> Triage.PairStatistics? {
+            guard let first = dashboards.first else { return nil }
+            return Triage.pairStatistics(
+                dashboard: first, verdicts: verdicts, reports: result.reports, names: data.runs.map(\.name), pair: pair)
+        }
         if var model = previous, model.request == result.request, model.dashboards.count == verdicts.count {
+            if model.pairStatistics?.pair != pair { model.pairStatistics = statistics(model.dashboards) }
             model.run = run
             model.patterns = Triage.patterns(data: data, verdicts: verdicts[run])
             model.users = Triage.users(data: data, verdicts: verdicts[run])
@@ -51,6 +62,7 @@ public struct TriageModel: Sendable {
             users: Triage.users(data: data, verdicts: verdicts[run]),
             tools: Triage.tools(data: data, verdicts: verdicts[run]),
             suspects: Triage.suspects(data: data, runs: verdicts),
-            leaderboard: Triage.leaderboard(data: data, dashboards: dashboards), request: result.request)
+            leaderboard: Triage.leaderboard(data: data, dashboards: dashboards), pairStatistics: statistics(dashboards),
+            request: result.request)
     }
 }

@@ -79,8 +79,9 @@ public struct EffectWork: Sendable {
             guard let data = s.data, let result = s.scores?.result else { return nil }
             // Another run focused: the dashboards of the same scoring are kept.
             let (run, previous) = (s.session?.focusedRun ?? 0, s.session?.triage)
+            let pair = s.session?.comparedRuns
             self.init(lane: .background(.utility)) { _, _ in
-                .triaged(TriageModel.build(data, result, run: run, reusing: previous))
+                .triaged(TriageModel.build(data, result, run: run, pair: pair, reusing: previous))
             }
         case .export(let path, let cases):
             guard let data = s.data else { return nil }
