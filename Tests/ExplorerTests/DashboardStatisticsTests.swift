@@ -220,6 +220,33 @@ struct DashboardStatisticsTests {
         #expect(Self.text(s).contains("Paired: run C \u{2212} run A"))
     }
 
+    /// The actions an effect's work reports, kept in order.
+    final class Reports: @unchecked Sendable {
+        private let lock = NSLock()
+        private var kept: [Action] = []
+        func add(_ a: Action) { lock.withLock { kept.append(a) } }
+        var actions: [Action] { lock.withLock { kept } }
+    }
+
+    @Test func theViewsArriveBeforeThePairedStatistics() throws {
+        var s = Fixture.state(try Fixture.compared(), width: 120, height: 40)
+        s.session?.triage = nil
+        let work = try #require(EffectWork(.triage, for: s, in: EffectWork.Context(author: "test")))
+        let reports = Reports()
+        let last = work.run({ reports.add($0) }, { false })
+        guard case .triaged(let early)? = reports.actions.first, case .triaged(let full)? = last else {
+            Issue.record("expected an early model, then the full one: \(reports.actions), \(String(describing: last))")
+            return
+        }
+        #expect(reports.actions.count == 1)
+        #expect(early.pairStatistics == nil && full.pairStatistics?.pair == RunPair(a: 0, b: 1))
+        Fixture.send(&s, .triaged(early))
+        Fixture.keys(&s, .char("d"))
+        #expect(Screen.text(s).contains("computing McNemar"), Comment(rawValue: Screen.text(s)))
+        Fixture.send(&s, .triaged(full))
+        #expect(Screen.text(s).contains("10,000 resamples, seed 12"), Comment(rawValue: Screen.text(s)))
+    }
+
     // MARK: - Snapshots
 
     @Test func snapshotWithIntervals() throws {
