@@ -100,6 +100,6 @@ struct DashboardEndToEndTests {
         try t.send("d")
         let s = try await t.waitUntil("the paired section") { $0.contains("10,000 resamples, seed 12") }
         #expect(s.contains("Paired: run B \u{2212} run A"), "\(s.framed)")
-        #expect(s.lines.contains { $0.contains("overall:") && $0.contains("p = ") }, "\(s.framed)")
+        #expect(s.lines.contains { $0.contains("overall:") && $0.contains("points") }, "\(s.framed)")
     }
 }

@@ -247,6 +247,14 @@ struct DashboardStatisticsTests {
         #expect(Screen.text(s).contains("10,000 resamples, seed 12"), Comment(rawValue: Screen.text(s)))
     }
 
+    /// At 80×24 the bootstrap's resamples and seed are whole on the first screen (the heading
+    /// was cut to "10…" when it also named the tests).
+    @Test func theResamplesAreStatedWholeAt80Columns() throws {
+        var s = Fixture.state(try Fixture.compared(), width: 80, height: 24)
+        Fixture.keys(&s, .char("d"))
+        #expect(Screen.text(s).contains("10,000 resamples, seed 12"), Comment(rawValue: Screen.text(s)))
+    }
+
     // MARK: - Snapshots
 
     @Test func snapshotWithIntervals() throws {

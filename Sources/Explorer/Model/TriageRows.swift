@@ -392,19 +392,18 @@ public enum TriageRows {
         let o = paired.overall
         let resamples = grouped(paired.resamples)
         var out = [
-            heading(
-                "Paired: run \(b) \(g.missing) run \(a)",
-                "McNemar's exact test; paired bootstrap 95 % CI, \(resamples) resamples, seed \(paired.seed)")
+            heading("Paired: run \(b) \(g.missing) run \(a)", "bootstrap: \(resamples) resamples, seed \(paired.seed)")
         ]
         func text(_ t: String, _ role: Role = .normal) {
             for (i, l) in TextWidth.wrap(t, width: max(10, width - 6)).enumerated() {
                 out.append(TriageRow(Line((i == 0 ? "  " : "    ") + l, role)))
             }
         }
-        let interval = o.interval.map { ", 95 % CI [\(points($0.low)), \(points($0.high))]" } ?? ""
+        let interval = o.interval.map { ", 95 % CI [\(points($0.low)), \(points($0.high))] (paired bootstrap)" } ?? ""
         text(
-            "overall: \(points(o.delta)) points\(interval); p = \(pValue(o.p)) on \(o.regressions + o.improvements) "
-                + "discordant of \(o.cases) cases (\(a) only \(o.regressions), \(b) only \(o.improvements))")
+            "overall: \(points(o.delta)) points\(interval); McNemar's exact p = \(pValue(o.p)) on "
+                + "\(o.regressions + o.improvements) discordant of \(o.cases) cases (\(a) only \(o.regressions), "
+                + "\(b) only \(o.improvements))")
         if let warning = McNemar.warning(b: o.regressions, c: o.improvements) { text("? " + warning, .warning) }
         let rows = paired.testedRows
         let expected = Double(rows) * 0.05
