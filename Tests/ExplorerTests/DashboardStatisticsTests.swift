@@ -247,6 +247,26 @@ struct DashboardStatisticsTests {
         #expect(Screen.text(s).contains("10,000 resamples, seed 12"), Comment(rawValue: Screen.text(s)))
     }
 
+    @Test func theBreakdownsSortByMcNemarsP() throws {
+        var s = Fixture.state(try Fixture.compared(), width: 200, height: 50)
+        Fixture.keys(&s, .char("d"))
+        for _ in 0..<8 { Fixture.keys(&s, .char(">")) }
+        #expect(s.status.message?.hasPrefix("sorted by p ") == true, "\(s.status.message ?? "")")
+        guard case .triage(let t)? = s.overlay else {
+            Issue.record("the dashboard is not open")
+            return
+        }
+        let stats = try #require(s.session?.triage?.pairStatistics)
+        let d = try #require(s.session?.triage?.dashboards.first)
+        // The scenario table's rows in the view's order: their p values ascend.
+        let scenario = d.breakdown(.scenario)!.rows
+        let labels = t.rows.map(\.label).filter { $0.hasPrefix("scenario: ") }
+        let ps = labels.compactMap { l in
+            scenario.firstIndex { "scenario: \($0.label)" == l }.map { stats.rows(.scenario)[$0].p }
+        }
+        #expect(ps.count == scenario.count && ps == ps.sorted(), "\(labels) \(ps)")
+    }
+
     /// At 80×24 the bootstrap's resamples and seed are whole on the first screen (the heading
     /// was cut to "10…" when it also named the tests).
     @Test func theResamplesAreStatedWholeAt80Columns() throws {
