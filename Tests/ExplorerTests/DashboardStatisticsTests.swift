@@ -88,6 +88,16 @@ struct DashboardStatisticsTests {
             #expect(overall.interval(cell.metric) == want)
             #expect(text.contains(Self.shown(want)), "overall \(cell.metric)")
         }
+        // Beside the CSV files' exact values (`:set exact`), the interval is a fraction too.
+        Self.set(&s, "exact")
+        let exact = Self.text(s)
+        for column in d.splits {
+            for cell in column.metrics {
+                let i = try #require(column.interval(cell.metric))
+                let want = cell.text + " [" + String(format: "%.3f", i.low) + "\u{2013}" + String(format: "%.3f", i.high) + "]"
+                #expect(exact.contains(want), "\(column.name) \(cell.metric): \(want)")
+            }
+        }
         for b in d.breakdowns {
             for r in b.rows where r.count > 0 {
                 let cell = String(format: "%.1f%%", (r.accuracy ?? 0) * 100)
