@@ -54,4 +54,52 @@ struct DashboardEndToEndTests {
             }
         }
     }
+
+    @Test("120×40: :set ci shows every dashboard accuracy with its 95 % Wilson interval; :set noci hides them")
+    func wilsonIntervals() async throws {
+        let t = try TmuxSession(width: 120, height: 40, arguments: ["--fresh"])
+        try await t.waitUntil("the scored case list") { $0.listCounts != nil && $0.overallAccuracy != nil }
+        try t.send(":")
+        try t.type("set ci")
+        try t.send("Enter")
+        try await t.waitUntil("ci on in the status line") { $0.statusBar.contains("ci on") }
+        try t.send("d")
+        let s = try await t.waitUntil("the dashboard with intervals") {
+            $0.lines.contains { $0.contains("overall") && $0.contains("% [") && $0.contains("\u{2013}") }
+        }
+        // Every metric row: three values, each with its interval inside [0, 100] around it.
+        for metric in Self.metrics {
+            let row = try #require(
+                s.lines.first {
+                    $0.split(separator: " ").map { $0.trimmingCharacters(in: ["│"]) }.first { !$0.isEmpty } == metric
+                },
+                "no \(metric) row:\n\(s.framed)")
+            let cells = row.split(separator: "[").dropFirst().map { $0.prefix { $0 != "]" } }
+            #expect(cells.count == 3, "\(metric): \(row)")
+            for cell in cells {
+                let bounds = cell.split(separator: "\u{2013}").compactMap { Double($0) }
+                #expect(bounds.count == 2 && bounds[0] <= bounds[1] && bounds[1] <= 100, "\(metric): \(row)")
+            }
+        }
+        try t.send("Escape")
+        try await t.waitUntil("the case list again") { !$0.contains("PTBench metrics") }
+        try t.send(":")
+        try t.type("set noci")
+        try t.send("Enter")
+        try t.send("d")
+        let off = try await t.waitUntil("the dashboard without intervals") {
+            $0.contains("profile_params") && !$0.contains("% [")
+        }
+        #expect(off.contains("overall"))
+    }
+
+    @Test("120×40 comparison: the dashboard states B − A with McNemar's p and the bootstrap's resamples and seed")
+    func pairedStatistics() async throws {
+        let t = try TmuxSession(width: 120, height: 40, arguments: ["--fresh", "--compare"])
+        try await t.waitUntil("the scored case list") { $0.listCounts != nil && $0.overallAccuracy != nil }
+        try t.send("d")
+        let s = try await t.waitUntil("the paired section") { $0.contains("10,000 resamples, seed 12") }
+        #expect(s.contains("Paired: run B \u{2212} run A"), "\(s.framed)")
+        #expect(s.lines.contains { $0.contains("overall:") && $0.contains("points") }, "\(s.framed)")
+    }
 }

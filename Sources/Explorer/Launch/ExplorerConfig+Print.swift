@@ -17,6 +17,7 @@ extension ExplorerConfig {
             case .corrected: ($0, options.useCorrectedGold)
             case .advance: ($0, options.autoAdvance)
             case .exact: ($0, options.exactValues)
+            case .ci: ($0, options.confidenceIntervals)
             }
         }
         var out = "// ptscope configuration: \(file.path)\(exists ? "" : " (no such file: every value is the default)")\n{\n"

@@ -66,6 +66,7 @@ public struct ExplorerConfig: Sendable, Equatable {
             case .corrected: options.useCorrectedGold = on
             case .advance: options.autoAdvance = on
             case .exact: options.exactValues = on
+            case .ci: options.confidenceIntervals = on
             }
         }
     }

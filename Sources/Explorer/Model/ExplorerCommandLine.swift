@@ -40,6 +40,7 @@ public enum ExplorerCommandLine: Sendable, Equatable {
         case corrected
         case advance
         case exact
+        case ci
     }
 
     /// The explorer's own command words (besides a case number), as suggestions list them.
@@ -48,7 +49,7 @@ public enum ExplorerCommandLine: Sendable, Equatable {
     /// The help lines for the `?` overlay.
     public static let helpLines: [(String, String)] = [
         ("N · U N · T N", "jump to case N of the selected case's split (U: untrained, T: trained users)"),
-        ("set lenient|json|corrected|advance|exact", "turn an o option on (noNAME: off, NAME!: toggle)"),
+        ("set lenient|json|corrected|advance|exact|ci", "turn an o option on (noNAME: off, NAME!: toggle)"),
         ("set suspect K", "the suspect-gold queue (S) lists values K or more runs agree on (alone: half the runs, at least 2)"),
         (
             "sort index|user|scenario|platform|verdict|runB…|error|status [desc]",
@@ -122,7 +123,7 @@ public enum ExplorerCommandLine: Sendable, Equatable {
             }
             return .suspectAgreement(k)
         case "set":
-            guard words.count == 2 else { throw Failure("set needs one option: set lenient|json|corrected|advance|exact") }
+            guard words.count == 2 else { throw Failure("set needs one option: set lenient|json|corrected|advance|exact|ci") }
             return try set(words[1])
         default:
             // A gold edit, forced past the catalog check when its word ends in `!` (`platform! X`).

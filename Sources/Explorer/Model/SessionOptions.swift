@@ -12,6 +12,8 @@ public struct SessionOptions: Sendable {
     public var autoAdvance = false
     /// Show the summary views' metrics as the CSV files' exact values instead of percentages.
     public var exactValues = false
+    /// Show every accuracy of the dashboard with its 95 % Wilson interval (`:set ci`).
+    public var confidenceIntervals = false
     /// Which prompt the prompt view shows (index in ``TriageRows/promptNames``).
     public var promptTemplate = 0
     /// The suspect-gold queue's K: values at least this many runs agree on (nil: half the runs,

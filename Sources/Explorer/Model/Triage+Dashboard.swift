@@ -39,6 +39,15 @@ extension Triage {
         public func error(_ column: ErrorColumn) -> ErrorCell? { errors.first { $0.column == column } }
         /// The cell of `kind`.
         public func hidden(_ kind: HiddenCount) -> HiddenCell? { hidden.first { $0.kind == kind } }
+
+        /// The 95 % Wilson interval of `metric`: of its ``MetricCell/successes`` out of its
+        /// ``MetricCell/trials``; for the overall column (`all`, PTBench's 609/474-weighted value) of
+        /// its value read at the pooled trials. Nil for no trials or no value.
+        public func interval(_ metric: Metric) -> Interval? {
+            guard let cell = self.metric(metric), let value = cell.value else { return nil }
+            if letter == "all" { return Wilson.interval(proportion: value, n: cell.trials) }
+            return Wilson.interval(successes: cell.successes, n: cell.trials)
+        }
     }
 
     /// One `acc_results.csv` value.
@@ -51,6 +60,11 @@ extension Triage {
         /// Cases that do not count for the metric: its per-case flag is 0 or, for `query_params` and
         /// `profile_params`, the case has such parameters and fewer hits than parameters.
         public var missed: [Int]
+        /// What the value counts out of ``trials``: cases that count for the metric, or for
+        /// `query_params` and `profile_params` the parameters matched (as PTBench divides them).
+        public var successes = 0
+        /// The value's denominator: the column's cases, or its query (profile) parameters.
+        public var trials = 0
 
         public var meaning: String { metric.meaning }
     }
@@ -191,6 +205,8 @@ extension Triage {
         var missed = [[Int]](repeating: [], count: Metric.allCases.count)
         var errorIDs = [[Int]](repeating: [], count: ErrorColumn.allCases.count)
         var hiddenIDs = [[Int]](repeating: [], count: HiddenCount.allCases.count)
+        // Matched and all query (profile) parameters: the two parameter metrics' counts.
+        var (queryHit, queryTotal, profileHit, profileTotal) = (0, 0, 0, 0)
         let empty = CaseVerdict()
         for id in cases {
             let c = ctx.data.benchmarkCase(ctx.data.cases[id])
@@ -204,6 +220,12 @@ extension Triage {
                 v.format && v.overall,
             ]
             for (m, ok) in flags.enumerated() where !ok { missed[m].append(id) }
+            queryTotal += c.queryParamCount
+            profileTotal += c.profileParamCount
+            if v.format {
+                queryHit += v.queryParamsHit
+                profileHit += v.profileParamsHit
+            }
             for col in v.errorColumns { errorIDs[ErrorColumn.allCases.firstIndex(of: col)!].append(id) }
             // In HiddenCount.allCases order: platform, format, query value, profile value.
             if v.countsInErrorAnalysis {
@@ -218,7 +240,15 @@ extension Triage {
             name: name, letter: letter, cases: cases,
             metrics: Metric.allCases.enumerated().map { k, m in
                 let value = accuracy[m] ?? nil
-                return MetricCell(metric: m, value: value, text: value.map(PyRepr.float) ?? "n/a", missed: missed[k])
+                let (successes, trials) =
+                    switch m {
+                    case .queryParams: (queryHit, queryTotal)
+                    case .profileParams: (profileHit, profileTotal)
+                    default: (cases.count - missed[k].count, cases.count)
+                    }
+                return MetricCell(
+                    metric: m, value: value, text: value.map(PyRepr.float) ?? "n/a", missed: missed[k], successes: successes,
+                    trials: trials)
             },
             errors: ErrorColumn.allCases.enumerated().map { k, c in
                 ErrorCell(column: c, count: errorCounts[c] ?? 0, cases: errorIDs[k])

@@ -16,6 +16,10 @@ public enum TriageRows {
         var triage: Int?
         var template: Int
         var exact: Bool
+        /// ``SessionOptions/confidenceIntervals``.
+        var ci: Bool
+        /// The pair the triage model's paired statistics are of (they arrive after the model's dashboards).
+        var statistics: RunPair?
         var selected: Int?
         var glyphs: Glyphs
         var sort: TriageSort
@@ -36,6 +40,8 @@ public enum TriageRows {
             triage = s.triage?.request
             template = s.promptTemplate
             exact = s.session.options.exactValues
+            ci = s.session.options.confidenceIntervals
+            statistics = s.triage?.pairStatistics?.pair
             // Only the prompt view shows the selected case.
             selected = kind == .prompt ? s.selected?.id : nil
             glyphs = s.glyphs
@@ -53,7 +59,9 @@ public enum TriageRows {
     public static func sortColumns(_ kind: TriageKind, _ data: ExplorerData?) -> [String] {
         switch kind {
         case .leaderboard: return leaderboardSortColumns(data)
-        case .dashboard: return ["value", "cases", "pass", "accuracy", "format failures"]
+        case .dashboard:
+            // In a comparison the breakdowns add the compared pair's paired statistics.
+            return dashboardColumns + ((data?.runs.count ?? 1) > 1 ? pairedColumns : [])
         case .patterns: return ["cases", "label"]
         case .users: return ["user", "split", "cases", "pass", "accuracy", "most common error"]
         case .tools: return ["platform / API", "gold", "predicted", "failures", "in catalog"]
@@ -145,6 +153,13 @@ public enum TriageRows {
             guard let m else { return "n/a" }
             return exact ? m.text : pct(m.value).trimmingCharacters(in: .whitespaces)
         }
+        // With `:set ci`, the value and its 95 % Wilson interval.
+        let ci = s.session.options.confidenceIntervals
+        func cell(_ c: Triage.ScoreColumn?, _ metric: Metric) -> String {
+            let value = shown(c?.metric(metric))
+            guard ci, let interval = c?.interval(metric) else { return value }
+            return value + " " + wilson(interval, exact: exact, s.glyphs)
+        }
         let metricCells = columns.flatMap { c in Metric.allCases.map { shown(c.metric($0)) } }
         // Columns as wide as the widest value; labels as wide as the widest label, so a label
         // never runs into its numbers.
@@ -186,13 +201,14 @@ public enum TriageRows {
         // (l, h) with the metric names frozen, the per-split columns first.
         var metricRows: [TriageTable.Row] = []
         for metric in Metric.allCases {
-            var cells = columns.map { shown($0.metric(metric)) }
+            var cells = columns.map { cell($0, metric) }
             if let r = reference {
-                cells.append(shown(r.overall?.metric(metric) ?? r.splits.first?.metric(metric)))
+                cells.append(cell(r.overall ?? r.splits.first, metric))
             }
             if !others.isEmpty {
-                let values = m.dashboards.map { ($0.overall ?? $0.splits.first)?.metric(metric) }
-                cells += otherRuns.map { shown(values[$0]) }
+                let headline = m.dashboards.map { $0.overall ?? $0.splits.first }
+                let values = headline.map { $0?.metric(metric) }
+                cells += otherRuns.map { cell(headline[$0], metric) }
                 if pair.a < values.count, pair.b < values.count, let a = values[pair.a]?.value, let b = values[pair.b]?.value {
                     cells.append(String(format: "%+.1f pt", (b - a) * 100))
                 } else {
@@ -219,6 +235,12 @@ public enum TriageRows {
                 Line(
                     "  Enter on a metric lists the cases\(others.isEmpty ? "" : " of run \(Session.runLetter(focus))") it missed",
                     .muted)))
+        var paired: Triage.PairStatistics?
+        if !others.isEmpty {
+            out.append(blank)
+            paired = m.pairStatistics.flatMap { $0.pair == pair ? $0 : nil }
+            out += pairedSummary(paired, pair: pair, width: width, s.glyphs)
+        }
         out.append(blank)
         out.append(heading("Errors", "error_results.csv (the names are swapped: what each counts is below it)"))
         out.append(row("", names, .muted))
@@ -267,24 +289,128 @@ public enum TriageRows {
             }
         }
         for b in d.breakdowns {
+            let stats = paired?.rows(b.dimension) ?? []
+            let withStats = stats.count == b.rows.count && !stats.isEmpty
             out.append(blank)
-            out.append(heading("By \(b.dimension.rawValue)"))
-            let rows = b.rows.map { r in
-                TriageTable.Row(
-                    cells: [
-                        Line(Text.clean(r.label)), Line(String(r.count)), Line(String(r.pass)), Line(pct(r.accuracy)),
-                        Line(String(r.formatFailures)),
-                    ],
-                    keys: [.text(r.label), .of(r.count), .of(r.pass), .of(r.accuracy), .of(r.formatFailures)], cases: r.cases,
-                    label: "\(b.dimension.rawValue): \(r.label)")
+            var extra = others.isEmpty ? "" : "run \(Session.runLetter(focus))"
+            if withStats {
+                extra += "; \(deltaSign) \(letterB)\(minus)\(letterA) paired"
+                if stats.contains(where: { $0.cases > 0 && $0.isWeak }) {
+                    extra += "; ? weak test (< \(McNemar.weakBelow) discordant)"
+                }
             }
-            let names = sortColumns(.dashboard)
+            out.append(heading("By \(b.dimension.rawValue)", extra))
+            let rows = b.rows.enumerated().map { k, r in
+                var accuracy = pct(r.accuracy)
+                if ci, let interval = Wilson.interval(successes: r.pass, n: r.count) {
+                    accuracy += " " + wilson(interval, exact: false, s.glyphs)
+                }
+                var cells = [
+                    Line(Text.clean(r.label)), Line(String(r.count)), Line(String(r.pass)), Line(accuracy),
+                    Line(String(r.formatFailures)),
+                ]
+                var keys: [TriageTable.SortKey] = [
+                    .text(r.label), .of(r.count), .of(r.pass), .of(r.accuracy), .of(r.formatFailures),
+                ]
+                if withStats {
+                    let p = stats[k]
+                    cells += pairedCells(p).map { Line($0) }
+                    keys +=
+                        p.cases == 0
+                        ? [.missing, .missing, .missing, .missing]
+                        : [
+                            .number(p.delta), .of(p.interval?.low), .number(p.p), .of(p.holm),
+                        ]
+                }
+                return TriageTable.Row(cells: cells, keys: keys, cases: r.cases, label: "\(b.dimension.rawValue): \(r.label)")
+            }
+            let titles =
+                dashboardColumns
+                + (withStats ? ["\(deltaSign) \(letterB)\(minus)\(letterA)", "95 % CI (pt)", "p", "Holm p"] : [])
             let columns =
                 [label(b.dimension.rawValue)]
-                + names.indices.dropFirst().map { c in number(names[c], rows.map { $0.cells[c].plain }) }
+                + titles.indices.dropFirst().map { c in number(titles[c], rows.map { $0.cells[c].plain }) }
             out += layout.lines(TriageTable(columns: columns, rows: rows))
         }
         columns = []
+        return out
+    }
+
+    /// The breakdown tables' columns (their sort names).
+    static let dashboardColumns = ["value", "cases", "pass", "accuracy", "format failures"]
+    /// The columns a comparison adds to the breakdown tables.
+    static let pairedColumns = ["difference", "interval", "p", "Holm p"]
+
+    /// A 95 % Wilson interval as a cell's suffix: `[63.6–78.0]` (percent), or `[0.636–0.780]`
+    /// beside the CSV files' exact values.
+    static func wilson(_ i: Interval, exact: Bool, _ g: Glyphs) -> String {
+        let to = g.missing == "-" ? "-" : "\u{2013}"
+        let f = exact ? "%.3f" : "%.1f"
+        let scale = exact ? 1.0 : 100.0
+        return "[" + String(format: f, i.low * scale) + to + String(format: f, i.high * scale) + "]"
+    }
+
+    /// A count with thousands separated by commas: `10,000`.
+    static func grouped(_ n: Int) -> String {
+        var digits = String(n.magnitude)
+        var out = ""
+        while digits.count > 3 {
+            out = "," + digits.suffix(3) + out
+            digits.removeLast(3)
+        }
+        return (n < 0 ? "-" : "") + digits + out
+    }
+
+    /// A difference of two rates (fractions) in points with its sign: `+2.1`.
+    static func points(_ d: Double) -> String { String(format: "%+.1f", d * 100) }
+
+    /// A p value: three decimals, or two significant digits below 0.001.
+    static func pValue(_ p: Double) -> String {
+        if p == 0 { return "<1e-300" }
+        return p >= 0.001 ? String(format: "%.3f", p) : String(format: "%.1e", p)
+    }
+
+    /// A breakdown row's paired cells: the difference, its bootstrap interval, McNemar's p (`?`
+    /// where fewer than 25 discordant pairs make the test weak) and the Holm-adjusted p.
+    public static func pairedCells(_ p: Triage.PairedRow) -> [String] {
+        guard p.cases > 0 else { return ["", "", "", ""] }
+        let interval = p.interval.map { "[\(points($0.low)), \(points($0.high))]" } ?? ""
+        return [points(p.delta), interval, pValue(p.p) + (p.isWeak ? "?" : " "), p.holm.map(pValue) ?? ""]
+    }
+
+    /// The dashboard's paired section: the compared pair's overall difference, interval and p, the
+    /// weak-test warning and the multiple-comparison caution; a line saying they are computed
+    /// while `paired` (of `pair`) has not arrived.
+    static func pairedSummary(_ paired: Triage.PairStatistics?, pair: RunPair, width: Int, _ g: Glyphs) -> [TriageRow] {
+        let (a, b) = (Session.runLetter(pair.a), Session.runLetter(pair.b))
+        guard let paired else {
+            return [
+                heading("Paired: run \(b) \(g.missing) run \(a)"),
+                TriageRow(Line("  computing McNemar's tests and the bootstrap intervals…", .muted)),
+            ]
+        }
+        let o = paired.overall
+        let resamples = grouped(paired.resamples)
+        var out = [
+            heading("Paired: run \(b) \(g.missing) run \(a)", "bootstrap: \(resamples) resamples, seed \(paired.seed)")
+        ]
+        func text(_ t: String, _ role: Role = .normal) {
+            for (i, l) in TextWidth.wrap(t, width: max(10, width - 6)).enumerated() {
+                out.append(TriageRow(Line((i == 0 ? "  " : "    ") + l, role)))
+            }
+        }
+        let interval = o.interval.map { ", 95 % CI [\(points($0.low)), \(points($0.high))] (paired bootstrap)" } ?? ""
+        text(
+            "overall: \(points(o.delta)) points\(interval); McNemar's exact p = \(pValue(o.p)) on "
+                + "\(o.regressions + o.improvements) discordant of \(o.cases) cases (\(a) only \(o.regressions), "
+                + "\(b) only \(o.improvements))")
+        if let warning = McNemar.warning(b: o.regressions, c: o.improvements) { text("? " + warning, .warning) }
+        let rows = paired.testedRows
+        let expected = Double(rows) * 0.05
+        let about = expected >= 1 ? String(format: "%.0f", expected) : String(format: "%.1f", expected)
+        text(
+            "\(rows) breakdown rows below: expect about \(about) p < 0.05 by chance even with no real difference; "
+                + "Holm-adjusted p (within each table) in the last column", .muted)
         return out
     }
 

@@ -79,8 +79,13 @@ public struct EffectWork: Sendable {
             guard let data = s.data, let result = s.scores?.result else { return nil }
             // Another run focused: the dashboards of the same scoring are kept.
             let (run, previous) = (s.session?.focusedRun ?? 0, s.session?.triage)
-            self.init(lane: .background(.utility)) { _, _ in
-                .triaged(TriageModel.build(data, result, run: run, reusing: previous))
+            let pair = s.session?.comparedRuns
+            self.init(lane: .background(.utility)) { report, _ in
+                var model = TriageModel.build(data, result, run: run, pair: pair, reusing: previous, statistics: false)
+                // The views first; the paired statistics (a second or so on 10,000 cases) after them.
+                if let report, model.lacksPairStatistics(pair) { report(.triaged(model)) }
+                model.addPairStatistics(data, result, pair: pair)
+                return .triaged(model)
             }
         case .export(let path, let cases):
             guard let data = s.data else { return nil }

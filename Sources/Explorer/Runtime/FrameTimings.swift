@@ -47,6 +47,7 @@ public final class FrameTimings: @unchecked Sendable {
         switch action {
         case .loaded: write(#"{"event":"loaded","ms":\#(ms(processStart))}"#)
         case .scored: write(#"{"event":"scored","ms":\#(ms(processStart))}"#)
+        case .triaged: write(#"{"event":"triaged","ms":\#(ms(processStart))}"#)
         case .searchFinished(let q, let m):
             write(#"{"event":"search_finished","query":\#(JSONText.string(q)),"matches":\#(m.count),"ms":\#(ms(processStart))}"#)
         default: break

@@ -76,5 +76,5 @@ extension Overlay {
     }
 
     /// The rows of the options overlay.
-    static let optionCount = 5
+    static let optionCount = 6
 }

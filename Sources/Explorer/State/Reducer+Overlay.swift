@@ -76,9 +76,13 @@ extension Reducer {
         case 3:
             s.session!.options.autoAdvance.toggle()
             return []
-        default:
+        case 4:
             // Only how numbers are shown: the summary views are laid out again (their key has it).
             s.session!.options.exactValues.toggle()
+            return []
+        default:
+            // The dashboard's Wilson intervals: computed as the rows are laid out (their key has it).
+            s.session!.options.confidenceIntervals.toggle()
             return []
         }
         s.session!.version += 1
@@ -95,6 +99,7 @@ extension Reducer {
             case .corrected: (2, options.useCorrectedGold)
             case .advance: (3, options.autoAdvance)
             case .exact: (4, options.exactValues)
+            case .ci: (5, options.confidenceIntervals)
             }
         if let value, value == current {
             s.status.message = "\(option.rawValue) is already \(current ? "on" : "off")"

@@ -89,6 +89,8 @@ extension Reducer {
             let (a, b) = (Session.runLetter(pair.a), Session.runLetter(pair.b))
             s.status.message =
                 "comparing \(a) with \(b)\(words.isEmpty ? " (the first and the focused run)" : ""): regressions pass in \(a), fail in \(b)"
+            // The dashboard's paired statistics are of the pair: computed again off the input loop.
+            if let model = s.session?.triage, model.pairStatistics?.pair != pair { return [.triage] }
         }
         return []
     }

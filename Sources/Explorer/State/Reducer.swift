@@ -50,6 +50,12 @@ public enum Reducer {
             guard model.request == s.session?.scores?.result.request else { return [] }
             // A model of a run focused before, when the one there is already of the focused run.
             if let focused = s.session?.focusedRun, model.run != focused, s.session?.triage?.run == focused { return [] }
+            // A model of a pair compared before, when the one there is already of the compared pair.
+            if let pair = s.session?.comparedRuns, model.pairStatistics?.pair != pair,
+                let kept = s.session?.triage?.pairStatistics, kept.pair == pair
+            {
+                return []
+            }
             s.session?.triage = model
             if case .triage(var t)? = s.overlay {
                 layOut(s, &t)

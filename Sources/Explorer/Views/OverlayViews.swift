@@ -106,6 +106,10 @@ enum OverlayViews {
                 Span((options.exactValues ? g.selected : g.unselected) + " ", .key),
                 Span("summary views: the CSV files' exact values instead of percentages"),
             ]),
+            Line([
+                Span((options.confidenceIntervals ? g.selected : g.unselected) + " ", .key),
+                Span("dashboard: every accuracy with its 95 % Wilson interval"),
+            ]),
         ]
         SelectableList(rows, cursor: ListCursor(index: cursor), focused: true, glyphs: g).render(in: inner, into: &buf)
         let notes = [
