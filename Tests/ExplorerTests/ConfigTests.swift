@@ -23,6 +23,7 @@ struct ConfigTests {
             corrected: true,     // score against the corrected gold (the journal's edits)
             advance: false,      // after confirm / flag, jump to the next failing case
             exact: false,        // summary views show the CSV files' exact values, not percentages
+            ci: false,           // every accuracy with its Wilson 95 % interval (:set ci)
           },
           // Keys per context: global, list, detail, context, help, messages, raw, filter, options,
           // triage, edits, export, command, search, lineEditor (a pane's keys hide the global ones).
@@ -94,7 +95,7 @@ struct ConfigTests {
         #expect(loaded.problems.isEmpty, "\(loaded.problems)")
         let c = loaded.config
         #expect(c.theme == "default" && c.author == "ada")
-        #expect(c.options == [.lenient: false, .json: false, .corrected: true, .advance: false, .exact: false])
+        #expect(c.options == [.lenient: false, .json: false, .corrected: true, .advance: false, .exact: false, .ci: false])
         #expect(c.keys.count == 11)
         #expect(c.keys.contains(ExplorerConfig.KeyRemap(.list, "J", .char("J"), .nextFailure)))
         #expect(c.keys.contains(ExplorerConfig.KeyRemap(.global, "f2", .function(2), .dashboard)))
