@@ -152,6 +152,11 @@ struct GoldAcrossRunsTests {
         // v in the raw view: the case's JSON and B's line.
         AnnotateTests.send(&s, journal, .char("r"))
         #expect(s.overlay?.kind == .raw)
+        // The raw view shows B's predictions file and line.
+        if case .raw(let raw)? = s.overlay {
+            let text = raw.lines.map(\.plain).joined(separator: "\n")
+            #expect(text.contains("weak-sim/test_untrained_user") && text.contains(rawB.prefix(20)), "\(text.suffix(300))")
+        }
         let paged = try #require(GettingOutTests.paged(s))
         #expect(paged.text.hasSuffix("predict:\n" + rawB), "\(paged.text.suffix(200))")
     }

@@ -109,7 +109,7 @@ extension Reducer {
     static func rawOverlay(_ s: AppState) -> RawOverlay {
         let width = Layout(s).overlayWidth
         guard let data = s.data, let entry = s.selected else { return RawOverlay(lines: [], width: width) }
-        return RawOverlay(lines: RawLines.lines(data, entry, width: width), width: width)
+        return RawOverlay(lines: RawLines.lines(data, entry, width: width, run: focusedRun(s)), width: width)
     }
 
     /// Lays out the view's rows again when what they show changed (``TriageRows/Key``); the
