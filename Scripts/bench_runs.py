@@ -17,6 +17,9 @@ ap = argparse.ArgumentParser()
 ap.add_argument("set")
 ap.add_argument("--runs", type=int, default=20)
 ap.add_argument("--bin", default=".build/release/ptscope")
+ap.add_argument("--edit", action="store_true",
+                help="with N runs, after scoring: a gold edit (:platform! on the selected case) and the "
+                     "time to score every run again with it in effect (each run's original-gold report too)")
 args = ap.parse_args()
 data = os.path.abspath(os.path.join(args.set, "data"))
 pred = os.path.abspath(os.path.join(args.set, "pred"))
@@ -126,6 +129,19 @@ def measure(label, argv):
             tmux("send-keys", "j" if i % 4 < 2 else "k")
             wait_key(n)
         out["keys_after"] = [x["ms"] for x in events() if x["event"] == "key"][n0:]
+        if argv and args.edit and len(argv) > 1:
+            # A gold edit on the selected case: every run scored again against the corrected gold,
+            # and (only the edited cases again) against the original gold for the deltas.
+            n_scored = sum(1 for x in events() if x["event"] == "scored")
+            tmux("send-keys", ":")
+            tmux("send-keys", "-l", "platform! Nowhere")
+            t_edit = time.time()
+            tmux("send-keys", "Enter")
+            while sum(1 for x in events() if x["event"] == "scored") == n_scored and time.time() - t_edit < 300:
+                time.sleep(0.005)
+            out["edit_rescore_ms"] = (time.time() - t_edit) * 1000
+            time.sleep(2)
+            out["edit_board"] = "gold edits in effect" in tmux("capture-pane", "-p") or None
         if argv:
             # The leaderboard: open it, sort through a few columns, scroll right, close.
             n0 = keys()
@@ -173,6 +189,9 @@ for r in results:
     if r.get("progress"):
         shown = r["progress"]
         print(f"           header while scoring: {', '.join(shown[:3])} … {shown[-1]} ({len(shown)} distinct)")
+    if r.get("edit_rescore_ms"):
+        print(f"           a gold edit: every run scored again in {r['edit_rescore_ms']:.0f} ms "
+              f"(first scoring, no edit: {r['scored_ms'] - r['loaded_ms']:.0f} ms after loading)")
     if r.get("board_keys"):
         b = r["board_keys"]
         print("           leaderboard keys: " + ", ".join(f"{x['key']} {x['ms']:.1f}" for x in b)

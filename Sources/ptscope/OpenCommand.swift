@@ -252,10 +252,8 @@ struct Open: ParsableCommand {
         }
     }
 
-    /// The explorer's letter for the run at `index` (A, B, …; past Z, `#27` and on).
-    static func runLetter(_ index: Int) -> String {
-        index < 26 ? String(UnicodeScalar(UInt8(ascii: "A") + UInt8(index))) : "#\(index + 1)"
-    }
+    /// The explorer's letters for the run at `index` (A, B, …, Z, AA, AB, …).
+    static func runLetter(_ index: Int) -> String { Session.runLetter(index) }
 }
 
 extension NcursesTerminal: TerminalDevice {}

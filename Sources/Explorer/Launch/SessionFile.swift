@@ -36,6 +36,10 @@ public struct SavedView: Codable, Sendable, Equatable {
     public var context: String = "catalog"
     /// When it was saved (ISO 8601), to keep the newest views when the file is trimmed.
     public var saved: String = ""
+    /// The focused run's name (nil: the first run, or a view saved before runs were focused).
+    public var focusedRun: String?
+    /// The compared pair chosen with `:compare` as the two runs' names (nil: the default pair).
+    public var comparedRuns: [String]?
 
     public init() {}
 
@@ -61,6 +65,26 @@ public struct SavedView: Codable, Sendable, Equatable {
         focus = ["list", "detail", "context"][state.panes.focus.rawValue]
         context = state.panes.contextMode == .profile ? "profile" : "catalog"
         saved = ISO8601DateFormatter().string(from: Date())
+        if data.runs.count > 1 {
+            let runs = data.runs.map(\.name)
+            if session.focusedRun > 0, session.focusedRun < runs.count { focusedRun = runs[session.focusedRun] }
+            if let pair = session.chosenPair, max(pair.a, pair.b) < runs.count { comparedRuns = [runs[pair.a], runs[pair.b]] }
+        }
+    }
+
+    /// The saved focused run in `data` (by name), nil when it is not one of `data`'s runs.
+    func focusedRun(in data: ExplorerData) -> Int? {
+        focusedRun.flatMap { name in data.runs.firstIndex { $0.name == name } }
+    }
+
+    /// The saved compared pair in `data` (by the runs' names), nil unless both are `data`'s runs
+    /// and differ.
+    func comparedRuns(in data: ExplorerData) -> RunPair? {
+        guard let names = comparedRuns, names.count == 2,
+            let a = data.runs.firstIndex(where: { $0.name == names[0] }),
+            let b = data.runs.firstIndex(where: { $0.name == names[1] }), a != b
+        else { return nil }
+        return RunPair(a: a, b: b)
     }
 
     /// The filter this view names on `data` (values `data` does not have are dropped).
@@ -97,6 +121,10 @@ public struct SavedView: Codable, Sendable, Equatable {
         if n > 0 { parts.append(n == 1 ? "1 filter value" : "\(n) filter values") }
         if sort != CaseSort.Column.index.rawValue || descending {
             parts.append("sorted by \(sort)\(descending ? " (descending)" : "")")
+        }
+        if let run = focusedRun(in: data), run > 0 { parts.append("run \(Session.runLetter(run)) focused") }
+        if let pair = comparedRuns(in: data) {
+            parts.append("comparing \(Session.runLetter(pair.a)) and \(Session.runLetter(pair.b))")
         }
         return parts.isEmpty ? "the last view" : parts.joined(separator: ", ")
     }

@@ -59,6 +59,10 @@ public enum ExplorerCommandLine: Sendable, Equatable {
             "filter VALUE… · filter DIMENSION VALUE · filter clear",
             "the filter menu's choices by name (filter fail platform Amazon)"
         ),
+        (
+            "filter adjudicate",
+            "the cases merged journals disagree on (ptscope annotations merge); each annotator's version in the case pane"
+        ),
         ("theme [NAME|PATH]", "switch the colour theme (alone: list the themes)"),
         ("run NAME|LETTER|N", "focus a run of a comparison (as b and B do): the list and views follow it"),
         ("compare X Y", "the two runs regressions, improvements and the side-by-side view compare (alone: A and the focused)"),

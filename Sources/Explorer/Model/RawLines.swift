@@ -5,8 +5,8 @@ import TUICore
 
 /// The `r` overlay: the case's JSON as stored (pretty-printed, key order kept) and its prediction line.
 public enum RawLines {
-    /// The lines of case `entry`, wrapped to `width`.
-    public static func lines(_ data: ExplorerData, _ entry: CaseEntry, width: Int) -> [Line] {
+    /// The lines of case `entry` and run `run`'s prediction line, wrapped to `width`.
+    public static func lines(_ data: ExplorerData, _ entry: CaseEntry, width: Int, run: Int = 0) -> [Line] {
         let split = data.split(of: entry)
         let c = data.benchmarkCase(entry)
         var out: [Line] = [Line("\(Text.clean(split.url.path)) · case \(entry.index) · line \(c.line)", .header)]
@@ -16,9 +16,10 @@ public enum RawLines {
             out.append(Line("(the case could not be decoded)", .fail))
         }
         out.append("")
-        if let file = data.benchmark.predictions[split.name] {
+        let run = max(0, min(run, data.runs.count - 1))
+        if let file = data.predictionFile(entry.split, run: run) {
             out.append(Line("\(Text.clean(file.url.path)) · line \(entry.index + 1)", .header))
-            switch data.predictionLine(entry) {
+            switch data.predictionLine(entry, run: run) {
             case .text(let t)?, .loneSurrogate(let t)?:
                 out.append(Line("predict:", .muted))
                 for l in Sanitizer.clean(t, keepNewlines: true).split(separator: "\n", omittingEmptySubsequences: false) {

@@ -58,9 +58,17 @@ public struct Session: Sendable {
         return RunPair(a: 0, b: b)
     }
 
-    /// The letter of run `index` (A, B, …; past Z its number).
+    /// The letters of run `index` as every view names it: A … Z, then AA, AB, … AZ, BA, … (as
+    /// spreadsheet columns, so no two runs share a name); `:run` takes them in any case.
     public static func runLetter(_ index: Int) -> String {
-        index < 26 ? String(UnicodeScalar(UInt8(65 + index))) : String(index + 1)
+        var n = max(0, index) + 1
+        var letters: [Character] = []
+        while n > 0 {
+            n -= 1
+            letters.append(Character(UnicodeScalar(UInt8(65 + n % 26))))
+            n /= 26
+        }
+        return String(letters.reversed())
     }
 
     /// The annotation status of case `id` (nil: never annotated).

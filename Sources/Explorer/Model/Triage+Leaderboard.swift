@@ -30,6 +30,12 @@ extension Triage {
             /// A metric as a percentage with one decimal (`71.3%`), a count as it is.
             public var percent: String
             public var cases: [Int]
+            /// The value against the original gold, when the journal's gold edits are in effect.
+            public var original: Double?
+            /// Corrected − original beside the value (`+1.25` points, `-1` error), empty when equal
+            /// or when no gold edit is in effect; `deltaExact` the same in the CSV's units.
+            public var delta = ""
+            public var deltaExact = ""
 
             init(value: Double?, exact: String, isCount: Bool, cases: [Int]) {
                 self.value = value
@@ -38,6 +44,20 @@ extension Triage {
                 percent = isCount ? exact : TriageRows.pct(value).trimmingCharacters(in: .whitespaces)
                 self.cases = cases
             }
+
+            /// Sets the original-gold value and formats the delta to it.
+            mutating func compare(to original: Double?, isCount: Bool) {
+                self.original = original
+                guard let value, let original, value != original else { return }
+                let d = value - original
+                if isCount {
+                    delta = (d > 0 ? "+" : "") + String(Int(d))
+                    deltaExact = delta
+                } else {
+                    delta = String(format: "%+.2f", d * 100)
+                    deltaExact = String(format: "%+.4f", d)
+                }
+            }
         }
 
         public var columns: [Column]
@@ -45,6 +65,9 @@ extension Triage {
         public var runs: [String]
         /// `cells[run][column]`.
         public var cells: [[Cell]]
+        /// Whether the journal's gold edits are in effect: each cell then holds its value against
+        /// the original gold too (``Cell/original``).
+        public var corrected = false
 
         /// The runs holding the best value of column `c` (the highest accuracy, the fewest errors);
         /// empty when no run has a value.
@@ -53,6 +76,17 @@ extension Triage {
             let present = values.compactMap { $0 }
             guard let top = columns[c].fewerIsBetter ? present.min() : present.max() else { return [] }
             return Set(values.indices.filter { values[$0] == top })
+        }
+
+        /// Each run's rank in column `c` (1: the best; runs with equal values share a rank; runs
+        /// without a value rank last), by the corrected values or, `original`, the original gold's.
+        public func ranks(_ c: Int, original: Bool = false) -> [Int] {
+            let values = cells.map { original && corrected ? $0[c].original : $0[c].value }
+            let better: (Double, Double) -> Bool = columns[c].fewerIsBetter ? { $0 < $1 } : { $0 > $1 }
+            return values.map { v in
+                guard let v else { return values.count(where: { $0 != nil }) + 1 }
+                return 1 + values.count { other in other.map { better($0, v) } ?? false }
+            }
         }
     }
 
@@ -74,11 +108,13 @@ extension Triage {
         }
     }
 
-    /// The leaderboard of `data`'s runs from their dashboards (``TriageModel/dashboards``).
-    public static func leaderboard(data: ExplorerData, dashboards: [Dashboard]) -> Leaderboard {
+    /// The leaderboard of `data`'s runs from their dashboards (``TriageModel/dashboards``), with
+    /// each run's value against the original gold and the delta to it when `originals` (the
+    /// dashboards against the original gold, one per run) are given.
+    public static func leaderboard(data: ExplorerData, dashboards: [Dashboard], originals: [Dashboard]? = nil) -> Leaderboard {
         let scopes = leaderboardScopes(data)
         let columns = leaderboardColumns(scopes)
-        let cells = dashboards.map { d in
+        func cells(_ d: Dashboard) -> [Leaderboard.Cell] {
             columns.map { c -> Leaderboard.Cell in
                 let column = c.scope == "all" ? d.overall : d.splits.first { $0.letter == c.scope }
                 if let metric = c.metric, let m = column?.metric(metric) {
@@ -90,7 +126,16 @@ extension Triage {
                 return Leaderboard.Cell(value: nil, exact: "n/a", isCount: c.error != nil, cases: [])
             }
         }
-        return Leaderboard(columns: columns, runs: data.runs.map(\.name), cells: cells)
+        var board = Leaderboard(columns: columns, runs: data.runs.map(\.name), cells: dashboards.map(cells))
+        if let originals, originals.count == dashboards.count {
+            board.corrected = true
+            for (r, o) in originals.enumerated() {
+                for (c, cell) in cells(o).enumerated() {
+                    board.cells[r][c].compare(to: cell.value, isCount: columns[c].error != nil)
+                }
+            }
+        }
+        return board
     }
 }
 
@@ -113,24 +158,41 @@ extension TriageRows {
         // The cell Enter lists: the sorted column's, else the first overall.
         let overall = board.columns.firstIndex { $0.metric == .overall } ?? 0
         let chosen = layout.sort.column.flatMap { $0 >= 1 && $0 <= board.columns.count ? $0 - 1 : nil } ?? overall
+        // With gold edits in effect: each value's delta beside it, and the runs whose rank in the
+        // chosen column the edits changed.
+        let (ranks, originalRanks) = (board.ranks(chosen), board.ranks(chosen, original: true))
         let rows = board.runs.indices.map { r in
             let cells = board.columns.indices.map { c -> Line in
                 let cell = board.cells[r][c]
                 let text = exact ? cell.exact : cell.percent
-                return best[c].contains(r) && best[c].count < board.runs.count
+                var line =
+                    best[c].contains(r) && best[c].count < board.runs.count
                     ? Line([Span(mark, .pass), Span(text, .pass)]) : Line(" " + text)
+                let delta = exact ? cell.deltaExact : cell.delta
+                if !delta.isEmpty { line.spans.append(Span(" " + delta, .warning)) }
+                return line
             }
-            let name = Text.clean(board.runs[r])
+            var name = Line(Text.clean(board.runs[r]))
+            if board.corrected && ranks[r] != originalRanks[r] {
+                name.spans.append(Span(" #\(ranks[r]) was #\(originalRanks[r])", .warning))
+            }
             var row = TriageTable.Row(
-                cells: [Line(name)] + cells,
+                cells: [name] + cells,
                 keys: [.text(board.runs[r])] + board.cells[r].map { TriageTable.SortKey.of($0.value) },
                 cases: board.cells[r][chosen].cases,
                 label: "\(board.runs[r]): \(board.columns[chosen].title)\(board.columns[chosen].metric != nil ? " missed" : "")")
             row.identity = "run \(r)"
+            row.run = r
             return row
         }
+        // Room for ` #k was #j` after a name when gold edits are in effect.
+        let rankRoom = board.corrected ? 12 : 0
         let columns =
-            [label("run", min: min(24, max(8, board.runs.map { TextWidth.of(Text.clean($0)) }.max() ?? 0)), max: 32)]
+            [
+                label(
+                    "run", min: min(24 + rankRoom, max(8, rows.map { TextWidth.of($0.cells[0].plain) }.max() ?? 0)),
+                    max: 32 + rankRoom)
+            ]
             + board.columns.indices.map { c in
                 // Room for the sort mark after the title, so a sorted column's name is never cut.
                 var column = number(board.columns[c].title, rows.map { $0.cells[c + 1].plain })
@@ -145,6 +207,15 @@ extension TriageRows {
                 Line(
                     "  \(legend)> sorts, l/h scroll, Enter lists the run's cases behind \(board.columns[chosen].title)",
                     .muted)))
+        if board.corrected {
+            let unit = exact ? "in the CSV's units" : "in points"
+            out.append(
+                TriageRow(
+                    Line(
+                        "  gold edits in effect: beside each value corrected \(s.glyphs.missing) original gold \(unit); "
+                            + "#k was #j: the rank in \(board.columns[chosen].title) the edits changed",
+                        .warning)))
+        }
         out += layout.lines(TriageTable(columns: columns, rows: rows))
         return out
     }

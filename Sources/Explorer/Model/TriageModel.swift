@@ -8,8 +8,11 @@ public struct TriageModel: Sendable {
     public var dashboards: [Triage.Dashboard]
     /// Run 0's dashboard in PTBench's reading, when the options are lenient.
     public var reference: Triage.Dashboard?
+    /// Every run's dashboard against the original gold (run 0 first), when the journal corrected
+    /// some gold; nil otherwise.
+    public var originals: [Triage.Dashboard]?
     /// Run 0's dashboard against the original gold, when the journal corrected some gold.
-    public var original: Triage.Dashboard?
+    public var original: Triage.Dashboard? { originals?.first }
     /// The run the patterns, users and tools are of (the focused run when it was asked for).
     public var run = 0
     public var patterns: Triage.Patterns
@@ -51,16 +54,17 @@ public struct TriageModel: Sendable {
             let reference = result.referenceReports.map { r in
                 Triage.dashboard(data: data, verdicts: r[0].splits.flatMap(\.verdicts), report: r[0])
             }
-            let original = result.originalReport.map { r in
-                Triage.dashboard(data: data, verdicts: r.splits.flatMap(\.verdicts), report: r)
+            let originals = result.originalReports.map { reports in
+                reports.map { Triage.dashboard(data: data, verdicts: $0.splits.flatMap(\.verdicts), report: $0) }
             }
             model = TriageModel(
-                dashboards: dashboards, reference: reference, original: original, run: run,
+                dashboards: dashboards, reference: reference, originals: originals, run: run,
                 patterns: Triage.patterns(data: data, verdicts: verdicts[run]),
                 users: Triage.users(data: data, verdicts: verdicts[run]),
                 tools: Triage.tools(data: data, verdicts: verdicts[run]),
                 suspects: Triage.suspects(data: data, runs: verdicts),
-                leaderboard: Triage.leaderboard(data: data, dashboards: dashboards), request: result.request)
+                leaderboard: Triage.leaderboard(data: data, dashboards: dashboards, originals: originals),
+                request: result.request)
         }
         if statistics { model.addPairStatistics(data, result, pair: pair) }
         return model

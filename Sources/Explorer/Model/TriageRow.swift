@@ -13,6 +13,8 @@ public struct TriageRow: Sendable, Equatable {
     public var user: Int?
     /// For a table's header row: columns are out of view on the right (`l` scrolls to them).
     public var overflow = false
+    /// For a leaderboard row: the run Enter focuses (besides listing the cases).
+    public var run: Int?
     /// What the row is across layouts when its label changes with the order (a leaderboard run,
     /// whose label names the sorted column): the cursor stays on the row with the same identity.
     public var identity: String?

@@ -7,11 +7,8 @@ extension TriageRows {
     /// The columns the suspect-gold queue sorts by (`>`); its own order is the ranking.
     static let suspectColumns = ["case", "parameter", "agreed value", "runs", "gold accepts"]
 
-    /// The letter of run `r` (`A`, `B`, … as in the dashboard).
-    static func runLetter(_ r: Int) -> String {
-        let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
-        return r < letters.count ? String(letters[r]) : "#\(r + 1)"
-    }
+    /// The letter of run `r` (``Session/runLetter(_:)``).
+    static func runLetter(_ r: Int) -> String { Session.runLetter(r) }
 
     /// Case `id` as the `:` line jumps to it (`U 12`).
     static func caseName(_ data: ExplorerData, _ id: Int) -> String {

@@ -181,9 +181,8 @@ public enum TriageRows {
         }
         // In a comparison the other runs' overall values and the difference between the compared
         // runs are columns of the same first table, so every headline number fits one screen.
-        let letters = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
         let otherRuns = m.dashboards.indices.filter { $0 != focus }
-        let others = otherRuns.map { String(letters[min($0, 25)]) }
+        let others = otherRuns.map(Session.runLetter)
         let pair = s.session.comparedRuns
         let (deltaSign, minus) = (s.glyphs.delta, s.glyphs.missing)
         let (letterA, letterB) = (Session.runLetter(pair.a), Session.runLetter(pair.b))
@@ -194,7 +193,7 @@ public enum TriageRows {
         }
         out.append(heading("PTBench metrics", extra))
         if !others.isEmpty {
-            let runNames = data.runs.indices.map { "\(String(letters[min($0, 25)])) = \(Text.clean(data.runs[$0].name))" }
+            let runNames = data.runs.indices.map { "\(Session.runLetter($0)) = \(Text.clean(data.runs[$0].name))" }
             out.append(TriageRow(Line("  " + runNames.joined(separator: "  "), .muted)))
         }
         // A table: wider than the view (several runs, the reference), it scrolls by columns

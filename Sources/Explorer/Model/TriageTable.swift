@@ -58,6 +58,8 @@ public struct TriageTable: Sendable, Equatable {
         public var children: [Row] = []
         /// ``TriageRow/identity``.
         public var identity: String?
+        /// ``TriageRow/run``.
+        public var run: Int?
     }
 
     public var columns: [Table.Column]
@@ -121,6 +123,7 @@ public struct TriageTable: Sendable, Equatable {
                 var row = TriageRow(
                     Line("  ") + table.rowLine(line, placements), cases: item.0.cases, label: item.0.label, user: item.0.user)
                 row.identity = item.0.identity
+                row.run = item.0.run
                 return row
             }
     }

@@ -166,9 +166,11 @@ public struct EffectWork: Sendable {
                 data.runs.enumerated().map { r, run in report(bench, run, o, done: (p * data.runs.count + r) * perRun) })
         }
         var result = ScoreResult(reports: results[0], referenceReports: results.count > 1 ? results[1] : nil)
-        // With corrected gold, run 0 against the original gold too, for the dashboard's deltas.
+        // With corrected gold, every run against the original gold too (the dashboard's and the
+        // leaderboard's deltas): only the cases whose gold changed are scored again.
         if let annotations, annotations.cases.values.contains(where: \.goldChanged) {
-            result.originalReport = report(data.benchmark, data.runs[0], options, done: nil)
+            result.originalReports = ScoreResult.originalGold(
+                data, corrected: results[0], annotations: annotations, options: options)
         }
         return result
     }

@@ -71,20 +71,35 @@ extension Reducer {
             }
             return .success(FocusedText("the case pane", FocusedText.plain(lines.detail)))
         }
+        // The focused run's call (the one the list's verdict column shows).
+        let run = focusedRun(s)
         let detail = s.panes.detail.flatMap { $0.caseID == entry.id ? $0 : nil }
-        let verdict = detail?.verdict ?? s.verdict(entry.id)
+        let verdict = detail?.runs[safe: run]?.verdict ?? s.verdict(entry.id)
         if let parsed = verdict?.prediction {
             // Cut before it is made safe: a copy sends at most Clipboard.limit bytes anyway.
             let text = Clipboard.cut(FocusedText.callText(parsed, limit: Clipboard.limit), to: Clipboard.limit + 1).0
-            return .success(FocusedText("the predicted call", text))
+            return .success(FocusedText("the predicted call\(ofRun(s, run))", text))
         }
         return predictionText(s, what: verdict == nil ? "the raw prediction" : "the raw prediction (it did not parse)")
     }
 
-    /// `Y`: the selected case's prediction as the model wrote it (`predict` of its line).
+    /// The focused run (0 with one run or no session).
+    static func focusedRun(_ s: AppState) -> Int {
+        guard let session = s.session else { return 0 }
+        return max(0, min(session.focusedRun, session.data.runs.count - 1))
+    }
+
+    /// ` of run B` when several runs are loaded, else nothing.
+    static func ofRun(_ s: AppState, _ run: Int) -> String {
+        (s.data?.runs.count ?? 1) > 1 ? " of run \(Session.runLetter(run))" : ""
+    }
+
+    /// `Y`: the selected case's prediction as the focused run's model wrote it (`predict` of its line).
     static func predictionText(_ s: AppState, what: String = "the raw prediction") -> Result<FocusedText, NothingToTake> {
         guard let data = s.data, let entry = s.selected else { return .failure(NothingToTake("no case selected")) }
-        switch data.predictionLine(entry) {
+        let run = focusedRun(s)
+        let what = what + ofRun(s, run)
+        switch data.predictionLine(entry, run: run) {
         case .text(let t)?, .loneSurrogate(let t)?:
             // Cut before it is made safe: a copy sends at most Clipboard.limit bytes anyway.
             return .success(FocusedText(what, Clipboard.cut(t, to: Clipboard.limit + 1).0))
@@ -104,7 +119,7 @@ extension Reducer {
         }
         let text = JSONRender.pretty(json).joined(separator: "\n")
         guard whole else { return .success(FocusedText("the case's JSON", text)) }
-        switch data.predictionLine(entry) {
+        switch data.predictionLine(entry, run: focusedRun(s)) {
         case .text(let t)?, .loneSurrogate(let t)?:
             return .success(FocusedText("the raw view", text + "\n\npredict:\n" + t))
         case .notText(let v)?:

@@ -114,7 +114,7 @@ extension Reducer {
     static func rawOverlay(_ s: AppState) -> RawOverlay {
         let width = Layout(s).overlayWidth
         guard let data = s.data, let entry = s.selected else { return RawOverlay(lines: [], width: width) }
-        return RawOverlay(lines: RawLines.lines(data, entry, width: width), width: width)
+        return RawOverlay(lines: RawLines.lines(data, entry, width: width, run: focusedRun(s)), width: width)
     }
 
     /// Lays out the view's rows again when what they show changed (``TriageRows/Key``); the
@@ -209,10 +209,11 @@ extension Reducer {
         clamp(&s)
     }
 
-    /// Enter on a summary row: the list shows exactly its cases.
-    static func drillDown(_ s: inout AppState, _ t: TriageOverlay) {
+    /// Enter on a summary row: the list shows exactly its cases; a leaderboard row focuses its run
+    /// too (the list's verdicts then are that run's).
+    static func drillDown(_ s: inout AppState, _ t: TriageOverlay) -> [Effect] {
         let rows = t.rows
-        guard t.cursor.index < rows.count, let cases = rows[t.cursor.index].cases else { return }
+        guard t.cursor.index < rows.count, let cases = rows[t.cursor.index].cases else { return [] }
         let row = rows[t.cursor.index]
         var filter = Filter()
         if let user = row.user {
@@ -224,10 +225,18 @@ extension Reducer {
         s.list.filter = filter
         s.overlay = nil
         s.panes.focus = .list
+        var focused = ""
+        var effects: [Effect] = []
+        if let run = row.run, let session = s.session, run < session.data.runs.count, session.data.runs.count > 1 {
+            s.session?.focusedRun = run
+            focused = "; run \(Session.runLetter(run)) focused"
+            if let model = session.triage, model.run != run { effects = [.triage] }
+        }
         recomputeVisible(&s, keeping: cases.first)
         s.list.cursor.index = 0
         clamp(&s)
-        s.status.message = "\(s.list.visible.count) cases: \(row.label) (f then x clears the filter)"
+        s.status.message = "\(s.list.visible.count) cases: \(row.label)\(focused) (f then x clears the filter)"
+        return effects
     }
 
     // MARK: - Help search

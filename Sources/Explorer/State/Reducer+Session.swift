@@ -75,8 +75,11 @@ extension Reducer {
         s.list.sort = CaseSort(CaseSort.Column(rawValue: saved.sort) ?? .index, descending: saved.descending)
         s.panes.focus = ["detail": .detail, "context": .context][saved.focus] ?? .list
         s.panes.contextMode = saved.context == "profile" ? .profile : .catalog
+        if let run = saved.focusedRun(in: data) { s.session?.focusedRun = run }
+        if let pair = saved.comparedRuns(in: data) { s.session?.chosenPair = pair }
         let first = saved.caseID(in: data) == nil || saved.caseID(in: data) == 0
-        let plain = s.list.filter.isEmpty && s.list.sort.isNatural && s.panes.focus == .list && first
+        let runs = (s.session?.focusedRun ?? 0) == 0 && s.session?.chosenPair == nil
+        let plain = s.list.filter.isEmpty && s.list.sort.isNatural && s.panes.focus == .list && first && runs
         if !plain && (s.status.message == nil || s.status.message?.isEmpty == true) {
             s.status.message = "restored \(saved.summary(on: data)) (ptscope --fresh starts anew)"
         }

@@ -182,10 +182,9 @@ public enum Reducer {
             if case .triage(let t)? = s.overlay {
                 if t.kind == .suspects {
                     openSuspect(&s, t)
-                } else {
-                    drillDown(&s, t)
+                    return []
                 }
-                return []
+                return drillDown(&s, t)
             }
             s.panes.update(command, layout: Layout(s))
             effects = []

@@ -88,7 +88,12 @@ enum ListView {
             let number = title("#", .index)
             let place =
                 sort.column == .scenario ? title("Scenario", .scenario) + "/platform" : title("Scenario/platform", .platform)
-            let letters = runs > 1 ? String("ABCDEFGHIJKLMNOPQRSTUVWXYZ".prefix(runs)) : "V"
+            // A glyph column per run, headed by its letter; past 26 runs (letters of two) the
+            // columns are headed by their range (`A…AX`): the status line names the focused run.
+            let letters =
+                runs > 26
+                ? TextWidth.pad("A\(g.ellipsis)\(Session.runLetter(runs - 1))", to: runs)
+                : runs > 1 ? (0..<runs).map(Session.runLetter).joined() : "V"
             let verdict = title(title(letters, .verdict), .status)
             let before =
                 String(repeating: " ", count: max(0, index + 1 - TextWidth.of(number))) + number + " S "
@@ -97,9 +102,12 @@ enum ListView {
             // In a comparison the focused run's letter stands out (as a key does), and the letter of
             // the run the list is sorted by beside the mark.
             let sorted = sort.column == .verdict && runs > 1 ? min(sort.run, runs - 1) : nil
-            let spans = letters.enumerated().map { i, c in
-                Span(String(c), runs > 1 && i == focused ? .key : i == sorted ? .title : .muted)
-            }
+            let spans =
+                runs > 26
+                ? [Span(letters, .muted)]
+                : letters.enumerated().map { i, c in
+                    Span(String(c), runs > 1 && i == focused ? .key : i == sorted ? .title : .muted)
+                }
             return Line([Span(before, .muted)] + spans + [Span(String(after), .muted)])
         }
 
