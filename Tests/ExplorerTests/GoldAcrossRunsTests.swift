@@ -60,6 +60,22 @@ struct GoldAcrossRunsTests {
         #expect(try #require(corrected[1]) > originalB)
     }
 
+    @Test func theDashboardsCorrectedVersusOriginalFollowsTheFocusedRun() throws {
+        var (s, journal) = try Self.compared()
+        Self.acceptBsTitle(&s, journal)
+        func section(_ s: AppState) throws -> [String] {
+            let rows = TriageRows.rows(try #require(s.viewContext), .dashboard, width: 150).map(\.line.plain)
+            guard let at = rows.firstIndex(where: { $0.contains("Corrected gold vs original") }) else { return [] }
+            return rows[at...].filter { $0.hasPrefix("  overall ") }.prefix(1).map { $0 }
+        }
+        let a = try section(s)
+        #expect(!a.isEmpty, "run A's dashboard has the section")
+        Fixture.keys(&s, .char("b"))
+        let b = try section(s)
+        // B's numbers: its overall went up with the edit, A's did not.
+        #expect(!b.isEmpty && b != a, "\(a)\n\(b)")
+    }
+
     @Test func theLeaderboardShowsEachRunsDeltaBesideItsValue() throws {
         var (s, journal) = try Self.compared()
         #expect(!(try Self.boardRow(s, run: 1)).contains("+"))

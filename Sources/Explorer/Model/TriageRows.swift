@@ -139,11 +139,11 @@ public enum TriageRows {
 
     static func dashboard(_ s: ViewContext, _ data: ExplorerData, _ m: TriageModel, _ layout: TableLayout) -> [TriageRow] {
         let width = layout.width
-        // The focused run's dashboard; PTBench's reading and the original gold are run A's only.
+        // The focused run's dashboard and its original-gold one; PTBench's reading is run A's only.
         let focus = max(0, min(s.session.focusedRun, m.dashboards.count - 1))
         let d = m.dashboards[focus]
         let reference = focus == 0 ? m.reference : nil
-        let original = focus == 0 ? m.original : nil
+        let original = m.originals.flatMap { focus < $0.count ? $0[focus] : nil }
         var out: [TriageRow] = []
         var columns = d.splits + (d.overall.map { [$0] } ?? [])
         let names = columns.map { Text.clean($0.letter.isEmpty ? $0.name : $0.letter) }
