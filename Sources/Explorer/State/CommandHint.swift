@@ -54,7 +54,7 @@ public enum CommandHint {
                 + CaseSort.columnNames(runs: 1).joined(separator: " ") + "   (# is index; runB… in a comparison)",
             "set": "set OPTION | noOPTION | OPTION!   OPTION: "
                 + ExplorerCommandLine.SessionOption.allCases.map(\.rawValue).joined(separator: " "),
-            "filter": "filter VALUE… | DIMENSION VALUE | clear   DIMENSION: "
+            "filter": "filter VALUE… | DIMENSION VALUE | adjudicate | clear   DIMENSION: "
                 + FilterCommand.dimensions.dropLast().joined(separator: " ") + "   VALUE: fail pass format value_error …",
             "theme": "theme [NAME|PATH]   NAME: " + ThemeLoader.bundledNames.joined(separator: " "),
             "help": "help [TOPIC]   TOPIC: " + HelpTopic.names.joined(separator: " "),
