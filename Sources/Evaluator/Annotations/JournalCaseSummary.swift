@@ -60,24 +60,29 @@ public struct JournalCaseSummary: Sendable, Equatable {
 
     /// A case's summary from its own entries alone (no data to replay over).
     static func journalOnly(_ key: CaseKey, _ mine: [JournalEntry]) -> JournalCaseSummary {
-        var inEffect: [Int: JournalEntry] = [:]
-        var order: [Int] = []
-        // Held entries (another annotator's version, from a merge) are not in effect.
-        for e in mine where e.held == nil {
-            switch e.kind {
-            case .undo: if let u = e.undoOf { order.removeAll { $0 == u } }
-            case .redo: if let u = e.undoOf, inEffect[u] != nil { order.append(u) }
-            default:
-                inEffect[e.seq] = e
-                order.append(e.seq)
-            }
-        }
-        let effective = order.compactMap { inEffect[$0] }
+        let effective = inEffect(mine)
         let lastStatus = effective.last { $0.status != nil }
         let note = effective.last { $0.note != nil }?.note
         let edited = effective.contains { !$0.changes.isEmpty }
         return JournalCaseSummary(
             key: key, status: lastStatus?.status?.rawValue ?? (edited ? "edited" : "unreviewed"),
             note: note?.isEmpty == true ? nil : note, reason: lastStatus?.reason, edits: mine.map(\.seq))
+    }
+
+    /// The entries of one case still in effect, in the order they apply: undo takes an entry out,
+    /// redo puts it back; held entries (another annotator's version, from a merge) are never in effect.
+    static func inEffect(_ mine: [JournalEntry]) -> [JournalEntry] {
+        var byEntry: [Int: JournalEntry] = [:]
+        var order: [Int] = []
+        for e in mine where e.held == nil {
+            switch e.kind {
+            case .undo: if let u = e.undoOf { order.removeAll { $0 == u } }
+            case .redo: if let u = e.undoOf, byEntry[u] != nil { order.append(u) }
+            default:
+                byEntry[e.seq] = e
+                order.append(e.seq)
+            }
+        }
+        return order.compactMap { byEntry[$0] }
     }
 }

@@ -146,18 +146,7 @@ public enum JournalMerge {
         var byKey: [CaseKey: [JournalEntry]] = [:]
         for e in entries where e.held == nil { byKey[e.key, default: []].append(e) }
         return byKey.mapValues { mine in
-            var inEffect: [Int: JournalEntry] = [:]
-            var order: [Int] = []
-            for e in mine {
-                switch e.kind {
-                case .undo: if let u = e.undoOf { order.removeAll { $0 == u } }
-                case .redo: if let u = e.undoOf, inEffect[u] != nil { order.append(u) }
-                default:
-                    inEffect[e.seq] = e
-                    order.append(e.seq)
-                }
-            }
-            let effective = order.compactMap { inEffect[$0] }
+            let effective = JournalCaseSummary.inEffect(mine)
             return CaseVersion(
                 changes: effective.flatMap(\.changes), status: effective.last { $0.status != nil }?.status)
         }

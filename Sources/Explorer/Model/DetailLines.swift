@@ -147,13 +147,14 @@ public enum DetailLines {
             Text.heading(
                 "Diagnosis", problems.isEmpty ? "nothing wrong" : "\(problems.count) finding\(problems.count == 1 ? "" : "s")"))
         let query = s.data.cases[d.caseID].query
+        lazy var profile = Triage.ProfileIndex(d.profile)
         for f in problems {
             let lines = TextWidth.wrap(Text.clean(f.sentence), width: max(8, width - 4))
             for (i, l) in lines.enumerated() {
                 out.append(Line([Span(i == 0 ? "  • " : "    ", .muted), Span(l, findingRole(f))]))
             }
             // A wrong profile value: where it came from (as the patterns view groups them).
-            if let origin = provenance(f, d, query: query) {
+            if let origin = provenance(f, d, profile: profile, query: query) {
                 let lines = TextWidth.wrap(Text.clean(origin), width: max(8, width - 6))
                 for (i, l) in lines.enumerated() {
                     out.append(Line([Span(i == 0 ? "    \(s.glyphs.arrow) " : "      ", .muted), Span(l, .accent)]))

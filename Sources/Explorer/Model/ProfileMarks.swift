@@ -38,11 +38,13 @@ public struct ProfileMarks: Sendable, Equatable {
 extension DetailLines {
     /// Where a wrong profile value came from, for a value finding of the case pane ("used
     /// `work_address` instead of `home_address`", "copied from the query"); nil for other findings.
-    static func provenance(_ f: Finding, _ d: CaseDetail, query: String) -> String? {
+    /// `profile` is the case's profile index, built once by the caller for all its findings (lazily:
+    /// only a case with a wrong profile value needs it).
+    static func provenance(_ f: Finding, _ d: CaseDetail, profile: Triage.ProfileIndex, query: String) -> String? {
         guard case .valueMismatch(let function, let parameter, let x, let y, _, .profile) = f else { return nil }
         let item = Triage.provenance(
-            case: d.caseID, function: function, parameter: parameter, predicted: x, accepted: y,
-            profile: Triage.ProfileIndex(d.profile), query: query)
+            case: d.caseID, function: function, parameter: parameter, predicted: x, accepted: y, profile: profile,
+            query: query)
         return item.sentence
     }
 }
