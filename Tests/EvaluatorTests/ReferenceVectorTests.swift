@@ -2,12 +2,27 @@ import Evaluator
 import Foundation
 import Testing
 
-/// Vectors produced by running PTBench's own scorer (Python 3.11.7) on each input.
+/// The vector files in Fixtures/reference whose names start with `prefix` (`parse.jsonl`,
+/// `parse-names.jsonl`...): a new file of vectors is tested by being there.
+func referenceVectorFiles(_ prefix: String) -> [String] {
+    let folder = fixtures.appendingPathComponent("reference")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    return names.filter { $0.hasPrefix(prefix) && $0.hasSuffix(".jsonl") }.sorted()
+}
+
+/// Vectors produced by running PTBench's own scorer (Python 3.11.7) on each input
+/// (Scripts/reference/ptbench_reference.py makes them).
 @Suite("Reference vectors")
 struct ReferenceVectorTests {
-    @Test("prediction parser agrees with the reference's ast_parse")
-    func parse() throws {
-        let vectors = try jsonLines("reference/parse.jsonl")
+    @Test("the vector files are found")
+    func files() {
+        #expect(referenceVectorFiles("parse").contains("parse.jsonl"))
+        #expect(referenceVectorFiles("cases").contains("cases.jsonl"))
+    }
+
+    @Test("prediction parser agrees with the reference's ast_parse", arguments: referenceVectorFiles("parse"))
+    func parse(file: String) throws {
+        let vectors = try jsonLines("reference/" + file)
         var mismatches: [String] = []
         var knownGaps: [String] = []
         var declined: [String] = []
@@ -66,7 +81,7 @@ struct ReferenceVectorTests {
                 }
             }
         }
-        expectNoMismatches(mismatches, of: vectors.count, "parse vectors")
+        expectNoMismatches(mismatches, of: vectors.count, "parse vectors in \(file)")
         #expect(knownGaps.count <= 71, "the known gaps grew: \(knownGaps.count)")
         #expect(declined.count <= 4, "more values are declined: \(declined.map { PyRepr.string($0) })")
     }
@@ -113,9 +128,9 @@ struct ReferenceVectorTests {
         expectNoMismatches(mismatches, of: vectors.count, "include vectors")
     }
 
-    @Test("whole cases: accuracy flags, hits and error flags")
-    func cases() throws {
-        let vectors = try jsonLines("reference/cases.jsonl")
+    @Test("whole cases: accuracy flags, hits and error flags", arguments: referenceVectorFiles("cases"))
+    func cases(file: String) throws {
+        let vectors = try jsonLines("reference/" + file)
         var mismatches: [String] = []
         for (number, v) in vectors.enumerated() {
             // Whole-run crashes (unsized parameter lists) are refused at load time instead.
@@ -172,6 +187,6 @@ struct ReferenceVectorTests {
                 mismatches.append("\(label): error \(k) = \(mine)")
             }
         }
-        expectNoMismatches(mismatches, of: vectors.count, "case vectors")
+        expectNoMismatches(mismatches, of: vectors.count, "case vectors in \(file)")
     }
 }

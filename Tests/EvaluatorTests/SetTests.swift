@@ -6,9 +6,18 @@ import Testing
 /// Whole sets scored end to end, compared byte for byte with what PTBench's `run.py` wrote.
 @Suite("Whole sets")
 struct SetTests {
-    static let sets = [
-        "error_columns", "extra_predictions", "float_forms", "missing_predictions", "odd_predict_types", "unequal_splits",
-    ]
+    /// Every folder under Fixtures/reference/sets: a new set is tested by being there.
+    static let sets: [String] = {
+        let folder = fixtures.appendingPathComponent("reference/sets")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { !$0.hasPrefix(".") }.sorted()
+    }()
+
+    @Test("the six oldest sets are found")
+    func found() {
+        let oldest = ["error_columns", "extra_predictions", "float_forms", "missing_predictions", "odd_predict_types"]
+        #expect(Set(oldest + ["unequal_splits"]).isSubset(of: Self.sets))
+    }
 
     @Test("CSV bytes and per-case verdicts equal the reference", arguments: sets)
     func set(_ name: String) throws {
