@@ -203,8 +203,8 @@ struct DashboardStatisticsTests {
 
     @Test func compareComputesThePairsStatisticsAgain() throws {
         let root = try #require(Sample.dataRoot)
-        let strong = try Benchmark.load(data: root, predictions: try #require(Sample.run("strong-sim")))
-        let weak = try Benchmark.load(data: root, predictions: try #require(Sample.run("weak-sim")))
+        let strong = try Benchmark.load(data: root, predictions: try #require(Sample.run("strong-sim") as URL?))
+        let weak = try Benchmark.load(data: root, predictions: try #require(Sample.run("weak-sim") as URL?))
         let data = ExplorerData(
             benchmark: strong, runName: "strong-sim",
             otherRuns: [
