@@ -15,7 +15,7 @@ struct LeaderboardEndToEndTests {
             .filter { $0.hasPrefix("sample · ") }
     }
 
-    @Test("L on --compare: sorted by all overall, the header marked ▲/▼ and the runs in that order")
+    @Test("L on --compare: > and < sort by the cursor's column (all overall), the header marked ▲/▼, the runs in that order")
     func sortedByAColumn() async throws {
         let t = try TmuxSession(width: 120, height: 40, arguments: ["--fresh", "--compare"])
         try await t.waitUntil("the scored case list") { $0.listCounts != nil && $0.overallAccuracy != nil }
@@ -24,8 +24,7 @@ struct LeaderboardEndToEndTests {
         // Opened order: A (strong-sim) then B (weak-sim); strong-sim holds the best overall (★).
         var rows = Self.runRows(s.lines)
         #expect(rows.count == 2 && rows[0].hasPrefix("sample · strong-sim") && rows[0].contains("★"), "\(s.framed)")
-        // > twice: by run, then by all overall (ascending: the weaker model first).
-        try t.send(">")
+        // > sorts by the cell cursor's column, all overall at first (ascending: the weaker model first).
         try t.send(">")
         s = try await t.waitUntil("sorted by all overall, ascending") { $0.contains("all overall ▲") }
         rows = Self.runRows(s.lines)
@@ -39,6 +38,53 @@ struct LeaderboardEndToEndTests {
         try t.send("Enter")
         s = try await t.waitUntil("the drill-down") { $0.contains("strong-sim: all overall missed") }
         #expect(s.contains("filter"), "\(s.framed)")
+    }
+}
+
+/// The leaderboard's cell cursor in the built binary: `l` moves it, Enter lists its cell's cases.
+@Suite(
+    "ptscope leaderboard cell cursor in tmux",
+    .enabled(if: TmuxSession.isAvailable, "tmux is not installed: the end-to-end tests need tmux on PATH"),
+    .timeLimit(.minutes(1))
+)
+struct LeaderboardCellCursorEndToEndTests {
+    /// The indices of test_untrained_user (U) where `score --per-case` says weak-sim missed tool_names.
+    static func weakToolNameFailures(in tmp: TemporaryFolder) throws -> Set<Int> {
+        let file = tmp.path + "/weak.jsonl"
+        let run = try CLIOutputTests.run(
+            ["score", StatisticsCommandTests.data, StatisticsCommandTests.weak, "--out", tmp.path + "/weak", "--per-case", file],
+            in: tmp)
+        #expect(run.status == 0, "\(run.errors)")
+        var out = Set<Int>()
+        for line in try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n") {
+            let o = try StatisticsCommandTests.object(String(line))
+            guard o["split"] as? String == "test_untrained_user", o["tool_names"] as? Bool == false else { continue }
+            out.insert(try #require(o["index"] as? Int))
+        }
+        return out
+    }
+
+    @Test("L on --compare: l to U tool_names, j to weak-sim, Enter: exactly its failures of that column")
+    func enterListsTheCursorsCell() async throws {
+        let tmp = try TemporaryFolder()
+        let failures = try Self.weakToolNameFailures(in: tmp)
+        #expect(!failures.isEmpty)
+        let t = try TmuxSession(width: 120, height: 40, arguments: ["--fresh", "--compare"])
+        try await t.waitUntil("the scored case list") { $0.listCounts != nil && $0.overallAccuracy != nil }
+        try t.send("L")
+        try await t.waitUntil("the leaderboard") { $0.contains("behind all overall") && $0.contains("sample · weak-sim") }
+        // From `all overall`: the 13 other columns of `all`, then U's overall, format, platforms, tool_names.
+        for _ in 0..<17 { try t.send("l") }
+        var s = try await t.waitUntil("the cursor on U tool_names, scrolled into view") {
+            $0.contains("behind U tool_names") && $0.contains("U tool_names") && $0.contains("←")
+        }
+        try t.send("j")
+        s = try await t.waitUntil("weak-sim's row") { $0.cursorRow?.hasPrefix("sample · weak-sim") == true }
+        try t.send("Enter")
+        s = try await t.waitUntil("the drill-down") { $0.contains("weak-sim: U tool_names missed") && $0.listCounts != nil }
+        #expect(s.listCounts?.shown == failures.count, "\(failures.count) from score --per-case:\n\(s.framed)")
+        #expect(s.statusBar.contains("filter: sample · weak-sim: U tool_names missed"), "\(s.framed)")
+        #expect(!s.listRows.isEmpty && s.listRows.allSatisfy { $0.split == "U" && failures.contains($0.number) }, "\(s.framed)")
     }
 }
 

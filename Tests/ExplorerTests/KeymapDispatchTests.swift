@@ -49,6 +49,8 @@ struct KeymapDispatchTests {
         case .lineEditor where command == .historyNewer: return search + [.char("/")] + chars("hel") + [.up]
         case .search, .lineEditor: return [.char("/")] + chars("hello wo") + [.left, .left]
         case .suspects: return [.char("S"), .char("j")]
+        // The cell cursor one column in, so every move has somewhere to go.
+        case .leaderboard: return [.char("L"), .char("l")]
         case .runChoice:
             // T 46: both runs have a value to accept; the moves up start from the second.
             let down: Set<Command> = [.moveUp, .first, .pageUp]
@@ -62,7 +64,7 @@ struct KeymapDispatchTests {
         for section in ExplorerKeymap.table.sections {
             for binding in section.bindings {
                 let setup = Self.setUp(section.context, for: binding.action)
-                let compared = [.suspects, .runChoice].contains(section.context)
+                let compared = [.suspects, .runChoice, .leaderboard].contains(section.context)
                 let name = (compared ? "compared " : "") + setup.map(\.description).joined(separator: " ")
                 let before = try states[name] ?? Self.state(setup, compared: compared).0
                 states[name] = before

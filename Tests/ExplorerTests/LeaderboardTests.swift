@@ -70,17 +70,17 @@ struct LeaderboardTests {
         }
     }
 
-    @Test func sortedByAnyColumnBothWaysWithTheHeaderMarked() throws {
+    @Test func sortedByTheCursorsColumnBothWaysWithTheHeaderMarked() throws {
         var s = try Self.board(width: 200, height: 50)
         let data = try #require(s.data)
         let board = Triage.leaderboard(data: data, dashboards: try #require(s.session?.triage?.dashboards))
         let names = TriageRows.sortColumns(.leaderboard, data)
         #expect(names.count == board.columns.count + 1 && names[0] == "run")
-        // > steps to `run`, then to `all format`, …: to `all overall` (index 8 after run).
+        // The cell cursor starts on `all overall`: > sorts by it ascending, < descending.
         let overall = try #require(names.firstIndex(of: "all overall"))
-        for _ in 0..<(overall + 1) { Fixture.keys(&s, .char(">")) }
+        Fixture.keys(&s, .char(">"))
         var t = try Self.overlay(s)
-        #expect(t.sort.column == overall && s.status.message?.contains("sorted by all overall") == true)
+        #expect(t.sort == TriageSort(column: overall) && s.status.message?.contains("sorted by all overall") == true)
         let values = board.cells.map { $0[overall - 1].value ?? -1 }
         let up = values.indices.sorted { values[$0] != values[$1] ? values[$0] < values[$1] : $0 < $1 }
         #expect(Self.runRows(t).map(\.identity) == up.map { "run \($0)" })
@@ -91,6 +91,14 @@ struct LeaderboardTests {
         #expect(Self.runRows(t).map(\.identity) == down.map { "run \($0)" })
         #expect(t.rows.contains { $0.line.plain.contains("all overall ▼") })
         #expect(values[0] != values[1], "the two models differ overall, so the order shows")
+        // The same key again: the runs' own order.
+        Fixture.keys(&s, .char("<"))
+        t = try Self.overlay(s)
+        #expect(t.sort.isNatural && Self.runRows(t).map(\.identity) == ["run 0", "run 1"])
+        // Another column under the cursor: > sorts by that one.
+        Fixture.keys(&s, .char("l"), .char("l"), .char(">"))
+        #expect(try Self.overlay(s).sort == TriageSort(column: overall + 2))
+        #expect(Screen.text(s).contains("\(names[overall + 2]) ▲"))
     }
 
     @Test func aSortedColumnsNameIsNeverCutForItsMark() throws {
@@ -101,12 +109,12 @@ struct LeaderboardTests {
         var s = Fixture.state(data, width: 120, height: 40)
         Fixture.keys(&s, .char("L"))
         let names = TriageRows.sortColumns(.leaderboard, data)
-        for (c, name) in names.enumerated().prefix(6) {
-            while try Self.overlay(s).sort.column != c { Fixture.keys(&s, .char(">")) }
-            for mark in ["▲", "▼"] {
+        for name in names.dropFirst().prefix(6) {
+            for (key, mark) in [(Key.char(">"), "▲"), (.char("<"), "▼")] {
+                Fixture.keys(&s, key)
                 #expect(Screen.text(s).contains("\(name) \(mark)"), "\(name) \(mark):\n\(Screen.text(s))")
-                Fixture.keys(&s, .char("<"))
             }
+            Fixture.keys(&s, .char("l"))
         }
     }
 
@@ -151,11 +159,10 @@ struct LeaderboardTests {
         let expectedB = verdicts[1].indices.filter { !verdicts[1][$0].overall }
         #expect(s.overlay == nil && s.list.visible == expectedB)
         #expect(Screen.text(s).contains("weak-sim: all overall missed"))
-        // Sorted by `all value_error`: Enter lists the cases that column counts for run A.
+        // The cursor on `all value_error`, sorted by it: Enter lists the cases that column counts for run A.
         Fixture.keys(&s, .char("f"), .char("x"), .escape, .char("L"))
-        let names = TriageRows.sortColumns(.leaderboard, s.data)
-        let column = try #require(names.firstIndex(of: "all value_error"))
-        for _ in 0...column { Fixture.keys(&s, .char(">")) }
+        try LeaderboardCellCursorTests.moveCursor(&s, to: "all value_error")
+        Fixture.keys(&s, .char("<"))
         var t = try Self.overlay(s)
         let a = try #require(t.rows.firstIndex { $0.identity == "run 0" })
         while s.triageCursor != a { Fixture.keys(&s, s.triageCursor < a ? .char("j") : .char("k")) }

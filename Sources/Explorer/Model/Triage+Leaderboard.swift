@@ -148,16 +148,27 @@ extension TriageRows {
         return ["run"] + Triage.leaderboardColumns(scopes).map(\.title)
     }
 
-    /// One row per run; the best value of each column marked; Enter lists the cases behind the
-    /// cell of the sorted column (unsorted: `all overall`, or the first scope's `overall`).
+    /// The column of `board` the cell cursor `cell` is on: its own while the board has it, else
+    /// the first `overall` (`all overall` with both reference splits).
+    static func leaderboardCell(_ board: Triage.Leaderboard, _ cell: Triage.Leaderboard.Column?) -> Int {
+        cell.flatMap(board.columns.firstIndex(of:)) ?? board.columns.firstIndex { $0.metric == .overall } ?? 0
+    }
+
+    /// What Enter on a leaderboard cell lists, as the list's filter names it: `weak-sim: U
+    /// tool_names missed` (a metric's failures), `weak-sim: all value_error` (an error column's cases).
+    static func leaderboardSlice(_ run: String, _ column: Triage.Leaderboard.Column) -> String {
+        "\(run): \(column.title)\(column.metric != nil ? " missed" : "")"
+    }
+
+    /// One row per run; the best value of each column marked; the cell cursor's column
+    /// (``TableLayout/cellColumn``) marked in the header, and Enter lists the cases behind its cell.
     static func leaderboard(_ s: ViewContext, _ data: ExplorerData, _ m: TriageModel, _ layout: TableLayout) -> [TriageRow] {
         let board = m.leaderboard
         let exact = s.session.options.exactValues
         let mark = s.glyphs.preferred
         let best = board.columns.indices.map(board.best)
-        // The cell Enter lists: the sorted column's, else the first overall.
-        let overall = board.columns.firstIndex { $0.metric == .overall } ?? 0
-        let chosen = layout.sort.column.flatMap { $0 >= 1 && $0 <= board.columns.count ? $0 - 1 : nil } ?? overall
+        // The cell Enter lists: the cell cursor's.
+        let chosen = leaderboardCell(board, layout.cellColumn)
         // With gold edits in effect: each value's delta beside it, and the runs whose rank in the
         // chosen column the edits changed.
         let (ranks, originalRanks) = (board.ranks(chosen), board.ranks(chosen, original: true))
@@ -179,8 +190,7 @@ extension TriageRows {
             var row = TriageTable.Row(
                 cells: [name] + cells,
                 keys: [.text(board.runs[r])] + board.cells[r].map { TriageTable.SortKey.of($0.value) },
-                cases: board.cells[r][chosen].cases,
-                label: "\(board.runs[r]): \(board.columns[chosen].title)\(board.columns[chosen].metric != nil ? " missed" : "")")
+                cases: board.cells[r][chosen].cases, label: leaderboardSlice(board.runs[r], board.columns[chosen]))
             row.identity = "run \(r)"
             row.run = r
             return row
@@ -205,7 +215,7 @@ extension TriageRows {
         out.append(
             TriageRow(
                 Line(
-                    "  \(legend)> sorts, l/h scroll, Enter lists the run's cases behind \(board.columns[chosen].title)",
+                    "  \(legend)h/l column, >/< sort by it, Enter lists the run's cases behind \(board.columns[chosen].title)",
                     .muted)))
         if board.corrected {
             let unit = exact ? "in the CSV's units" : "in points"
@@ -216,7 +226,7 @@ extension TriageRows {
                             + "#k was #j: the rank in \(board.columns[chosen].title) the edits changed",
                         .warning)))
         }
-        out += layout.lines(TriageTable(columns: columns, rows: rows))
+        out += layout.lines(TriageTable(columns: columns, rows: rows), cell: chosen + 1)
         return out
     }
 }

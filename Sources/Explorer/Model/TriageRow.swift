@@ -18,6 +18,9 @@ public struct TriageRow: Sendable, Equatable {
     /// What the row is across layouts when its label changes with the order (a leaderboard run,
     /// whose label names the sorted column): the cursor stays on the row with the same identity.
     public var identity: String?
+    /// For a leaderboard row and its header: the display columns of ``line`` that the cell cursor's
+    /// column takes (drawn in the `.match` role on the selected row); nil when that column is out of view.
+    public var cell: Range<Int>?
 
     init(_ line: Line, cases: [Int]? = nil, label: String = "", user: Int? = nil) {
         self.line = line

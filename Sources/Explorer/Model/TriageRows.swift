@@ -29,8 +29,14 @@ public enum TriageRows {
         /// The focused run and the compared pair (``Session/focusedRun``, ``Session/comparedRuns``).
         var run: Int
         var pair: RunPair
+        /// The leaderboard's cell cursor (``TriageOverlay/cell``).
+        var cell: Triage.Leaderboard.Column?
 
-        public init(_ s: ViewContext, _ kind: TriageKind, width: Int, sort: TriageSort = TriageSort(), columnOffset: Int = 0) {
+        public init(
+            _ s: ViewContext, _ kind: TriageKind, width: Int, sort: TriageSort = TriageSort(), columnOffset: Int = 0,
+            cell: Triage.Leaderboard.Column? = nil
+        ) {
+            self.cell = kind == .leaderboard ? cell : nil
             self.sort = sort
             self.columnOffset = columnOffset
             self.kind = kind
@@ -71,11 +77,14 @@ public enum TriageRows {
     }
 
     /// The rows of `kind` at `width` columns, its tables ordered by `sort` and scrolled
-    /// `columnOffset` columns to the right.
+    /// `columnOffset` columns to the right; `cell` is the leaderboard's cell cursor (nil: its first
+    /// `overall` column).
     public static func rows(
-        _ s: ViewContext, _ kind: TriageKind, width: Int, sort: TriageSort = TriageSort(), columnOffset: Int = 0
+        _ s: ViewContext, _ kind: TriageKind, width: Int, sort: TriageSort = TriageSort(), columnOffset: Int = 0,
+        cell: Triage.Leaderboard.Column? = nil
     ) -> [TriageRow] {
-        let layout = TableLayout(width: width, sort: sort, columnOffset: columnOffset, glyphs: s.glyphs)
+        var layout = TableLayout(width: width, sort: sort, columnOffset: columnOffset, glyphs: s.glyphs)
+        layout.cellColumn = cell
         let data = s.data
         if kind == .prompt { return prompt(s, data, width: width) }
         guard let model = s.triage else {
@@ -103,9 +112,13 @@ public enum TriageRows {
         var sort: TriageSort
         var columnOffset: Int
         var glyphs: Glyphs
+        /// The leaderboard's cell cursor, by identity (nil: its default column).
+        var cellColumn: Triage.Leaderboard.Column?
 
-        func lines(_ t: TriageTable) -> [TriageRow] {
-            t.lines(width: width, sort: sort, columnOffset: columnOffset, glyphs: glyphs)
+        /// `t` laid out; `cell` (an index in `t.columns`) is the cell cursor's column, its header
+        /// marked and its place recorded in each row (``TriageRow/cell``).
+        func lines(_ t: TriageTable, cell: Int? = nil) -> [TriageRow] {
+            t.lines(width: width, sort: sort, columnOffset: columnOffset, glyphs: glyphs, cell: cell)
         }
     }
 

@@ -98,8 +98,9 @@ public struct TriageTable: Sendable, Equatable {
 
     /// The table's header and rows as summary-view rows, `width` columns wide (an indent of two,
     /// one column kept for the right-hand scroll mark), `sort` applied and marked, `columnOffset`
-    /// columns after the frozen ones scrolled out of view.
-    func lines(width: Int, sort: TriageSort, columnOffset: Int, glyphs: Glyphs) -> [TriageRow] {
+    /// columns after the frozen ones scrolled out of view; the header of column `cell` (a cell
+    /// cursor's) drawn in the `.match` role and its place kept in every row (``TriageRow/cell``).
+    func lines(width: Int, sort: TriageSort, columnOffset: Int, glyphs: Glyphs, cell: Int? = nil) -> [TriageRow] {
         let sort = sortable ? sort : TriageSort()
         let ordered = Self.sorted(rows, sort)
         var flat: [(Row, Bool)] = []
@@ -116,15 +117,40 @@ public struct TriageTable: Sendable, Equatable {
             sort: sort.column.map { Table.Sort(column: $0, ascending: !sort.descending) }, spacing: 2, frozen: frozen,
             glyphs: glyphs)
         let placements = table.layout(width: max(1, width - 4))
+        // The cell cursor's column, two columns in for the indent (nil: out of view).
+        let place = cell.flatMap { c in placements.first { $0.column == c } }.map { 2 + $0.x..<2 + $0.x + $0.width }
         var header = TriageRow(Line("  ") + table.headerLine(placements))
+        if let place {
+            let (before, inside, after) = Self.split(header.line, place)
+            header.line = before + inside.withRole(.match) + after
+        }
         header.overflow = table.overflow(placements).right
+        header.cell = place
         return [header]
             + zip(flat, cells).map { item, line in
                 var row = TriageRow(
                     Line("  ") + table.rowLine(line, placements), cases: item.0.cases, label: item.0.label, user: item.0.user)
                 row.identity = item.0.identity
                 row.run = item.0.run
+                row.cell = place
                 return row
             }
+    }
+
+    /// `line` cut at display columns `range`: what comes before it, in it and after it (a wide
+    /// character across an edge goes to the side it starts on).
+    static func split(_ line: Line, _ range: Range<Int>) -> (before: Line, inside: Line, after: Line) {
+        var parts: [[Span]] = [[], [], []]
+        var x = 0
+        for span in line.spans {
+            var texts = ["", "", ""]
+            for ch in span.text {
+                let part = x < range.lowerBound ? 0 : x < range.upperBound ? 1 : 2
+                texts[part].append(ch)
+                x += TextWidth.of(String(ch))
+            }
+            for (k, text) in texts.enumerated() where !text.isEmpty { parts[k].append(Span(text, span.role)) }
+        }
+        return (Line(parts[0]), Line(parts[1]), Line(parts[2]))
     }
 }

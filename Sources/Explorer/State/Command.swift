@@ -32,6 +32,9 @@ public enum Command: String, Sendable, CaseIterable {
     /// A comparison: focus the next / previous run (its verdicts drive the list, counts, `]`/`[`,
     /// filters and the summary views).
     case focusNextRun, focusPreviousRun
+    /// The leaderboard's cell cursor: a column left / right, to the first / last column, and the
+    /// runs sorted by its column ascending / descending.
+    case cellLeft, cellRight, firstCell, lastCell, sortCellAscending, sortCellDescending
 }
 
 // MARK: - What a command does

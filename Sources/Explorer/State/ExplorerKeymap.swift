@@ -8,6 +8,8 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
     case lineEditor
     /// The suspect-gold view (its keys before the summary views') and the run chooser of `a` in a comparison.
     case suspects, runChoice
+    /// The leaderboard's cell cursor (its keys before the summary views').
+    case leaderboard
 }
 
 // MARK: - ExplorerKeymap
@@ -346,6 +348,29 @@ public enum ExplorerKeymap {
                 helpKey,
             ]
         ),
+        // The leaderboard's cell cursor (issue 12).
+        (
+            .leaderboard, "Leaderboard \(openedBy(.leaderboard))",
+            [
+                KeyBinding(
+                    [.enter], .open, hint: "cases",
+                    help:
+                        "list the cases behind the cell under the cursor (a metric's failures, an error column's cases); focus its run",
+                    status: true),
+                KeyBinding(
+                    [.right, .char("l")], .cellRight, hint: "column",
+                    help: "cell cursor one column right (the table scrolls to keep it in view)", status: true),
+                KeyBinding([.left, .char("h")], .cellLeft, hint: "column", help: "cell cursor one column left"),
+                KeyBinding([.char("0")], .firstCell, hint: "first column", help: "cell cursor to the first column"),
+                KeyBinding([.char("$")], .lastCell, hint: "last column", help: "cell cursor to the last column"),
+                KeyBinding(
+                    [.char(">")], .sortCellAscending, hint: "sort",
+                    help: "sort the runs by the cursor's column, ascending (again: the runs' own order)", status: true),
+                KeyBinding(
+                    [.char("<")], .sortCellDescending, hint: "sort down",
+                    help: "sort the runs by the cursor's column, descending (again: the runs' own order)"),
+            ]
+        ),
     ])
 
     /// The contexts searched for a key, most specific first.
@@ -364,6 +389,7 @@ public enum ExplorerKeymap {
         case .filter?: return [.filter]
         case .options?: return [.options]
         case .triage(.suspects)?: return [.suspects, .triage]
+        case .triage(.leaderboard)?: return [.leaderboard, .triage]
         case .runChoice?: return [.runChoice]
         case .triage?: return [.triage]
         case .edits?: return [.edits]

@@ -118,24 +118,42 @@ extension Reducer {
     }
 
     /// Lays out the view's rows again when what they show changed (``TriageRows/Key``); the
-    /// cursor stays on the row it was on (by its label), wherever the new order puts it.
+    /// cursor stays on the row it was on (by its label), wherever the new order puts it, and the
+    /// leaderboard's cell cursor in view (the columns scroll to it).
     static func layOut(_ s: AppState, _ t: inout TriageOverlay) {
         guard let context = s.viewContext else { return }
         let key = TriageRows.Key(
-            context, t.kind, width: Layout(s).overlayWidth, sort: t.sort, columnOffset: t.columnOffset)
+            context, t.kind, width: Layout(s).overlayWidth, sort: t.sort, columnOffset: t.columnOffset, cell: t.cell)
         guard key != t.key else { return }
         let old = t.key == nil || t.cursor.index >= t.rows.count ? nil : t.rows[t.cursor.index]
-        t.rows = TriageRows.rows(context, t.kind, width: key.width, sort: t.sort, columnOffset: t.columnOffset)
+        func rows(_ offset: Int) -> [TriageRow] {
+            TriageRows.rows(context, t.kind, width: key.width, sort: t.sort, columnOffset: offset, cell: t.cell)
+        }
+        t.rows = rows(t.columnOffset)
         // Scrolled further than the width needs (the terminal grew): back as far as every column
         // still fits, so no column stays hidden on the left for nothing.
         while t.columnOffset > 0 {
-            let fewer = TriageRows.rows(context, t.kind, width: key.width, sort: t.sort, columnOffset: t.columnOffset - 1)
+            let fewer = rows(t.columnOffset - 1)
             if fewer.contains(where: \.overflow) { break }
             t.columnOffset -= 1
             t.rows = fewer
         }
+        // The leaderboard's cell cursor out of view: scrolled to it (its column first when it is
+        // on the left, one column at a time from the right until it shows).
+        if t.kind == .leaderboard, let board = context.triage?.leaderboard, !t.rows.contains(where: { $0.cell != nil }) {
+            let c = TriageRows.leaderboardCell(board, t.cell)
+            if c < t.columnOffset {
+                t.columnOffset = c
+                t.rows = rows(c)
+            }
+            while !t.rows.contains(where: { $0.cell != nil }) && t.rows.contains(where: \.overflow) && t.columnOffset < c {
+                t.columnOffset += 1
+                t.rows = rows(t.columnOffset)
+            }
+        }
         t.selectable = t.rows.indices.filter { t.rows[$0].cases != nil }
-        t.key = TriageRows.Key(context, t.kind, width: key.width, sort: t.sort, columnOffset: t.columnOffset)
+        t.key = TriageRows.Key(
+            context, t.kind, width: key.width, sort: t.sort, columnOffset: t.columnOffset, cell: t.cell)
         if let old,
             let i = t.rows.firstIndex(where: {
                 $0.cases != nil && ($0.identity ?? $0.label) == (old.identity ?? old.label) && $0.user == old.user
@@ -166,6 +184,45 @@ extension Reducer {
         s.overlay = .triage(t)
         let order = t.sort.column.map { "sorted by \(columns[$0])" } ?? "in the summary's own order"
         s.status.message = order + (t.sort.descending ? ", descending" : "") + " (> next column, < reverse)"
+    }
+
+    /// The leaderboard's cell cursor: `h` / `l` (← / →) a column left or right, `0` / `$` the first
+    /// or last column (the table scrolls to keep it in view); `>` / `<` the runs sorted by its
+    /// column ascending / descending, the same key again back to the runs' own order.
+    static func leaderboardCommand(_ s: inout AppState, _ command: Command) {
+        guard case .triage(var t)? = s.overlay, t.kind == .leaderboard, let board = s.session?.triage?.leaderboard,
+            !board.columns.isEmpty
+        else { return }
+        let c = TriageRows.leaderboardCell(board, t.cell)
+        switch command {
+        case .sortCellAscending, .sortCellDescending:
+            let descending = command == .sortCellDescending
+            // The sort's columns are the run's name, then the board's.
+            if t.sort.column == c + 1 && t.sort.descending == descending {
+                t.sort = TriageSort()
+                s.status.message = "in the runs' own order"
+            } else {
+                t.sort = TriageSort(column: c + 1, descending: descending)
+                s.status.message =
+                    "sorted by \(board.columns[c].title), \(descending ? "descending" : "ascending")"
+                    + " (the same key again: the runs' own order)"
+            }
+        default:
+            let target =
+                switch command {
+                case .cellLeft: c - 1
+                case .cellRight: c + 1
+                case .firstCell: 0
+                default: board.columns.count - 1
+                }
+            guard board.columns.indices.contains(target), target != c else {
+                s.status.message = target <= 0 ? "already at the first column" : "already at the last column"
+                return
+            }
+            t.cell = board.columns[target]
+        }
+        layOut(s, &t)
+        s.overlay = .triage(t)
     }
 
     /// `l` / `h` (→ / ←) in a summary view: its tables' columns after the frozen label scroll by

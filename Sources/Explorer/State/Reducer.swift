@@ -132,6 +132,9 @@ public enum Reducer {
             effects = []
         case .focusNextRun, .focusPreviousRun:
             return focusRun(&s, step: command == .focusNextRun ? 1 : -1)
+        case .cellLeft, .cellRight, .firstCell, .lastCell, .sortCellAscending, .sortCellDescending:
+            leaderboardCommand(&s, command)
+            return []
         case .copy: return copy(&s)
         case .copyPrediction: return copyPrediction(&s)
         case .page: return page(&s)

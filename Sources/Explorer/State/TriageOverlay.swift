@@ -18,6 +18,9 @@ public struct TriageOverlay: Sendable, Equatable {
     public var sort = TriageSort()
     /// Columns scrolled out of view on the left, after each table's frozen label (`l`, `h`).
     public var columnOffset = 0
+    /// The leaderboard's cell cursor: the column under it, by identity, so it stays on its column
+    /// when the table is laid out again (nil: the first `overall` column).
+    public var cell: Triage.Leaderboard.Column?
 
     /// Whether a table of the view has columns out of view on the right.
     public var overflowsRight: Bool { rows.contains { $0.overflow } }

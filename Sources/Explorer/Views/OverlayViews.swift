@@ -40,8 +40,18 @@ enum OverlayViews {
         let block = Block(
             title: Line(t.kind.title, .title), focused: true, scroll: (t.cursor.top, t.rows.count), glyphs: s.glyphs)
         block.render(in: layout.overlay, into: &buf)
+        let inner = block.inner(layout.overlay)
         SelectableList(t.rows.map(\.line), cursor: t.cursor, focused: true, selectable: t.selectable, glyphs: s.glyphs)
-            .render(in: block.inner(layout.overlay), into: &buf)
+            .render(in: inner, into: &buf)
+        // The leaderboard's cell cursor: the selected row's cell in its column, in the `.match` role
+        // (reverse and underline in monochrome) over the row's selection.
+        let i = t.cursor.index
+        guard i < t.rows.count, let cell = t.rows[i].cell, t.selectable.contains(i), i >= t.cursor.top,
+            i - t.cursor.top < inner.height, inner.x + cell.lowerBound < inner.maxX
+        else { return }
+        let (x, y) = (inner.x + cell.lowerBound, inner.y + i - t.cursor.top)
+        buf.fill(Rect(x: x, y: y, width: min(cell.count, inner.maxX - x), height: 1), role: .match)
+        buf.put(TriageTable.split(t.rows[i].line, cell).inside.withRole(.match), x: x, y: y, maxX: inner.maxX)
     }
 
     static func edits(_ s: AppState, _ cursor: ListCursor, _ layout: Layout, into buf: inout ScreenBuffer) {
