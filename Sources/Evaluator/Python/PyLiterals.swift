@@ -257,29 +257,6 @@ enum PyLiterals {
     }
 }
 
-// MARK: - Unicode names for \N{...}
-
-enum UnicodeNames {
-    nonisolated(unsafe) static var table: [String: Unicode.Scalar]?
-    static let lock = NSLock()
-
-    /// Looks a character up by name or alias (case-insensitive, as Python does).
-    static func lookup(_ name: String) -> Unicode.Scalar? {
-        lock.lock()
-        defer { lock.unlock() }
-        if table == nil {
-            var t: [String: Unicode.Scalar] = [:]
-            for v in UInt32(0)...0x10FFFF {
-                guard let s = Unicode.Scalar(v) else { continue }
-                if let n = s.properties.name { t[n] = s }
-                if let a = s.properties.nameAlias { t[a] = s }
-            }
-            table = t
-        }
-        return table?[name.uppercased()]
-    }
-}
-
 // MARK: - f-strings
 
 /// Splits an f-string body into literal text and replacement fields (Python 3.11 rules).
@@ -317,13 +294,28 @@ struct FStringReader {
         }
         while k < body.count {
             let c = body[k]
-            if c == "\\" && !raw && k + 1 < body.count && body[k + 1] == "N" && k + 2 < body.count && body[k + 2] == "{" {
-                // \N{NAME}: the braces belong to the escape.
-                if let close = body[k...].firstIndex(of: "}") {
-                    literal.append(contentsOf: body[k...close])
-                    k = close + 1
+            if c == "\\" && !raw && k + 1 < body.count {
+                // An escape is two characters (so `\\N{x}` is a backslash, `N` and a field), but
+                // `\N` takes the character after it too, and with `{` all up to the next `}`: the
+                // braces of `\N{NAME}` belong to the escape. An escaped brace is still a brace.
+                let e = body[k + 1]
+                if e == "{" || e == "}" {
+                    literal.append(c)
+                    k += 1
                     continue
                 }
+                var end = k + 2
+                if e == "N" && end < body.count {
+                    let next = body[end]
+                    end += 1
+                    while next == "{" && end < body.count {
+                        end += 1
+                        if body[end - 1] == "}" { break }
+                    }
+                }
+                literal.append(contentsOf: body[k..<end])
+                k = end
+                continue
             }
             if c == "{" {
                 if depth == 0 && k + 1 < body.count && body[k + 1] == "{" {
