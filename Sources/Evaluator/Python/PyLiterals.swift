@@ -143,10 +143,11 @@ enum PyLiterals {
                 }
                 out.append(UInt8(v & 0xFF))
             case "x":
-                guard k + 2 <= b.count, let v = UInt8(String(String.UnicodeScalarView(b[k..<(k + 2)])), radix: 16) else {
+                // Exactly two ASCII hex digits (no sign, no `_`), as in str literals.
+                guard k + 2 <= b.count, let high = hexDigit(b[k]), let low = hexDigit(b[k + 1]) else {
                     throw PySyntaxError("(value error) invalid \\x escape at position \(k - 2)", range)
                 }
-                out.append(v)
+                out.append(high << 4 | low)
                 k += 2
             default:
                 out.append(0x5C)
@@ -154,6 +155,16 @@ enum PyLiterals {
             }
         }
         return out
+    }
+
+    /// The value of an ASCII hex digit, else nil.
+    static func hexDigit(_ s: Unicode.Scalar) -> UInt8? {
+        switch s {
+        case "0"..."9": UInt8(s.value - 0x30)
+        case "a"..."f": UInt8(s.value - 0x61 + 10)
+        case "A"..."F": UInt8(s.value - 0x41 + 10)
+        default: nil
+        }
     }
 
     /// A `String` of `scalars`, encoded straight to UTF-8.
