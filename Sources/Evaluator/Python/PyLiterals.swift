@@ -143,10 +143,11 @@ enum PyLiterals {
                 }
                 out.append(UInt8(v & 0xFF))
             case "x":
-                guard k + 2 <= b.count, let v = UInt8(String(String.UnicodeScalarView(b[k..<(k + 2)])), radix: 16) else {
+                // Exactly two ASCII hex digits (no sign, no `_`), as in str literals.
+                guard k + 2 <= b.count, let high = hexDigit(b[k]), let low = hexDigit(b[k + 1]) else {
                     throw PySyntaxError("(value error) invalid \\x escape at position \(k - 2)", range)
                 }
-                out.append(v)
+                out.append(high << 4 | low)
                 k += 2
             default:
                 out.append(0x5C)
@@ -154,6 +155,16 @@ enum PyLiterals {
             }
         }
         return out
+    }
+
+    /// The value of an ASCII hex digit, else nil.
+    static func hexDigit(_ s: Unicode.Scalar) -> UInt8? {
+        switch s {
+        case "0"..."9": UInt8(s.value - 0x30)
+        case "a"..."f": UInt8(s.value - 0x61 + 10)
+        case "A"..."F": UInt8(s.value - 0x41 + 10)
+        default: nil
+        }
     }
 
     /// A `String` of `scalars`, encoded straight to UTF-8.
@@ -257,29 +268,6 @@ enum PyLiterals {
     }
 }
 
-// MARK: - Unicode names for \N{...}
-
-enum UnicodeNames {
-    nonisolated(unsafe) static var table: [String: Unicode.Scalar]?
-    static let lock = NSLock()
-
-    /// Looks a character up by name or alias (case-insensitive, as Python does).
-    static func lookup(_ name: String) -> Unicode.Scalar? {
-        lock.lock()
-        defer { lock.unlock() }
-        if table == nil {
-            var t: [String: Unicode.Scalar] = [:]
-            for v in UInt32(0)...0x10FFFF {
-                guard let s = Unicode.Scalar(v) else { continue }
-                if let n = s.properties.name { t[n] = s }
-                if let a = s.properties.nameAlias { t[a] = s }
-            }
-            table = t
-        }
-        return table?[name.uppercased()]
-    }
-}
-
 // MARK: - f-strings
 
 /// Splits an f-string body into literal text and replacement fields (Python 3.11 rules).
@@ -317,13 +305,28 @@ struct FStringReader {
         }
         while k < body.count {
             let c = body[k]
-            if c == "\\" && !raw && k + 1 < body.count && body[k + 1] == "N" && k + 2 < body.count && body[k + 2] == "{" {
-                // \N{NAME}: the braces belong to the escape.
-                if let close = body[k...].firstIndex(of: "}") {
-                    literal.append(contentsOf: body[k...close])
-                    k = close + 1
+            if c == "\\" && !raw && k + 1 < body.count {
+                // An escape is two characters (so `\\N{x}` is a backslash, `N` and a field), but
+                // `\N` takes the character after it too, and with `{` all up to the next `}`: the
+                // braces of `\N{NAME}` belong to the escape. An escaped brace is still a brace.
+                let e = body[k + 1]
+                if e == "{" || e == "}" {
+                    literal.append(c)
+                    k += 1
                     continue
                 }
+                var end = k + 2
+                if e == "N" && end < body.count {
+                    let next = body[end]
+                    end += 1
+                    while next == "{" && end < body.count {
+                        end += 1
+                        if body[end - 1] == "}" { break }
+                    }
+                }
+                literal.append(contentsOf: body[k..<end])
+                k = end
+                continue
             }
             if c == "{" {
                 if depth == 0 && k + 1 < body.count && body[k + 1] == "{" {

@@ -434,8 +434,10 @@ struct PyTokenizer {
                     start + i)
             }
         }
+        // CPython matches keywords on the text as written and normalizes only the name's id, so a
+        // non-ASCII spelling of a keyword (`𝐓𝐫𝐮𝐞`, `ｉｆ`) is a name whose id is the keyword's text.
         text = text.precomposedStringWithCompatibilityMapping
-        return Token(kind: .name, start: start, end: pos, text: text, keyword: PyKeyword.of(text.unicodeScalars))
+        return Token(kind: .name, start: start, end: pos, text: text, keyword: nil)
     }
 
     // MARK: Numbers

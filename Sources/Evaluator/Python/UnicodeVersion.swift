@@ -8,8 +8,12 @@ enum PythonUnicode {
         return age.major < 14 || (age.major == 14 && age.minor == 0)
     }
 
-    static func isXIDStart(_ s: Unicode.Scalar) -> Bool { known(s) && s.properties.isXIDStart }
-    static func isXIDContinue(_ s: Unicode.Scalar) -> Bool { known(s) && s.properties.isXIDContinue }
+    /// Whether `s` can start an identifier in Python 3.11 (XID_Start of Unicode 14.0, or `_`).
+    static func isXIDStart(_ s: Unicode.Scalar) -> Bool { UnicodeNames.inRanges(s.value, UnicodeTables.xidStart) }
+    /// Whether `s` can continue an identifier in Python 3.11 (XID_Continue of Unicode 14.0).
+    static func isXIDContinue(_ s: Unicode.Scalar) -> Bool {
+        UnicodeNames.inRanges(s.value, UnicodeTables.xidContinue)
+    }
 
     /// `str.lower()` for one code point (without the final-sigma context rule).
     static func lowercase(_ s: Unicode.Scalar) -> String {
