@@ -164,6 +164,34 @@ def main():
         typ = rng.choice(["", "d", "x", "b", "o", "e", "f", "g", "%", "s", "n", "E", "G", "X", "c"])
         spec = fill + align + sign + alt + zero + width + group + prec + typ
         out.append("Shop:[f(x=f'{%s:%s}' + '')]" % (v, spec.replace("'", "\\'")))
+    # Sets of ints, floats and tuples printed: sizes across the resizes, hashes that collide
+    # (multiples of 8 and 32, 2**61 - 1 hashes as 0, -1 as -2), displays folded into a constant
+    # or not (a non-constant element), and set operations.
+    def element(kind):
+        if kind == "collide":
+            return str(rng.choice([8, 32, 64, 2 ** 61 - 1]) * rng.randint(-3, 40))
+        if kind == "float":
+            return repr(rng.choice([0.5, 1.5, -2.25, 1e16, 0.1, 3.0, 1e300 * 10]))
+        if kind == "tuple":
+            return "(%d, %d)" % (rng.randint(-3, 9), rng.randint(0, 5))
+        return str(rng.randint(-10, 10 ** rng.randint(1, 19)))
+    def display():
+        n = rng.choice([1, 2, 3, 4, 5, 6, 9, 12, 20, 40])
+        kind = rng.choice(["int", "collide", "collide", "float", "tuple"])
+        items = [element(kind) for _ in range(n)]
+        if rng.random() < 0.25:
+            items[rng.randrange(n)] = "2**%d" % rng.choice([10, 200])
+        return "{" + ", ".join(items) + "}"
+    for _ in range(220):
+        r = rng.random()
+        if r < 0.5:
+            expr = "'%%s' %% (%s,)" % display()
+        elif r < 0.85:
+            op = rng.choice(["|", "&", "-", "^"])
+            expr = "'%%s' %% (%s %s %s,)" % (display(), op, display())
+        else:
+            expr = "f'{ %s }' + ''" % display()
+        out.append("Shop:[f(x=%s)]" % expr)
     for text in out:
         print(json.dumps({"input": text}))
 

@@ -102,6 +102,18 @@ struct LiteralOperationTests {
         expectValue("'%s' % ({-1, -2, 7},)", .str("{-2, -1, 7}"))
         expectValue("'%s' % ({None},)", .str("{None}"))
         expectFailure("'%s' % ({'a', 'b'},)", "differs between runs of the reference itself")
+        // An operation walks its operands' own tables: 98681196341 was placed before
+        // 3108682592057149924 collided with it, so it comes first once 1280 is added.
+        expectValue(
+            "'%s' % ({7969749661967, 3108682592057149924, 98681196341} ^ {1280},)",
+            .str("{1280, 98681196341, 3108682592057149924, 7969749661967}"))
+    }
+
+    @Test("colliding hashes are charged to the budget, not looped over unbounded")
+    func setCollisions() {
+        // 3,000 ints that all hash to 0: every insertion probes past all the others.
+        let items = (0..<3000).map { String($0) + " * (2**61 - 1)" }.joined(separator: ", ")
+        expectFailure("'%s' % ({" + items + "},)", "too large to compute")
     }
 
     @Test("comparisons inside an operation: sequences, sets, identity of literals")

@@ -75,7 +75,7 @@ enum PyEval {
             let values = try elements(items, b)
             for v in values { do { try s.insert(v) } catch { throw Failure.raised(error, e) } }
             let folded = items.count > 2 && items.allSatisfy(isFoldedConstant)
-            return .set(PySetOrder.display(s, items: values, folded: folded))
+            return .set(try PySetOrder.display(s, items: values, folded: folded, b))
         case .dict(let pairs):
             var d = PyDict()
             for pair in pairs {
@@ -318,7 +318,7 @@ enum PyEval {
                 for v in y.elements where !x.contains(v) { try? out.insert(v) }
             default: throw unsupported
             }
-            return .set(PySetOrder.operate(x, op, y, result: out) ?? out)
+            return .set(try PySetOrder.operate(x, op, y, result: out, budget) ?? out)
         case (.str(let format), .mod, _):
             return try PyFormat.percent(format, b, e, budget)
         case (.bytes(let format), .mod, _):

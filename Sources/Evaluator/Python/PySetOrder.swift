@@ -91,6 +91,8 @@ enum PySetOrder {
             case used(hash: Int, index: Int)
         }
 
+        /// Charged one step for each slot looked at (colliding hashes make a set quadratic).
+        var budget: PyBudget?
         var slots = [Slot](repeating: .empty, count: 8)
         var fill = 0
         var used = 0
@@ -110,13 +112,14 @@ enum PySetOrder {
         }
 
         /// The slot holding an element equal to `v` (of hash `h`), if any.
-        func find(_ v: PyValue, _ h: Int) -> Int? {
+        func find(_ v: PyValue, _ h: Int) throws(PyException) -> Int? {
             var i = Int(UInt(bitPattern: h) & UInt(mask))
             var perturb = UInt(bitPattern: h)
             while true {
                 var probes = i + 9 <= mask ? 9 : 0
                 var j = i
                 while true {
+                    try budget?.charge(1)
                     switch slots[j] {
                     case .empty: return nil
                     case .used(let hh, let k) where hh == h && PyValue.pyEqual(values[k], v): return j
@@ -133,7 +136,7 @@ enum PySetOrder {
 
         /// `set_add_entry`: an equal element already there stays; a new one takes the last
         /// deleted slot met on the way, else the empty slot that ends the search.
-        mutating func add(_ v: PyValue, _ h: Int) {
+        mutating func add(_ v: PyValue, _ h: Int) throws(PyException) {
             var i = Int(UInt(bitPattern: h) & UInt(mask))
             var perturb = UInt(bitPattern: h)
             var freeSlot: Int?
@@ -141,6 +144,7 @@ enum PySetOrder {
                 var probes = i + 9 <= mask ? 9 : 0
                 var j = i
                 while true {
+                    try budget?.charge(1)
                     switch slots[j] {
                     case .empty:
                         values.append(v)
@@ -152,7 +156,7 @@ enum PySetOrder {
                         slots[j] = .used(hash: h, index: values.count - 1)
                         fill += 1
                         used += 1
-                        if fill * 5 >= mask * 3 { resize(used > 50_000 ? used * 2 : used * 4) }
+                        if fill * 5 >= mask * 3 { try resize(used > 50_000 ? used * 2 : used * 4) }
                         return
                     case .used(let hh, let k) where hh == h && PyValue.pyEqual(values[k], v):
                         return
@@ -170,18 +174,19 @@ enum PySetOrder {
         }
 
         /// `set_discard_entry`: the slot becomes a dummy.
-        mutating func discard(_ v: PyValue, _ h: Int) {
-            if let j = find(v, h) {
+        mutating func discard(_ v: PyValue, _ h: Int) throws(PyException) {
+            if let j = try find(v, h) {
                 slots[j] = .dummy
                 used -= 1
             }
         }
 
         /// `set_insert_clean`: into a table without dummies, no equality checks.
-        mutating func insertClean(_ v: PyValue, _ h: Int) {
+        mutating func insertClean(_ v: PyValue, _ h: Int) throws(PyException) {
             var i = Int(UInt(bitPattern: h) & UInt(mask))
             var perturb = UInt(bitPattern: h)
             while true {
+                try budget?.charge(1)
                 if case .empty = slots[i] { break }
                 if i + 9 <= mask {
                     var found = false
@@ -204,7 +209,7 @@ enum PySetOrder {
 
         /// `set_table_resize`: the smallest power of two above `minUsed`, the live entries
         /// re-inserted in table order.
-        mutating func resize(_ minUsed: Int) {
+        mutating func resize(_ minUsed: Int) throws(PyException) {
             var size = 8
             while size <= minUsed { size <<= 1 }
             // The smallest table without dummies is left as it is.
@@ -212,43 +217,43 @@ enum PySetOrder {
             let old = entries
             slots = [Slot](repeating: .empty, count: size)
             values = []
-            for (h, v) in old { insertClean(v, h) }
+            for (h, v) in old { try insertClean(v, h) }
             fill = old.count
             used = old.count
         }
 
         /// `set_merge`: everything of `other` added, with one resize up front.
-        mutating func merge(_ other: Table) {
+        mutating func merge(_ other: Table) throws(PyException) {
             if other.used == 0 { return }
-            if (fill + other.used) * 5 >= mask * 3 { resize((used + other.used) * 2) }
+            if (fill + other.used) * 5 >= mask * 3 { try resize((used + other.used) * 2) }
             if fill == 0 && mask == other.mask && other.fill == other.used {
-                self = other
+                (slots, values, fill, used) = (other.slots, other.values, other.fill, other.used)
                 return
             }
             if fill == 0 {
-                for (h, v) in other.entries { insertClean(v, h) }
+                for (h, v) in other.entries { try insertClean(v, h) }
                 fill = other.used
                 used = other.used
                 return
             }
-            for (h, v) in other.entries { add(v, h) }
+            for (h, v) in other.entries { try add(v, h) }
         }
 
         /// A copy as `set(other)` makes it (`make_new_set`: an empty set merged with it).
-        static func copy(_ other: Table) -> Table {
-            var t = Table()
-            t.merge(other)
+        static func copy(_ other: Table) throws(PyException) -> Table {
+            var t = Table(budget: other.budget)
+            try t.merge(other)
             return t
         }
     }
 
     /// The table of a set whose elements were added one by one in `elements`' order, or nil when
     /// an element's hash differs between runs.
-    static func table(adding elements: [PyValue]) -> Table? {
-        var t = Table()
+    static func table(adding elements: [PyValue], _ budget: PyBudget?) throws(PyException) -> Table? {
+        var t = Table(budget: budget)
         for v in elements {
             guard let h = hash(v) else { return nil }
-            t.add(v, h)
+            try t.add(v, h)
         }
         return t
     }
@@ -264,44 +269,45 @@ extension PySetOrder {
     /// iterates a set display: added one by one, or, when the compiler folds a display of more
     /// than two constants (`folded`), first into a frozenset constant that an empty set is then
     /// updated from. Unchanged when an element's hash differs between runs.
-    static func display(_ s: PySet, items: [PyValue], folded: Bool) -> PySet {
-        guard var t = table(adding: items) else { return s }
+    static func display(_ s: PySet, items: [PyValue], folded: Bool, _ budget: PyBudget) throws(PyException) -> PySet {
+        guard var t = try table(adding: items, budget) else { return s }
         if folded {
             // The compiler's frozenset, rebuilt from its own order when its constants are merged
             // (`merge_consts_recursive`), then copied into the new set.
-            guard let merged = table(adding: t.ordered) else { return s }
-            t = Table.copy(merged)
+            guard let merged = try table(adding: t.ordered, budget) else { return s }
+            t = try Table.copy(merged)
         }
         return reordered(s, t)
     }
 
     /// The result of `x op y` (`|`, `&`, `-`, `^`) in CPython's order, or nil when an element's
-    /// hash differs between runs. The operands' tables are rebuilt from their order, which is
-    /// exact unless two of their elements collided.
-    static func operate(_ x: PySet, _ op: BinaryOperator, _ y: PySet, result: PySet) -> PySet? {
-        guard let tx = table(adding: x.elements), let ty = table(adding: y.elements) else { return nil }
+    /// hash differs between runs. The operands' tables are their recorded layouts.
+    static func operate(
+        _ x: PySet, _ op: BinaryOperator, _ y: PySet, result: PySet, _ budget: PyBudget
+    ) throws(PyException) -> PySet? {
+        guard let tx = try table(of: x, budget), let ty = try table(of: y, budget) else { return nil }
         var t: Table
         switch op {
         case .bitOr:
-            t = Table.copy(tx)
-            t.merge(ty)
+            t = try Table.copy(tx)
+            try t.merge(ty)
         case .bitAnd:
             // The smaller set is walked (the right one when the sizes are equal).
             let (walked, other) = ty.used > tx.used ? (tx, y) : (ty, x)
-            t = Table()
-            for (h, v) in walked.entries where other.contains(v) { t.add(v, h) }
+            t = Table(budget: budget)
+            for (h, v) in walked.entries where other.contains(v) { try t.add(v, h) }
         case .sub:
             if tx.used >> 2 > ty.used {
-                t = Table.copy(tx)
-                for (h, v) in ty.entries { t.discard(v, h) }
+                t = try Table.copy(tx)
+                for (h, v) in ty.entries { try t.discard(v, h) }
             } else {
-                t = Table()
-                for (h, v) in tx.entries where !y.contains(v) { t.add(v, h) }
+                t = Table(budget: budget)
+                for (h, v) in tx.entries where !y.contains(v) { try t.add(v, h) }
             }
         case .bitXor:
-            t = Table.copy(ty)
+            t = try Table.copy(ty)
             for (h, v) in tx.entries {
-                if t.find(v, h) != nil { t.discard(v, h) } else { t.add(v, h) }
+                if try t.find(v, h) != nil { try t.discard(v, h) } else { try t.add(v, h) }
             }
         default: return nil
         }
@@ -312,7 +318,30 @@ extension PySetOrder {
     /// ones added is the one kept).
     static func reordered(_ s: PySet, _ t: Table) -> PySet {
         var out = PySet()
-        for v in t.ordered { try? out.insert(v) }
-        return out.count == s.count ? out : s
+        var slots: [Int] = []
+        for (j, slot) in t.slots.enumerated() {
+            if case .used(_, let k) = slot {
+                try? out.insert(t.values[k])
+                slots.append(j)
+            }
+        }
+        guard out.count == s.count else { return s }
+        out.layout = (t.slots.count, slots, t.fill)
+        return out
+    }
+
+    /// The table of `s`: its recorded layout, else its elements added one by one.
+    static func table(of s: PySet, _ budget: PyBudget) throws(PyException) -> Table? {
+        guard let layout = s.layout, layout.slots.count == s.count else { return try table(adding: s.elements, budget) }
+        var t = Table(budget: budget)
+        t.slots = [Table.Slot](repeating: .empty, count: layout.size)
+        for (k, v) in s.elements.enumerated() {
+            guard let h = hash(v) else { return nil }
+            t.values.append(v)
+            t.slots[layout.slots[k]] = .used(hash: h, index: k)
+        }
+        t.used = s.count
+        t.fill = layout.fill
+        return t
     }
 }
