@@ -56,7 +56,8 @@ struct PyFormatSpec {
         }
         func number() throws(PyException) -> Int? {
             var value: Int?
-            while k < s.count, let d = s[k].properties.numericType == .decimal ? Int(String(Character(s[k]))) : nil {
+            // Any Unicode decimal digit counts, as Python reads them.
+            while k < s.count, s[k].properties.numericType == .decimal, let d = s[k].properties.numericValue.map({ Int($0) }) {
                 let (m, o1) = (value ?? 0).multipliedReportingOverflow(by: 10)
                 let (a, o2) = m.addingReportingOverflow(d)
                 if o1 || o2 { throw PyException("ValueError", "Too many decimal digits in format string") }
@@ -88,9 +89,10 @@ struct PyFormatSpec {
         }
         type = k < s.count ? s[k] : defaultType
         if let g = grouping {
-            let allowed: String = g == "," ? "defgEG%F" : "defgEG%Fboxx"
+            // `_` also groups the digits of binary, octal and hex, by four.
+            let allowed: String = g == "," ? "defgEG%F" : "defgEG%FboxX"
             let t = type ?? "\0"
-            if t != "\0" && !allowed.unicodeScalars.contains(t) && !(g == "_" && "bBoxX".unicodeScalars.contains(t)) {
+            if t != "\0" && !allowed.unicodeScalars.contains(t) {
                 throw PyException("ValueError", "Cannot specify '\(Character(g))' with '\(Character(t))'.")
             }
         }
