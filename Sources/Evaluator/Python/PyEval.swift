@@ -72,8 +72,10 @@ enum PyEval {
         case .tuple(let items): return .tuple(try elements(items, b))
         case .set(let items):
             var s = PySet()
-            for v in try elements(items, b) { do { try s.insert(v) } catch { throw Failure.raised(error, e) } }
-            return .set(s)
+            let values = try elements(items, b)
+            for v in values { do { try s.insert(v) } catch { throw Failure.raised(error, e) } }
+            let folded = items.count > 2 && items.allSatisfy(isFoldedConstant)
+            return .set(try PySetOrder.display(s, items: values, folded: folded, b))
         case .dict(let pairs):
             var d = PyDict()
             for pair in pairs {
@@ -113,10 +115,17 @@ enum PyEval {
             return truth(try eval(test, b)) ? try eval(body, b) : try eval(orElse, b)
         case .compare(let left, let ops):
             var x = try eval(left, b)
+            var lhs = left
             for (op, rhs) in ops {
                 let y = try eval(rhs, b)
-                if !(try compare(x, op, y, e, b)) { return .bool(false) }
+                if op == .is || op == .isNot {
+                    let same = try identical(x, lhs, y, rhs, e)
+                    if same != (op == .is) { return .bool(false) }
+                } else if !(try compare(x, op, y, e, b)) {
+                    return .bool(false)
+                }
                 x = y
+                lhs = rhs
             }
             return .bool(true)
         case .subscription(let value, let index):
@@ -125,6 +134,22 @@ enum PyEval {
             return .str(try joined(parts, e, b))
         default:
             throw Unsupported(node: e, reason: "\(e.nodeName) inside an operation is not computed by ptscope")
+        }
+    }
+
+    /// Whether CPython's compiler folds `e` into a constant (a literal, a sign or operation on
+    /// literals with a small result, a tuple of those), which decides how a set display is built.
+    static func isFoldedConstant(_ e: Expr) -> Bool {
+        switch e.kind {
+        case .constant: return true
+        case .unary(_, let operand): return isFoldedConstant(operand)
+        case .tuple(let items): return items.allSatisfy(isFoldedConstant)
+        case .binary(let l, let op, let r):
+            guard isFoldedConstant(l), isFoldedConstant(r), let v = try? eval(e, PyBudget()) else { return false }
+            // The optimizer leaves large products, powers and shifts to run time.
+            if case .int(let i) = v, op == .mul || op == .pow || op == .lShift { return i.bitWidth <= 128 }
+            return true
+        default: return false
         }
     }
 
@@ -157,9 +182,8 @@ enum PyEval {
         return out
     }
 
-    /// An f-string's text: literal parts, and each field converted (`!r`, `!s`, `!a`) and formatted.
-    /// A field with a non-empty format spec (`{x:>8}`) is refused: the format mini-language is
-    /// not modelled.
+    /// An f-string's text: literal parts, and each field converted (`!r`, `!s`, `!a`) and formatted
+    /// by its spec (``PyFormatSpec``), itself an f-string (`{x:{w}}`).
     static func joined(_ parts: [FStringPart], _ e: Expr, _ b: PyBudget) throws -> String {
         var out = ""
         for part in parts {
@@ -176,10 +200,20 @@ enum PyEval {
                 case "a": value = .str(try PyFormat.ascii(value, field.expression))
                 default: break
                 }
-                if let spec = field.formatSpec, !(try joined(spec, e, b)).isEmpty {
-                    throw Unsupported(
-                        node: field.expression,
-                        reason: "a format spec in an f-string inside an operation is not computed by ptscope")
+                if let spec = field.formatSpec {
+                    let specText = try joined(spec, e, b)
+                    if !specText.isEmpty {
+                        let text: String
+                        do {
+                            text = try PyFormatSpec.format(value, specText, field.expression, b)
+                        } catch is PyFormatSpec.LoneSurrogate {
+                            throw Unsupported(
+                                node: field.expression, reason: "a lone surrogate cannot be held by ptscope's strings")
+                        }
+                        try b.charge(text.utf8.count)
+                        out += text
+                        continue
+                    }
                 }
                 // format(value, '') is str(value).
                 let text = try PyFormat.str(value, field.expression)
@@ -284,7 +318,7 @@ enum PyEval {
                 for v in y.elements where !x.contains(v) { try? out.insert(v) }
             default: throw unsupported
             }
-            return .set(out)
+            return .set(try PySetOrder.operate(x, op, y, result: out, budget) ?? out)
         case (.str(let format), .mod, _):
             return try PyFormat.percent(format, b, e, budget)
         case (.bytes(let format), .mod, _):
@@ -567,10 +601,8 @@ enum PyEval {
     // MARK: Compare and subscript
 
     static func compare(_ a: PyValue, _ op: CompareOperator, _ b: PyValue, _ e: Expr, _ budget: PyBudget) throws -> Bool {
-        if op == .eq || op == .notEq || op == .in || op == .notIn {
-            // Equality and membership may walk both sides.
-            try budget.charge(try budget.walk(a) + budget.walk(b))
-        }
+        // Equality, membership and ordering may walk both sides.
+        try budget.charge(try budget.walk(a) + budget.walk(b))
         switch op {
         case .eq: return PyValue.pyEqual(a, b)
         case .notEq: return !PyValue.pyEqual(a, b)
@@ -579,30 +611,43 @@ enum PyEval {
                 let r = try PyValue.contains(b, a)
                 return op == .in ? r : !r
             } catch { throw Failure.raised(error, e) }
-        case .is, .isNot:
-            throw Unsupported(node: e, reason: "identity comparison depends on Python's object identity")
         default:
-            let c: Int
-            switch (a.numeric, b.numeric) {
-            case (.int(let x)?, .int(let y)?): c = x < y ? -1 : (x == y ? 0 : 1)
-            case (.int(let x)?, .float(let d)?):
-                guard let r = x.compare(toDouble: d) else { return op == .notEq }
-                c = r
-            case (.float(let d)?, .int(let x)?):
-                guard let r = x.compare(toDouble: d) else { return false }
-                c = -r
-            case (.float(let x)?, .float(let y)?):
-                if x.isNaN || y.isNaN { return false }
-                c = x < y ? -1 : (x == y ? 0 : 1)
-            default:
-                if case .str(let x) = a, case .str(let y) = b {
-                    let precedes = x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars, by: { $0.value < $1.value })
-                    c = precedes ? -1 : (x.scalarsEqual(y) ? 0 : 1)
-                } else {
-                    throw Unsupported(
-                        node: e, reason: "ordering comparison of \(a.typeName) and \(b.typeName) is not computed by ptscope")
-                }
+            return try order(a, op, b, e)
+        }
+    }
+
+    /// `a is b` for values of literals (`x` and `y` the expressions they come from): the
+    /// singletons (`None`, `...`, `True`, `False`) and CPython's cached small ints are themselves;
+    /// a list, dict or set display is a new object each time; equal constants of one type are one
+    /// object (the compiler merges them). Anything else is refused: whether a value computed at
+    /// run time is a given object is CPython's memory management.
+    static func identical(_ a: PyValue, _ x: Expr, _ b: PyValue, _ y: Expr, _ e: Expr) throws -> Bool {
+        switch (a, b) {
+        case (.none, .none), (.ellipsis, .ellipsis): return true
+        case (.bool(let p), .bool(let q)): return p == q
+        case (.none, _), (_, .none), (.ellipsis, _), (_, .ellipsis), (.bool, _), (_, .bool): return false
+        case (.list, _), (_, .list), (.dict, _), (_, .dict), (.set, _), (_, .set): return false
+        default: break
+        }
+        if a.typeName != b.typeName || !PyValue.pyEqual(a, b) { return false }
+        if case .int(.small(let n)) = a, (-5...256).contains(n) { return true }
+        if isFoldedConstant(x) && isFoldedConstant(y) {
+            // Merged by type and exact value: 0.0 and -0.0 stay two objects.
+            switch (a, b) {
+            case (.float(let p), .float(let q)): return p.bitPattern == q.bitPattern
+            case (.complex(let p, let q), .complex(let r, let t)):
+                return p.bitPattern == r.bitPattern && q.bitPattern == t.bitPattern
+            default: return true
             }
+        }
+        throw Unsupported(
+            node: e, reason: "whether a value computed at run time is a given object is CPython's memory management")
+    }
+
+    /// `a < b` (and `<=`, `>`, `>=`) as Python orders numbers, strings, bytes, lists, tuples and
+    /// sets; TypeError for anything else.
+    static func order(_ a: PyValue, _ op: CompareOperator, _ b: PyValue, _ e: Expr) throws -> Bool {
+        func result(_ c: Int) -> Bool {
             switch op {
             case .lt: return c < 0
             case .ltE: return c <= 0
@@ -610,11 +655,50 @@ enum PyEval {
             default: return c >= 0
             }
         }
+        switch (a, b) {
+        case (.str(let x), .str(let y)):
+            let precedes = x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars, by: { $0.value < $1.value })
+            return result(precedes ? -1 : (x.scalarsEqual(y) ? 0 : 1))
+        case (.bytes(let x), .bytes(let y)):
+            return result(x.lexicographicallyPrecedes(y) ? -1 : (x == y ? 0 : 1))
+        case (.list(let x), .list(let y)), (.tuple(let x), .tuple(let y)):
+            // The first elements that differ decide, with the same operator; else the lengths.
+            for (p, q) in zip(x, y) where !PyValue.pyEqual(p, q) { return try order(p, op, q, e) }
+            return result(x.count < y.count ? -1 : (x.count == y.count ? 0 : 1))
+        case (.set(let x), .set(let y)):
+            let subset = x.elements.allSatisfy { y.contains($0) }
+            let superset = y.elements.allSatisfy { x.contains($0) }
+            switch op {
+            case .lt: return subset && x.count < y.count
+            case .ltE: return subset
+            case .gt: return superset && x.count > y.count
+            default: return superset
+            }
+        default: break
+        }
+        let c: Int
+        switch (a.numeric, b.numeric) {
+        case (.int(let x)?, .int(let y)?): c = x < y ? -1 : (x == y ? 0 : 1)
+        case (.int(let x)?, .float(let d)?):
+            guard let r = x.compare(toDouble: d) else { return false }
+            c = r
+        case (.float(let d)?, .int(let x)?):
+            guard let r = x.compare(toDouble: d) else { return false }
+            c = -r
+        case (.float(let x)?, .float(let y)?):
+            if x.isNaN || y.isNaN { return false }
+            c = x < y ? -1 : (x == y ? 0 : 1)
+        default:
+            throw raise(
+                "TypeError", "'\(op.rawValue)' not supported between instances of '\(a.typeName)' and '\(b.typeName)'", e)
+        }
+        return result(c)
     }
 
     static func indexed(_ v: PyValue, _ index: Expr, _ e: Expr, _ b: PyBudget) throws -> PyValue {
-        if case .slice = index.kind {
-            throw Unsupported(node: e, reason: "slicing inside an operation is not computed by ptscope")
+        if case .slice(let lower, let upper, let step) = index.kind {
+            let bounds = (try lower.map { try eval($0, b) }, try upper.map { try eval($0, b) }, try step.map { try eval($0, b) })
+            return try sliced(v, bounds.0, bounds.1, bounds.2, e, b)
         }
         let i = try eval(index, b)
         func position(_ count: Int) throws -> Int {
@@ -641,6 +725,71 @@ enum PyEval {
             return found
         default:
             throw raise("TypeError", "'\(v.typeName)' object is not subscriptable", e)
+        }
+    }
+
+    // MARK: Slices
+
+    /// `v[lower:upper:step]` for a str, bytes, list or tuple, as Python's `PySlice_Unpack` and
+    /// `PySlice_AdjustIndices` work it out (big bounds clamp, a zero step raises).
+    static func sliced(_ v: PyValue, _ lower: PyValue?, _ upper: PyValue?, _ step: PyValue?, _ e: Expr, _ b: PyBudget) throws
+        -> PyValue
+    {
+        switch v {
+        case .str, .bytes, .list, .tuple: break
+        case .dict: throw raise("TypeError", "unhashable type: 'slice'", e)
+        default: throw raise("TypeError", "'\(v.typeName)' object is not subscriptable", e)
+        }
+        /// A bound as a machine int, clamped as Python clamps it; nil for None.
+        func index(_ x: PyValue?) throws -> Int? {
+            switch x {
+            case nil, .none?: return nil
+            case .bool(let t)?: return t ? 1 : 0
+            case .int(.small(let n))?: return n
+            case .int(.big(let n))?: return n.signum() < 0 ? Int.min : Int.max
+            default: throw raise("TypeError", "slice indices must be integers or None or have an __index__ method", e)
+            }
+        }
+        var stride = 1
+        if let s = try index(step) {
+            if s == 0 { throw raise("ValueError", "slice step cannot be zero", e) }
+            stride = max(s, -Int.max)
+        }
+        var start = try index(lower) ?? (stride < 0 ? Int.max : 0)
+        var stop = try index(upper) ?? (stride < 0 ? Int.min : Int.max)
+        let length: Int
+        switch v {
+        case .str(let s): length = s.unicodeScalars.count
+        case .bytes(let x): length = x.count
+        case .list(let x), .tuple(let x): length = x.count
+        default: length = 0
+        }
+        func adjust(_ i: inout Int) {
+            if i < 0 {
+                i = i < -length ? (stride < 0 ? -1 : 0) : i + length
+            } else if i >= length {
+                i = stride < 0 ? length - 1 : length
+            }
+        }
+        adjust(&start)
+        adjust(&stop)
+        var positions: [Int] = []
+        var k = start
+        while stride > 0 ? k < stop : k > stop {
+            positions.append(k)
+            let (next, overflow) = k.addingReportingOverflow(stride)
+            if overflow { break }
+            k = next
+        }
+        try b.charge(positions.count)
+        switch v {
+        case .str(let s):
+            let scalars = Array(s.unicodeScalars)
+            return .str(PyLiterals.string(positions.map { scalars[$0] }))
+        case .bytes(let x): return .bytes(positions.map { x[$0] })
+        case .list(let x): return .list(positions.map { x[$0] })
+        case .tuple(let x): return .tuple(positions.map { x[$0] })
+        default: return v
         }
     }
 }

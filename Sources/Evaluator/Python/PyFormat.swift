@@ -23,11 +23,16 @@ enum PyFormat {
         return try repr(v, e)
     }
 
-    /// `repr(v)`. A set is refused: Python prints it in hash order, which ptscope does not model.
+    /// `repr(v)`. A set prints in CPython's table order (``PySetOrder``), which its elements are
+    /// already in; a set of two or more holding a string, bytes, `None`, `...` or NaN is refused:
+    /// their hashes, so the order, differ between runs of the reference itself (PYTHONHASHSEED,
+    /// object addresses).
     static func repr(_ v: PyValue, _ e: Expr) throws -> String {
-        if holdsSet(v) {
+        if holdsUnorderedSet(v) {
             throw PyEval.Unsupported(
-                node: e, reason: "a set printed inside an operation comes out in Python's hash order, not computed by ptscope")
+                node: e,
+                reason: "a set of strings, bytes, None or NaN prints in an order that differs between runs of the "
+                    + "reference itself (PYTHONHASHSEED, object addresses)")
         }
         do { return try PyRepr.exact(v) } catch { throw raise(error.type, error.message, e) }
     }
@@ -49,11 +54,12 @@ enum PyFormat {
         return out
     }
 
-    static func holdsSet(_ v: PyValue) -> Bool {
+    /// Whether `v` holds a set whose printed order differs between Python runs.
+    static func holdsUnorderedSet(_ v: PyValue) -> Bool {
         switch v {
-        case .set: return true
-        case .list(let items), .tuple(let items): return items.contains(where: holdsSet)
-        case .dict(let d): return d.entries.contains { holdsSet($0.key) || holdsSet($0.value) }
+        case .set(let s): return s.count > 1 && !PySetOrder.isDeterministic(s)
+        case .list(let items), .tuple(let items): return items.contains(where: holdsUnorderedSet)
+        case .dict(let d): return d.entries.contains { holdsUnorderedSet($0.key) || holdsUnorderedSet($0.value) }
         default: return false
         }
     }

@@ -97,13 +97,14 @@ public enum PyInt: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// Python's `float(i)`: correctly rounded, nil on overflow ("int too large to convert to float").
+    /// Python's `float(i)`: correctly rounded (half to even), nil on overflow ("int too large to
+    /// convert to float").
     public var doubleValue: Double? {
         switch self {
         case .small(let v): return Double(v)
         case .big(let v):
-            let d = Double(v)
-            return d.isFinite ? d : nil
+            guard let d = PyInt.rounded(v.magnitude, exponent: 0, sticky: false) else { return nil }
+            return v.signum() < 0 ? -d : d
         }
     }
 
@@ -206,42 +207,45 @@ public enum PyInt: Sendable, Hashable, CustomStringConvertible {
         return a.big < b.big
     }
 
-    /// Python's true division `a / b` (correctly rounded); nil when `b` is zero, .infinity marks overflow.
+    /// Python's true division `a / b`, correctly rounded (half to even, subnormals included) as
+    /// CPython's `long_true_divide` is; nil when `b` is zero, `.infinity` marks overflow.
     public static func trueDivide(_ a: PyInt, _ b: PyInt) -> Double? {
         if b.isZero { return nil }
         if case .small(let x) = a, case .small(let y) = b, x.magnitude < (1 << 53), y.magnitude < (1 << 53) {
             return Double(x) / Double(y)
         }
-        // Scale so the quotient has 55+ significant bits, then round once.
-        let x = a.big
-        let y = b.big
-        let negative = (x.signum() < 0) != (y.signum() < 0)
-        let nx = x.magnitude
-        let ny = y.magnitude
-        let shift = max(0, 60 - (nx.bitWidth - ny.bitWidth))
-        let scaled = nx << shift
-        let (q, r) = scaled.quotientAndRemainder(dividingBy: ny)
-        // Sticky bit so the rounding of the integer quotient is correct.
-        let sticky: BigUInt = r.isZero ? 0 : 1
-        let mant = (q << 1) | sticky
-        let value = Double(sign: .plus, exponent: 0, significand: 1) * doubleRounded(mant) * pow2(-(shift + 1))
+        let negative = (a.signum < 0) != (b.signum < 0)
+        let nx = a.big.magnitude
+        let ny = b.big.magnitude
+        if nx.isZero { return negative ? -0.0 : 0.0 }
+        // Scale the dividend so the integer quotient has at least 55 significant bits; the
+        // remainder's being non-zero is all rounding needs to know of what is cut off.
+        let shift = max(0, 56 - (nx.bitWidth - ny.bitWidth))
+        let (q, r) = (nx << shift).quotientAndRemainder(dividingBy: ny)
+        guard let value = rounded(q, exponent: -shift, sticky: !r.isZero) else { return negative ? -.infinity : .infinity }
         return negative ? -value : value
     }
 
-    static func doubleRounded(_ v: BigUInt) -> Double { Double(BigInt(v)) }
-
-    static func pow2(_ e: Int) -> Double {
-        var result = 1.0
-        var e = e
-        while e < -1000 {
-            result *= 0x1p-1000
-            e += 1000
+    /// `m × 2^exponent` (plus less than one unit of `m` when `sticky`) rounded to the nearest
+    /// double, ties to even, as IEEE 754 and CPython round; nil when that is 2^1024 or more.
+    static func rounded(_ m: BigUInt, exponent: Int, sticky: Bool) -> Double? {
+        if m.isZero { return 0 }
+        // The value lies in [2^top, 2^(top+1)); a double keeps 53 bits down to 2^-1074.
+        let top = m.bitWidth - 1 + exponent
+        if top >= 1024 { return nil }
+        let lowest = max(top - 52, -1074)
+        let drop = lowest - exponent
+        var kept: UInt64
+        if drop <= 0 {
+            kept = UInt64(m) << UInt64(-drop)
+        } else {
+            kept = UInt64(m >> drop)
+            let rest = m & ((BigUInt(1) << drop) - 1)
+            let half = BigUInt(1) << (drop - 1)
+            if rest > half || (rest == half && (sticky || kept & 1 == 1)) { kept += 1 }
         }
-        while e > 1000 {
-            result *= 0x1p1000
-            e -= 1000
-        }
-        return result * Double(sign: .plus, exponent: e, significand: 1)
+        let d = Double(sign: .plus, exponent: lowest, significand: Double(kept))
+        return d.isFinite ? d : nil
     }
 }
 

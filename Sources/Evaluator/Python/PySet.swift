@@ -9,8 +9,16 @@ public struct PySet: Sendable {
 
     public var count: Int { elements.count }
 
+    /// Where CPython's hash table holds each element (in `elements` order), the table's size and
+    /// its fill (deleted slots included), when the set was built as CPython builds it
+    /// (``PySetOrder``): what its printing and operations on it depend on.
+    var layout: (size: Int, slots: [Int], fill: Int)?
+
     public mutating func insert(_ value: PyValue) throws(PyException) {
-        if keys.insert(try value.hashKey()).inserted { elements.append(value) }
+        if keys.insert(try value.hashKey()).inserted {
+            elements.append(value)
+            layout = nil
+        }
     }
 
     public func contains(_ value: PyValue) -> Bool {
