@@ -160,12 +160,12 @@ enum PyEval {
     /// An f-string's text: literal parts, and each field converted (`!r`, `!s`, `!a`) and formatted.
     /// A field with a non-empty format spec (`{x:>8}`) is refused: the format mini-language is
     /// not modelled.
-    static func joined(_ parts: [FStringPart], _ e: Expr, _ b: PyBudget) throws -> String {
-        var out = ""
+    static func joined(_ parts: [FStringPart], _ e: Expr, _ b: PyBudget) throws -> CodePointString {
+        var out: CodePointString = ""
         for part in parts {
             switch part {
             case .literal(let text):
-                out += text
+                out = out + text
             case .field(let field):
                 var value = try eval(field.expression, b)
                 // Printing walks the whole value.
@@ -183,8 +183,8 @@ enum PyEval {
                 }
                 // format(value, '') is str(value).
                 let text = try PyFormat.str(value, field.expression)
-                try b.charge(text.utf8.count)
-                out += text
+                try b.charge(text.utf8Count)
+                out = out + text
             }
         }
         return out
@@ -246,7 +246,7 @@ enum PyEval {
         // operands walked, the result counted deep.
         switch (a, op, b) {
         case (.str(let x), .add, .str(let y)):
-            try budget.charge(x.utf8.count + y.utf8.count)
+            try budget.charge(x.utf8Count + y.utf8Count)
             return .str(x + y)
         case (.bytes(let x), .add, .bytes(let y)):
             try budget.charge(x.count + y.count)
@@ -324,7 +324,7 @@ enum PyEval {
         }
         switch seq {
         case .str(let s):
-            return .str(String(repeating: s, count: n))
+            return .str(s.repeated(n))
         case .bytes(let b):
             return .bytes(Array([[UInt8]](repeating: b, count: n).joined()))
         case .list(let l):
@@ -596,8 +596,7 @@ enum PyEval {
                 c = x < y ? -1 : (x == y ? 0 : 1)
             default:
                 if case .str(let x) = a, case .str(let y) = b {
-                    let precedes = x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars, by: { $0.value < $1.value })
-                    c = precedes ? -1 : (x.scalarsEqual(y) ? 0 : 1)
+                    c = x < y ? -1 : (x == y ? 0 : 1)
                 } else {
                     throw Unsupported(
                         node: e, reason: "ordering comparison of \(a.typeName) and \(b.typeName) is not computed by ptscope")
@@ -632,8 +631,8 @@ enum PyEval {
         switch v {
         case .list(let items), .tuple(let items): return items[try position(items.count)]
         case .str(let s):
-            let scalars = Array(s.unicodeScalars)
-            return .str(String(Character(scalars[try position(scalars.count)])))
+            let points = s.points
+            return .str(CodePointString(points: [points[try position(points.count)]]))
         case .bytes(let b): return .int(.small(Int(b[try position(b.count)])))
         case .dict(let d):
             do { _ = try i.hashKey() } catch { throw Failure.raised(error, e) }

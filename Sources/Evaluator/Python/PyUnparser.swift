@@ -348,8 +348,19 @@ public struct PyUnparser {
 
     /// `_str_literal_helper`: the escaped body and the quote types that can hold it.
     static func strLiteralHelper(_ string: String, quoteTypes: [String], escapeSpecialWhitespace: Bool) -> (String, [String]) {
+        strLiteralHelper(CodePointString(string), quoteTypes: quoteTypes, escapeSpecialWhitespace: escapeSpecialWhitespace)
+    }
+
+    /// `_str_literal_helper` on code points: a lone surrogate is escaped (`\udXXX`), as `unicode_escape` does.
+    static func strLiteralHelper(
+        _ string: CodePointString, quoteTypes: [String], escapeSpecialWhitespace: Bool
+    ) -> (String, [String]) {
         var escaped = ""
-        for c in string.unicodeScalars {
+        for point in string.points {
+            guard let c = Unicode.Scalar(point.value) else {
+                escaped += "\\u" + PyRepr.hex(point.value, 4)
+                continue
+            }
             if !escapeSpecialWhitespace && (c == "\n" || c == "\t") {
                 escaped.unicodeScalars.append(c)
             } else if c == "\\" || !PyRepr.isPrintable(c) {
@@ -420,7 +431,8 @@ public struct PyUnparser {
         for part in parts {
             switch part {
             case .literal(let s):
-                write(s.replacingOccurrences(of: "{", with: "{{").replacingOccurrences(of: "}", with: "}}"))
+                // A lone surrogate in an f-string's text is written as its escape (see the README's gaps).
+                write(s.escaped.replacingOccurrences(of: "{", with: "{{").replacingOccurrences(of: "}", with: "}}"))
             case .field(let f):
                 write("{")
                 var inner = PyUnparser(avoidBackslashes: true)

@@ -364,7 +364,8 @@ public enum PredictionParser {
             }
             let arguments = parameters.pythonMembers.map { (name: Optional($0.key), value: PyValue(json: $0.value)) }
             calls.append(
-                PredictedCall(name: name, arguments: arguments, argumentRanges: arguments.map { _ in 0..<0 }, range: 0..<0))
+                PredictedCall(
+                    name: name.escaped, arguments: arguments, argumentRanges: arguments.map { _ in 0..<0 }, range: 0..<0))
         }
         return .success(ParsedPrediction(platform: PyValue(json: platform), platformRange: 0..<0, calls: calls))
     }
