@@ -27,7 +27,12 @@ func tagged(_ j: JSONValue) -> PyValue? {
     case "float": return a[1].stringValue.map { .float(pyFloat($0)) }
     case "complex":
         if let r = a[1].stringValue, let i = a[2].stringValue { return .complex(pyFloat(r), pyFloat(i)) }
-    case "str": return a[1].codePointString.map { .str($0) }
+    case "str":
+        // A str holding surrogates also lists its code points (JSON would join an adjacent pair).
+        if a.count > 2, case .array(let points) = a[2] {
+            return .str(CodePointString(codePoints: points.compactMap { p in if case .number(let n) = p { UInt32(n.text) } else { nil } }))
+        }
+        return a[1].codePointString.map { .str($0) }
     case "bytes":
         guard let hex = a[1].stringValue else { return nil }
         var out: [UInt8] = []
