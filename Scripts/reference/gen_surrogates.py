@@ -178,6 +178,14 @@ def cases_inputs(rng):
     # Dict values with surrogate keys and values (values compared exactly).
     add([{"k": "\ud800"}], pred(r"{'k': '\ud800'}"), "dict value")
     add([{"k": "\ud800"}], pred(r"{'k': '\udc00'}"), "dict value differs")
+    # Gold dict keys with escapes (object keys keep lone surrogates too).
+    keys_json = '["Amazon", [{"search": {"q": [{"\\ud800": 1, "a\\udc00": 2, "\\ud800": 3}]}}]]'
+    for value, note in [(r"{'\ud800': 3, 'a\udc00': 2}", "dict keys, last value wins"),
+                        (r"{'\ud800': 1, 'a\udc00': 2}", "dict keys, first value"),
+                        (r"{'\ufffd': 3, 'a\ufffd': 2}", "dict keys U+FFFD"),
+                        (r"{'\udc00': 3, 'a\ud800': 2}", "dict keys swapped surrogates"),
+                        (r"{'a\udc00': 2, '\ud800': 3}", "dict keys, other order")]:
+        add(None, pred(value), note, answer_json=keys_json)
     # A prediction text holding a lone surrogate: a format failure.
     add(["x"], pred("'x'") + "\ud800", "raw surrogate in the text")
     add(["\ud800"], pred("'\ud800'"), "raw surrogate in the literal")

@@ -23,6 +23,17 @@ struct LoneSurrogateTests {
         #expect(try json(#""a\udc00b""#).codePointString?.codePoints == [0x61, 0xDC00, 0x62])
     }
 
+    @Test("gold object keys keep lone surrogates: Python's dict, its repeats, and the JSON written back")
+    func goldKeys() throws {
+        let text = #"{"\ud800": 1, "\ufffd": 2, "\ud800": 3}"#
+        let gold = try json(text)
+        guard case .dict(let d) = gold else { throw Failure("not a dict: \(gold)") }
+        #expect(d.count == 2)
+        #expect(d[.str(CodePointString(codePoints: [0xD800]))].map { PyValue.pyEqual($0, .int(.small(3))) } == true)
+        #expect(PyValue.pyEqual(gold, try argument(#"P:[f(x={'\ud800': 3, '\ufffd': 2})]"#)))
+        #expect(try JSONReader.parse(text).dumps == #"{"\ud800": 3, ""# + "\u{FFFD}" + #"": 2}"#)
+    }
+
     @Test("a prediction's escape gives the same code point, and an escaped pair stays two")
     func predictionEscapes() throws {
         let lone = try argument(#"P:[f(x='\ud83c')]"#)

@@ -30,7 +30,8 @@ func tagged(_ j: JSONValue) -> PyValue? {
     case "str":
         // A str holding surrogates also lists its code points (JSON would join an adjacent pair).
         if a.count > 2, case .array(let points) = a[2] {
-            return .str(CodePointString(codePoints: points.compactMap { p in if case .number(let n) = p { UInt32(n.text) } else { nil } }))
+            let values = points.compactMap { p -> UInt32? in if case .number(let n) = p { UInt32(n.text) } else { nil } }
+            return .str(CodePointString(codePoints: values))
         }
         return a[1].codePointString.map { .str($0) }
     case "bytes":

@@ -24,9 +24,9 @@ extension JSONValue {
             out += "]"
         case .object(let object):
             out += "{"
-            for (k, member) in object.pythonMembers.enumerated() {
+            for (k, member) in object.exactPythonMembers.enumerated() {
                 if k > 0 { out += ", " }
-                dumpString(CodePointString(member.key), into: &out)
+                dumpString(member.key, into: &out)
                 out += ": "
                 dump(member.value, into: &out)
             }

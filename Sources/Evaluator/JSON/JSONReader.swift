@@ -11,8 +11,8 @@ public struct JSONReader: ~Copyable {
     public var position: Int
     /// How deep arrays and objects may nest (Python's default recursion limit is about this).
     public let maxDepth: Int
-    /// Lone surrogate escapes read so far in object keys (each became U+FFFD: keys are `String`s;
-    /// string values keep them, see `CodePointString`).
+    /// Lone surrogate escapes read so far by `readString` (each became U+FFFD there; values and
+    /// object keys read by `readValue` keep them, see `CodePointString` and `JSONObject.surrogateKeys`).
     public var loneSurrogates = 0
 
     public init(bytes: UnsafeBufferPointer<UInt8>, position: Int = 0, maxDepth: Int = 990) {
@@ -64,6 +64,7 @@ public struct JSONReader: ~Copyable {
             if depth >= maxDepth { throw fail("nesting deeper than \(maxDepth) levels") }
             position += 1
             var members: [(key: String, value: JSONValue)] = []
+            var surrogateKeys: [Int: CodePointString] = [:]
             skipWhitespace()
             if peek() == UInt8(ascii: "}") {
                 position += 1
@@ -74,14 +75,19 @@ public struct JSONReader: ~Copyable {
                 guard peek() == UInt8(ascii: "\"") else {
                     throw fail("Expecting property name enclosed in double quotes")
                 }
-                let key = try readString()
+                let key = try readCodePointString()
                 try expect(UInt8(ascii: ":"), "Expecting ':' delimiter")
                 let value = try readValue(depth: depth + 1)
-                members.append((key, value))
+                if key.hasLoneSurrogate { surrogateKeys[members.count] = key }
+                members.append((key.escaped, value))
                 skipWhitespace()
                 guard let c = peek() else { throw fail("Expecting ',' delimiter") }
                 position += 1
-                if c == UInt8(ascii: "}") { return .object(JSONObject(members: members)) }
+                if c == UInt8(ascii: "}") {
+                    var object = JSONObject(members: members)
+                    object.surrogateKeys = surrogateKeys
+                    return .object(object)
+                }
                 if c != UInt8(ascii: ",") {
                     position -= 1
                     throw fail("Expecting ',' delimiter")

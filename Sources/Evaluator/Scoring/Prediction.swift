@@ -457,7 +457,11 @@ extension PyValue {
         case .array(let items): self = .list(items.map(PyValue.init(json:)))
         case .object(let object):
             var d = PyDict()
-            for (k, v) in object.pythonMembers { try? d.set(.str(k), PyValue(json: v)) }
+            if object.surrogateKeys.isEmpty {
+                for (k, v) in object.pythonMembers { try? d.set(.str(k), PyValue(json: v)) }
+            } else {
+                for (k, v) in object.exactPythonMembers { try? d.set(.str(k), PyValue(json: v)) }
+            }
             self = .dict(d)
         }
     }
