@@ -91,6 +91,10 @@ def parse_inputs(rng):
                  r"'\ud800\udc00'[-1] + ''", r"'\ud800' + '\ud800'", r"('\ud800',) + ('\udc00',)",
                  r"['\ud800'] * 2", r"'\ud800' < '\udc00'", r"'a' + '\U0000dfff'"]:
         add(call(expr), "operation")
+    # Unparsed (a subscript's text is the value): str constants and f-strings with surrogates.
+    for expr in [r"x['\ud800']", r"x['a\udc00\'\n']", r"x[\"\udfff'\"]", r"x[f'\udc00{y}']", r"x[f'a\udc00']",
+                 r"x[f'{y!r:\ud800}']", r"x[f'\ud800{y}\n{{']", r"x[f'{y}' f'\udbff' '\udc00']", r"x[b'\ud800']"]:
+        add(call(expr), "unparsed")
     # Mixed with \N{}, \x, octal and real characters.
     add(call(r"'\N{SNOWMAN}\ud800\x41\101'"), "mixed escapes")
     add(call(r"'Σ\ud800Σ'"), "sigma around a surrogate")

@@ -80,6 +80,7 @@ struct LoneSurrogateTests {
         let value = try argument(#"P:[f(x='a\ud83c"')]"#)
         #expect(PyRepr.value(value) == #"'a\ud83c"'"#)
         #expect(PyUnparser.unparse(try PyParser.parseExpression(#"'\udfff'"#)) == #"'\udfff'"#)
+        #expect(PyUnparser.unparse(try PyParser.parseExpression(#"f'\udc00{y}{{'"#)) == #"f'\udc00{y}{{'"#)
         let gold = try JSONReader.parse(#"{"k": ["\ud83c!"]}"#)
         #expect(gold.dumps == #"{"k": ["\ud83c!"]}"#)
         #expect(try JSONReader.parse(gold.dumps) == gold)

@@ -14,7 +14,7 @@ public struct CodePointString: Sendable, Hashable, Comparable, ExpressibleByStri
         case codePoints([UInt32])
     }
 
-    @usableFromInline let storage: Storage
+    @usableFromInline var storage: Storage
 
     /// The string `s` (which, being a Swift `String`, holds no lone surrogate).
     @inlinable public init(_ s: String) { storage = .text(s) }
@@ -136,6 +136,22 @@ public struct CodePointString: Sendable, Hashable, Comparable, ExpressibleByStri
     public static func + (a: CodePointString, b: CodePointString) -> CodePointString {
         if case .text(let x) = a.storage, case .text(let y) = b.storage { return CodePointString(x + y) }
         return CodePointString(codePoints: a.codePoints + b.codePoints)
+    }
+
+    /// Appends `other` in place (amortised linear, like `String`'s `+=`).
+    public mutating func append(_ other: CodePointString) {
+        switch (storage, other.storage) {
+        case (.text(var x), .text(let y)):
+            storage = .text("")  // `x` is then the only reference: appending does not copy.
+            x += y
+            storage = .text(x)
+        case (.codePoints(var a), _):
+            storage = .codePoints([])
+            a += other.codePoints
+            storage = .codePoints(a)
+        case (.text(let x), .codePoints(let b)):
+            storage = .codePoints(x.unicodeScalars.map(\.value) + b)
+        }
     }
 
     /// Python's `s * n` for `n ≥ 0`.
