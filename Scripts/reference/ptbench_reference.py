@@ -80,6 +80,10 @@ def tag(v):
     if isinstance(v, complex):
         return ["complex", repr(v.real), repr(v.imag)]
     if isinstance(v, str):
+        # JSON spells a lone high surrogate followed by a lone low one like the pair's character:
+        # a str holding any surrogate also lists its code points, which are unambiguous.
+        if any(0xD800 <= ord(c) <= 0xDFFF for c in v):
+            return ["str", v, [ord(c) for c in v]]
         return ["str", v]
     if isinstance(v, (bytes, bytearray)):
         return ["bytes", bytes(v).hex()]

@@ -27,7 +27,13 @@ func tagged(_ j: JSONValue) -> PyValue? {
     case "float": return a[1].stringValue.map { .float(pyFloat($0)) }
     case "complex":
         if let r = a[1].stringValue, let i = a[2].stringValue { return .complex(pyFloat(r), pyFloat(i)) }
-    case "str": return a[1].stringValue.map { .str($0) }
+    case "str":
+        // A str holding surrogates also lists its code points (JSON would join an adjacent pair).
+        if a.count > 2, case .array(let points) = a[2] {
+            let values = points.compactMap { p -> UInt32? in if case .number(let n) = p { UInt32(n.text) } else { nil } }
+            return .str(CodePointString(codePoints: values))
+        }
+        return a[1].codePointString.map { .str($0) }
     case "bytes":
         guard let hex = a[1].stringValue else { return nil }
         var out: [UInt8] = []
@@ -77,7 +83,7 @@ func strictEqual(_ a: PyValue, _ b: PyValue) -> Bool {
     case (.int(let x), .int(let y)): return x == y
     case (.float(let x), .float(let y)): return PyRepr.float(x) == PyRepr.float(y)
     case (.complex(let r, let i), .complex(let r2, let i2)): return PyRepr.complex(r, i) == PyRepr.complex(r2, i2)
-    case (.str(let x), .str(let y)): return x.scalarsEqual(y)
+    case (.str(let x), .str(let y)): return x == y
     case (.bytes(let x), .bytes(let y)): return x == y
     case (.list(let x), .list(let y)), (.tuple(let x), .tuple(let y)):
         return x.count == y.count && zip(x, y).allSatisfy(strictEqual)

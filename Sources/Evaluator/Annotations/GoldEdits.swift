@@ -271,7 +271,7 @@ public enum GoldEdits {
                 guard case .str(let key) = k else {
                     throw GoldEditError("a dict key must be a string to be stored as JSON, not \(k.typeName)")
                 }
-                members.append((key, try jsonValue(from: v)))
+                members.append((key.escaped, try jsonValue(from: v)))
             }
             return .object(JSONObject(members: members))
         case .set, .bytes, .complex, .ellipsis:

@@ -24,7 +24,7 @@ extension JSONValue {
             out += "]"
         case .object(let object):
             out += "{"
-            for (k, member) in object.pythonMembers.enumerated() {
+            for (k, member) in object.exactPythonMembers.enumerated() {
                 if k > 0 { out += ", " }
                 dumpString(member.key, into: &out)
                 out += ": "
@@ -34,10 +34,15 @@ extension JSONValue {
         }
     }
 
-    /// Python's `py_encode_basestring`: escapes `"`, `\` and control characters only.
-    static func dumpString(_ s: String, into out: inout String) {
+    /// Python's `py_encode_basestring`: escapes `"`, `\` and control characters only (and a lone
+    /// surrogate, which no file can hold, as its escape `\udXXX`, which reads back as the same string).
+    static func dumpString(_ s: CodePointString, into out: inout String) {
         out += "\""
-        for c in s.unicodeScalars {
+        for point in s.points {
+            guard let c = Unicode.Scalar(point.value) else {
+                out += "\\u" + String(point.value, radix: 16)
+                continue
+            }
             switch c {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"

@@ -184,7 +184,7 @@ public struct JournalEntry: Sendable, Equatable {
         var path: [PathStep] = []
         for step in steps {
             if case .string(let k) = step {
-                path.append(.key(k))
+                path.append(.key(k.escaped))
             } else if let i = integer(step) {
                 path.append(.index(i))
             } else {

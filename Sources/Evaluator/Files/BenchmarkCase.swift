@@ -32,7 +32,7 @@ enum CaseFields {
     static func pyLength(_ v: JSONValue) -> Int? {
         switch v {
         case .array(let a): return a.count
-        case .string(let s): return s.unicodeScalars.count
+        case .string(let s): return s.count
         case .object(let o): return o.pythonMembers.count
         default: return nil
         }

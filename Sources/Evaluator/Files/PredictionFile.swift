@@ -71,10 +71,9 @@ public struct PredictionFile: Sendable {
                 try reader.expectEnd()
                 return .unusable("expected a JSON object with \"predict\"")
             }
-            // Read member by member to see whether `predict` itself held a lone surrogate.
+            // Read member by member: only `predict` is built.
             reader.position += 1
             var predict: JSONValue?
-            var predictSurrogate = false
             reader.skipWhitespace()
             if reader.peek() == UInt8(ascii: "}") {
                 reader.position += 1
@@ -87,9 +86,7 @@ public struct PredictionFile: Sendable {
                     let key = try reader.readString()
                     try reader.expect(UInt8(ascii: ":"), "Expecting ':' delimiter")
                     if key == "predict" {
-                        let before = reader.loneSurrogates
                         predict = try reader.readValue(depth: 1)
-                        predictSurrogate = reader.loneSurrogates > before
                     } else {
                         // Only `predict` is read; the rest is validated as Python's json.loads would.
                         try reader.skipValue(depth: 1)
@@ -106,7 +103,11 @@ public struct PredictionFile: Sendable {
             }
             try reader.expectEnd()
             guard let predict else { return .unusable("no \"predict\" key") }
-            if case .string(let s) = predict { return predictSurrogate ? .loneSurrogate(s) : .text(s) }
+            if case .string(let s) = predict {
+                // Python cannot encode a text with a lone surrogate to parse it (shown with its escape).
+                guard let text = s.text else { return .loneSurrogate(s.escaped) }
+                return .text(text)
+            }
             return .notText(predict)
         } catch let error as JSONSyntaxError {
             return .unusable("malformed JSON at column \(error.offset + 1): \(error.message)")

@@ -11,7 +11,8 @@ public struct JSONReader: ~Copyable {
     public var position: Int
     /// How deep arrays and objects may nest (Python's default recursion limit is about this).
     public let maxDepth: Int
-    /// Lone surrogate escapes read so far (each became U+FFFD: a Swift String cannot hold one).
+    /// Lone surrogate escapes read so far by `readString` (each became U+FFFD there; values and
+    /// object keys read by `readValue` keep them, see `CodePointString` and `JSONObject.surrogateKeys`).
     public var loneSurrogates = 0
 
     public init(bytes: UnsafeBufferPointer<UInt8>, position: Int = 0, maxDepth: Int = 990) {
@@ -63,6 +64,7 @@ public struct JSONReader: ~Copyable {
             if depth >= maxDepth { throw fail("nesting deeper than \(maxDepth) levels") }
             position += 1
             var members: [(key: String, value: JSONValue)] = []
+            var surrogateKeys: [Int: CodePointString] = [:]
             skipWhitespace()
             if peek() == UInt8(ascii: "}") {
                 position += 1
@@ -73,14 +75,19 @@ public struct JSONReader: ~Copyable {
                 guard peek() == UInt8(ascii: "\"") else {
                     throw fail("Expecting property name enclosed in double quotes")
                 }
-                let key = try readString()
+                let key = try readCodePointString()
                 try expect(UInt8(ascii: ":"), "Expecting ':' delimiter")
                 let value = try readValue(depth: depth + 1)
-                members.append((key, value))
+                if key.hasLoneSurrogate { surrogateKeys[members.count] = key }
+                members.append((key.escaped, value))
                 skipWhitespace()
                 guard let c = peek() else { throw fail("Expecting ',' delimiter") }
                 position += 1
-                if c == UInt8(ascii: "}") { return .object(JSONObject(members: members)) }
+                if c == UInt8(ascii: "}") {
+                    var object = JSONObject(members: members)
+                    object.surrogateKeys = surrogateKeys
+                    return .object(object)
+                }
                 if c != UInt8(ascii: ",") {
                     position -= 1
                     throw fail("Expecting ',' delimiter")
@@ -107,7 +114,7 @@ public struct JSONReader: ~Copyable {
                 }
             }
         case UInt8(ascii: "\""):
-            return .string(try readString())
+            return .string(try readCodePointString())
         default:
             return try readScalar()
         }
@@ -213,8 +220,26 @@ public struct JSONReader: ~Copyable {
 
     // MARK: Strings
 
-    /// Reads a string starting at the opening quote.
+    /// Reads a string starting at the opening quote, as a `String` (for object keys): a lone
+    /// surrogate escape becomes U+FFFD, and is counted in `loneSurrogates`.
     public mutating func readString() throws(JSONSyntaxError) -> String {
+        let s = try readCodePointString()
+        if let text = s.text { return text }
+        var out = String.UnicodeScalarView()
+        for v in s.codePoints {
+            if let scalar = Unicode.Scalar(v) {
+                out.append(scalar)
+            } else {
+                out.append("\u{FFFD}")
+                loneSurrogates += 1
+            }
+        }
+        return String(out)
+    }
+
+    /// Reads a string starting at the opening quote, keeping lone surrogate escapes (`"\ud83c"`) as
+    /// Python's `json` does; a pair of escapes (`"\ud83c\udf89"`) is joined into one code point.
+    public mutating func readCodePointString() throws(JSONSyntaxError) -> CodePointString {
         let open = position
         position += 1
         let start = position
@@ -230,11 +255,11 @@ public struct JSONReader: ~Copyable {
             if b == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<position])
                 position += 1
-                if ascii { return String(decoding: slice, as: UTF8.self) }
+                if ascii { return CodePointString(String(decoding: slice, as: UTF8.self)) }
                 guard let s = String(validating: slice, as: UTF8.self) else {
                     throw fail("invalid UTF-8 in string", at: open)
                 }
-                return s
+                return CodePointString(s)
             }
             if b == UInt8(ascii: "\\") { break }
             if b < 0x20 { throw fail("Invalid control character at", at: position) }
@@ -243,7 +268,7 @@ public struct JSONReader: ~Copyable {
         }
         if position >= bytes.count { throw fail("Unterminated string starting at", at: open) }
         // Slow path with escapes.
-        var scalars = String.UnicodeScalarView()
+        var scalars = CodePointBuilder()
         if let prefix = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self) {
             scalars.append(contentsOf: prefix.unicodeScalars)
         } else {
@@ -263,7 +288,7 @@ public struct JSONReader: ~Copyable {
             if b == UInt8(ascii: "\"") {
                 try flush(position)
                 position += 1
-                return String(scalars)
+                return scalars.build()
             }
             if b < 0x20 { throw fail("Invalid control character at", at: position) }
             if b != UInt8(ascii: "\\") {
@@ -298,13 +323,7 @@ public struct JSONReader: ~Copyable {
                         position = save
                     }
                 }
-                // A lone surrogate cannot live in a Swift String: it becomes U+FFFD, and is counted.
-                if let scalar = Unicode.Scalar(value) {
-                    scalars.append(scalar)
-                } else {
-                    scalars.append("\u{FFFD}")
-                    loneSurrogates += 1
-                }
+                scalars.append(codePoint: value)
             default:
                 throw fail("Invalid \\escape", at: escapeAt)
             }

@@ -9,7 +9,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case number(JSONNumber)
-    case string(String)
+    case string(CodePointString)
     case array([JSONValue])
     case object(JSONObject)
 
@@ -19,8 +19,17 @@ public indirect enum JSONValue: Sendable, Equatable {
         return nil
     }
 
-    /// The string, when this is a string.
+    /// A string value holding `s`.
+    public static func string(_ s: String) -> JSONValue { .string(CodePointString(s)) }
+
+    /// The string, when this is a string (a lone surrogate shown as its escape `\udXXX`).
     public var stringValue: String? {
+        if case .string(let s) = self { return s.escaped }
+        return nil
+    }
+
+    /// The string with its code points, when this is a string.
+    public var codePointString: CodePointString? {
         if case .string(let s) = self { return s }
         return nil
     }

@@ -123,13 +123,13 @@ public enum Constant: Sendable {
     /// An imaginary literal `3j` (its imaginary part).
     case imaginary(Double)
     /// A string; `uPrefix` is Python's `kind == "u"`.
-    case str(String, uPrefix: Bool)
+    case str(CodePointString, uPrefix: Bool)
     case bytes([UInt8])
 }
 
 /// One piece of an f-string.
 public enum FStringPart: Sendable {
-    case literal(String)
+    case literal(CodePointString)
     case field(FormattedValue)
 }
 

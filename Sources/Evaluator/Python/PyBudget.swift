@@ -75,7 +75,7 @@ public final class PyBudget {
     /// string (UTF-8 bytes) or bytes, the 64-bit words of an int.
     static func ownSize(_ v: PyValue) -> Int {
         switch v {
-        case .str(let s): return 1 + s.utf8.count
+        case .str(let s): return 1 + s.utf8Count
         case .bytes(let b): return 1 + b.count
         case .int(let i): return 1 + i.bitWidth / 64
         default: return 1

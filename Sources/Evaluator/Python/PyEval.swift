@@ -184,12 +184,12 @@ enum PyEval {
 
     /// An f-string's text: literal parts, and each field converted (`!r`, `!s`, `!a`) and formatted
     /// by its spec (``PyFormatSpec``), itself an f-string (`{x:{w}}`).
-    static func joined(_ parts: [FStringPart], _ e: Expr, _ b: PyBudget) throws -> String {
-        var out = ""
+    static func joined(_ parts: [FStringPart], _ e: Expr, _ b: PyBudget) throws -> CodePointString {
+        var out: CodePointString = ""
         for part in parts {
             switch part {
             case .literal(let text):
-                out += text
+                out = out + text
             case .field(let field):
                 var value = try eval(field.expression, b)
                 // Printing walks the whole value.
@@ -203,22 +203,24 @@ enum PyEval {
                 if let spec = field.formatSpec {
                     let specText = try joined(spec, e, b)
                     if !specText.isEmpty {
-                        let text: String
+                        let text: CodePointString
                         do {
-                            text = try PyFormatSpec.format(value, specText, field.expression, b)
+                            guard let specString = specText.text else { throw PyFormatSpec.LoneSurrogate() }
+                            text = try PyFormatSpec.format(value, specString, field.expression, b)
                         } catch is PyFormatSpec.LoneSurrogate {
                             throw Unsupported(
-                                node: field.expression, reason: "a lone surrogate cannot be held by ptscope's strings")
+                                node: field.expression,
+                                reason: "a lone surrogate in a formatted field with a spec is not computed by ptscope")
                         }
-                        try b.charge(text.utf8.count)
-                        out += text
+                        try b.charge(text.utf8Count)
+                        out.append(text)
                         continue
                     }
                 }
                 // format(value, '') is str(value).
                 let text = try PyFormat.str(value, field.expression)
-                try b.charge(text.utf8.count)
-                out += text
+                try b.charge(text.utf8Count)
+                out = out + text
             }
         }
         return out
@@ -280,7 +282,7 @@ enum PyEval {
         // operands walked, the result counted deep.
         switch (a, op, b) {
         case (.str(let x), .add, .str(let y)):
-            try budget.charge(x.utf8.count + y.utf8.count)
+            try budget.charge(x.utf8Count + y.utf8Count)
             return .str(x + y)
         case (.bytes(let x), .add, .bytes(let y)):
             try budget.charge(x.count + y.count)
@@ -358,7 +360,7 @@ enum PyEval {
         }
         switch seq {
         case .str(let s):
-            return .str(String(repeating: s, count: n))
+            return .str(s.repeated(n))
         case .bytes(let b):
             return .bytes(Array([[UInt8]](repeating: b, count: n).joined()))
         case .list(let l):
@@ -657,8 +659,8 @@ enum PyEval {
         }
         switch (a, b) {
         case (.str(let x), .str(let y)):
-            let precedes = x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars, by: { $0.value < $1.value })
-            return result(precedes ? -1 : (x.scalarsEqual(y) ? 0 : 1))
+            // By code point (lone surrogates included), as Python orders strings.
+            return result(x < y ? -1 : (x == y ? 0 : 1))
         case (.bytes(let x), .bytes(let y)):
             return result(x.lexicographicallyPrecedes(y) ? -1 : (x == y ? 0 : 1))
         case (.list(let x), .list(let y)), (.tuple(let x), .tuple(let y)):
@@ -716,8 +718,8 @@ enum PyEval {
         switch v {
         case .list(let items), .tuple(let items): return items[try position(items.count)]
         case .str(let s):
-            let scalars = Array(s.unicodeScalars)
-            return .str(String(Character(scalars[try position(scalars.count)])))
+            let points = s.points
+            return .str(CodePointString(points: [points[try position(points.count)]]))
         case .bytes(let b): return .int(.small(Int(b[try position(b.count)])))
         case .dict(let d):
             do { _ = try i.hashKey() } catch { throw Failure.raised(error, e) }
@@ -759,7 +761,7 @@ enum PyEval {
         var stop = try index(upper) ?? (stride < 0 ? Int.min : Int.max)
         let length: Int
         switch v {
-        case .str(let s): length = s.unicodeScalars.count
+        case .str(let s): length = s.count
         case .bytes(let x): length = x.count
         case .list(let x), .tuple(let x): length = x.count
         default: length = 0
@@ -784,8 +786,8 @@ enum PyEval {
         try b.charge(positions.count)
         switch v {
         case .str(let s):
-            let scalars = Array(s.unicodeScalars)
-            return .str(PyLiterals.string(positions.map { scalars[$0] }))
+            let points = s.points
+            return .str(CodePointString(points: positions.map { points[$0] }))
         case .bytes(let x): return .bytes(positions.map { x[$0] })
         case .list(let x): return .list(positions.map { x[$0] })
         case .tuple(let x): return .tuple(positions.map { x[$0] })

@@ -18,9 +18,9 @@ enum PyFormat {
     // MARK: str / repr / ascii
 
     /// `str(v)`.
-    static func str(_ v: PyValue, _ e: Expr) throws -> String {
+    static func str(_ v: PyValue, _ e: Expr) throws -> CodePointString {
         if case .str(let s) = v { return s }
-        return try repr(v, e)
+        return CodePointString(try repr(v, e))
     }
 
     /// `repr(v)`. A set prints in CPython's table order (``PySetOrder``), which its elements are
@@ -79,22 +79,23 @@ enum PyFormat {
     }
 
     /// `format % args` for a `str` format.
-    static func percent(_ format: String, _ args: PyValue, _ e: Expr, _ budget: PyBudget) throws -> PyValue {
-        let out = try percentFormat(Array(format.unicodeScalars), args, bytes: false, e, budget)
-        return .str(PyLiterals.string(out))
+    static func percent(_ format: CodePointString, _ args: PyValue, _ e: Expr, _ budget: PyBudget) throws -> PyValue {
+        let out = try percentFormat(format.points, args, bytes: false, e, budget)
+        return .str(CodePointString(points: out))
     }
 
     /// `format % args` for a `bytes` format.
     static func percent(bytes format: [UInt8], _ args: PyValue, _ e: Expr, _ budget: PyBudget) throws -> PyValue {
-        let out = try percentFormat(format.map { Unicode.Scalar($0) }, args, bytes: true, e, budget)
+        let out = try percentFormat(format.map { CodePoint($0) }, args, bytes: true, e, budget)
         return .bytes(out.map { UInt8(truncatingIfNeeded: $0.value) })
     }
 
-    /// The shared machinery; for `bytes` the scalars stand for bytes (all below 256). The format's
+    /// The shared machinery, on code points (a `str` may hold lone surrogates); for `bytes` they
+    /// stand for bytes (all below 256). The format's
     /// text, every field's width or precision and every converted value are charged to `budget`.
     static func percentFormat(
-        _ fmt: [Unicode.Scalar], _ args: PyValue, bytes: Bool, _ e: Expr, _ budget: PyBudget
-    ) throws -> [Unicode.Scalar] {
+        _ fmt: [CodePoint], _ args: PyValue, bytes: Bool, _ e: Expr, _ budget: PyBudget
+    ) throws -> [CodePoint] {
         try budget.charge(fmt.count)
         // A tuple gives positional arguments; anything else is one argument. A mapping (anything
         // subscriptable but a tuple or a string) also serves `%(key)` lookups.
@@ -123,7 +124,7 @@ enum PyFormat {
             return items[next]
         }
 
-        var out: [Unicode.Scalar] = []
+        var out: [CodePoint] = []
         var k = 0
         while k < fmt.count {
             if fmt[k] != "%" {
@@ -138,7 +139,7 @@ enum PyFormat {
                 continue
             }
             var spec = Spec()
-            var ch: Unicode.Scalar = k < fmt.count ? fmt[k] : "\0"
+            var ch: CodePoint = k < fmt.count ? fmt[k] : "\0"
             func advance() -> Bool {
                 k += 1
                 if k < fmt.count {
@@ -160,7 +161,8 @@ enum PyFormat {
                 if depth > 0 || j >= fmt.count { throw raise("ValueError", "incomplete format key", e) }
                 let keyScalars = fmt[keyStart..<(j - 1)]
                 let key: PyValue =
-                    bytes ? .bytes(keyScalars.map { UInt8(truncatingIfNeeded: $0.value) }) : .str(PyLiterals.string(keyScalars))
+                    bytes
+                    ? .bytes(keyScalars.map { UInt8(truncatingIfNeeded: $0.value) }) : .str(CodePointString(points: keyScalars))
                 current = try lookUp(map, key, e)
                 count = -1
                 next = -2
@@ -234,7 +236,7 @@ enum PyFormat {
             // Length modifiers are ignored.
             if complete && (ch == "h" || ch == "l" || ch == "L") { complete = advance() }
             guard complete else { throw raise("ValueError", "incomplete format", e) }
-            spec.conversion = ch
+            spec.conversion = Unicode.Scalar(ch.value) ?? "\u{FFFD}"
             k += 1
             let value = try nextArgument()
             try budget.charge(max(spec.width, spec.precision, 0))
@@ -263,27 +265,27 @@ enum PyFormat {
     }
 
     /// The text of one conversion, and whether it is a number (signs and zero padding apply).
-    static func convert(_ v: PyValue, _ spec: inout Spec, bytes: Bool, _ e: Expr) throws -> ([Unicode.Scalar], Bool) {
+    static func convert(_ v: PyValue, _ spec: inout Spec, bytes: Bool, _ e: Expr) throws -> ([CodePoint], Bool) {
         switch spec.conversion {
         case "s" where bytes, "b" where bytes:
             guard case .bytes(let b) = v else {
                 let message = "%b requires a bytes-like object, or an object that implements __bytes__, not '\(v.typeName)'"
                 throw raise("TypeError", message, e)
             }
-            return (b.map { Unicode.Scalar($0) }, false)
+            return (b.map { CodePoint($0) }, false)
         case "s":
             if case .int(let i) = v, spec.width == -1, spec.precision == -1 {
                 guard let text = i.decimalText else { throw raise(PyInt.tooManyDigits.type, PyInt.tooManyDigits.message, e) }
-                return (Array(text.unicodeScalars), false)
+                return (text.unicodeScalars.map { CodePoint($0) }, false)
             }
-            return (Array(try str(v, e).unicodeScalars), false)
+            return (try str(v, e).points, false)
         case "r", "a":
             let text = bytes || spec.conversion == "a" ? try ascii(v, e) : try repr(v, e)
-            return (Array(text.unicodeScalars), false)
+            return (text.unicodeScalars.map { CodePoint($0) }, false)
         case "d", "i", "u", "o", "x", "X":
-            return (try integer(v, spec, e), true)
+            return (try integer(v, spec, e).map { CodePoint($0) }, true)
         case "e", "E", "f", "F", "g", "G":
-            return (Array(try float(v, spec, e).unicodeScalars), true)
+            return (try float(v, spec, e).unicodeScalars.map { CodePoint($0) }, true)
         case "c":
             return ([try character(v, bytes: bytes, e)], false)
         default:
@@ -387,18 +389,18 @@ enum PyFormat {
     }
 
     /// `%c`: one character from an int or a one-character string (a byte, for `bytes`).
-    static func character(_ v: PyValue, bytes: Bool, _ e: Expr) throws -> Unicode.Scalar {
+    static func character(_ v: PyValue, bytes: Bool, _ e: Expr) throws -> CodePoint {
         let limit: UInt32 = bytes ? 0x100 : 0x110000
         switch v {
         case .str(let s) where !bytes:
-            let scalars = Array(s.unicodeScalars)
+            let scalars = s.points
             guard scalars.count == 1 else {
                 throw raise("TypeError", "%c requires an int or a unicode character, not a string of length \(scalars.count)", e)
             }
             return scalars[0]
         case .bytes(let b) where bytes:
             guard b.count == 1 else { throw raise("TypeError", "%c requires an integer in range(256) or a single byte", e) }
-            return Unicode.Scalar(b[0])
+            return CodePoint(b[0])
         case .int, .bool:
             let n: Int?
             switch v {
@@ -409,11 +411,8 @@ enum PyFormat {
             guard let n, n >= 0, n < limit else {
                 throw raise("OverflowError", bytes ? "%c arg not in range(256)" : "%c arg not in range(0x110000)", e)
             }
-            // A lone surrogate cannot live in a Swift String.
-            guard let scalar = Unicode.Scalar(UInt32(n)) else {
-                throw PyEval.Unsupported(node: e, reason: "a lone surrogate cannot be held by ptscope's strings")
-            }
-            return scalar
+            // A lone surrogate (`'%c' % 0xd800`) is a code point like any other.
+            return CodePoint(UInt32(n))
         default:
             let message =
                 bytes
@@ -424,14 +423,14 @@ enum PyFormat {
     }
 
     /// Width, sign, zero padding and precision truncation around one converted value.
-    static func pad(_ converted: [Unicode.Scalar], _ spec: Spec, numeric: Bool) -> [Unicode.Scalar] {
+    static func pad(_ converted: [CodePoint], _ spec: Spec, numeric: Bool) -> [CodePoint] {
         var text = converted
         let c = spec.conversion
         if (c == "s" || c == "r" || c == "a" || c == "b") && spec.precision >= 0 && text.count > spec.precision {
             text = Array(text[0..<spec.precision])
         }
-        let fill: Unicode.Scalar = numeric && spec.zero ? "0" : " "
-        var sign: Unicode.Scalar?
+        let fill: CodePoint = numeric && spec.zero ? "0" : " "
+        var sign: CodePoint?
         var body = text[...]
         if numeric {
             if let first = body.first, first == "-" || first == "+" {
@@ -443,26 +442,26 @@ enum PyFormat {
                 sign = " "
             }
         }
-        var prefix: [Unicode.Scalar] = []
+        var prefix: [CodePoint] = []
         if numeric && spec.alternate && (c == "x" || c == "X" || c == "o") {
             prefix = Array(body.prefix(2))
             body = body.dropFirst(2)
         }
         let length = (sign == nil ? 0 : 1) + prefix.count + body.count
         let padding = max(0, spec.width - length)
-        var out: [Unicode.Scalar] = []
+        var out: [CodePoint] = []
         if spec.leftAlign {
             if let sign { out.append(sign) }
             out += prefix
             out += body
-            out += [Unicode.Scalar](repeating: " ", count: padding)
+            out += [CodePoint](repeating: " ", count: padding)
         } else if fill == "0" {
             if let sign { out.append(sign) }
             out += prefix
-            out += [Unicode.Scalar](repeating: "0", count: padding)
+            out += [CodePoint](repeating: "0", count: padding)
             out += body
         } else {
-            out += [Unicode.Scalar](repeating: " ", count: padding)
+            out += [CodePoint](repeating: " ", count: padding)
             if let sign { out.append(sign) }
             out += prefix
             out += body

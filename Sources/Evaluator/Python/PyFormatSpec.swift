@@ -101,30 +101,32 @@ struct PyFormatSpec {
     // MARK: format(value, spec)
 
     /// `format(v, spec)`, the width, precision and result charged to `budget`.
-    static func format(_ v: PyValue, _ spec: String, _ e: Expr, _ budget: PyBudget) throws -> String {
+    static func format(_ v: PyValue, _ spec: String, _ e: Expr, _ budget: PyBudget) throws -> CodePointString {
         switch v {
         case .str(let s):
             if spec.isEmpty { return s }
+            // Padding and precision of a string holding a lone surrogate are not modelled.
+            guard let text = s.text else { throw LoneSurrogate() }
             let f = try PyFormatSpec(spec, typeName: "str", defaultType: "s", defaultAlign: "<")
             try f.charge(budget)
-            return try f.formatString(s)
+            return CodePointString(try f.formatString(text))
         case .bool(let b):
             if spec.isEmpty { return b ? "True" : "False" }
             let f = try PyFormatSpec(spec, typeName: "bool", defaultType: "d")
             try f.charge(budget)
-            return try f.formatInt(.small(b ? 1 : 0))
+            return CodePointString(try f.formatInt(.small(b ? 1 : 0)))
         case .int(let i):
             let f = try PyFormatSpec(spec, typeName: "int", defaultType: "d")
             try f.charge(budget)
-            return try f.formatInt(i)
+            return CodePointString(try f.formatInt(i))
         case .float(let d):
             let f = try PyFormatSpec(spec, typeName: "float", defaultType: nil)
             try f.charge(budget)
-            return try f.formatFloat(d)
+            return CodePointString(try f.formatFloat(d))
         case .complex(let r, let i):
             let f = try PyFormatSpec(spec, typeName: "complex", defaultType: nil)
             try f.charge(budget)
-            return try f.formatComplex(r, i)
+            return CodePointString(try f.formatComplex(r, i))
         default:
             if !spec.isEmpty {
                 throw PyException("TypeError", "unsupported format string passed to \(v.typeName).__format__")

@@ -7,7 +7,7 @@ public enum PyHashKey: Hashable, Sendable {
     case int(PyInt)
     case float(UInt64)
     case complex(UInt64, UInt64)
-    case str(String)
+    case str(CodePointString)
     case bytes([UInt8])
     case tuple([PyHashKey])
     case frozenset(Set<PyHashKey>)
@@ -25,7 +25,7 @@ extension PyValue {
         case .complex(let r, let i):
             if i == 0 { return PyValue.floatKey(r) }
             return .complex(r.bitPattern, (i == 0 ? 0 : i).bitPattern)
-        case .str(let s): return .str(s.scalarKey)
+        case .str(let s): return .str(s)
         case .bytes(let b): return .bytes(b)
         case .tuple(let items):
             var keys: [PyHashKey] = []

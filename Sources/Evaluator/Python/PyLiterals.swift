@@ -74,16 +74,16 @@ enum PyLiterals {
             if parts.count == 1 {
                 let p = parts[0]
                 return .constant(
-                    .str(string(try decodeStr(p.body, raw: p.isRaw, start: p.bodyStart, range: ranges[0])), uPrefix: uPrefix))
+                    .str(try decodeStr(p.body, raw: p.isRaw, start: p.bodyStart, range: ranges[0]), uPrefix: uPrefix))
             }
-            var s: [Unicode.Scalar] = []
+            var s: CodePointString = ""
             for (k, p) in parts.enumerated() {
-                s.append(contentsOf: try decodeStr(p.body, raw: p.isRaw, start: p.bodyStart, range: ranges[k]))
+                s = s + (try decodeStr(p.body, raw: p.isRaw, start: p.bodyStart, range: ranges[k]))
             }
-            return .constant(.str(string(s), uPrefix: uPrefix))
+            return .constant(.str(s, uPrefix: uPrefix))
         }
         var result: [FStringPart] = []
-        func appendLiteral(_ text: String) {
+        func appendLiteral(_ text: CodePointString) {
             if text.isEmpty { return }
             if case .literal(let prev) = result.last {
                 result[result.count - 1] = .literal(prev + text)
@@ -93,7 +93,7 @@ enum PyLiterals {
         }
         for (k, p) in parts.enumerated() {
             if !p.isFormat {
-                appendLiteral(string(try decodeStr(p.body, raw: p.isRaw, start: p.bodyStart, range: ranges[k])))
+                appendLiteral(try decodeStr(p.body, raw: p.isRaw, start: p.bodyStart, range: ranges[k]))
                 continue
             }
             var reader = FStringReader(body: p.body, start: p.bodyStart, raw: p.isRaw, range: ranges[k], parseField: parseField)
@@ -191,9 +191,10 @@ enum PyLiterals {
 
     static func decodeStr(
         _ b: [Unicode.Scalar], raw: Bool, start: Int, range: Range<Int>
-    ) throws(PySyntaxError) -> [Unicode.Scalar] {
-        if raw || !b.contains("\\") { return b }
-        var out: [Unicode.Scalar] = []
+    ) throws(PySyntaxError) -> CodePointString {
+        if raw || !b.contains("\\") { return CodePointString(string(b)) }
+        // A `\u` or `\U` escape may name a lone surrogate, which a Python str holds as it is.
+        var out = CodePointBuilder()
         out.reserveCapacity(b.count)
         var k = 0
         func hex(_ n: Int) throws(PySyntaxError) -> UInt32 {
@@ -239,14 +240,14 @@ enum PyLiterals {
                 }
                 out.append(Unicode.Scalar(v) ?? "\u{FFFD}")
             case "x": out.append(Unicode.Scalar(try hex(2)) ?? "\u{FFFD}")
-            case "u": out.append(Unicode.Scalar(try hex(4)) ?? "\u{FFFD}")
+            case "u": out.append(codePoint: try hex(4))
             case "U":
                 let v = try hex(8)
                 guard v <= 0x10FFFF else {
                     throw PySyntaxError(
                         "(unicode error) 'unicodeescape' codec can't decode bytes: illegal Unicode character", range)
                 }
-                out.append(Unicode.Scalar(v) ?? "\u{FFFD}")
+                out.append(codePoint: v)
             case "N":
                 guard k < b.count, b[k] == "{", let close = b[k...].firstIndex(of: "}") else {
                     throw PySyntaxError(
@@ -264,7 +265,7 @@ enum PyLiterals {
                 out.append(e)
             }
         }
-        return out
+        return out.build()
     }
 }
 
@@ -299,7 +300,7 @@ struct FStringReader {
         func flush() throws(PySyntaxError) {
             if !literal.isEmpty {
                 let decoded = try PyLiterals.decodeStr(literal, raw: raw, start: start, range: range)
-                parts.append(.literal(PyLiterals.string(decoded)))
+                parts.append(.literal(decoded))
                 literal = []
             }
         }

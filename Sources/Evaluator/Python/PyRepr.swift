@@ -32,34 +32,58 @@ public enum PyRepr {
         return hasSingle && !hasDouble ? "\"" : "'"
     }
 
+    /// `repr(str)` of a string that may hold lone surrogates (each printed as `\udXXX`, as Python does).
+    public static func string(_ s: CodePointString) -> String {
+        if let text = s.text { return string(text) }
+        return string(s, quote: quote(for: s.escaped))
+    }
+
     /// `s` escaped as `repr` does, between `quote`s.
-    static func string(_ s: String, quote: Unicode.Scalar) -> String {
+    static func string(_ s: CodePointString, quote: Unicode.Scalar) -> String {
+        if let text = s.text { return string(text, quote: quote) }
         var out = String(Character(quote))
-        for c in s.unicodeScalars {
-            if c == quote || c == "\\" {
-                out += "\\" + String(Character(c))
-            } else if c == "\t" {
-                out += "\\t"
-            } else if c == "\n" {
-                out += "\\n"
-            } else if c == "\r" {
-                out += "\\r"
-            } else if c.value < 0x20 || c.value == 0x7F {
-                out += "\\x" + hex(c.value, 2)
-            } else if c.value < 0x7F {
-                out.unicodeScalars.append(c)
-            } else if isPrintable(c) {
-                out.unicodeScalars.append(c)
-            } else if c.value <= 0xFF {
-                out += "\\x" + hex(c.value, 2)
-            } else if c.value <= 0xFFFF {
-                out += "\\u" + hex(c.value, 4)
+        for point in s.points {
+            if let c = Unicode.Scalar(point.value) {
+                appendEscaped(c, quote: quote, to: &out)
             } else {
-                out += "\\U" + hex(c.value, 8)
+                out += "\\u" + hex(point.value, 4)
             }
         }
         out.unicodeScalars.append(quote)
         return out
+    }
+
+    /// `s` escaped as `repr` does, between `quote`s.
+    static func string(_ s: String, quote: Unicode.Scalar) -> String {
+        var out = String(Character(quote))
+        for c in s.unicodeScalars { appendEscaped(c, quote: quote, to: &out) }
+        out.unicodeScalars.append(quote)
+        return out
+    }
+
+    /// One code point of a `str` as `repr` writes it.
+    static func appendEscaped(_ c: Unicode.Scalar, quote: Unicode.Scalar, to out: inout String) {
+        if c == quote || c == "\\" {
+            out += "\\" + String(Character(c))
+        } else if c == "\t" {
+            out += "\\t"
+        } else if c == "\n" {
+            out += "\\n"
+        } else if c == "\r" {
+            out += "\\r"
+        } else if c.value < 0x20 || c.value == 0x7F {
+            out += "\\x" + hex(c.value, 2)
+        } else if c.value < 0x7F {
+            out.unicodeScalars.append(c)
+        } else if isPrintable(c) {
+            out.unicodeScalars.append(c)
+        } else if c.value <= 0xFF {
+            out += "\\x" + hex(c.value, 2)
+        } else if c.value <= 0xFFFF {
+            out += "\\u" + hex(c.value, 4)
+        } else {
+            out += "\\U" + hex(c.value, 8)
+        }
     }
 
     /// `repr(bytes)`.
@@ -263,17 +287,18 @@ public enum PyRepr {
             out += close
         }
 
-        mutating func text(_ s: String) {
+        mutating func text(_ s: CodePointString) {
             // A short string (at most `room` bytes) is written whole; a long one is cut by code points.
-            if s.utf8.count <= room {
+            if s.utf8Count <= room {
                 out += PyRepr.string(s)
                 return
             }
             let shown = max(0, room)
-            let head = String(String.UnicodeScalarView(s.unicodeScalars.prefix(shown)))
+            let points = s.points
+            let head = CodePointString(points: points.prefix(shown))
             // The quote Python picks depends on the whole string.
-            let rest = s.unicodeScalars.count - head.unicodeScalars.count
-            out += PyRepr.string(head, quote: PyRepr.quote(for: s)) + "…(+\(rest) more characters)"
+            let rest = points.count - min(shown, points.count)
+            out += PyRepr.string(head, quote: PyRepr.quote(for: s.escaped)) + "…(+\(rest) more characters)"
         }
     }
 }

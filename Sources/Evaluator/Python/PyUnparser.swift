@@ -12,7 +12,9 @@ public struct PyUnparser {
 
     static let infString = "1e309"
 
-    var out = ""
+    /// The text written so far (code points: an f-string's text may hold a lone surrogate until
+    /// `_str_literal_helper` escapes it).
+    var out: CodePointString = ""
     /// Set when Python itself would raise while printing (an int of more than 4300 digits).
     var failure: String?
     let avoidBackslashes: Bool
@@ -23,7 +25,7 @@ public struct PyUnparser {
     public static func unparse(_ e: Expr) -> String {
         var u = PyUnparser()
         u.visit(e, .test)
-        return u.out
+        return u.out.escaped
     }
 
     /// `ast.unparse(node)`, or the error Python raises while printing it.
@@ -31,10 +33,12 @@ public struct PyUnparser {
         var u = PyUnparser()
         u.visit(e, .test)
         if let f = u.failure { return .failure(PyException("ValueError", f)) }
-        return .success(u.out)
+        return .success(u.out.escaped)
     }
 
-    mutating func write(_ s: String) { out += s }
+    mutating func write(_ s: String) { out.append(CodePointString(s)) }
+
+    mutating func write(_ s: CodePointString) { out.append(s) }
 
     mutating func parens(_ needed: Bool, _ body: (inout PyUnparser) -> Void) {
         if needed { write("(") }
@@ -229,7 +233,10 @@ public struct PyUnparser {
                 u.write("lambda")
                 var sub = PyUnparser(avoidBackslashes: u.avoidBackslashes)
                 sub.writeParameters(params)
-                if !sub.out.isEmpty { u.write(" " + sub.out) }
+                if !sub.out.isEmpty {
+                    u.write(" ")
+                    u.write(sub.out)
+                }
                 u.write(": ")
                 u.visit(body, .test)
             }
@@ -348,8 +355,19 @@ public struct PyUnparser {
 
     /// `_str_literal_helper`: the escaped body and the quote types that can hold it.
     static func strLiteralHelper(_ string: String, quoteTypes: [String], escapeSpecialWhitespace: Bool) -> (String, [String]) {
+        strLiteralHelper(CodePointString(string), quoteTypes: quoteTypes, escapeSpecialWhitespace: escapeSpecialWhitespace)
+    }
+
+    /// `_str_literal_helper` on code points: a lone surrogate is escaped (`\udXXX`), as `unicode_escape` does.
+    static func strLiteralHelper(
+        _ string: CodePointString, quoteTypes: [String], escapeSpecialWhitespace: Bool
+    ) -> (String, [String]) {
         var escaped = ""
-        for c in string.unicodeScalars {
+        for point in string.points {
+            guard let c = Unicode.Scalar(point.value) else {
+                escaped += "\\u" + PyRepr.hex(point.value, 4)
+                continue
+            }
             if !escapeSpecialWhitespace && (c == "\n" || c == "\t") {
                 escaped.unicodeScalars.append(c)
             } else if c == "\\" || !PyRepr.isPrintable(c) {
@@ -388,7 +406,7 @@ public struct PyUnparser {
             write(quotes[0] + body + quotes[0])
             return
         }
-        var pieces: [(String, Bool)] = []
+        var pieces: [(CodePointString, Bool)] = []
         for part in parts {
             var inner = PyUnparser(avoidBackslashes: avoidBackslashes)
             inner.writeFStringInner([part])
@@ -420,12 +438,16 @@ public struct PyUnparser {
         for part in parts {
             switch part {
             case .literal(let s):
-                write(s.replacingOccurrences(of: "{", with: "{{").replacingOccurrences(of: "}", with: "}}"))
+                if let text = s.text {
+                    write(text.replacingOccurrences(of: "{", with: "{{").replacingOccurrences(of: "}", with: "}}"))
+                } else {
+                    write(CodePointString(points: s.points.flatMap { $0 == "{" || $0 == "}" ? [$0, $0] : [$0] }))
+                }
             case .field(let f):
                 write("{")
                 var inner = PyUnparser(avoidBackslashes: true)
                 inner.visit(f.expression, Prec.test.next)
-                if inner.out.hasPrefix("{") { write(" ") }
+                if inner.out.escaped.hasPrefix("{") { write(" ") }
                 write(inner.out)
                 if let c = f.conversion { write("!\(c)") }
                 if let spec = f.formatSpec, !spec.isEmpty {

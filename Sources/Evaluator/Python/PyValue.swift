@@ -7,7 +7,7 @@ public indirect enum PyValue: Sendable {
     case int(PyInt)
     case float(Double)
     case complex(Double, Double)
-    case str(String)
+    case str(CodePointString)
     case bytes([UInt8])
     case ellipsis
     case list([PyValue])
@@ -33,7 +33,14 @@ public indirect enum PyValue: Sendable {
         }
     }
 
-    public var stringValue: String? { if case .str(let s) = self { return s } else { return nil } }
+    /// A `str` value holding `s`.
+    public static func str(_ s: String) -> PyValue { .str(CodePointString(s)) }
+
+    /// The string, when this is a `str` (a lone surrogate shown as its escape `\udXXX`).
+    public var stringValue: String? { if case .str(let s) = self { return s.escaped } else { return nil } }
+
+    /// The string with its code points, when this is a `str`.
+    public var codePointString: CodePointString? { if case .str(let s) = self { return s } else { return nil } }
 }
 
 // MARK: - Equality (Python ==)
@@ -61,7 +68,7 @@ extension PyValue {
         if let x = a.numeric, let y = b.numeric { return numericEqual(x, y) }
         switch (a, b) {
         case (.none, .none), (.ellipsis, .ellipsis): return true
-        case (.str(let x), .str(let y)): return x.scalarsEqual(y)
+        case (.str(let x), .str(let y)): return x == y
         case (.bytes(let x), .bytes(let y)): return x == y
         case (.list(let x), .list(let y)), (.tuple(let x), .tuple(let y)):
             return x.count == y.count && zip(x, y).allSatisfy { pyEqual($0, $1) }
@@ -103,7 +110,7 @@ extension PyValue {
             guard case .str(let needle) = x else {
                 throw PyException("TypeError", "'in <string>' requires string as left operand, not \(x.typeName)")
             }
-            return s.pyContains(needle)
+            return s.contains(needle)
         case .bytes(let b):
             switch x {
             case .bytes(let needle): return b.containsSubsequence(needle)

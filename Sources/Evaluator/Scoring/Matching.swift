@@ -34,7 +34,7 @@ public enum MatchRule: String, Sendable, Codable {
 public enum Matching {
     /// The rule that applies to a predicted value (it depends on the value only).
     public static func rule(for x: PyValue) -> MatchRule {
-        if case .str(let s) = x, s.scalarsEqual("true") || s.scalarsEqual("false") { return .booleanString }
+        if case .str(let s) = x, s == "true" || s == "false" { return .booleanString }
         switch x {
         case .bool: return .boolean
         case .str: return .caseInsensitiveString
@@ -49,7 +49,7 @@ public enum Matching {
         switch rule(for: x) {
         case .booleanString:
             guard case .str(let s) = x else { return false }
-            return try PyValue.contains(y, .bool(s.scalarsEqual("true")))
+            return try PyValue.contains(y, .bool(s == "true"))
         case .boolean, .exact:
             return try PyValue.contains(y, x)
         case .caseInsensitiveString:
@@ -101,7 +101,7 @@ public enum Matching {
         case .list(let items), .tuple(let items): return items
         case .set(let s): return s.elements
         case .dict(let d): return d.entries.map { $0.key }
-        case .str(let s): return s.unicodeScalars.map { .str(String(Character($0))) }
+        case .str(let s): return s.points.map { .str(CodePointString(points: [$0])) }
         case .bytes(let b): return b.map { .int(.small(Int($0))) }
         default: throw PyException("TypeError", "'\(v.typeName)' object is not iterable")
         }
@@ -114,8 +114,8 @@ public enum Matching {
             guard let f = items.first else { throw PyException("IndexError", "list index out of range") }
             return f
         case .str(let s):
-            guard let c = s.unicodeScalars.first else { throw PyException("IndexError", "string index out of range") }
-            return .str(String(Character(c)))
+            guard let c = s.points.first else { throw PyException("IndexError", "string index out of range") }
+            return .str(CodePointString(points: [c]))
         case .dict(let d):
             guard let v = d[.int(.small(0))] else { throw PyException("KeyError", "0") }
             return v
@@ -128,7 +128,8 @@ public enum Matching {
     }
 
     /// Whether `j.lower() == target` (by code points), without building `j.lower()` for ASCII `j`.
-    static func lowercasedEquals(_ j: String, _ target: String) -> Bool {
+    static func lowercasedEquals(_ j: CodePointString, _ target: CodePointString) -> Bool {
+        guard let j = j.text, let target = target.text else { return j.pyLowercased == target }
         let fast = j.utf8.withContiguousStorageIfAvailable { a in
             target.utf8.withContiguousStorageIfAvailable { b in asciiLowercasedEquals(a, b) } ?? nil
         }

@@ -364,7 +364,8 @@ public enum PredictionParser {
             }
             let arguments = parameters.pythonMembers.map { (name: Optional($0.key), value: PyValue(json: $0.value)) }
             calls.append(
-                PredictedCall(name: name, arguments: arguments, argumentRanges: arguments.map { _ in 0..<0 }, range: 0..<0))
+                PredictedCall(
+                    name: name.escaped, arguments: arguments, argumentRanges: arguments.map { _ in 0..<0 }, range: 0..<0))
         }
         return .success(ParsedPrediction(platform: PyValue(json: platform), platformRange: 0..<0, calls: calls))
     }
@@ -456,7 +457,11 @@ extension PyValue {
         case .array(let items): self = .list(items.map(PyValue.init(json:)))
         case .object(let object):
             var d = PyDict()
-            for (k, v) in object.pythonMembers { try? d.set(.str(k), PyValue(json: v)) }
+            if object.surrogateKeys.isEmpty {
+                for (k, v) in object.pythonMembers { try? d.set(.str(k), PyValue(json: v)) }
+            } else {
+                for (k, v) in object.exactPythonMembers { try? d.set(.str(k), PyValue(json: v)) }
+            }
             self = .dict(d)
         }
     }

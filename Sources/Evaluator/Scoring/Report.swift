@@ -25,6 +25,22 @@ public enum JSONText {
         return out + "\""
     }
 
+    /// A JSON string of `s`, a lone surrogate written as its escape `\udXXX`.
+    public static func string(_ s: CodePointString) -> String {
+        guard s.hasLoneSurrogate else { return string(s.escaped) }
+        var out = ""
+        var run = String.UnicodeScalarView()
+        for point in s.points {
+            if let c = Unicode.Scalar(point.value) {
+                run.append(c)
+            } else {
+                out += string(String(run)).dropFirst().dropLast() + "\\u" + String(point.value, radix: 16)
+                run = String.UnicodeScalarView()
+            }
+        }
+        return "\"" + out + string(String(run)).dropFirst()
+    }
+
     public static func number(_ d: Double?) -> String {
         guard let d, d.isFinite else { return "null" }
         return PyRepr.float(d)

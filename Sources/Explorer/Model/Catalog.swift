@@ -89,7 +89,7 @@ public struct Catalog: Sendable {
 
     static func typeName(_ v: JSONValue?) -> String {
         switch v {
-        case .string(let s)?: return s
+        case .string(let s)?: return s.escaped
         case .array(let a)?: return a.map(plain).joined(separator: "|")
         default: return ""
         }

@@ -202,7 +202,7 @@ public enum ContextLines {
 
     static func scalar(_ v: JSONValue) -> String {
         switch v {
-        case .string(let s): return s
+        case .string(let s): return s.escaped
         default: return JSONRender.compact(v)
         }
     }

@@ -209,7 +209,7 @@ public enum DetailLines {
 
     static func scalarText(_ v: JSONValue) -> String? {
         switch v {
-        case .string(let s): return s
+        case .string(let s): return s.escaped
         case .number(let n): return n.text
         case .bool(let b): return b ? "true" : "false"
         case .array(let a) where a.allSatisfy({ $0.stringValue != nil }):

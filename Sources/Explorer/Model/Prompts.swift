@@ -39,8 +39,8 @@ public struct PromptRendering: Sendable, Equatable {
 /// profile, the platforms and the tools) and a user message (the query). The open-source runner
 /// (`src/predict_oss.py`) builds one string with a chat template of `src/template.py`. Field values
 /// are inserted as Python's `str()` prints them: a string as itself, anything else as its `repr`
-/// (`{'name': 'Zoë', 'vip': True, 'note': None}`), not as JSON. Known limits: a lone surrogate
-/// escape (`"\ud800"`) was decoded to U+FFFD and prints as `�` instead of `'\ud800'`, and
+/// (`{'name': 'Zoë', 'vip': True, 'note': None}`), not as JSON. A lone surrogate (`"\ud800"`), which
+/// no text sent to a model can hold, is shown as its escape (`\ud800`; `'\ud800'` in a repr), and
 /// printability follows Python 3.11's Unicode (14.0), as everywhere in the Evaluator.
 public enum Prompts {
     /// The chat templates `src/template.py` registers, in its order.
@@ -216,7 +216,7 @@ public enum Prompts {
     /// Python's `str()` of the value `json.load` gives for `value`: a string as itself, anything
     /// else as its `repr`.
     public static func pythonStr(_ value: JSONValue) -> String {
-        if case .string(let s) = value { return s }
+        if case .string(let s) = value { return s.escaped }
         var out = ""
         appendRepr(value, to: &out)
         return out

@@ -182,14 +182,14 @@ extension Triage {
 
         mutating func collect(_ v: JSONValue, path: String) {
             switch v {
-            case .string(let s): leaves.append(Leaf(path: path, text: s.lowercased()))
+            case .string(let s): leaves.append(Leaf(path: path, text: s.escaped.lowercased()))
             case .number(let n): leaves.append(Leaf(path: path, text: n.text.lowercased(), number: n.doubleValue))
             case .object(let o):
                 for (k, member) in o.pythonMembers { collect(member, path: path.isEmpty ? k : path + "." + k) }
             case .array(let items):
                 let texts = items.compactMap { item -> String? in
                     switch item {
-                    case .string(let s): return s.lowercased()
+                    case .string(let s): return s.escaped.lowercased()
                     case .number(let n): return n.text.lowercased()
                     default: return nil
                     }
@@ -203,7 +203,7 @@ extension Triage {
         /// A scalar value's text (nil for anything but a string, an int or a float).
         static func text(_ v: PyValue) -> String? {
             switch v {
-            case .str(let s): return s
+            case .str(let s): return s.escaped
             case .int(let i): return i.decimalText
             case .float(let d): return PyRepr.float(d)
             default: return nil
@@ -232,7 +232,7 @@ extension Triage {
                     return leaf.text != nil && leaf.text == t
                 }.map(\.path)
             case .str(let s):
-                let t = s.lowercased()
+                let t = s.escaped.lowercased()
                 guard !t.isEmpty else { return [] }
                 return leaves.filter { $0.text == t }.map(\.path)
             default:
