@@ -34,7 +34,8 @@ struct ReferenceVectorTests {
                 let bytes = Array(("{\"predict\": " + JSONText.string(inputText) + "}").utf8)
                 let line = PredictionFile.parse(bytes, file: "-", url: URL(fileURLWithPath: "/dev/null")).lines.first
                 guard case .loneSurrogate? = line, v["ok"] == .bool(false) else {
-                    mismatches.append("\(PyRepr.string(inputText)): \(String(describing: line)), reference ok: \(v["ok"] ?? .null)")
+                    mismatches.append(
+                        "\(PyRepr.string(inputText)): \(String(describing: line)), reference ok: \(v["ok"] ?? .null)")
                     continue
                 }
                 continue
