@@ -89,7 +89,11 @@ def parse_inputs(rng):
                  r"'\ud800%s' % 'x'", r"'%(\ud800)s' % {'\ud800': 1}", r"f'\ud800{1}' + ''",
                  r"f'{1}\udc00' + 'x'", r"f'{\"a\"!r}' + '\ud800'", r"'\ud800\udc00'[0] + ''",
                  r"'\ud800\udc00'[-1] + ''", r"'\ud800' + '\ud800'", r"('\ud800',) + ('\udc00',)",
-                 r"['\ud800'] * 2", r"'\ud800' < '\udc00'", r"'a' + '\U0000dfff'"]:
+                 r"['\ud800'] * 2", r"'\ud800' < '\udc00'", r"'a' + '\U0000dfff'",
+                 # 3.11 allows no backslash in a field: the surrogate comes from '%c' % 55296 there.
+                 "f\"{'%c' % 55296:>3}\" + ''", "f\"{'a%cb' % 56320:.2}\" + ''", "f\"{'%c' % 57343:^6}\" + 'x'",
+                 "f\"{'%c' % 55296:*<4}\" + ''", "f\"{'e%c' % 55296:>4s}\" + ''", "f\"{'%c%c' % (55357, 56832):3}\" + ''",
+                 r"'\ud800\udc00x'[::-1] + ''", r"'a\ud800b'[1:] + ''"]:
         add(call(expr), "operation")
     # Unparsed (a subscript's text is the value): str constants and f-strings with surrogates.
     for expr in [r"x['\ud800']", r"x['a\udc00\'\n']", r"x[\"\udfff'\"]", r"x[f'\udc00{y}']", r"x[f'a\udc00']",

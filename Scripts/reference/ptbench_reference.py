@@ -292,6 +292,7 @@ def case_record(item, index):
 
 
 def make_set(items, out_dir, root):
+    out_dir = os.path.abspath(out_dir)
     by_split = {s: [x for x in items if x.get("split") == s] for s in SPLITS}
     for s in SPLITS:
         if not by_split[s]:

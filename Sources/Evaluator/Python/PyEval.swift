@@ -210,7 +210,7 @@ enum PyEval {
                         } catch is PyFormatSpec.LoneSurrogate {
                             throw Unsupported(
                                 node: field.expression,
-                                reason: "a lone surrogate in a formatted field with a spec is not computed by ptscope")
+                                reason: "a format spec holding a lone surrogate is not computed by ptscope")
                         }
                         try b.charge(text.utf8Count)
                         out.append(text)

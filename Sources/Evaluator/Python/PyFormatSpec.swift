@@ -105,11 +105,9 @@ struct PyFormatSpec {
         switch v {
         case .str(let s):
             if spec.isEmpty { return s }
-            // Padding and precision of a string holding a lone surrogate are not modelled.
-            guard let text = s.text else { throw LoneSurrogate() }
             let f = try PyFormatSpec(spec, typeName: "str", defaultType: "s", defaultAlign: "<")
             try f.charge(budget)
-            return CodePointString(try f.formatString(text))
+            return try f.formatString(s)
         case .bool(let b):
             if spec.isEmpty { return b ? "True" : "False" }
             let f = try PyFormatSpec(spec, typeName: "bool", defaultType: "d")
@@ -151,15 +149,23 @@ struct PyFormatSpec {
 
     // MARK: str
 
-    func formatString(_ s: String) throws(PyException) -> String {
+    func formatString(_ s: CodePointString) throws(PyException) -> CodePointString {
         guard type == "s" else { throw unknown("str") }
         if sign != "-" { throw PyException("ValueError", "Sign not allowed in string format specifier") }
         if noNegativeZero { throw PyException("ValueError", "Negative zero coercion (z) not allowed in format specifier") }
         if alternate { throw PyException("ValueError", "Alternate form (#) not allowed in string format specifier") }
         if align == "=" { throw PyException("ValueError", "'=' alignment not allowed in string format specifier") }
-        var scalars = Array(s.unicodeScalars)
-        if precision >= 0 && scalars.count > precision { scalars = Array(scalars[0..<precision]) }
-        return PyLiterals.string(padded(scalars, defaultAlign: "<"))
+        // By code point: a lone surrogate counts as one, as in Python.
+        var points = s.codePoints
+        if precision >= 0 && points.count > precision { points = Array(points[0..<precision]) }
+        let padding = max(0, width - points.count)
+        let fillRun = { (n: Int) in [UInt32](repeating: fill.value, count: n) }
+        switch align ?? "<" {
+        case "<": points += fillRun(padding)
+        case "^": points = fillRun(padding / 2) + points + fillRun(padding - padding / 2)
+        default: points = fillRun(padding) + points
+        }
+        return CodePointString(codePoints: points)
     }
 
     /// `text` padded to the width with the fill, by the alignment (numbers pad after their sign
