@@ -5,8 +5,8 @@ public enum CaseScorer {
     /// Scores `prediction` against the gold `answer` with the case's parameter lists.
     public static func score(
         answer: PyValue, queryParams: PyValue, profileParams: PyValue, prediction: Result<ParsedPrediction, FormatFailure>
-    ) -> CaseVerdict {
-        var verdict = CaseVerdict()
+    ) -> CaseDiagnosis {
+        var verdict = CaseDiagnosis()
         switch prediction {
         case .failure(let failure):
             verdict.findings = [.formatFailure(failure)]
@@ -17,11 +17,11 @@ public enum CaseScorer {
                 try run(answer: answer, queryParams: queryParams, profileParams: profileParams, parsed: parsed, into: &verdict)
                 verdict.format = true
             } catch let failure as FormatFailure {
-                verdict = CaseVerdict()
+                verdict = CaseDiagnosis()
                 verdict.prediction = parsed
                 verdict.findings = [.formatFailure(failure)]
             } catch {
-                verdict = CaseVerdict()
+                verdict = CaseDiagnosis()
                 verdict.findings = [.formatFailure(FormatFailure(.malformedGold, "\(error)"))]
             }
             return verdict
@@ -50,7 +50,7 @@ public enum CaseScorer {
     }
 
     static func run(
-        answer: PyValue, queryParams: PyValue, profileParams: PyValue, parsed: ParsedPrediction, into v: inout CaseVerdict
+        answer: PyValue, queryParams: PyValue, profileParams: PyValue, parsed: ParsedPrediction, into v: inout CaseDiagnosis
     ) throws {
         // real_platform, real_funcs = answer
         let parts: [PyValue]

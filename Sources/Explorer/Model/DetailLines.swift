@@ -142,7 +142,7 @@ public enum DetailLines {
         out.append("")
 
         // Diagnosis
-        let problems = run.verdict.problems
+        let problems = run.diagnosis.problems
         out.append(
             Text.heading(
                 "Diagnosis", problems.isEmpty ? "nothing wrong" : "\(problems.count) finding\(problems.count == 1 ? "" : "s")"))
@@ -183,7 +183,7 @@ public enum DetailLines {
     /// A run's raw prediction wrapped (its failing span marked), or why there is none.
     static func rawText(_ s: ViewContext, _ run: CaseDetail.RunDetail, width: Int) -> [Line] {
         if let text = run.predictionText {
-            return rawPrediction(text, run.verdict.formatFailure, width: width, query: s.query)
+            return rawPrediction(text, run.diagnosis.formatFailure, width: width, query: s.query)
         } else if let note = run.predictionNote {
             return Text.paragraph(note, indent: 2, width: width, role: .format)
         }
@@ -194,7 +194,7 @@ public enum DetailLines {
         switch Filter.verdict(v) {
         case .pass: return "pass"
         case .fail: return "fail"
-        case .format: return "format failure" + (v.formatFailure.map { " (\(Triage.phrase($0.kind)))" } ?? "")
+        case .format: return "format failure" + (v.formatFailureKind.map { " (\(Triage.phrase($0)))" } ?? "")
         case .unscored: return "not scored"
         }
     }
