@@ -93,4 +93,20 @@ struct VerdictStoreTests {
         #expect(after.verdict == verdicts[id] && verdicts[id].platforms)
         #expect(report.verdicts.diagnosis(id).verdict == report.verdicts[id], "the report's own verdicts are untouched")
     }
+
+    @Test func aPairedComparisonNamesEachSidesFirstFindingFromItsPrediction() throws {
+        let data = try Fixture.compared()
+        let reports = EffectWork.score(data, options: Scorer.Options()).reports
+        let c = PairedComparison(reports[0], reports[1], names: ("A", "B"), resamples: 10)
+        #expect(!c.regressions.isEmpty)
+        for change in c.regressions + c.improvements {
+            let split = try #require(data.benchmark.splits.first { $0.name == change.split })
+            let entry = try #require(data.cases.first { data.split(of: $0).name == split.name && $0.index == change.index })
+            let first = { (r: Int) in
+                Scorer.diagnose(data.benchmarkCase(entry), line: data.predictionLine(entry, run: r)).problems.first?.sentence
+            }
+            #expect(change.findingA == first(0) && change.findingB == first(1), "\(change.split)#\(change.index)")
+        }
+        #expect(c.regressions.contains { $0.findingB != nil })
+    }
 }
