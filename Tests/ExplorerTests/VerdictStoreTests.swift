@@ -36,6 +36,7 @@ struct VerdictStoreTests {
                 if lazy.verdict != run.verdicts[entry.id] || lazy.verdict != eager.verdict
                     || lazy.findings.map(\.sentence) != eager.findings.map(\.sentence)
                     || (lazy.prediction == nil) != (eager.prediction == nil)
+                    || run.verdicts[entry.id].formatFailureKind != lazy.formatFailure?.kind
                 {
                     mismatches.append("run \(r) case \(entry.id)")
                 }

@@ -6,6 +6,15 @@ public enum CaseScorer {
     public static func score(
         answer: PyValue, queryParams: PyValue, profileParams: PyValue, prediction: Result<ParsedPrediction, FormatFailure>
     ) -> CaseDiagnosis {
+        var diagnosis = diagnose(answer: answer, queryParams: queryParams, profileParams: profileParams, prediction: prediction)
+        // A format failure is the only finding then: its kind is kept with the verdict.
+        if case .formatFailure(let failure)? = diagnosis.findings.first { diagnosis.formatFailureKind = failure.kind }
+        return diagnosis
+    }
+
+    static func diagnose(
+        answer: PyValue, queryParams: PyValue, profileParams: PyValue, prediction: Result<ParsedPrediction, FormatFailure>
+    ) -> CaseDiagnosis {
         var verdict = CaseDiagnosis()
         switch prediction {
         case .failure(let failure):

@@ -44,9 +44,7 @@ public struct CaseDiagnosis: Sendable {
     /// The flags and counts kept per case.
     public var verdict = CaseVerdict()
     /// Every finding, in the order the two passes met them.
-    public var findings: [Finding] = [] {
-        didSet { verdict.formatFailureKind = formatFailure?.kind }
-    }
+    public var findings: [Finding] = []
     /// The parsed prediction, when it parsed.
     public var prediction: ParsedPrediction?
 

@@ -57,6 +57,7 @@ public enum Scorer {
                                 + "Python's json.load raises \(PyInt.tooManyDigits), so PTBench stops before scoring any case; "
                                 + "ptscope counts this one as a format failure"))
                 ]
+                verdict.formatFailureKind = .malformedGold
                 return verdict
             }
         }
