@@ -311,7 +311,7 @@ struct AnnotationTests {
         for split in bench.splits {
             let lines = bench.predictions[split.name]?.lines ?? []
             for c in split.cases where c.index < lines.count {
-                let verdict = Scorer.verdict(for: c, line: lines[c.index])
+                let verdict = Scorer.diagnose(c, line: lines[c.index])
                 let mismatches = verdict.findings.compactMap { f -> (String, String, PyValue)? in
                     if case .valueMismatch(let fn, let p, let v, _, _, _) = f { return (fn, p, v) }
                     return nil

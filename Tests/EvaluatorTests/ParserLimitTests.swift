@@ -92,10 +92,10 @@ struct ParserLimitTests {
     // MARK: - Small inputs with huge costs (defect 4)
 
     /// One case whose gold for `f.v` is `gold` (JSON text), scored against `prediction`.
-    static func verdict(gold: String, prediction: String) throws -> CaseVerdict {
+    static func verdict(gold: String, prediction: String) throws -> CaseDiagnosis {
         let data = #"[{"answer": ["A", [{"f": {"v": ["# + gold + #"]}}]], "query_params": ["v"], "profile_params": []}]"#
         let c = try #require(try SplitData.index(Array(data.utf8), split: "s", file: "data.json").first)
-        return Scorer.verdict(for: c, line: .text(prediction))
+        return Scorer.diagnose(c, line: .text(prediction))
     }
 
     /// 21 characters make 1.6·10¹³ nested elements; 15 make 16 million. The reference builds

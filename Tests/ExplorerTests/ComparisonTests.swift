@@ -222,8 +222,7 @@ extension SideBySideTests {
         return try #require(
             data.cases.indices.first { id in
                 let d = CaseDetail(
-                    data: data, entry: data.cases[id], verdicts: s.scores!.runs.map { $0.verdicts[id] },
-                    options: s.session!.options.scorer)
+                    data: data, entry: data.cases[id], options: s.session!.options.scorer)
                 let rows = DetailLines.align(d.runs[0].diff, d.runs[1].diff)
                 let oneSided = rows.contains {
                     if case .param(_, _, let a, let b) = $0 { return (a == nil) != (b == nil) }

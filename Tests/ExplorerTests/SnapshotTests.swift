@@ -43,7 +43,7 @@ struct SnapshotTests {
 
     @Test func formatFailureMarksTheSpan() throws {
         var s = Fixture.state(data, width: 120, height: 40)
-        let id = try #require(s.list.visible.first { s.verdict($0)?.formatFailure?.range != nil })
+        let id = try #require(s.list.visible.first { s.scores!.primary.diagnosis($0).formatFailure?.range != nil })
         while s.selectedID != id { Fixture.keys(&s, .char("j")) }
         Fixture.keys(&s, .enter, .char("G"))
         let buf = Screen.render(s)

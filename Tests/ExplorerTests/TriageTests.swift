@@ -12,7 +12,7 @@ struct TriageTests {
     struct Scored {
         var data: ExplorerData
         var report: ScoreReport
-        var verdicts: [CaseVerdict]
+        var verdicts: Verdicts
     }
 
     static func scored(_ model: String) throws -> Scored {
@@ -21,7 +21,7 @@ struct TriageTests {
 
     static func scored(_ data: ExplorerData) -> Scored {
         let report = EffectWork.score(data, options: Scorer.Options()).reports[0]
-        return Scored(data: data, report: report, verdicts: report.splits.flatMap(\.verdicts))
+        return Scored(data: data, report: report, verdicts: report.verdicts)
     }
 
     static func isSortedUnique(_ ids: [Int]) -> Bool { zip(ids, ids.dropFirst()).allSatisfy { $0 < $1 } }
@@ -156,7 +156,7 @@ struct TriageTests {
             #expect(g.cases.allSatisfy(failingSet.contains), "\(g.label) holds a case that does not fail")
             grouped.formUnion(g.cases)
         }
-        for id in failing where !s.verdicts[id].problems.isEmpty {
+        for id in failing where !s.verdicts.diagnosis(id).problems.isEmpty {
             #expect(grouped.contains(id), "failing case \(id) is in no group")
         }
         #expect(
@@ -169,7 +169,7 @@ struct TriageTests {
         for g in formatGroups {
             let kind = try #require(g.formatKind)
             #expect(g.label == "format failure · " + Triage.phrase(kind))
-            #expect(g.cases.allSatisfy { s.verdicts[$0].formatFailure?.kind == kind })
+            #expect(g.cases.allSatisfy { s.verdicts[$0].formatFailureKind == kind })
         }
         // Wrong platform groups name both platforms.
         for g in p.groups where g.kind == .wrongPlatform {
@@ -178,7 +178,7 @@ struct TriageTests {
             #expect(g.label == "wrong platform · gold \(gold) → predicted \(predicted)")
             for id in g.cases {
                 #expect(s.data.cases[id].goldPlatform == gold)
-                #expect(s.verdicts[id].prediction?.platform.stringValue == predicted)
+                #expect(s.verdicts.diagnosis(id).prediction?.platform.stringValue == predicted)
             }
         }
         // A value mismatch group names function, parameter and source.
@@ -225,7 +225,7 @@ struct TriageTests {
         // Items are the profile value mismatches, and groups count them all.
         for item in p.provenanceItems {
             #expect(
-                s.verdicts[item.caseID].findings.contains { f in
+                s.verdicts.diagnosis(item.caseID).findings.contains { f in
                     if case .valueMismatch(item.function, item.parameter, _, _, _, .profile) = f { return true }
                     return false
                 })
@@ -283,14 +283,14 @@ struct TriageTests {
         ]
         let all = cells.flatMap(\.cases) + stats.noPreference + stats.unparsed
         #expect(all.sorted() == Array(s.data.cases.indices))
-        #expect(stats.unparsed.allSatisfy { s.verdicts[$0].prediction == nil })
+        #expect(stats.unparsed.allSatisfy { s.verdicts.diagnosis($0).prediction == nil })
         let d = Triage.dashboard(data: s.data, verdicts: s.verdicts, report: s.report)
         let rows = try #require(d.breakdown(.preference)).rows
         let goldPreferred = stats.goldIsPreferred.predictedPreferred.cases + stats.goldIsPreferred.predictedOther.cases
         #expect(Set(goldPreferred).isSubset(of: rows[0].cases))
         for (k, cell) in cells.enumerated() {
             for id in cell.cases {
-                let predicted = try #require(s.verdicts[id].prediction?.platform.stringValue)
+                let predicted = try #require(s.verdicts.diagnosis(id).prediction?.platform.stringValue)
                 let gold = s.data.cases[id].goldPlatform
                 if s.verdicts[id].format { #expect((predicted == gold) == s.verdicts[id].platforms) }
                 // In the two "predicted the preferred" cells, the model's platform is gold exactly when gold is preferred.
@@ -342,14 +342,18 @@ struct TriageTests {
             #expect(tools.first { $0.name == name }?.gold == n, "\(name)")
         }
         #expect(tools.reduce(0) { $0 + $1.gold } == s.data.cases.count)
-        #expect(tools.reduce(0) { $0 + $1.predicted } == s.verdicts.filter { $0.prediction != nil }.count)
+        #expect(
+            tools.reduce(0) { $0 + $1.predicted }
+                == s.verdicts.indices.filter { s.verdicts.diagnosis($0).prediction != nil }.count)
         #expect(Set(tools.map(\.name)).count == tools.count)
         for row in tools {
             #expect(Self.isSortedUnique(row.cases))
             #expect(row.failures == row.cases.filter { !s.verdicts[$0].format || !s.verdicts[$0].overall }.count)
             let goldCases = s.data.cases.filter { $0.goldPlatform == row.name }
             #expect(row.apis.reduce(0) { $0 + $1.gold } == goldCases.reduce(0) { $0 + $1.goldFunctions.count })
-            let predictions = s.verdicts.compactMap { $0.prediction }.filter { $0.platform.stringValue == row.name }
+            let predictions = s.verdicts.indices.compactMap { s.verdicts.diagnosis($0).prediction }.filter {
+                $0.platform.stringValue == row.name
+            }
             #expect(row.apis.reduce(0) { $0 + $1.predicted } == predictions.reduce(0) { $0 + $1.calls.count })
             for api in row.apis {
                 #expect(Self.isSortedUnique(api.cases))

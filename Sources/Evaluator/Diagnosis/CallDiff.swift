@@ -3,7 +3,7 @@
 /// The predicted call set against the gold answer, aligned for display: platforms, functions by
 /// name (matched / missing / extra) and, under each, every parameter with its verdict.
 ///
-/// Verdicts come from the scorer's findings (``CaseVerdict/findings``); this type only aligns them
+/// Verdicts come from the scorer's findings (``CaseDiagnosis/findings``); this type only aligns them
 /// with the gold structure, so what it shows is what the reference decided.
 public struct CallDiff: Sendable {
     /// How a function lines up.
@@ -52,7 +52,7 @@ public struct CallDiff: Sendable {
     public var functions: [Function]
 
     /// Aligns `verdict` (with its parsed prediction, if any) with the gold `answer`.
-    public static func build(answer: PyValue, queryParams: PyValue, profileParams: PyValue, verdict: CaseVerdict?) -> CallDiff {
+    public static func build(answer: PyValue, queryParams: PyValue, profileParams: PyValue, verdict: CaseDiagnosis?) -> CallDiff {
         let parts = (try? Matching.iterate(answer)) ?? []
         let goldPlatform = parts.first
         var gold: [(name: String, params: [(PyValue, PyValue)])] = []
@@ -65,10 +65,10 @@ public struct CallDiff: Sendable {
             }
         }
         let prediction = verdict?.prediction
-        let scored = verdict?.format == true
+        let scored = verdict?.verdict.format == true
         var diff = CallDiff(
             goldPlatform: goldPlatform, predictedPlatform: prediction?.platform,
-            platformMatches: scored ? verdict?.platforms : nil, functions: [])
+            platformMatches: scored ? verdict?.verdict.platforms : nil, functions: [])
 
         func source(_ name: PyValue) -> ParamSource {
             if (try? PyValue.contains(queryParams, name)) == true { return .query }

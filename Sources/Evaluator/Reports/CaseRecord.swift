@@ -93,7 +93,7 @@ extension Finding {
     }
 }
 
-extension CaseVerdict {
+extension CaseDiagnosis {
     /// One `--per-case` JSON Lines record with `context`'s fields after the verdict's:
     /// `query`, `gold_platform`, `predicted_platform`, `prediction` (the raw text),
     /// `prediction_problem`, `status`, `note`; each `diagnosis` item carries its

@@ -41,7 +41,7 @@ extension ScoreReport {
     public var perCaseJSONLines: String {
         var text = ""
         for split in splits {
-            for (k, v) in split.verdicts.enumerated() { text += v.jsonLine(split: split.name, index: k) + "\n" }
+            for k in split.verdicts.indices { text += split.diagnosis(k).jsonLine(split: split.name, index: k) + "\n" }
         }
         return text
     }
@@ -53,9 +53,9 @@ extension ScoreReport {
         for split in splits {
             guard let data = bench.splits.first(where: { $0.name == split.name }) else { continue }
             let predictions = bench.predictions[split.name]
-            for (k, v) in split.verdicts.enumerated() where k < data.cases.count {
+            for k in split.verdicts.indices where k < data.cases.count {
                 let context = CaseContext(data.cases[k], in: data, predictions: predictions, annotations: annotations)
-                text += v.jsonLine(split: split.name, index: k, context: context) + "\n"
+                text += split.diagnosis(k).jsonLine(split: split.name, index: k, context: context) + "\n"
             }
         }
         return text

@@ -5,8 +5,17 @@ public enum CaseScorer {
     /// Scores `prediction` against the gold `answer` with the case's parameter lists.
     public static func score(
         answer: PyValue, queryParams: PyValue, profileParams: PyValue, prediction: Result<ParsedPrediction, FormatFailure>
-    ) -> CaseVerdict {
-        var verdict = CaseVerdict()
+    ) -> CaseDiagnosis {
+        var diagnosis = diagnose(answer: answer, queryParams: queryParams, profileParams: profileParams, prediction: prediction)
+        // A format failure is the only finding then: its kind is kept with the verdict.
+        if case .formatFailure(let failure)? = diagnosis.findings.first { diagnosis.formatFailureKind = failure.kind }
+        return diagnosis
+    }
+
+    static func diagnose(
+        answer: PyValue, queryParams: PyValue, profileParams: PyValue, prediction: Result<ParsedPrediction, FormatFailure>
+    ) -> CaseDiagnosis {
+        var verdict = CaseDiagnosis()
         switch prediction {
         case .failure(let failure):
             verdict.findings = [.formatFailure(failure)]
@@ -17,11 +26,11 @@ public enum CaseScorer {
                 try run(answer: answer, queryParams: queryParams, profileParams: profileParams, parsed: parsed, into: &verdict)
                 verdict.format = true
             } catch let failure as FormatFailure {
-                verdict = CaseVerdict()
+                verdict = CaseDiagnosis()
                 verdict.prediction = parsed
                 verdict.findings = [.formatFailure(failure)]
             } catch {
-                verdict = CaseVerdict()
+                verdict = CaseDiagnosis()
                 verdict.findings = [.formatFailure(FormatFailure(.malformedGold, "\(error)"))]
             }
             return verdict
@@ -50,7 +59,7 @@ public enum CaseScorer {
     }
 
     static func run(
-        answer: PyValue, queryParams: PyValue, profileParams: PyValue, parsed: ParsedPrediction, into v: inout CaseVerdict
+        answer: PyValue, queryParams: PyValue, profileParams: PyValue, parsed: ParsedPrediction, into v: inout CaseDiagnosis
     ) throws {
         // real_platform, real_funcs = answer
         let parts: [PyValue]

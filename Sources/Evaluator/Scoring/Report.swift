@@ -53,7 +53,7 @@ public enum JSONText {
 
 // MARK: - Per-case lines
 
-extension CaseVerdict {
+extension CaseDiagnosis {
     /// One `--per-case` JSON Lines record.
     public func jsonLine(split: String, index: Int) -> String {
         jsonLine(split: split, index: index, diagnosisFields: { _ in [] })
@@ -65,19 +65,21 @@ extension CaseVerdict {
         let diagnosis = problems.map { f in
             JSONText.object([("kind", JSONText.string(f.kind)), ("text", JSONText.string(f.sentence))] + diagnosisFields(f))
         }
+        let v = verdict
+        let format = v.format
         return JSONText.object([
             ("split", JSONText.string(split)),
             ("index", String(index)),
             ("format", String(format)),
-            ("platforms", String(format && platforms)),
-            ("tool_names", String(format && toolNames)),
-            ("tool_param_names", String(format && toolParamNames)),
-            ("tool_param_values", String(format && toolParamValues)),
-            ("overall", String(format && overall)),
-            ("query_params_hit", String(format ? queryParamsHit : 0)),
-            ("profile_params_hit", String(format ? profileParamsHit : 0)),
-            ("error_column", errorColumn.map { JSONText.string($0.rawValue) } ?? "null"),
-            ("error_columns", "[" + errorColumns.map { JSONText.string($0.rawValue) }.joined(separator: ", ") + "]"),
+            ("platforms", String(format && v.platforms)),
+            ("tool_names", String(format && v.toolNames)),
+            ("tool_param_names", String(format && v.toolParamNames)),
+            ("tool_param_values", String(format && v.toolParamValues)),
+            ("overall", String(format && v.overall)),
+            ("query_params_hit", String(format ? v.queryParamsHit : 0)),
+            ("profile_params_hit", String(format ? v.profileParamsHit : 0)),
+            ("error_column", v.errorColumn.map { JSONText.string($0.rawValue) } ?? "null"),
+            ("error_columns", "[" + v.errorColumns.map { JSONText.string($0.rawValue) }.joined(separator: ", ") + "]"),
             ("diagnosis", "[" + diagnosis.joined(separator: ", ") + "]"),
         ])
     }

@@ -22,6 +22,12 @@ public enum Scorer {
 
     /// The verdict for one case given its prediction line (nil: no line for it).
     public static func verdict(for c: BenchmarkCase, line: PredictionLine?, options: Options = Options()) -> CaseVerdict {
+        diagnose(c, line: line, options: options).verdict
+    }
+
+    /// The verdict for one case given its prediction line (nil: no line for it), with its findings
+    /// and parsed prediction: the same every time for the same case, line and options.
+    public static func diagnose(_ c: BenchmarkCase, line: PredictionLine?, options: Options = Options()) -> CaseDiagnosis {
         let parsed: Result<ParsedPrediction, FormatFailure>
         switch line {
         case nil:
@@ -42,7 +48,7 @@ public enum Scorer {
         // PTBench's json.load refuses the whole file; ptscope scores the other cases and says so here.
         for (field, value) in [("answer", c.answer), ("query_params", c.queryParams), ("profile_params", c.profileParams)] {
             if let digits = value.overlongIntegerDigits {
-                var verdict = CaseVerdict()
+                var verdict = CaseDiagnosis()
                 verdict.findings = [
                     .formatFailure(
                         FormatFailure(
@@ -51,6 +57,7 @@ public enum Scorer {
                                 + "Python's json.load raises \(PyInt.tooManyDigits), so PTBench stops before scoring any case; "
                                 + "ptscope counts this one as a format failure"))
                 ]
+                verdict.formatFailureKind = .malformedGold
                 return verdict
             }
         }
@@ -91,7 +98,8 @@ public enum Scorer {
             let range = starts[s]..<(starts[s] + item.split.cases.count)
             return SplitScore(
                 name: item.split.name, cases: item.split.cases, verdicts: Array(verdicts[range]),
-                warnings: warnings(item.split, item.predictions))
+                warnings: warnings(item.split, item.predictions),
+                source: SplitScore.Source(cases: item.split.cases, predictions: item.predictions, options: options))
         }
     }
 

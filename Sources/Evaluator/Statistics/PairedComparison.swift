@@ -83,7 +83,7 @@ public struct PairedComparison: Sendable {
                 default:
                     let change = Change(
                         split: sa.name, index: k, verdictA: PairedComparison.word(va), verdictB: PairedComparison.word(vb),
-                        findingA: va.problems.first?.sentence, findingB: vb.problems.first?.sentence)
+                        findingA: sa.diagnosis(k).problems.first?.sentence, findingB: sb.diagnosis(k).problems.first?.sentence)
                     if pa { regressions.append(change) } else { improvements.append(change) }
                 }
             }

@@ -7,7 +7,10 @@ public struct CaseDetail: Sendable {
     public let caseID: Int
     public let profile: JSONValue?
     public let catalog: Catalog
-    public let verdict: CaseVerdict
+    /// Run 0's verdict.
+    public var verdict: CaseVerdict { runs[0].verdict }
+    /// Run 0's verdict with its findings and parsed prediction.
+    public var diagnosis: CaseDiagnosis { runs[0].diagnosis }
     public let diff: CallDiff
     /// The model's raw text (nil when the line is missing or not text).
     public let predictionText: String?
@@ -23,18 +26,19 @@ public struct CaseDetail: Sendable {
     /// One run's view of the case.
     public struct RunDetail: Sendable {
         public let name: String
-        public let verdict: CaseVerdict
+        /// The verdict with its findings and parsed prediction.
+        public let diagnosis: CaseDiagnosis
         public let diff: CallDiff
         public let predictionText: String?
         public let predictionNote: String?
+
+        /// The verdict's flags and counts.
+        public var verdict: CaseVerdict { diagnosis.verdict }
     }
 
-    /// Decodes case `entry` of `data`. Uses the scorer's verdicts (one per run) when given, else
-    /// asks the evaluator for this one case (before start-up scoring has finished).
-    public init(
-        data: ExplorerData, entry: CaseEntry, verdicts given: [CaseVerdict?], options: Scorer.Options,
-        annotations: Annotations? = nil
-    ) {
+    /// Decodes case `entry` of `data`, scoring it again for every run (the findings and parsed
+    /// prediction are not kept with the verdicts), against the gold `annotations` corrects when given.
+    public init(data: ExplorerData, entry: CaseEntry, options: Scorer.Options, annotations: Annotations? = nil) {
         let split = data.split(of: entry)
         // With annotations, the corrected gold: the diff and the verdict are against it.
         let c = annotations?.benchmarkCase(data.benchmarkCase(entry), in: split) ?? data.benchmarkCase(entry)
@@ -44,15 +48,15 @@ public struct CaseDetail: Sendable {
         var runs: [RunDetail] = []
         for (k, run) in data.runs.enumerated() {
             let line = data.predictionLine(entry, run: k)
-            let verdict = (k < given.count ? given[k] : nil) ?? Scorer.verdict(for: c, line: line, options: options)
+            let diagnosis = Scorer.diagnose(c, line: line, options: options)
             let diff = CallDiff.build(
                 answer: PyValue(json: c.answer), queryParams: PyValue(json: c.queryParams),
-                profileParams: PyValue(json: c.profileParams), verdict: verdict)
+                profileParams: PyValue(json: c.profileParams), verdict: diagnosis)
             let (text, note) = CaseDetail.text(line)
-            runs.append(RunDetail(name: run.name, verdict: verdict, diff: diff, predictionText: text, predictionNote: note))
+            runs.append(
+                RunDetail(name: run.name, diagnosis: diagnosis, diff: diff, predictionText: text, predictionNote: note))
         }
         self.runs = runs
-        verdict = runs[0].verdict
         diff = runs[0].diff
         predictionText = runs[0].predictionText
         predictionNote = runs[0].predictionNote

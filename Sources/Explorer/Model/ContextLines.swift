@@ -27,7 +27,7 @@ public enum ContextLines {
         let goldPlatform = d.diff.goldPlatform?.stringValue
         let predictedPlatform = d.diff.predictedPlatform?.stringValue
         let goldAPIs = Set(d.diff.functions.filter { $0.status != .extra }.map(\.name))
-        let predictedAPIs = Set(d.verdict.prediction?.calls.map(\.name) ?? [])
+        let predictedAPIs = Set(d.diagnosis.prediction?.calls.map(\.name) ?? [])
         let g = s.glyphs
         var out: [Line] = [
             Line([

@@ -29,7 +29,9 @@ public enum DetailLines {
 
     /// The pane's lines at `width` columns (the pane scrolls through them). With `sideBySide`
     /// (several runs, a wide screen) that pair of runs' call diffs are shown in two columns,
-    /// aligned, before each run's diagnosis and raw prediction; else every run is stacked.
+    /// aligned, before each run's diagnosis and raw prediction; else every run is stacked. The
+    /// focused run and the compared pair are shown whole; any other run in a few lines (its
+    /// verdict and first finding), so the pane costs about the same with 20 runs as with 2.
     public static func lines(_ s: ViewContext, _ d: CaseDetail, width: Int, sideBySide: RunPair? = nil) -> [Line] {
         let data = s.data
         let entry = data.cases[d.caseID]
@@ -79,6 +81,8 @@ public enum DetailLines {
         }
         out.append("")
 
+        let compared = s.session.comparedRuns
+        let whole = Set([s.session.focusedRun, compared.a, compared.b] + (sideBySide.map { [$0.a, $0.b] } ?? []))
         if multi, let pair = sideBySide, pair.a != pair.b, max(pair.a, pair.b) < d.runs.count {
             out += Self.sideBySide(s, d, pair, width: width)
             out.append("")
@@ -86,6 +90,10 @@ public enum DetailLines {
             let order = [pair.a, pair.b] + d.runs.indices.filter { $0 != pair.a && $0 != pair.b }
             for k in order {
                 out.append(runBanner(s, k, d.runs[k]))
+                guard whole.contains(k) else {
+                    out += runBrief(s, d.runs[k], width: width)
+                    continue
+                }
                 out += runHead(s, d, d.runs[k], width: width)
                 if k == pair.a || k == pair.b {
                     out.append(Text.heading("Prediction (raw text)"))
@@ -98,6 +106,10 @@ public enum DetailLines {
         } else if multi {
             for (k, run) in d.runs.enumerated() {
                 out.append(runBanner(s, k, run))
+                guard whole.contains(k) else {
+                    out += runBrief(s, run, width: width)
+                    continue
+                }
                 out += runHead(s, d, run, width: width)
                 out += runBody(s, d, run, width: width)
                 out.append("")
@@ -116,6 +128,24 @@ public enum DetailLines {
         ])
         if k == s.session.focusedRun { line.spans.append(Span("  focused (b)", .muted)) }
         return line
+    }
+
+    /// A run neither focused nor compared, in a few lines: its verdict, error columns and first
+    /// finding (`b` or `:run` shows it whole).
+    static func runBrief(_ s: ViewContext, _ run: CaseDetail.RunDetail, width: Int) -> [Line] {
+        let (glyph, role) = s.glyphs.verdict(run.verdict)
+        var verdictLine = Line([Span(glyph + " ", role), Span(verdictWord(run.verdict), role)])
+        for column in run.verdict.errorColumns { verdictLine.spans.append(Span("  \(column.rawValue)", .fail)) }
+        var out = [verdictLine]
+        let problems = run.diagnosis.problems
+        if let first = problems.first {
+            let more = problems.count > 1 ? " (+\(problems.count - 1) more)" : ""
+            let text = TextWidth.truncate(Text.clean(first.sentence) + more, to: max(8, width - 4))
+            out.append(Line([Span("  • ", .muted), Span(text, findingRole(first))]))
+        }
+        out.append(Line("  (b or :run \(Text.clean(run.name)) shows its call diff and raw text)", .muted))
+        out.append("")
+        return out
     }
 
     /// A run's verdict line, hits and diagnosis.
@@ -142,7 +172,7 @@ public enum DetailLines {
         out.append("")
 
         // Diagnosis
-        let problems = run.verdict.problems
+        let problems = run.diagnosis.problems
         out.append(
             Text.heading(
                 "Diagnosis", problems.isEmpty ? "nothing wrong" : "\(problems.count) finding\(problems.count == 1 ? "" : "s")"))
@@ -183,7 +213,7 @@ public enum DetailLines {
     /// A run's raw prediction wrapped (its failing span marked), or why there is none.
     static func rawText(_ s: ViewContext, _ run: CaseDetail.RunDetail, width: Int) -> [Line] {
         if let text = run.predictionText {
-            return rawPrediction(text, run.verdict.formatFailure, width: width, query: s.query)
+            return rawPrediction(text, run.diagnosis.formatFailure, width: width, query: s.query)
         } else if let note = run.predictionNote {
             return Text.paragraph(note, indent: 2, width: width, role: .format)
         }
@@ -194,7 +224,7 @@ public enum DetailLines {
         switch Filter.verdict(v) {
         case .pass: return "pass"
         case .fail: return "fail"
-        case .format: return "format failure" + (v.formatFailure.map { " (\(Triage.phrase($0.kind)))" } ?? "")
+        case .format: return "format failure" + (v.formatFailureKind.map { " (\(Triage.phrase($0)))" } ?? "")
         case .unscored: return "not scored"
         }
     }

@@ -33,7 +33,7 @@ public enum Export {
             let review = annotations.map { $0.current(benchmarkCase, in: splitData) }
             let provenance = ProvenanceFields(data, entry)
             for (k, run) in data.runs.enumerated() {
-                let verdict = scores.flatMap { k < $0.runs.count ? $0.runs[k].verdicts[id] : nil }
+                let verdict = scores.flatMap { k < $0.runs.count ? $0.runs[k].diagnosis(id) : nil }
                 let lines = run.predictions[split]?.lines
                 let context = CaseContext(
                     query: entry.query, goldPlatform: entry.goldPlatform,
@@ -45,7 +45,7 @@ public enum Export {
                     let head = JSONText.object([
                         ("run", JSONText.string(run.name)), ("user", JSONText.string(data.users[entry.user].name)),
                         ("scenario", JSONText.string(data.scenarios[entry.scenario])),
-                        ("verdict", JSONText.string(Filter.verdict(verdict).rawValue)),
+                        ("verdict", JSONText.string(Filter.verdict(verdict?.verdict).rawValue)),
                     ])
                     let body =
                         verdict?.jsonLine(split: split, index: entry.index, context: context, extra: provenance.fields)
@@ -73,19 +73,19 @@ public enum Export {
 
     /// One CSV row (ending in `\r\n`) of ``csvColumns``.
     static func csvRow(
-        _ data: ExplorerData, _ entry: CaseEntry, run: String, verdict: CaseVerdict?, context: CaseContext,
+        _ data: ExplorerData, _ entry: CaseEntry, run: String, verdict: CaseDiagnosis?, context: CaseContext,
         provenance: ProvenanceFields
     ) -> String {
-        let v = verdict
+        let v = verdict?.verdict
         func flag(_ f: (CaseVerdict) -> Bool) -> String { v.map { String($0.format && f($0)) } ?? "" }
-        let predictedPlatform = v?.prediction.map { $0.platform.stringValue ?? PyRepr.value($0.platform) } ?? ""
+        let predictedPlatform = verdict?.prediction.map { $0.platform.stringValue ?? PyRepr.value($0.platform) } ?? ""
         let prediction: String
         switch context.prediction {
         case .text(let s), .loneSurrogate(let s): prediction = s
         case .notText(let j): prediction = j.dumps
         case .unusable, nil: prediction = ""
         }
-        let structured = (v?.problems ?? []).map { f in
+        let structured = (verdict?.problems ?? []).map { f in
             JSONText.object(
                 [("kind", JSONText.string(f.kind)), ("text", JSONText.string(f.sentence))] + f.structuredFields
                     + provenance.fields(f))
@@ -97,7 +97,7 @@ public enum Export {
             entry.goldPlatform, run, Filter.verdict(v).rawValue,
         ]
         fields.append((v?.errorColumns ?? []).map(\.rawValue).joined(separator: " "))
-        fields.append((v?.problems ?? []).map(\.sentence).joined(separator: "; "))
+        fields.append((verdict?.problems ?? []).map(\.sentence).joined(separator: "; "))
         fields += [entry.query, predictedPlatform, prediction, v.map { String($0.format) } ?? ""]
         fields += [flag(\.platforms), flag(\.toolNames), flag(\.toolParamNames), flag(\.toolParamValues), flag(\.overall)]
         fields += hits

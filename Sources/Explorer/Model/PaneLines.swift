@@ -19,6 +19,8 @@ public struct PaneLines: Sendable {
         var focusedRun = 0
         /// The runs shown side by side (several runs on a wide screen), nil: stacked.
         var sideBySide: RunPair?
+        /// The compared pair (shown whole with the focused run; other runs in brief).
+        var compared: RunPair?
     }
 
     public var key: Key

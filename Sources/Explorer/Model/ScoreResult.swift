@@ -30,7 +30,7 @@ public struct ScoreResult: Sendable {
 
     /// Every run's verdicts by case id, with their summaries.
     static func runs(of reports: [ScoreReport]) -> [Scores.Run] {
-        reports.map { Scores.Run(verdicts: $0.splits.flatMap(\.verdicts)) }
+        reports.map { Scores.Run(verdicts: $0.verdicts) }
     }
 
     /// Every run's report against `data`'s original gold, from its report against the gold
@@ -56,7 +56,9 @@ public struct ScoreResult: Sendable {
                     let line = lines.flatMap { k < $0.count ? $0[k] : nil }
                     verdicts[k] = Scorer.verdict(for: split.cases[k], line: line, options: options)
                 }
-                return SplitScore(name: split.name, cases: split.cases, verdicts: verdicts, warnings: scored.warnings)
+                return SplitScore(
+                    name: split.name, cases: split.cases, verdicts: verdicts, warnings: scored.warnings,
+                    source: SplitScore.Source(cases: split.cases, predictions: run.predictions[split.name], options: options))
             }
             return ScoreReport(splits: splits, warnings: data.benchmark.warnings, lenient: report.lenient)
         }

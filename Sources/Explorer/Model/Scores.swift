@@ -4,15 +4,20 @@ import Evaluator
 
 /// Every run's verdicts, as the scorer returned them: run 0 is the primary run.
 public struct Scores: Sendable {
-    /// One run's verdicts and their summaries (by case id).
+    /// One run's verdicts and their summaries (by case id). The verdicts are the report's own
+    /// (shared, not copied); a case's findings and parsed prediction are made again when asked for.
     public struct Run: Sendable {
-        public var verdicts: [CaseVerdict]
+        public var verdicts: Verdicts
         public var summaries: [CaseSummary]
 
-        public init(verdicts: [CaseVerdict]) {
+        public init(verdicts: Verdicts) {
             self.verdicts = verdicts
             summaries = verdicts.map(CaseSummary.init)
         }
+
+        /// Case `id`'s verdict with its findings and parsed prediction, scored again from the
+        /// run's prediction (microseconds; nothing is kept).
+        public func diagnosis(_ id: Int) -> CaseDiagnosis { verdicts.diagnosis(id) }
     }
 
     /// What the scorer returned (reports per run, the reference reading, the original gold's).

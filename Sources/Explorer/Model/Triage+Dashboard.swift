@@ -162,7 +162,7 @@ extension Triage {
 extension Triage {
     /// The dashboard of `data` scored as `verdicts` (by case id) and `report` (its numbers are used as
     /// they are: accuracies and counts are never recomputed, only the cases behind them are listed).
-    public static func dashboard(data: ExplorerData, verdicts: [CaseVerdict], report: ScoreReport) -> Dashboard {
+    public static func dashboard(data: ExplorerData, verdicts: Verdicts, report: ScoreReport) -> Dashboard {
         let ctx = Context(data: data, verdicts: verdicts)
         var bySplit = [[Int]](repeating: [], count: data.benchmark.splits.count)
         for entry in data.cases { bySplit[entry.split].append(entry.id) }

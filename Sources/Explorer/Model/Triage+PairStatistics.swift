@@ -54,7 +54,7 @@ extension Triage {
     /// `dashboard`'s breakdowns (their cases are the same for every run); nil when the pair is
     /// not two runs there are.
     public static func pairStatistics(
-        dashboard: Dashboard, verdicts: [[CaseVerdict]], reports: [ScoreReport], names: [String], pair: RunPair,
+        dashboard: Dashboard, verdicts: [Verdicts], reports: [ScoreReport], names: [String], pair: RunPair,
         resamples: Int = PairedBootstrap.defaultResamples, seed: UInt64 = PairedBootstrap.defaultSeed
     ) -> PairStatistics? {
         let runs = min(verdicts.count, reports.count, names.count)
@@ -77,7 +77,7 @@ extension Triage {
     }
 
     /// The paired row of cases `ids` (those both runs scored) under verdicts `a` and `b`.
-    static func pairedRow(_ ids: [Int], _ a: [CaseVerdict], _ b: [CaseVerdict], resamples: Int, seed: UInt64) -> PairedRow {
+    static func pairedRow(_ ids: [Int], _ a: Verdicts, _ b: Verdicts, resamples: Int, seed: UInt64) -> PairedRow {
         var passA: [Bool] = []
         var passB: [Bool] = []
         passA.reserveCapacity(ids.count)

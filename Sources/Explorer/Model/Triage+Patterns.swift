@@ -111,7 +111,7 @@ extension Triage {
 
 extension Triage {
     /// Groups the failing cases of `data` (scored as `verdicts`, by case id) by problem signature.
-    public static func patterns(data: ExplorerData, verdicts: [CaseVerdict]) -> Patterns {
+    public static func patterns(data: ExplorerData, verdicts: Verdicts) -> Patterns {
         let ctx = Context(data: data, verdicts: verdicts)
         var failing: [Int] = []
         var groups: [SignatureKey: PatternGroup] = [:]
@@ -119,7 +119,7 @@ extension Triage {
         var items: [ProvenanceItem] = []
         for entry in data.cases {
             let id = entry.id
-            guard ctx.outcomes[id] == .fail || ctx.outcomes[id] == .format, let v = ctx.verdict(id) else { continue }
+            guard ctx.outcomes[id] == .fail || ctx.outcomes[id] == .format, let v = ctx.diagnosis(id) else { continue }
             failing.append(id)
             var any = false
             for finding in v.findings where finding.isProblem {

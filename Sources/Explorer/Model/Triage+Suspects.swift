@@ -69,7 +69,7 @@ extension Triage {
     }
 
     /// The suspects of `data` scored by every run (`runs[r][id]` is run r's verdict of case id).
-    public static func suspects(data: ExplorerData, runs: [[CaseVerdict]]) -> Suspects {
+    public static func suspects(data: ExplorerData, runs: [Verdicts]) -> Suspects {
         var agreements: [Agreement] = []
         var unanimous: [Unanimous] = []
         for id in data.cases.indices {
@@ -87,8 +87,9 @@ extension Triage {
                             caseID: id, function: function, parameter: parameter, value: value, accepted: accepted, runs: [run]))
                 }
             }
-            for (r, v) in verdicts.enumerated() {
-                for f in v.findings {
+            // Only a parsed, failing prediction has a value mismatch or a wrong platform.
+            for (r, v) in verdicts.enumerated() where v.format && !v.overall {
+                for f in runs[r].diagnosis(id).findings {
                     switch f {
                     case .valueMismatch(let function, let parameter, let predicted, let accepted, _, _):
                         add(function, parameter, predicted, accepted, run: r)
@@ -100,7 +101,7 @@ extension Triage {
                 }
             }
             agreements += here.filter { $0.runs.count >= 2 }
-            unanimous += signaturesOfEveryRun(id, verdicts)
+            unanimous += signaturesOfEveryRun(id, verdicts) { runs[$0].diagnosis(id) }
         }
         agreements.sort { a, b in
             if a.runs.count != b.runs.count { return a.runs.count > b.runs.count }
@@ -111,10 +112,10 @@ extension Triage {
     }
 
     /// The signatures (kind, function, parameter; a format failure's kind) every run's verdict
-    /// of case `id` has, when every run fails it.
-    static func signaturesOfEveryRun(_ id: Int, _ verdicts: [CaseVerdict]) -> [Unanimous] {
+    /// of case `id` has, when every run fails it (`diagnose` gives run r's diagnosis of it).
+    static func signaturesOfEveryRun(_ id: Int, _ verdicts: [CaseVerdict], diagnose: (Int) -> CaseDiagnosis) -> [Unanimous] {
         guard verdicts.allSatisfy({ !$0.overall }) else { return [] }
-        func signatures(_ v: CaseVerdict) -> [Unanimous] {
+        func signatures(_ v: CaseDiagnosis) -> [Unanimous] {
             var out: [Unanimous] = []
             for f in v.findings where f.isProblem {
                 guard let g = group(of: f) else { continue }
@@ -128,9 +129,9 @@ extension Triage {
             }
             return out
         }
-        var common = signatures(verdicts[0])
-        for v in verdicts.dropFirst() {
-            let theirs = Set(signatures(v).map(\.signature))
+        var common = signatures(diagnose(0))
+        for r in verdicts.indices.dropFirst() where !common.isEmpty {
+            let theirs = Set(signatures(diagnose(r)).map(\.signature))
             common.removeAll { !theirs.contains($0.signature) }
         }
         return common.sorted { $0.signature < $1.signature }

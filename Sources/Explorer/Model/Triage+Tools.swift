@@ -42,7 +42,7 @@ extension Triage {
     /// Catalog APIs come from the `tools` of the first case of each distinct platform list (PTBench
     /// gives every case of a scenario the same catalog); an API absent there still appears once gold
     /// or predicted.
-    public static func tools(data: ExplorerData, verdicts: [CaseVerdict]) -> [PlatformRow] {
+    public static func tools(data: ExplorerData, verdicts: Verdicts) -> [PlatformRow] {
         let ctx = Context(data: data, verdicts: verdicts)
         let lists = ctx.platformLists()
 
@@ -108,7 +108,7 @@ extension Triage {
                 acc.tally.add(id, outcome)
                 platforms[gold]!.apis[f] = acc
             }
-            guard let prediction = ctx.verdict(id)?.prediction else { continue }
+            guard let prediction = ctx.diagnosis(id)?.prediction else { continue }
             let p = plain(prediction.platform)
             touch(p, scenario: nil)
             platforms[p]!.predicted += 1

@@ -25,7 +25,7 @@ extension Triage {
     }
 
     /// Every user of `data`, in ``ExplorerData/users`` order, scored as `verdicts` (by case id).
-    public static func users(data: ExplorerData, verdicts: [CaseVerdict]) -> [UserRow] {
+    public static func users(data: ExplorerData, verdicts: Verdicts) -> [UserRow] {
         let ctx = Context(data: data, verdicts: verdicts)
         var tallies = [Tally](repeating: Tally(), count: data.users.count)
         var errors = [[ErrorCategory: Int]](repeating: [:], count: data.users.count)

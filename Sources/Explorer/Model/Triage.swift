@@ -73,17 +73,20 @@ extension Triage {
     /// user's stated preferred platform among it.
     struct Context {
         let data: ExplorerData
-        let verdicts: [CaseVerdict]
+        let verdicts: Verdicts
         /// Pass / fail / format failure / not scored, by case id.
         let outcomes: [Filter.Verdict]
 
-        init(data: ExplorerData, verdicts: [CaseVerdict]) {
+        init(data: ExplorerData, verdicts: Verdicts) {
             self.data = data
             self.verdicts = verdicts
             outcomes = data.cases.indices.map { Filter.verdict($0 < verdicts.count ? verdicts[$0] : nil) }
         }
 
         func verdict(_ id: Int) -> CaseVerdict? { id < verdicts.count ? verdicts[id] : nil }
+
+        /// Case `id`'s verdict with its findings and parsed prediction, made again (nil: not scored).
+        func diagnosis(_ id: Int) -> CaseDiagnosis? { id < verdicts.count ? verdicts.diagnosis(id) : nil }
 
         /// The platform names listed by each case (its `platforms` value): the distinct lists, and the
         /// index of each case's list among them, by case id. Lists with the same bytes are decoded once.
@@ -122,7 +125,7 @@ extension Triage {
 
         /// The platform the model chose, as text (nil when the prediction did not parse).
         func predictedPlatform(_ id: Int) -> String? {
-            verdict(id)?.prediction.map { Triage.plain($0.platform) }
+            diagnosis(id)?.prediction.map { Triage.plain($0.platform) }
         }
     }
 }

@@ -38,7 +38,7 @@ public struct TriageModel: Sendable {
         _ data: ExplorerData, _ result: ScoreResult, run: Int = 0, pair: RunPair? = nil, reusing previous: TriageModel? = nil,
         statistics: Bool = true
     ) -> TriageModel {
-        let verdicts = result.reports.map { $0.splits.flatMap(\.verdicts) }
+        let verdicts = result.reports.map(\.verdicts)
         let run = max(0, min(run, verdicts.count - 1))
         let pair = pair ?? defaultPair(runs: verdicts.count)
         var model: TriageModel
@@ -52,10 +52,10 @@ public struct TriageModel: Sendable {
         } else {
             let dashboards = zip(verdicts, result.reports).map { Triage.dashboard(data: data, verdicts: $0, report: $1) }
             let reference = result.referenceReports.map { r in
-                Triage.dashboard(data: data, verdicts: r[0].splits.flatMap(\.verdicts), report: r[0])
+                Triage.dashboard(data: data, verdicts: r[0].verdicts, report: r[0])
             }
             let originals = result.originalReports.map { reports in
-                reports.map { Triage.dashboard(data: data, verdicts: $0.splits.flatMap(\.verdicts), report: $0) }
+                reports.map { Triage.dashboard(data: data, verdicts: $0.verdicts, report: $0) }
             }
             model = TriageModel(
                 dashboards: dashboards, reference: reference, originals: originals, run: run,
@@ -85,7 +85,7 @@ public struct TriageModel: Sendable {
     /// about a second for 10,830 cases).
     public mutating func addPairStatistics(_ data: ExplorerData, _ result: ScoreResult, pair: RunPair?) {
         guard lacksPairStatistics(pair), let first = dashboards.first else { return }
-        let verdicts = result.reports.map { $0.splits.flatMap(\.verdicts) }
+        let verdicts = result.reports.map(\.verdicts)
         pairStatistics = Triage.pairStatistics(
             dashboard: first, verdicts: verdicts, reports: result.reports, names: data.runs.map(\.name),
             pair: pair ?? Self.defaultPair(runs: verdicts.count))

@@ -26,7 +26,7 @@ public struct ViewContext: Sendable {
     public var data: ExplorerData { session.data }
     public var triage: TriageModel? { session.triage }
     /// The focused run's verdicts, nil before scoring.
-    public var verdicts: [CaseVerdict]? { session.focused?.verdicts }
+    public var verdicts: Verdicts? { session.focused?.verdicts }
     public var annotations: Annotations { session.annotations }
     public var useCorrectedGold: Bool { session.options.useCorrectedGold }
     public var promptTemplate: Int { session.options.promptTemplate }

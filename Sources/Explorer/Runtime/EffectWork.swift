@@ -201,8 +201,7 @@ public struct EffectWork: Sendable {
             detail = cached
         } else {
             detail = CaseDetail(
-                data: data, entry: entry, verdicts: session.scores?.runs.map { $0.verdicts[entry.id] } ?? [],
-                options: session.options.scorer, annotations: session.scoringAnnotations)
+                data: data, entry: entry, options: session.options.scorer, annotations: session.scoringAnnotations)
             scored(detail)
         }
         guard stillWanted() else { return nil }

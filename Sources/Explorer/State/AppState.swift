@@ -71,8 +71,8 @@ public struct AppState: Sendable {
     public var message: String? { status.message }
 }
 
-extension Array {
-    /// The element at `i`, nil outside the array.
+extension RandomAccessCollection where Index == Int {
+    /// The element at `i`, nil outside the collection.
     subscript(safe i: Int) -> Element? { i >= 0 && i < count ? self[i] : nil }
 }
 

@@ -27,7 +27,7 @@ extension Reducer {
         switch command {
         case .accept:
             // The first value mismatch whose predicted value is not yet accepted.
-            guard let verdict = s.panes.detail?.verdict else { return [] }
+            guard let verdict = s.panes.detail?.diagnosis else { return [] }
             var lastError: String?
             for f in verdict.findings {
                 guard case .valueMismatch(let function, let parameter, let predicted, _, _, _) = f else { continue }
@@ -144,9 +144,8 @@ extension Reducer {
                 options.useCorrectedGold
                 ? s.session!.annotations.benchmarkCase(data.benchmarkCase(e), in: split) : data.benchmarkCase(e)
             for r in data.runs.indices {
-                let v = Scorer.verdict(for: c, line: data.predictionLine(e, run: r), options: options.scorer)
-                s.session!.scores!.runs[r].verdicts[id] = v
-                s.session!.scores!.runs[r].summaries[id] = CaseSummary(v)
+                s.session!.scores!.runs[r].verdicts.rescore(id, against: c)
+                s.session!.scores!.runs[r].summaries[id] = CaseSummary(s.session!.scores!.runs[r].verdicts[id])
             }
         }
         s.session!.version += 1

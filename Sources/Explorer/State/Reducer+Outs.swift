@@ -74,7 +74,8 @@ extension Reducer {
         // The focused run's call (the one the list's verdict column shows).
         let run = focusedRun(s)
         let detail = s.panes.detail.flatMap { $0.caseID == entry.id ? $0 : nil }
-        let verdict = detail?.runs[safe: run]?.verdict ?? s.verdict(entry.id)
+        let verdict =
+            detail?.runs[safe: run]?.diagnosis ?? s.verdict(entry.id).flatMap { _ in s.session?.focused?.diagnosis(entry.id) }
         if let parsed = verdict?.prediction {
             // Cut before it is made safe: a copy sends at most Clipboard.limit bytes anyway.
             let text = Clipboard.cut(FocusedText.callText(parsed, limit: Clipboard.limit), to: Clipboard.limit + 1).0

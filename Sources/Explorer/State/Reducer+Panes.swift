@@ -30,7 +30,7 @@ extension Reducer {
             let key = PaneLines.Key(
                 caseID: entry.id, detailWidth: layout.detailWidth, contextWidth: layout.contextWidth,
                 contextMode: s.panes.contextMode, query: s.list.search.query, version: session.version, glyphs: s.glyphs,
-                focusedRun: session.focusedRun, sideBySide: sideBySide(session, layout))
+                focusedRun: session.focusedRun, sideBySide: sideBySide(session, layout), compared: session.comparedRuns)
             if s.panes.lines?.key != key && s.panes.pending != key {
                 s.panes.pending = key
                 s.panes.request += 1

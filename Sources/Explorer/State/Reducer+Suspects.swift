@@ -111,7 +111,7 @@ extension Reducer {
         let order = [take] + scores.runs.indices.filter { $0 != take }
         var target: (String, String)?
         for r in order where target == nil {
-            for f in scores.runs[r].verdicts[id].findings {
+            for f in scores.runs[r].diagnosis(id).findings {
                 if case .valueMismatch(let function, let parameter, _, _, _, _) = f {
                     target = (function, parameter)
                     break
@@ -124,7 +124,7 @@ extension Reducer {
         }
         let choices = scores.runs.indices.map { r -> RunChoice.Choice in
             var shown = "(not predicted)"
-            for f in scores.runs[r].verdicts[id].findings {
+            for f in scores.runs[r].diagnosis(id).findings {
                 switch f {
                 case .valueMismatch(let fn, let p, let predicted, _, _, _) where fn == function && p == parameter:
                     return RunChoice.Choice(run: r, value: predicted, shown: PyRepr.value(predicted))

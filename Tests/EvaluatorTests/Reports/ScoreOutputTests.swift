@@ -24,7 +24,7 @@ struct ScoreOutputTests {
             #expect(object["split"] as? String == split && object["index"] as? Int == index, "\(line)")
         }
         let first = try #require(report.splits.first)
-        #expect(lines.first.map(String.init) == first.verdicts[0].jsonLine(split: first.name, index: 0))
+        #expect(lines.first.map(String.init) == first.diagnosis(0).jsonLine(split: first.name, index: 0))
 
         let url = try temporaryFolder().appendingPathComponent("cases.jsonl")
         try report.writePerCase(toPath: url.path)
