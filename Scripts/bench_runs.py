@@ -121,6 +121,7 @@ def measure(label, argv):
         at = lambda name: next((x["ms"] for x in ev if x["event"] == name), None)
         out["loaded_ms"], out["scored_ms"] = at("loaded"), at("scored")
         out["keys_during"] = during
+        out["slowest"] = sorted(parts, key=lambda x: -x["ms"])[:3]
         out["progress"] = progress
         # The list after scoring: 40 j/k.
         n0 = keys()
@@ -137,9 +138,19 @@ def measure(label, argv):
             tmux("send-keys", "-l", "platform! Nowhere")
             t_edit = time.time()
             tmux("send-keys", "Enter")
+            n_edit = keys() + 1
+            i = 0
+            # j/k all along the re-score, as while the first scoring.
             while sum(1 for x in events() if x["event"] == "scored") == n_scored and time.time() - t_edit < 300:
-                time.sleep(0.005)
+                n = keys()
+                tmux("send-keys", "j" if i % 4 < 2 else "k")
+                wait_key(n)
+                i += 1
             out["edit_rescore_ms"] = (time.time() - t_edit) * 1000
+            edit_parts = [x for x in events() if x["event"] == "key"][n_edit:]
+            out["edit_keys"] = [x["ms"] for x in edit_parts]
+            out["edit_slowest"] = sorted(edit_parts, key=lambda x: -x["ms"])[:3]
+            out["edit_parts"] = [statistics.median(x[k] for x in edit_parts) for k in ("reduce_ms", "render_ms", "draw_ms")] if edit_parts else None
             time.sleep(2)
             out["edit_board"] = "gold edits in effect" in tmux("capture-pane", "-p") or None
         if argv:
@@ -184,6 +195,9 @@ for r in results:
         ka = sorted(r["keys_after"])
         print(f"           {len(ka)} keys after scoring: median {statistics.median(ka):.2f} ms, "
               f"p95 {ka[max(0, int(len(ka) * 0.95) - 1)]:.2f} ms, max {ka[-1]:.2f} ms")
+    if r.get("slowest") and r["slowest"][0]["ms"] > 16:
+        print("           slowest keys while scoring (ms: reduce/render/flush): " + "; ".join(
+            f"{x['ms']:.1f}: {x['reduce_ms']:.1f}/{x['render_ms']:.1f}/{x['draw_ms']:.1f}" for x in r["slowest"]))
     if r.get("parts"):
         print("           of which (median): reduce {:.2f} ms, render {:.2f} ms, flush {:.2f} ms".format(*r["parts"]))
     if r.get("progress"):
@@ -192,6 +206,13 @@ for r in results:
     if r.get("edit_rescore_ms"):
         print(f"           a gold edit: every run scored again in {r['edit_rescore_ms']:.0f} ms "
               f"(first scoring, no edit: {r['scored_ms'] - r['loaded_ms']:.0f} ms after loading)")
+    if r.get("edit_keys"):
+        ek = sorted(r["edit_keys"])
+        print(f"           {len(ek)} keys during that re-score: median {statistics.median(ek):.2f} ms, "
+              f"p95 {ek[max(0, int(len(ek) * 0.95) - 1)]:.2f} ms, max {ek[-1]:.2f} ms")
+        print("           of which (median): reduce {:.2f} ms, render {:.2f} ms, flush {:.2f} ms".format(*r["edit_parts"]))
+        print("           slowest (ms: reduce/render/flush): " + "; ".join(
+            f"{x['ms']:.1f}: {x['reduce_ms']:.1f}/{x['render_ms']:.1f}/{x['draw_ms']:.1f}" for x in r["edit_slowest"]))
     if r.get("board_keys"):
         b = r["board_keys"]
         print("           leaderboard keys: " + ", ".join(f"{x['key']} {x['ms']:.1f}" for x in b)
@@ -199,5 +220,5 @@ for r in results:
 d, one, many = (r["rss_mb"] for r in results)
 print(f"data's share: {d:.0f} MB; one run adds {one - d:.0f} MB; {args.runs} runs add {many - d:.0f} MB "
       f"({(many - d) / args.runs:.1f} MB a run)")
-slow = [x for r in results for x in r["keys_during"] if x >= 16]
-print("keys over 16 ms while loading/scoring: " + (", ".join(f"{x:.1f}" for x in slow) if slow else "none"))
+slow = [x for r in results for x in r["keys_during"] + r.get("edit_keys", []) if x >= 16]
+print("keys over 16 ms while loading, scoring or re-scoring: " + (", ".join(f"{x:.1f}" for x in slow) if slow else "none"))
