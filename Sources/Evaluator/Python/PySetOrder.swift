@@ -111,18 +111,21 @@ enum PySetOrder {
             slots.compactMap { if case .used(let h, let k) = $0 { return (h, values[k]) } else { return nil } }
         }
 
-        /// The slot holding an element equal to `v` (of hash `h`), if any.
-        func find(_ v: PyValue, _ h: Int) throws(PyException) -> Int? {
+        /// Where CPython's probe sequence for `v` (of hash `h`) ends: the slot holding an equal
+        /// element, or else the last deleted slot met on the way and the empty slot that ends it.
+        func search(_ v: PyValue, _ h: Int) throws(PyException) -> (equal: Int?, deleted: Int?, empty: Int) {
             var i = Int(UInt(bitPattern: h) & UInt(mask))
             var perturb = UInt(bitPattern: h)
+            var deleted: Int?
             while true {
                 var probes = i + 9 <= mask ? 9 : 0
                 var j = i
                 while true {
                     try budget?.charge(1)
                     switch slots[j] {
-                    case .empty: return nil
-                    case .used(let hh, let k) where hh == h && PyValue.pyEqual(values[k], v): return j
+                    case .empty: return (nil, deleted, j)
+                    case .used(let hh, let k) where hh == h && PyValue.pyEqual(values[k], v): return (j, deleted, j)
+                    case .dummy: deleted = j
                     default: break
                     }
                     if probes == 0 { break }
@@ -134,43 +137,23 @@ enum PySetOrder {
             }
         }
 
+        /// The slot holding an element equal to `v` (of hash `h`), if any.
+        func find(_ v: PyValue, _ h: Int) throws(PyException) -> Int? { try search(v, h).equal }
+
         /// `set_add_entry`: an equal element already there stays; a new one takes the last
         /// deleted slot met on the way, else the empty slot that ends the search.
         mutating func add(_ v: PyValue, _ h: Int) throws(PyException) {
-            var i = Int(UInt(bitPattern: h) & UInt(mask))
-            var perturb = UInt(bitPattern: h)
-            var freeSlot: Int?
-            while true {
-                var probes = i + 9 <= mask ? 9 : 0
-                var j = i
-                while true {
-                    try budget?.charge(1)
-                    switch slots[j] {
-                    case .empty:
-                        values.append(v)
-                        if let f = freeSlot {
-                            slots[f] = .used(hash: h, index: values.count - 1)
-                            used += 1
-                            return
-                        }
-                        slots[j] = .used(hash: h, index: values.count - 1)
-                        fill += 1
-                        used += 1
-                        if fill * 5 >= mask * 3 { try resize(used > 50_000 ? used * 2 : used * 4) }
-                        return
-                    case .used(let hh, let k) where hh == h && PyValue.pyEqual(values[k], v):
-                        return
-                    case .dummy:
-                        freeSlot = j
-                    default: break
-                    }
-                    if probes == 0 { break }
-                    probes -= 1
-                    j += 1
-                }
-                perturb >>= 5
-                i = (i &* 5 &+ 1 &+ Int(bitPattern: perturb)) & mask
+            let found = try search(v, h)
+            if found.equal != nil { return }
+            values.append(v)
+            used += 1
+            if let f = found.deleted {
+                slots[f] = .used(hash: h, index: values.count - 1)
+                return
             }
+            slots[found.empty] = .used(hash: h, index: values.count - 1)
+            fill += 1
+            if fill * 5 >= mask * 3 { try resize(used > 50_000 ? used * 2 : used * 4) }
         }
 
         /// `set_discard_entry`: the slot becomes a dummy.
