@@ -33,7 +33,9 @@ named in the vector's "rules" field, covering the branches of the reference's fu
     'true' strings, lists in another order or case, a str against non-str gold, empty lists.
   the way models write: single or double quotes, spaces and newlines between calls, a
     trailing comma, JSON literals (true/false/null) as bare names, numbers as strings, unicode
-    text and escapes, think blocks, Markdown fences, prose before or after, a JSON object.
+    text and escapes, think blocks, Markdown fences, prose before or after, a JSON object,
+    <tool_call> tags; curly quotes, a fullwidth colon, no-break and zero-width spaces, a byte
+    order mark, CRLF line ends, tabs, emoji.
 """
 import argparse
 import json
@@ -180,6 +182,36 @@ def render(platform, calls, rnd, rules):
     elif wrap < 0.11:
         rules.append("comment")
         text = f"{text}  # done"
+    elif wrap < 0.12:
+        rules.append("tool_call_tags")
+        text = f"<tool_call>\n{text}\n</tool_call>"
+    # Odd Unicode and layout models produce: curly quotes, a fullwidth colon, no-break and
+    # zero-width spaces, a byte order mark, CRLF line ends, tabs.
+    odd = rnd.random()
+    if odd < 0.02:
+        rules.append("curly_quotes")
+        text = text.replace("'", "\u2019", 2).replace("'", "\u2018", 1)
+    elif odd < 0.035:
+        rules.append("fullwidth_colon")
+        text = text.replace(":", "\uff1a", 1)
+    elif odd < 0.05:
+        rules.append("nbsp")
+        text = text.replace(" ", "\u00a0", 1)
+    elif odd < 0.06:
+        rules.append("zero_width")
+        text = text.replace("(", "\u200b(", 1)
+    elif odd < 0.07:
+        rules.append("bom")
+        text = "\ufeff" + text
+    elif odd < 0.085:
+        rules.append("crlf")
+        text = text.replace("\n", "\r\n")
+    elif odd < 0.1:
+        rules.append("tabs")
+        text = text.replace(", ", ",\t")
+    elif odd < 0.11:
+        rules.append("emoji")
+        text = text.replace("')", " \U0001F600')", 1)
     return text
 
 
