@@ -66,12 +66,13 @@ public struct Filter: Sendable, Equatable {
     }
 
     /// Whether each case (by id) of `session`'s focused run is rescued by the lenient reading: a
-    /// format failure in PTBench's reading, a pass (overall) in the lenient one. Nil unless the
-    /// session is scored with the lenient option (PTBench's reading kept beside it).
+    /// format failure in PTBench's reading, a pass (overall) in the lenient one. Nil without the
+    /// lenient option; none is rescued while its scoring runs (PTBench's reading not yet beside it).
     public static func rescuedCases(_ session: Session) -> [Bool]? {
-        guard session.options.scorer.lenient, let scores = session.scores, let lenient = session.focused,
+        guard session.options.scorer.lenient else { return nil }
+        guard let scores = session.scores, let lenient = session.focused, scores.report.lenient,
             let references = scores.result.referenceReports, !references.isEmpty
-        else { return nil }
+        else { return Array(repeating: false, count: session.data.cases.count) }
         let reference = references[max(0, min(session.focusedRun, references.count - 1))].verdicts
         let count = min(reference.count, lenient.verdicts.count)
         return (0..<session.data.cases.count).map { id in
