@@ -61,6 +61,17 @@ struct LenientFilterTests {
         #expect(s.message == Filter.rescuedNeedsLenient && !s.list.filter.rescued)
     }
 
+    @Test("with the option on but its scores not in yet, no case is rescued (nothing half-known is listed)")
+    func noneWhileScoring() throws {
+        var s = Fixture.state(try Fixture.sample("weak-sim"), width: 120, height: 40)
+        let session = try #require(s.session)
+        #expect(Filter.rescuedCases(session) == nil)
+        s.session?.options.scorer.lenient = true
+        let lenient = try #require(s.session)
+        let pending = try #require(Filter.rescuedCases(lenient))
+        #expect(pending.count == 150 && !pending.contains(true))
+    }
+
     @Test("in a comparison it follows the focused run; the menu counts the focused run's rescued cases")
     func followsTheFocusedRun() throws {
         let data = try Fixture.compared()
