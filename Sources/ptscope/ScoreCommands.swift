@@ -26,7 +26,7 @@ struct Score: ParsableCommand {
     @Option(
         name: .customLong("per-case"),
         help:
-            "Write one JSON line per case to this file: flags, hits, error columns, the query, gold and predicted platform, the raw prediction, status and note (--journal), the diagnosis with its parts.",
+            "Write one JSON line per case to this file: flags, hits, error columns, the query, gold and predicted platform, the raw prediction, status and note (--journal), the diagnosis with its parts; with --lenient, the lenient reading and its verdict.",
         completion: .file())
     var perCase: String?
 
@@ -50,6 +50,7 @@ struct Score: ParsableCommand {
         }
         try exitOnError { () throws(InputError) in try CSVOutput.write(report, to: outDir) }
         for w in report.zeroDenominatorWarnings { warn("warning: \(w)") }
+        let summary = ScoreSummary(report, of: bench, format: input.format, lenient: input.lenient)
         if let perCase {
             var annotations: Annotations?
             if let journal {
@@ -59,10 +60,9 @@ struct Score: ParsableCommand {
                 annotations = replayed
             }
             try exitOnError { () throws(InputError) in
-                try report.writePerCase(toPath: perCase, of: bench, annotations: annotations)
+                try report.writePerCase(toPath: perCase, of: bench, annotations: annotations, lenient: summary.lenient)
             }
         }
-        let summary = ScoreSummary(report, of: bench, format: input.format, lenient: input.lenient)
         if json {
             TerminalText.printJSON(summary.json)
         } else {

@@ -16,16 +16,20 @@ public struct CaseContext: Sendable {
     public var status: CaseStatus?
     /// The review note.
     public var note: String?
+    /// The case's lenient reading and verdict (`score --lenient`): nil writes no `lenient` member.
+    public var lenient: LenientRecord?
 
     /// A context of the given parts.
     public init(
-        query: String?, goldPlatform: String?, prediction: PredictionLine?, status: CaseStatus? = nil, note: String? = nil
+        query: String?, goldPlatform: String?, prediction: PredictionLine?, status: CaseStatus? = nil, note: String? = nil,
+        lenient: LenientRecord? = nil
     ) {
         self.query = query
         self.goldPlatform = goldPlatform
         self.prediction = prediction
         self.status = status
         self.note = note
+        self.lenient = lenient
     }
 
     /// The context of `c` with `predictions`' line for it, and its review in `annotations` when given.
@@ -46,6 +50,12 @@ public struct CaseContext: Sendable {
         }
     }
 
+    /// The prediction's text, when the line is text the parser reads.
+    public var predictionText: String? {
+        if case .text(let s)? = prediction { return s }
+        return nil
+    }
+
     /// Why the line has no usable text, when it has none.
     var predictionProblem: String? {
         switch prediction {
@@ -53,6 +63,55 @@ public struct CaseContext: Sendable {
         case nil: return "no prediction line for this case"
         default: return nil
         }
+    }
+}
+
+// MARK: - LenientRecord
+
+/// A case's lenient reading with the verdict the lenient scorer gave it: the `lenient` member of a
+/// `--per-case` record (`score --lenient`, the explorer's export with the lenient option on).
+public struct LenientRecord: Sendable {
+    /// The reading; nil when the reference parses the prediction as it is (or it is not text).
+    public var reading: LenientReading?
+    /// The case's verdict scored with the lenient options.
+    public var verdict: CaseVerdict
+
+    /// A record of `reading` scored as `verdict`.
+    public init(reading: LenientReading?, verdict: CaseVerdict) {
+        self.reading = reading
+        self.verdict = verdict
+    }
+
+    /// The record of a case whose prediction is `text` (nil: not text) and whose lenient verdict
+    /// is `verdict`.
+    public init(text: String?, verdict: CaseVerdict) {
+        self.init(reading: text.flatMap(Lenient.read), verdict: verdict)
+    }
+
+    /// `null` without a reading, else `{"rule", "steps": [{"rule", "bytes": [lo, hi], "note"}],
+    /// "text", "verdict": {"format", "overall", "platforms", "tool_names", "tool_param_names",
+    /// "tool_param_values", "error_column"}}`.
+    public var json: String {
+        guard let reading else { return "null" }
+        let steps = reading.steps.map { step in
+            JSONText.object([
+                ("rule", JSONText.string(step.rule.rawValue)),
+                ("bytes", "[\(step.range.lowerBound), \(step.range.upperBound)]"), ("note", JSONText.string(step.note)),
+            ])
+        }
+        let v = verdict
+        let verdictJSON = JSONText.object([
+            ("format", String(v.format)), ("overall", String(v.format && v.overall)),
+            ("platforms", String(v.format && v.platforms)), ("tool_names", String(v.format && v.toolNames)),
+            ("tool_param_names", String(v.format && v.toolParamNames)),
+            ("tool_param_values", String(v.format && v.toolParamValues)),
+            ("error_column", v.errorColumn.map { JSONText.string($0.rawValue) } ?? "null"),
+        ])
+        return JSONText.object([
+            ("rule", reading.rule.map { JSONText.string($0.rawValue) } ?? "null"),
+            ("steps", "[" + steps.joined(separator: ", ") + "]"), ("text", reading.text.map(JSONText.string) ?? "null"),
+            ("verdict", verdictJSON),
+        ])
     }
 }
 
@@ -108,7 +167,7 @@ extension CaseDiagnosis {
         } else {
             predicted = "null"
         }
-        let more = JSONText.object([
+        var members: [(String, String)] = [
             ("query", context.query.map(JSONText.string) ?? "null"),
             ("gold_platform", context.goldPlatform.map(JSONText.string) ?? "null"),
             ("predicted_platform", predicted),
@@ -116,7 +175,9 @@ extension CaseDiagnosis {
             ("prediction_problem", context.predictionProblem.map(JSONText.string) ?? "null"),
             ("status", context.status.map { JSONText.string($0.rawValue) } ?? "null"),
             ("note", context.note.map(JSONText.string) ?? "null"),
-        ])
+        ]
+        if let lenient = context.lenient { members.append(("lenient", lenient.json)) }
+        let more = JSONText.object(members)
         return String(base.dropLast()) + ", " + String(more.dropFirst())
     }
 }

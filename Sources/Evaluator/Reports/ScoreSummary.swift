@@ -47,14 +47,20 @@ extension ScoreReport {
     }
 
     /// One `--per-case` JSON Lines record per case of `bench` (the data this report scored), each
-    /// with its ``CaseContext`` (the review from `annotations` when given).
-    public func perCaseJSONLines(of bench: Benchmark, annotations: Annotations?) -> String {
+    /// with its ``CaseContext`` (the review from `annotations` when given) and, when `lenient` (the
+    /// same data scored leniently) is given, its ``LenientRecord`` as a last `lenient` member.
+    public func perCaseJSONLines(of bench: Benchmark, annotations: Annotations?, lenient: ScoreReport? = nil) -> String {
         var text = ""
         for split in splits {
             guard let data = bench.splits.first(where: { $0.name == split.name }) else { continue }
             let predictions = bench.predictions[split.name]
+            let lenientVerdicts = lenient?.splits.first(where: { $0.name == split.name })?.verdicts
             for k in split.verdicts.indices where k < data.cases.count {
-                let context = CaseContext(data.cases[k], in: data, predictions: predictions, annotations: annotations)
+                var context = CaseContext(data.cases[k], in: data, predictions: predictions, annotations: annotations)
+                if lenient != nil {
+                    let verdict = lenientVerdicts.flatMap { k < $0.count ? $0[k] : nil } ?? CaseVerdict()
+                    context.lenient = LenientRecord(text: context.predictionText, verdict: verdict)
+                }
                 text += split.diagnosis(k).jsonLine(split: split.name, index: k, context: context) + "\n"
             }
         }
@@ -66,9 +72,11 @@ extension ScoreReport {
         try Self.write(perCaseJSONLines, toPath: path)
     }
 
-    /// Writes ``perCaseJSONLines(of:annotations:)`` to `path` (atomically); the error names `path`.
-    public func writePerCase(toPath path: String, of bench: Benchmark, annotations: Annotations?) throws(InputError) {
-        try Self.write(perCaseJSONLines(of: bench, annotations: annotations), toPath: path)
+    /// Writes ``perCaseJSONLines(of:annotations:lenient:)`` to `path` (atomically); the error names `path`.
+    public func writePerCase(
+        toPath path: String, of bench: Benchmark, annotations: Annotations?, lenient: ScoreReport? = nil
+    ) throws(InputError) {
+        try Self.write(perCaseJSONLines(of: bench, annotations: annotations, lenient: lenient), toPath: path)
     }
 
     static func write(_ text: String, toPath path: String) throws(InputError) {

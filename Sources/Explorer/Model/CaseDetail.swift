@@ -31,9 +31,21 @@ public struct CaseDetail: Sendable {
         public let diff: CallDiff
         public let predictionText: String?
         public let predictionNote: String?
+        /// With the lenient option, what the lenient reading did to the prediction and PTBench's
+        /// verdict beside it; nil when the option is off or the reference parses the text as it is.
+        public var lenient: LenientDetail? = nil
 
         /// The verdict's flags and counts.
         public var verdict: CaseVerdict { diagnosis.verdict }
+    }
+
+    /// A run's lenient reading of the case (``RunDetail/diagnosis`` is then the lenient verdict)
+    /// with the verdict of PTBench's reading beside it.
+    public struct LenientDetail: Sendable {
+        /// The steps taken and the text recovered.
+        public let reading: LenientReading
+        /// The verdict in PTBench's reading (the reference options, same gold).
+        public let reference: CaseVerdict
     }
 
     /// Decodes case `entry` of `data`, scoring it again for every run (the findings and parsed
@@ -53,8 +65,13 @@ public struct CaseDetail: Sendable {
                 answer: PyValue(json: c.answer), queryParams: PyValue(json: c.queryParams),
                 profileParams: PyValue(json: c.profileParams), verdict: diagnosis)
             let (text, note) = CaseDetail.text(line)
-            runs.append(
-                RunDetail(name: run.name, diagnosis: diagnosis, diff: diff, predictionText: text, predictionNote: note))
+            var detail = RunDetail(
+                name: run.name, diagnosis: diagnosis, diff: diff, predictionText: text, predictionNote: note)
+            if options.lenient, case .text(let raw)? = line, let reading = Lenient.read(raw) {
+                let reference = Scorer.verdict(for: c, line: line, options: Scorer.Options(format: options.format))
+                detail.lenient = LenientDetail(reading: reading, reference: reference)
+            }
+            runs.append(detail)
         }
         self.runs = runs
         diff = runs[0].diff

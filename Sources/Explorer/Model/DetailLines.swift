@@ -192,7 +192,40 @@ public enum DetailLines {
             }
         }
         out.append("")
+        if let lenient = run.lenient { out += lenientLines(s, run.verdict, lenient, width: width) }
+        return out
+    }
 
+    /// The "Lenient reading" block: the lenient verdict beside PTBench's, each step taken (its
+    /// rule, the bytes of the raw prediction it touched, what it did) and the text recovered.
+    static func lenientLines(_ s: ViewContext, _ verdict: CaseVerdict, _ l: CaseDetail.LenientDetail, width: Int)
+        -> [Line]
+    {
+        let g = s.glyphs
+        var out = [Text.heading("Lenient reading", "not PTBench's reading (o: lenient parsing)")]
+        let (glyph, role) = g.verdict(verdict)
+        let (referenceGlyph, referenceRole) = g.verdict(l.reference)
+        out.append(
+            Line([
+                Span("  lenient: ", .muted), Span("\(glyph) \(verdictWord(verdict))", role), Span(" · reference: ", .muted),
+                Span("\(referenceGlyph) \(verdictWord(l.reference))", referenceRole),
+            ]))
+        for step in l.reading.steps {
+            let bytes = "bytes \(step.range.lowerBound)-\(step.range.upperBound)"
+            var text = step.rule.title + "  " + bytes
+            if !step.note.isEmpty { text += "  " + step.note }
+            let lines = TextWidth.wrap(Text.clean(text), width: max(8, width - 4))
+            for (i, line) in lines.enumerated() {
+                out.append(Line([Span(i == 0 ? "  • " : "    ", .muted), Span(line, i == 0 ? .accent : .muted)]))
+            }
+        }
+        if let recovered = l.reading.text {
+            out.append(Line("  recovered text:", .muted))
+            out += highlight(Text.paragraph(recovered, indent: 4, width: width, role: .predicted), s.query)
+        } else {
+            out.append(Line("  nothing recovered", .muted))
+        }
+        out.append("")
         return out
     }
 

@@ -7,7 +7,8 @@ import Foundation
 /// to CSV or JSON Lines, chosen by the file's extension: long format, one row per case per run
 /// with a `run` column, each row carrying the query, gold and predicted platform, the raw
 /// prediction, every metric flag, the review status and note, and the diagnosis with its parts
-/// (kind, function, parameter, predicted and accepted values, rule, query/profile, provenance).
+/// (kind, function, parameter, predicted and accepted values, rule, query/profile, provenance);
+/// with the lenient option on, a JSON Lines row also carries the case's `lenient` reading.
 public enum Export {
     /// The CSV columns: the first nine as they have always been, then the added ones.
     static let csvColumns = [
@@ -35,10 +36,14 @@ public enum Export {
             for (k, run) in data.runs.enumerated() {
                 let verdict = scores.flatMap { k < $0.runs.count ? $0.runs[k].diagnosis(id) : nil }
                 let lines = run.predictions[split]?.lines
-                let context = CaseContext(
+                var context = CaseContext(
                     query: entry.query, goldPlatform: entry.goldPlatform,
                     prediction: lines.flatMap { entry.index < $0.count ? $0[entry.index] : nil }, status: review?.status,
                     note: review?.note)
+                // With the lenient option, the case's lenient reading and verdict (as `score --lenient --per-case`).
+                if let verdict, let scores, k < scores.result.reports.count, scores.result.reports[k].lenient {
+                    context.lenient = LenientRecord(text: context.predictionText, verdict: verdict.verdict)
+                }
                 if csv {
                     out += csvRow(data, entry, run: run.name, verdict: verdict, context: context, provenance: provenance)
                 } else {

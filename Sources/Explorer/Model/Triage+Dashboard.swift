@@ -13,6 +13,8 @@ extension Triage {
         public var breakdowns: [Breakdown]
         /// Whether the numbers come from the lenient reading (not PTBench's).
         public var lenient: Bool
+        /// With the lenient reading, the cases it read counted per recovery rule (nil otherwise).
+        public var lenientRules: LenientRules? = nil
 
         /// The breakdown along `dimension`.
         public func breakdown(_ dimension: Dimension) -> Breakdown? { breakdowns.first { $0.dimension == dimension } }
@@ -155,6 +157,79 @@ extension Triage {
     public static let goldIsPreferredLabel = "gold is the stated preferred platform"
     public static let goldIsNotPreferredLabel = "gold is not the stated preferred platform"
     public static let noPreferenceLabel = "the profile states no preference"
+}
+
+// MARK: - Lenient recovery rules
+
+extension Triage {
+    /// The cases the lenient reading read, counted per recovery rule (``LenientReading/rule``):
+    /// one row per rule that occurs, then the total; per split and overall.
+    public struct LenientRules: Sendable {
+        /// The counts of one column (a split or all of them) of one row.
+        public struct Count: Sendable, Equatable {
+            /// Cases the reading read by the rule.
+            public var read = 0
+            /// Of which the recovered text parsed (the lenient `format`).
+            public var parse = 0
+            /// Of which the lenient reading passes overall.
+            public var pass = 0
+        }
+
+        /// One rule's cases.
+        public struct Row: Sendable {
+            /// The rule; nil for readings that recognised nothing (no rule applied).
+            public var rule: LenientReading.Rule?
+            /// One count per column of ``LenientRules/columns``.
+            public var counts: [Count]
+            /// Every case the row counts (by id).
+            public var cases: [Int]
+
+            /// The row's name: the rule's title, or what a reading without rule means.
+            public var label: String { rule?.title ?? "nothing recognised" }
+        }
+
+        /// The columns' names: each split's letter, then `all`.
+        public var columns: [String]
+        /// One row per rule that occurs, in ``LenientReading/Rule`` order (the readings without a
+        /// rule last).
+        public var rows: [Row]
+        /// Every case read, per column.
+        public var total: Row
+    }
+
+    /// Counts `data`'s cases of run `run` per recovery rule of their lenient reading, with their
+    /// `lenient` verdicts (by case id); `reference`, PTBench's verdicts of the run, spares the
+    /// reading of every case the reference parsed (the reading leaves those alone).
+    public static func lenientRules(data: ExplorerData, run: Int, lenient: Verdicts, reference: Verdicts?) -> LenientRules {
+        let splits = data.benchmark.splits.count
+        let columns = data.benchmark.splits.indices.map { data.splitLetter($0) } + ["all"]
+        var byRule: [LenientReading.Rule?: LenientRules.Row] = [:]
+        var total = LenientRules.Row(rule: nil, counts: Array(repeating: .init(), count: splits + 1), cases: [])
+        for entry in data.cases {
+            let id = entry.id
+            if let reference, id < reference.count, reference[id].format { continue }
+            guard case .text(let text)? = data.predictionLine(entry, run: run), let reading = Lenient.read(text) else {
+                continue
+            }
+            let v = id < lenient.count ? lenient[id] : CaseVerdict()
+            let rule = reading.rule
+            var row = byRule[rule] ?? LenientRules.Row(rule: rule, counts: total.counts.map { _ in .init() }, cases: [])
+            // The case's split's column and the overall one.
+            func add(_ row: inout LenientRules.Row) {
+                for column in [entry.split, splits] {
+                    row.counts[column].read += 1
+                    if v.format { row.counts[column].parse += 1 }
+                    if v.format && v.overall { row.counts[column].pass += 1 }
+                }
+                row.cases.append(id)
+            }
+            add(&row)
+            add(&total)
+            byRule[rule] = row
+        }
+        let order: [LenientReading.Rule?] = LenientReading.Rule.allCases.map { $0 } + [nil]
+        return LenientRules(columns: columns, rows: order.compactMap { byRule[$0] }, total: total)
+    }
 }
 
 // MARK: - Building the dashboard

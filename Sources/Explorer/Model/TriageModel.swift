@@ -50,7 +50,14 @@ public struct TriageModel: Sendable {
             model.users = Triage.users(data: data, verdicts: verdicts[run])
             model.tools = Triage.tools(data: data, verdicts: verdicts[run])
         } else {
-            let dashboards = zip(verdicts, result.reports).map { Triage.dashboard(data: data, verdicts: $0, report: $1) }
+            var dashboards = zip(verdicts, result.reports).map { Triage.dashboard(data: data, verdicts: $0, report: $1) }
+            // With the lenient reading, each run's cases per recovery rule (PTBench's verdicts beside).
+            if let references = result.referenceReports {
+                for k in dashboards.indices where result.reports[k].lenient {
+                    dashboards[k].lenientRules = Triage.lenientRules(
+                        data: data, run: k, lenient: verdicts[k], reference: k < references.count ? references[k].verdicts : nil)
+                }
+            }
             let reference = result.referenceReports.map { r in
                 Triage.dashboard(data: data, verdicts: r[0].verdicts, report: r[0])
             }

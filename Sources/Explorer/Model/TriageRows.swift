@@ -253,6 +253,7 @@ public enum TriageRows {
             paired = m.pairStatistics.flatMap { $0.pair == pair ? $0 : nil }
             out += pairedSummary(paired, pair: pair, width: width, s.glyphs)
         }
+        if let rules = d.lenientRules { out += lenientRules(rules, layout) }
         out.append(blank)
         out.append(heading("Errors", "error_results.csv (the names are swapped: what each counts is below it)"))
         out.append(row("", names, .muted))
@@ -345,6 +346,26 @@ public enum TriageRows {
             out += layout.lines(TriageTable(columns: columns, rows: rows))
         }
         columns = []
+        return out
+    }
+
+    /// The lenient reading's table: per recovery rule the cases it read, of which parse, of which
+    /// pass (overall), per split and overall, then the total; Enter on a row lists its cases.
+    static func lenientRules(_ rules: Triage.LenientRules, _ layout: TableLayout) -> [TriageRow] {
+        var out = [blank, heading("Lenient recovery rules", "cases the lenient reading read: read / of which parse / pass")]
+        let titles = rules.columns.flatMap { ["\($0) read", "\($0) parse", "\($0) pass"] }
+        let rows = (rules.rows + [rules.total]).enumerated().map { k, row in
+            let total = k == rules.rows.count
+            let label = total ? "total" : row.label
+            let cells = row.counts.flatMap { [$0.read, $0.parse, $0.pass] }.map { Line(String($0)) }
+            return TriageTable.Row(
+                cells: [Line(Text.clean(label), total ? .header : .normal)] + cells, keys: [], cases: row.cases,
+                label: "lenient: \(label)")
+        }
+        let columns =
+            [label("rule", max: 44)]
+            + titles.enumerated().map { c, title in number(title, rows.map { $0.cells[c + 1].plain }) }
+        out += layout.lines(TriageTable(columns: columns, rows: rows, sortable: false))
         return out
     }
 

@@ -23,6 +23,13 @@ public struct Filter: Sendable, Equatable {
     public var comparisons: Set<Comparison> = []
     /// A drill-down from a view (dashboard row, failure pattern, user, tool): exactly these cases.
     public var slice: Slice?
+    /// Only the cases rescued by the lenient reading: a format failure in PTBench's reading that
+    /// the lenient reading passes (overall), in the focused run. Needs the lenient option
+    /// (``rescuedCases(_:)``); without it nothing is filtered out.
+    public var rescued = false
+
+    /// The menu's and the status bar's name of ``rescued``.
+    public static let rescuedLabel = "rescued by lenient: a reference format failure the lenient reading passes"
 
     /// How two runs' verdicts relate (the runs of ``Session/comparedRuns``).
     public enum Comparison: String, Sendable, CaseIterable {
@@ -55,8 +62,29 @@ public struct Filter: Sendable, Equatable {
 
     public var isEmpty: Bool {
         verdicts.isEmpty && errors.isEmpty && splits.isEmpty && scenarios.isEmpty && platforms.isEmpty && users.isEmpty
-            && comparisons.isEmpty && slice == nil && statuses.isEmpty
+            && comparisons.isEmpty && slice == nil && statuses.isEmpty && !rescued
     }
+
+    /// Whether each case (by id) of `session`'s focused run is rescued by the lenient reading: a
+    /// format failure in PTBench's reading, a pass (overall) in the lenient one. Nil without the
+    /// lenient option; none is rescued while its scoring runs (PTBench's reading not yet beside it).
+    public static func rescuedCases(_ session: Session) -> [Bool]? {
+        guard session.options.scorer.lenient else { return nil }
+        guard let scores = session.scores, let lenient = session.focused, scores.report.lenient,
+            let references = scores.result.referenceReports, !references.isEmpty
+        else { return Array(repeating: false, count: session.data.cases.count) }
+        let reference = references[max(0, min(session.focusedRun, references.count - 1))].verdicts
+        let count = min(reference.count, lenient.verdicts.count)
+        return (0..<session.data.cases.count).map { id in
+            guard id < count else { return false }
+            let r = reference[id]
+            let l = lenient.verdicts[id]
+            return !r.format && l.format && l.overall
+        }
+    }
+
+    /// What the status bar says when ``rescued`` is asked for without the lenient option.
+    public static let rescuedNeedsLenient = "the rescued filter needs the lenient reading: :set lenient (or o)"
 
     /// Whether case `id` passes the run-comparison part (run summaries by run, then case id),
     /// comparing run `pair.a` with run `pair.b`.
@@ -113,6 +141,7 @@ extension Filter {
         case .user(let u): return users.contains(u)
         case .comparison(let c): return comparisons.contains(c)
         case .status(let st): return statuses.contains(st)
+        case .rescued: return rescued
         }
     }
 
@@ -129,6 +158,7 @@ extension Filter {
         case .user(let u): flip(&users, u)
         case .comparison(let c): flip(&comparisons, c)
         case .status(let st): flip(&statuses, st)
+        case .rescued: rescued.toggle()
         }
     }
 
@@ -136,6 +166,7 @@ extension Filter {
     public func summary(_ data: ExplorerData) -> String {
         var parts: [String] = []
         if let slice { parts.append(slice.label) }
+        if rescued { parts.append("rescued by lenient") }
         parts += statuses.map(\.rawValue).sorted()
         parts += comparisons.map { String($0.rawValue.prefix(while: { $0 != ":" })) }.sorted()
         parts += verdicts.map(\.rawValue).sorted()

@@ -15,6 +15,8 @@ public struct FilterMenu: Sendable, Equatable {
         case user(Int)
         case comparison(Filter.Comparison)
         case status(CaseStatus)
+        /// Rescued by the lenient reading (``Filter/rescued``).
+        case rescued
     }
 
     public var items: [Item]
@@ -28,10 +30,11 @@ public struct FilterMenu: Sendable, Equatable {
     public var pair = RunPair(a: 0, b: 1)
 
     /// The rows for `data`, with counts from `summaries` (by case id, the focused run's) when
-    /// scored, and the run comparison rows between `pair`'s runs when there are several runs.
+    /// scored, and the run comparison rows between `pair`'s runs when there are several runs;
+    /// `rescued` (``Filter/rescuedCases(_:)``, nil without the lenient option) counts its row.
     public init(
         data: ExplorerData, summaries verdicts: [CaseSummary]?, runs: [[CaseSummary]] = [],
-        pair: RunPair = RunPair(a: 0, b: 1)
+        pair: RunPair = RunPair(a: 0, b: 1), rescued: [Bool]? = nil
     ) {
         var items: [Item] = []
         self.pair = pair
@@ -44,6 +47,7 @@ public struct FilterMenu: Sendable, Equatable {
         }
         items.append(.heading("Verdict"))
         items += Filter.Verdict.allCases.filter { $0 != .unscored }.map(Item.verdict)
+        items.append(.rescued)
         items.append(.heading("Error (error_results.csv column, or platform)"))
         items += ErrorCategory.filterable.map(Item.error)
         items.append(.heading("Annotation status"))
@@ -80,6 +84,7 @@ public struct FilterMenu: Sendable, Equatable {
             case .platform(let p): return data.platformCounts[p, default: 0]
             case .user(let u): return data.users[u].caseCount
             case .status: return nil
+            case .rescued: return rescued.map { $0.reduce(0) { $0 + ($1 ? 1 : 0) } }
             case .comparison(let c):
                 guard runs.count >= 2 else { return nil }
                 var f = Filter()

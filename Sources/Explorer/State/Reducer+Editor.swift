@@ -69,7 +69,13 @@ extension Reducer {
         if words.map({ $0.lowercased() }) == ["adjudicate"] { return adjudicate(&s) }
         guard let data = s.data else { return [] }
         do {
-            s.list.filter = try FilterCommand.apply(words, to: s.list.filter, data: data)
+            let filter = try FilterCommand.apply(words, to: s.list.filter, data: data)
+            // Rescued by lenient compares the two readings: without the lenient one it filters nothing.
+            if filter.rescued, !s.list.filter.rescued, let session = s.session, Filter.rescuedCases(session) == nil {
+                s.status.message = Filter.rescuedNeedsLenient
+                return []
+            }
+            s.list.filter = filter
         } catch {
             s.status.message = error.description
             return []

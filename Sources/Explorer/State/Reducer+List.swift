@@ -154,6 +154,8 @@ extension CaseList {
         let pair = session.comparedRuns
         let needsEntry =
             !filter.splits.isEmpty || !filter.scenarios.isEmpty || !filter.platforms.isEmpty || !filter.users.isEmpty
+        // Without the lenient reading the rescued filter filters nothing out (it was refused when asked for).
+        let rescued = filter.rescued ? Filter.rescuedCases(session) : nil
         for i in 0..<data.cases.count {
             let sum: CaseSummary? = i < summaries.count ? summaries[i] : nil
             if verdictMask != 0 {
@@ -168,6 +170,7 @@ extension CaseList {
                 if !filter.statuses.contains(st) { continue }
             }
             if !filter.comparisons.isEmpty && !filter.matchesComparison(i, runSummaries, pair: pair) { continue }
+            if let rescued, !(i < rescued.count && rescued[i]) { continue }
             visible.append(i)
         }
         return visible

@@ -45,7 +45,8 @@ extension Reducer {
             s.overlay = .filter(
                 FilterMenu(
                     data: session.data, summaries: session.focused?.summaries,
-                    runs: session.scores?.runs.map(\.summaries) ?? [], pair: session.comparedRuns))
+                    runs: session.scores?.runs.map(\.summaries) ?? [], pair: session.comparedRuns,
+                    rescued: Filter.rescuedCases(session)))
         case .options:
             if case .options? = s.overlay { return [] }
             s.overlay = .options(cursor: 0)
@@ -53,6 +54,12 @@ extension Reducer {
             s.overlay = .edits(ListCursor())
         case .toggleFilterItem:
             guard case .filter(let menu)? = s.overlay else { return [] }
+            if menu.selectedItem == .rescued, !s.list.filter.rescued, let session = s.session,
+                Filter.rescuedCases(session) == nil
+            {
+                s.status.message = Filter.rescuedNeedsLenient
+                return []
+            }
             s.list.filter.toggle(menu.selectedItem)
             recomputeVisible(&s, keeping: s.selectedID)
         case .clearFilter:

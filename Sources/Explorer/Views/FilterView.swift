@@ -23,7 +23,11 @@ enum FilterView {
                 Span("  " + (on ? g.selected : g.unselected) + " ", on ? .key : .muted),
                 Span(label(item, data, pair: menu.pair), .normal),
             ])
-            if let n = menu.counts[i] { line.spans.append(Span("  \(n)", .muted)) }
+            if let n = menu.counts[i] {
+                line.spans.append(Span("  \(n)", .muted))
+            } else if item == .rescued {
+                line.spans.append(Span("  (needs :set lenient)", .muted))
+            }
             return line
         }
         let cursor = ListCursor(index: menu.cursor.index - menu.cursor.top, top: 0)
@@ -43,6 +47,7 @@ enum FilterView {
         case .user(let u): return Text.clean(data.users[u].name)
         case .comparison(let c): return c.label(pair)
         case .status(let st): return st.rawValue
+        case .rescued: return Filter.rescuedLabel
         }
     }
 }
