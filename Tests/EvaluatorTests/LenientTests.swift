@@ -175,4 +175,13 @@ struct LenientTests {
         let qwen = Lenient.read(#"<think>x</think><tool_call>{"name": "f", "arguments": {}}</tool_call>"#)!
         #expect(qwen.rule == .qwenToolCall)
     }
+
+    @Test func withTheJSONFormatATextThatParsesIsLeftAlone() {
+        let raw = #"{'platform': 'Amazon', 'functions': [{'name': 'search', 'parameters': {'q': 'x'}}]}"#
+        #expect(Lenient.read(raw, format: .json) == nil)
+        #expect(Lenient.extract(raw, format: .json) == nil)
+        // In a fence the reading takes it out, in PTBench's call format (what the scorer then parses).
+        let fenced = "```json\n" + raw.replacingOccurrences(of: "'", with: "\"") + "\n```"
+        #expect(Lenient.extract(fenced, format: .json) == "Amazon:[search(q='x')]")
+    }
 }

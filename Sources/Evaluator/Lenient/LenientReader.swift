@@ -10,17 +10,19 @@
 /// name, a `Platform: X` label, the key before the call list) and never invented: with none, the
 /// reading says None.
 public enum Lenient {
-    /// The lenient reading of `text`, or nil when the reference already parses it.
-    public static func read(_ text: String) -> LenientReading? {
-        if case .success = PredictionParser.parse(text) { return nil }
+    /// The lenient reading of `text`, or nil when the reference already parses it in `format`.
+    /// The reading's text is in PTBench's call format whatever `format` is.
+    public static func read(_ text: String, format: PredictionParser.Format = .reference) -> LenientReading? {
+        if case .success = PredictionParser.parse(text, format: format) { return nil }
         var reader = LenientReader(text)
         return reader.read()
     }
 
-    /// The text the lenient reading would parse, or nil when it changes nothing.
-    public static func extract(_ text: String) -> String? {
-        guard let reading = read(text), let recovered = reading.text, recovered != text else { return nil }
-        return recovered
+    /// The text the lenient reading would parse (in PTBench's call format), or nil when the
+    /// reference parses `text` in `format` as it is, or nothing was recovered.
+    public static func extract(_ text: String, format: PredictionParser.Format = .reference) -> String? {
+        guard let reading = read(text, format: format), let recovered = reading.text else { return nil }
+        return format == .reference && recovered == text ? nil : recovered
     }
 }
 

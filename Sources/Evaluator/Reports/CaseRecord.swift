@@ -84,8 +84,8 @@ public struct LenientRecord: Sendable {
 
     /// The record of a case whose prediction is `text` (nil: not text) and whose lenient verdict
     /// is `verdict`.
-    public init(text: String?, verdict: CaseVerdict) {
-        self.init(reading: text.flatMap(Lenient.read), verdict: verdict)
+    public init(text: String?, verdict: CaseVerdict, format: PredictionParser.Format = .reference) {
+        self.init(reading: text.flatMap { Lenient.read($0, format: format) }, verdict: verdict)
     }
 
     /// `null` without a reading, else `{"rule", "steps": [{"rule", "bytes": [lo, hi], "note"}],

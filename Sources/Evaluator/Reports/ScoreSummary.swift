@@ -59,7 +59,8 @@ extension ScoreReport {
                 var context = CaseContext(data.cases[k], in: data, predictions: predictions, annotations: annotations)
                 if lenient != nil {
                     let verdict = lenientVerdicts.flatMap { k < $0.count ? $0[k] : nil } ?? CaseVerdict()
-                    context.lenient = LenientRecord(text: context.predictionText, verdict: verdict)
+                    let format = split.source?.options.format ?? .reference
+                    context.lenient = LenientRecord(text: context.predictionText, verdict: verdict, format: format)
                 }
                 text += split.diagnosis(k).jsonLine(split: split.name, index: k, context: context) + "\n"
             }

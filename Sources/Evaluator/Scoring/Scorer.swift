@@ -41,9 +41,12 @@ public enum Scorer {
         case .notText(let value)?:
             parsed = .failure(FormatFailure(.notText, "\"predict\" is \(value.kindDescription), not a string"))
         case .text(let text)?:
-            var source = text
-            if options.lenient, let extracted = Lenient.extract(text) { source = extracted }
-            parsed = PredictionParser.parse(source, format: options.format)
+            if options.lenient, let extracted = Lenient.extract(text, format: options.format) {
+                // The lenient reading is written in PTBench's call format, whatever the input format.
+                parsed = PredictionParser.parse(extracted)
+            } else {
+                parsed = PredictionParser.parse(text, format: options.format)
+            }
         }
         // PTBench's json.load refuses the whole file; ptscope scores the other cases and says so here.
         for (field, value) in [("answer", c.answer), ("query_params", c.queryParams), ("profile_params", c.profileParams)] {

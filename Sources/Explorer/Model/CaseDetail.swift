@@ -67,7 +67,7 @@ public struct CaseDetail: Sendable {
             let (text, note) = CaseDetail.text(line)
             var detail = RunDetail(
                 name: run.name, diagnosis: diagnosis, diff: diff, predictionText: text, predictionNote: note)
-            if options.lenient, case .text(let raw)? = line, let reading = Lenient.read(raw) {
+            if options.lenient, case .text(let raw)? = line, let reading = Lenient.read(raw, format: options.format) {
                 let reference = Scorer.verdict(for: c, line: line, options: Scorer.Options(format: options.format))
                 detail.lenient = LenientDetail(reading: reading, reference: reference)
             }

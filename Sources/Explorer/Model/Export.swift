@@ -42,7 +42,8 @@ public enum Export {
                     note: review?.note)
                 // With the lenient option, the case's lenient reading and verdict (as `score --lenient --per-case`).
                 if let verdict, let scores, k < scores.result.reports.count, scores.result.reports[k].lenient {
-                    context.lenient = LenientRecord(text: context.predictionText, verdict: verdict.verdict)
+                    let format = scores.result.reports[k].splits.first?.source?.options.format ?? .reference
+                    context.lenient = LenientRecord(text: context.predictionText, verdict: verdict.verdict, format: format)
                 }
                 if csv {
                     out += csvRow(data, entry, run: run.name, verdict: verdict, context: context, provenance: provenance)

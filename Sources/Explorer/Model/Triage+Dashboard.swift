@@ -200,7 +200,9 @@ extension Triage {
     /// Counts `data`'s cases of run `run` per recovery rule of their lenient reading, with their
     /// `lenient` verdicts (by case id); `reference`, PTBench's verdicts of the run, spares the
     /// reading of every case the reference parsed (the reading leaves those alone).
-    public static func lenientRules(data: ExplorerData, run: Int, lenient: Verdicts, reference: Verdicts?) -> LenientRules {
+    public static func lenientRules(
+        data: ExplorerData, run: Int, lenient: Verdicts, reference: Verdicts?, format: PredictionParser.Format = .reference
+    ) -> LenientRules {
         let splits = data.benchmark.splits.count
         let columns = data.benchmark.splits.indices.map { data.splitLetter($0) } + ["all"]
         var byRule: [LenientReading.Rule?: LenientRules.Row] = [:]
@@ -208,7 +210,7 @@ extension Triage {
         for entry in data.cases {
             let id = entry.id
             if let reference, id < reference.count, reference[id].format { continue }
-            guard case .text(let text)? = data.predictionLine(entry, run: run), let reading = Lenient.read(text) else {
+            guard case .text(let text)? = data.predictionLine(entry, run: run), let reading = Lenient.read(text, format: format) else {
                 continue
             }
             let v = id < lenient.count ? lenient[id] : CaseVerdict()

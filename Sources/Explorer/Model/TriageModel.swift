@@ -55,7 +55,8 @@ public struct TriageModel: Sendable {
             if let references = result.referenceReports {
                 for k in dashboards.indices where result.reports[k].lenient {
                     dashboards[k].lenientRules = Triage.lenientRules(
-                        data: data, run: k, lenient: verdicts[k], reference: k < references.count ? references[k].verdicts : nil)
+                        data: data, run: k, lenient: verdicts[k], reference: k < references.count ? references[k].verdicts : nil,
+                        format: result.reports[k].splits.first?.source?.options.format ?? .reference)
                 }
             }
             let reference = result.referenceReports.map { r in
