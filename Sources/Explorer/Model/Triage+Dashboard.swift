@@ -210,7 +210,8 @@ extension Triage {
         for entry in data.cases {
             let id = entry.id
             if let reference, id < reference.count, reference[id].format { continue }
-            guard case .text(let text)? = data.predictionLine(entry, run: run), let reading = Lenient.read(text, format: format) else {
+            guard case .text(let text)? = data.predictionLine(entry, run: run), let reading = Lenient.read(text, format: format)
+            else {
                 continue
             }
             let v = id < lenient.count ? lenient[id] : CaseVerdict()
