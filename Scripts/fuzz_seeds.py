@@ -46,8 +46,11 @@ def set_files(kind, name):
 
 def main():
     out = sys.argv[1]
-    parse = jsonl(os.path.join(REF, "parse.jsonl"))
-    cases = jsonl(os.path.join(REF, "cases.jsonl"))
+    # Every vector file: the fidelity classes' and the model-like ones (think blocks, fences,
+    # <tool_call> tags, JSON), which also seed the lenient reading.
+    names = sorted(os.listdir(REF))
+    parse = [v for n in names if n.startswith("parse") and n.endswith(".jsonl") for v in jsonl(os.path.join(REF, n))]
+    cases = [c for n in names if n.startswith("cases") and n.endswith(".jsonl") for c in jsonl(os.path.join(REF, n))]
     predictions = [v["input"] for v in parse] + [c["predict"] for c in cases if isinstance(c.get("predict"), str)]
 
     values = []

@@ -30,6 +30,19 @@ struct LiteralOperationTests {
         }
     }
 
+    @Test("a precision past a double's exact digits: zeros appended, as Python writes them (a fuzz finding)")
+    func hugePrecision() throws {
+        // The fuzz input that took over a second under the sanitizers: past the element budget
+        // (the documented difference: the reference would build it, then raise TypeError on `&`).
+        expectFailure("b'%.745478ff' % 2& 2&25", "too large to compute")
+        let text = try #require(try? value("'%.300000f' % 2").get())
+        guard case .str(let s) = text, let t = s.text else {
+            Issue.record("not a str")
+            return
+        }
+        #expect(t.utf8.count == 300_002 && t.hasPrefix("2.000") && t.utf8.dropFirst(2).allSatisfy { $0 == 0x30 })
+    }
+
     @Test("float(int) rounds half to even with what lies below the half (2**64 + 3·2**10 + 1)")
     func intToFloat() {
         // Above the half of a unit in the last place: up, though the kept bit is even.

@@ -96,7 +96,7 @@ enum OverlayViews {
         let rows: [Line] = [
             Line([
                 Span((options.scorer.lenient ? g.selected : g.unselected) + " ", .key),
-                Span("lenient parsing: strip <think> blocks, Markdown fences and prose first"),
+                Span("lenient reading: think blocks, fences, tool-call formats, calls inside prose"),
             ]),
             Line([
                 Span("prediction format: ", .normal),
