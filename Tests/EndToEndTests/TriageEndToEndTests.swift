@@ -339,11 +339,11 @@ struct TriageEndToEndTests {
 
         try t.send("o")
         s = try await t.waitUntil("the options") { $0.mode == "OPTIONS" }
-        #expect(s.cursorRow?.hasPrefix("[ ] lenient parsing") == true, "the cursor is on lenient parsing:\n\(s.framed)")
+        #expect(s.cursorRow?.hasPrefix("[ ] lenient reading") == true, "the cursor is on lenient reading:\n\(s.framed)")
 
         try t.send("Space")
         s = try await t.waitUntil("Space to turn lenient parsing on and re-score") {
-            $0.contains("[x] lenient parsing") && $0.header.contains("LENIENT") && $0.scoringProgress == nil
+            $0.contains("[x] lenient reading") && $0.header.contains("LENIENT") && $0.scoringProgress == nil
                 && $0.overallAccuracy != nil
         }
         // The bundled strong-sim has format failures that a lenient reading accepts.
@@ -352,7 +352,7 @@ struct TriageEndToEndTests {
 
         try t.send("Space")
         s = try await t.waitUntil("Space to turn lenient parsing off and re-score") {
-            $0.contains("[ ] lenient parsing") && !$0.header.contains("LENIENT") && $0.scoringProgress == nil
+            $0.contains("[ ] lenient reading") && !$0.header.contains("LENIENT") && $0.scoringProgress == nil
                 && $0.overallAccuracy == accuracy
         }
 
