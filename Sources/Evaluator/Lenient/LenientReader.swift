@@ -14,6 +14,12 @@ public enum Lenient {
     /// The reading's text is in PTBench's call format whatever `format` is.
     public static func read(_ text: String, format: PredictionParser.Format = .reference) -> LenientReading? {
         if case .success = PredictionParser.parse(text, format: format) { return nil }
+        return recover(text).reading
+    }
+
+    /// The reading of a text the reference does not parse, with the parse of the reading's text
+    /// when it succeeded (the scorer takes it rather than parsing that text again).
+    static func recover(_ text: String) -> (reading: LenientReading, parsed: ParsedPrediction?) {
         var reader = LenientReader(text)
         return reader.read()
     }
@@ -40,7 +46,7 @@ struct LenientReader {
 
     init(_ text: String) { bytes = Array(text.utf8) }
 
-    mutating func read() -> LenientReading {
+    mutating func read() -> (reading: LenientReading, parsed: ParsedPrediction?) {
         var steps: [LenientReading.Step] = []
         var region = 0..<bytes.count
         if let close = lastRange(of: "</think>", in: region) ?? lastRange(of: "</thinking>", in: region) {
@@ -51,21 +57,18 @@ struct LenientReader {
             let before = 0..<open.lowerBound
             steps.append(.init(.unclosedThink, open.lowerBound..<bytes.count, "no answer after the reasoning"))
             region = before
-            if trimmed(region).isEmpty { return LenientReading(steps: steps, text: nil) }
+            if trimmed(region).isEmpty { return (LenientReading(steps: steps, text: nil), nil) }
         }
         labels = platformLabels(in: region)
         let candidates = self.candidates(in: region, fences: true)
-        if let good = candidates.first(where: { Self.parses($0.text) }) {
-            return LenientReading(steps: steps + good.steps, text: good.text)
+        for good in candidates {
+            if case .success(let parsed) = PredictionParser.parse(good.text) {
+                return (LenientReading(steps: steps + good.steps, text: good.text), parsed)
+            }
         }
-        if let first = candidates.first { return LenientReading(steps: steps + first.steps, text: first.text) }
+        if let first = candidates.first { return (LenientReading(steps: steps + first.steps, text: first.text), nil) }
         let rest = text(trimmed(region))
-        return LenientReading(steps: steps, text: steps.isEmpty || rest.isEmpty ? nil : rest)
-    }
-
-    static func parses(_ text: String) -> Bool {
-        if case .success = PredictionParser.parse(text) { return true }
-        return false
+        return (LenientReading(steps: steps, text: steps.isEmpty || rest.isEmpty ? nil : rest), nil)
     }
 
     // MARK: Candidates, in order of preference
@@ -464,15 +467,13 @@ struct LenientReader {
         b >= 0x80 || (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == UInt8(ascii: "_")
     }
 
-    /// A name Python reads as a bare identifier (not a keyword).
+    /// A name Python 3.11 reads as a bare identifier (its XID tables, not Swift's newer ones; not
+    /// a keyword, as the tokenizer matches them).
     static func isIdentifier(_ s: String) -> Bool {
-        guard let first = s.unicodeScalars.first, first == "_" || first.properties.isXIDStart else { return false }
-        guard s.unicodeScalars.dropFirst().allSatisfy({ $0.properties.isXIDContinue }) else { return false }
-        return ![
-            "None", "True", "False", "and", "or", "not", "if", "else", "for", "in", "is", "lambda", "def", "class",
-            "return", "import", "from", "as", "with", "while", "try", "except", "finally", "raise", "pass", "break",
-            "continue", "global", "nonlocal", "del", "assert", "yield", "await", "async", "elif",
-        ].contains(s)
+        let scalars = s.unicodeScalars
+        guard let first = scalars.first, first == "_" || PythonUnicode.isXIDStart(first) else { return false }
+        guard scalars.dropFirst().allSatisfy(PythonUnicode.isXIDContinue) else { return false }
+        return PyKeyword.of(scalars) == nil
     }
 
     /// The index of the bracket closing the one at `open` (`(`, `[` or `{`), skipping quoted text.

@@ -28,7 +28,7 @@ public enum Scorer {
     /// The verdict for one case given its prediction line (nil: no line for it), with its findings
     /// and parsed prediction: the same every time for the same case, line and options.
     public static func diagnose(_ c: BenchmarkCase, line: PredictionLine?, options: Options = Options()) -> CaseDiagnosis {
-        let parsed: Result<ParsedPrediction, FormatFailure>
+        var parsed: Result<ParsedPrediction, FormatFailure>
         switch line {
         case nil:
             let message = "no prediction line for this case (the file has fewer lines than the split has cases)"
@@ -41,11 +41,16 @@ public enum Scorer {
         case .notText(let value)?:
             parsed = .failure(FormatFailure(.notText, "\"predict\" is \(value.kindDescription), not a string"))
         case .text(let text)?:
-            if options.lenient, let extracted = Lenient.extract(text, format: options.format) {
-                // The lenient reading is written in PTBench's call format, whatever the input format.
-                parsed = PredictionParser.parse(extracted)
-            } else {
-                parsed = PredictionParser.parse(text, format: options.format)
+            parsed = PredictionParser.parse(text, format: options.format)
+            if options.lenient, case .failure = parsed {
+                // The lenient reading is written in PTBench's call format, whatever the input format;
+                // a reading that parsed comes with its parse, one that did not is parsed for its failure.
+                let (reading, recovered) = Lenient.recover(text)
+                if let recovered {
+                    parsed = .success(recovered)
+                } else if let extracted = reading.text, options.format != .reference || extracted != text {
+                    parsed = PredictionParser.parse(extracted)
+                }
             }
         }
         // PTBench's json.load refuses the whole file; ptscope scores the other cases and says so here.
