@@ -71,7 +71,7 @@ extension Reducer {
         do {
             let filter = try FilterCommand.apply(words, to: s.list.filter, data: data)
             // Rescued by lenient compares the two readings: without the lenient one it filters nothing.
-            if filter.rescued, !s.list.filter.rescued, let session = s.session, Filter.rescuedCases(session) == nil {
+            if filter.rescued, !s.list.filter.rescued, let session = s.session, !session.options.scorer.lenient {
                 s.status.message = Filter.rescuedNeedsLenient
                 return []
             }

@@ -55,7 +55,7 @@ extension Reducer {
         case .toggleFilterItem:
             guard case .filter(let menu)? = s.overlay else { return [] }
             if menu.selectedItem == .rescued, !s.list.filter.rescued, let session = s.session,
-                Filter.rescuedCases(session) == nil
+                !session.options.scorer.lenient
             {
                 s.status.message = Filter.rescuedNeedsLenient
                 return []
