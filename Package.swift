@@ -10,12 +10,19 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // PTBench file model, prediction parser, reference-exact scoring, diagnosis. No UI.
         .target(
             name: "Evaluator",
             dependencies: [.product(name: "BigInt", package: "BigInt")]
+        ),
+        // `ptscope run`: asks an OpenAI-compatible endpoint for every case's answer and keeps the
+        // answers crash-safe in PTBench's layout. No UI; the CLI and the explorer's `A` call it.
+        .target(
+            name: "Runner",
+            dependencies: ["Evaluator", .product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
         // The bundled, invented PTBench-shaped sample (data + two simulated models' predictions).
         // Embedded as Swift source (EmbeddedSample.swift, Scripts/embed_sample.py), not a resource
@@ -37,7 +44,7 @@ let package = Package(
         .executableTarget(
             name: "ptscope",
             dependencies: [
-                "Evaluator", "Sample", "TUICore", "Explorer", "NcursesBackend",
+                "Evaluator", "Sample", "TUICore", "Explorer", "NcursesBackend", "Runner",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,6 +61,7 @@ let package = Package(
             dependencies: ["Explorer", "Evaluator", "TUICore", "Sample", "TestSupport"],
             exclude: ["Snapshots"]
         ),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner", "Evaluator", "TestSupport"]),
         .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "TUICore"]),
         // Starts the built ptscope binary inside tmux and asserts on the screen after every key.
         .testTarget(name: "EndToEndTests", dependencies: ["ptscope", "TestSupport"]),

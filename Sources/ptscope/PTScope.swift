@@ -23,7 +23,7 @@ struct PTScope: ParsableCommand {
         version: version,
         subcommands: [
             Open.self, Score.self, Check.self, Keys.self, ConfigCommand.self, BenchCommand.self, ExportCommand.self,
-            AnnotationsCommand.self, DiffCommand.self, TableCommand.self,
+            AnnotationsCommand.self, DiffCommand.self, TableCommand.self, RunCommand.self,
         ],
         defaultSubcommand: Open.self
     )

@@ -1,5 +1,3 @@
-import Evaluator
-
 // MARK: - Results
 
 /// One message of the chat PTBench's API runner sends.
@@ -64,9 +62,32 @@ public enum Prompts {
         Fields(json).problems
     }
 
+    /// The sampling `src/predict_oss.py` uses with every template: temperature 0.1, at most 128
+    /// new tokens (and no stop words, see ``stopWords(template:fixQuirks:)``).
+    public static let templateTemperature = 0.1
+    public static let templateMaxTokens = 128
+
+    /// The stop words sent with template `name`'s prompts: none as the reference sends them (its
+    /// `register_template` puts them in the wrong field); with `fixQuirks`, the ones the template
+    /// registers, except mistral's literal `"eos_token"` (the server stops at the real EOS anyway).
+    public static func stopWords(template name: String, fixQuirks: Bool) -> [String]? {
+        guard fixQuirks else { return nil }
+        switch name {
+        case "qwen", "hammer": return ["<|im_end|>"]
+        case "llama3": return ["<|eot_id|>"]
+        case "deepseek3": return ["<｜end▁of▁sentence｜>"]
+        case "xlam": return ["[END OF SOLUTION]"]
+        default: return nil
+        }
+    }
+
     /// The prompt string template `name` builds for `case` (the whole case object), or nil for a
-    /// name `src/template.py` does not register.
-    public static func render(template name: String, case json: JSONValue) -> PromptRendering? {
+    /// name `src/template.py` does not register. With `fixQuirks` the text is what the template
+    /// evidently means instead: each note then says what was changed.
+    public static func render(template name: String, case json: JSONValue, fixQuirks: Bool = false)
+        -> PromptRendering?
+    {
+        if fixQuirks { return renderFixed(template: name, case: json) }
         let f = Fields(json)
         var notes: [String]
         let text: String
@@ -138,6 +159,54 @@ public enum Prompts {
                 + "formatting_format field, so return_stop_words() gives None and vLLM gets stop=None "
                 + "(src/template.py:38, src/predict_oss.py:33-35).")
         return PromptRendering(name: name, text: text, notes: notes + f.problems)
+    }
+
+    /// The template's text with the reference's quirks fixed (`ptscope run --fix-template-quirks`).
+    static func renderFixed(template name: String, case json: JSONValue) -> PromptRendering? {
+        let f = Fields(json)
+        let text: String
+        let notes: [String]
+        switch name {
+        case "qwen":
+            text =
+                "<|im_start|>system\n" + instruction(f) + "<|im_end|>\n" + "<|im_start|>user\n" + f.query
+                + "<|im_end|>\n" + "<|im_start|>assistant\n"
+            notes = ["Fixed: the prompt ends with `<|im_start|>assistant` and a newline, as Qwen's chat template."]
+        case "llama3":
+            text =
+                "<|start_header_id|>system<|end_header_id|>\n\n" + instruction(f) + "<|eot_id|>"
+                + "<|start_header_id|>user<|end_header_id|>\n\n" + f.query + "<|eot_id|>"
+                + "<|start_header_id|>assistant<|end_header_id|>\n\n"
+            notes = ["Unchanged text: `<|begin_of_text|>` is left to the server's tokenizer, which adds BOS."]
+        case "mistral":
+            text = "[INST] " + instruction(f) + "\n\n" + f.query + "[/INST]"
+            notes = [
+                "Fixed: the system prompt is inside the first `[INST]` turn, as Mistral's chat template puts it, "
+                    + "with no space after `[/INST]`."
+            ]
+        case "deepseek3":
+            text =
+                "<｜begin▁of▁sentence｜>" + "<｜User｜>" + instruction(f) + "\n\n" + f.query
+                + "<｜Assistant｜><think>\n"
+            notes = ["Fixed: the user turn holds the instruction (with profile, platforms and tools), then the query."]
+        case "hammer":
+            text =
+                "<|im_start|>system\nYou are a helpful assistant.<|im_end|>\n" + "<|im_start|>user\n"
+                + toolBlocks(f) + "<|im_end|>\n" + "<|im_start|>user\n" + f.query + "<|im_end|>\n"
+                + "<|im_start|>assistant\n"
+            notes = ["Fixed: each turn ends with `<|im_end|>` and a newline (the query's turn had `<im_end>`)."]
+        case "xlam":
+            text =
+                toolBlocks(f) + "[BEGIN OF QUERY]\n" + f.query + "\n[END OF QUERY]\n\n" + "[BEGIN OF SOLUTION]\n"
+            notes = ["Unchanged text: xlam's prompt is plain text by design."]
+        default:
+            return nil
+        }
+        let stops = stopWords(template: name, fixQuirks: true)
+        let stopNote =
+            stops.map { "Fixed: the template's stop words are sent (\($0.joined(separator: ", ")))." }
+            ?? "No stop words: the server stops at the model's end-of-sequence token."
+        return PromptRendering(name: name, text: text, notes: notes + [stopNote] + f.problems)
     }
 
     /// Every template's rendering of `case`, in ``templates`` order.
