@@ -306,9 +306,11 @@ final class ProgressDisplay: @unchecked Sendable {
             let names = p.streams.map { s in (s.sample, s.split) }
             let multi = Set(names.map(\.0)).count > 1
             let nameWidth = min(40, p.streams.map { (multi ? "s\($0.sample) " : "").count + $0.split.count }.max() ?? 0)
+            let countWidth = p.streams.map { "\($0.cases)/\($0.cases)".count }.max() ?? 0
             for s in p.streams {
                 let name = TerminalText.clean((multi ? "s\(s.sample) " : "") + s.split)
-                let count = "\(s.written)/\(s.cases)"
+                let raw = "\(s.written)/\(s.cases)"
+                let count = String(repeating: " ", count: max(0, countWidth - raw.count)) + raw
                 let barWidth = max(0, width - nameWidth - count.count - 6)
                 let filled = s.cases > 0 ? Int((Double(s.written) / Double(s.cases) * Double(barWidth)).rounded(.down)) : 0
                 let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: barWidth - filled)
