@@ -220,7 +220,6 @@ public final class RunEngine: Sendable {
                     result = .failure(error)
                 }
                 await counters.ended()
-                try Task.checkCancellation()
                 switch result {
                 case .success(let c):
                     let elapsed = clock.duration(to: .now)
@@ -229,9 +228,11 @@ public final class RunEngine: Sendable {
                         i: job.index, predict: c.text, finish: c.finishReason, promptTokens: c.promptTokens,
                         completionTokens: c.completionTokens, seconds: (seconds * 1000).rounded() / 1000,
                         attempts: retry + 1)
+                    // Kept even when the run was cancelled meanwhile: it is a whole answer.
                     try await store.record(sample: job.sample, split: split.name, answer)
                     await counters.answered(tokens: c.completionTokens)
                 case .failure(let error):
+                    try Task.checkCancellation()
                     if error.stopsRun { throw RunError.endpoint(error.description) }
                     if error.isTransient && retry < options.retries {
                         retry += 1

@@ -34,7 +34,12 @@ struct RunSession: Sendable {
     /// Runs the session; returns the exit code.
     func execute() async -> Int32 {
         let client = EndpointClient(endpoint: endpoint, connections: options.concurrency)
-        defer { Task.detached { await client.shutdown() } }
+        let code = await execute(client)
+        await client.shutdown()
+        return code
+    }
+
+    func execute(_ client: EndpointClient) async -> Int32 {
         let store = RunStore(root: out)
         let engine: RunEngine
         do {
@@ -73,7 +78,10 @@ struct RunSession: Sendable {
         var failure: String?
         var cancelled = false
         if toAsk > 0 {
-            if let problem = await preflight(client) {
+            let problem = await preflight(client)
+            if Task.isCancelled {
+                cancelled = true
+            } else if let problem {
                 failure = problem
             } else {
                 let display = ProgressDisplay(onTerminal: progressOnTerminal)
