@@ -182,7 +182,7 @@ struct ServerSupportTests {
 
     @Test("stall: no byte comes, a client's time limit ends the wait; other connections are answered meanwhile")
     func stall() async throws {
-        let server = try await FaultServer.start(rules: [.init(match: "stuck", action: .stall(seconds: 30))])
+        let server = try await FaultServer.start(rules: [.init(match: "stuck", action: .stall(seconds: 60))])
         let url = server.baseURL + "/chat/completions"
         let started = Date()
         async let stuck = HTTPProbe.post(url, json: Self.chat("stuck"), timeout: 1)
@@ -190,7 +190,8 @@ struct ServerSupportTests {
         let other = try await HTTPProbe.post(url, json: Self.chat("free"), timeout: 5).get()
         #expect(other.status == 200)
         #expect(await stuck.failure == .timedOut)
-        #expect(Date().timeIntervalSince(started) < 5)
+        // Far below the stall's 60 s (generous: a loaded machine runs these tests too).
+        #expect(Date().timeIntervalSince(started) < 30)
         #expect(try server.requests().first { $0.prompt == "stuck" }?.action == "stall")
     }
 
@@ -293,9 +294,9 @@ struct ServerSupportTests {
     }
 
     @Test("a script with a mistake is refused, naming the file, the rule and what was expected")
-    func badScript() throws {
-        #expect {
-            try FaultServer(rules: [.init(action: .slow(seconds: 1)), .init(action: .status(200))])
+    func badScript() async throws {
+        await #expect {
+            try await FaultServer.start(rules: [.init(action: .slow(seconds: 1)), .init(action: .status(200))])
         } throws: { error in
             let text = "\(error)"
             return text.contains("rules.json: rule 1: \"code\" must be an HTTP error status 400...599, got 200")
@@ -305,16 +306,16 @@ struct ServerSupportTests {
     @Test("SIGTERM ends the server with status 0 even during a stall; kill() ends it at once")
     func stopAndKill() async throws {
         let server = try await FaultServer.start(rules: [.init(action: .stall(seconds: 60))])
-        async let stuck = HTTPProbe.post(server.baseURL + "/chat/completions", json: Self.chat("x"), timeout: 10)
+        async let stuck = HTTPProbe.post(server.baseURL + "/chat/completions", json: Self.chat("x"), timeout: 30)
         try await Task.sleep(for: .milliseconds(300))
         let started = Date()
-        #expect(server.stop() == 0)
-        #expect(Date().timeIntervalSince(started) < 3)
+        #expect(await OffPool.run { server.stop() } == 0)
+        #expect(Date().timeIntervalSince(started) < 10)
         #expect(await stuck.failure == .closedWithoutResponse)
         #expect(!server.isRunning)
 
         let other = try await FaultServer.start()
-        other.kill()
+        await OffPool.run { other.kill() }
         #expect(!other.isRunning)
         #expect(await HTTPProbe.send("GET", other.baseURL + "/models").failure == .refused)
     }
@@ -329,13 +330,13 @@ struct ServerSupportTests {
         let script =
             "python3 '\(FaultServer.scriptPath)' --port 0 > '\(folder.path)/out' & echo $! > '\(pidFile)'; "
             + "while ! grep -q listening '\(folder.path)/out'; do sleep 0.05; done"
-        let status = try Spawn.run(
-            ["/bin/sh", "-c", script], stdout: folder.appendingPathComponent("sh.out").path,
-            stderr: folder.appendingPathComponent("sh.err").path)
+        let out = folder.appendingPathComponent("sh.out").path
+        let err = folder.appendingPathComponent("sh.err").path
+        let status = await OffPool.run { (try? Spawn.run(["/bin/sh", "-c", script], stdout: out, stderr: err)) ?? -1 }
         #expect(status == 0)
         let pid = try #require(
             Int32(String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespaces.union(.newlines))))
-        let deadline = Date(timeIntervalSinceNow: 5)
+        let deadline = Date(timeIntervalSinceNow: 15)
         while alive(pid), Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
         #expect(!alive(pid), "the orphaned fault server \(pid) still runs")
     }
