@@ -176,7 +176,7 @@ public struct SampleSetScore: Sendable {
         if splits.count > 1 {
             out += "\noverall = the plain mean over every case of every split (not PTBench's 609/474 weights)\n"
         }
-        out += "n/a: k is larger than the samples of a split\n"
+        if maximumK < sampleCount { out += "n/a: k is larger than the samples of a split\n" }
         return out
     }
 
