@@ -136,10 +136,31 @@ struct Check: ParsableCommand {
     var predictions: String?
 
     func run() throws {
+        if let predictions, case let samples = SampleFolder.all(in: URL(fileURLWithPath: predictions)), !samples.isEmpty {
+            return try run(samples: samples)
+        }
         let bench = try loadBenchmark(URL(fileURLWithPath: data), predictions.map { URL(fileURLWithPath: $0) })
         let problems = Validation.problems(in: bench)
         for p in problems { TerminalText.print("\(p)") }
         TerminalText.print(Validation.summary(of: bench, problems: problems))
         if !problems.isEmpty { throw ExitCode(1) }
+    }
+}
+
+extension Check {
+    /// PRED holds `sample-N` folders: every sample is checked against the data, its problems
+    /// listed and its summary line named after it; exit 1 when any sample has a problem.
+    func run(samples: [SampleFolder]) throws {
+        let benches = try exitOnError { () throws(InputError) in
+            try Benchmark.loadSamples(data: URL(fileURLWithPath: data), samples: samples)
+        }
+        var failed = false
+        for (sample, bench) in zip(samples, benches) {
+            let problems = Validation.problems(in: bench)
+            for p in problems { TerminalText.print("\(p)") }
+            TerminalText.print("\(sample.name): " + Validation.summary(of: bench, problems: problems))
+            failed = failed || !problems.isEmpty
+        }
+        if failed { throw ExitCode(1) }
     }
 }

@@ -96,6 +96,14 @@ struct SamplesEndToEndTests {
             return o["sample"] as? Int == 1 && c > 0 && c < 3
         }
         #expect(flakyRecords.count == f.flaky)
+
+        // check validates every sample, each summary named after it; a short file is a problem (exit 1).
+        let check = try CLIOutputTests.run(["check", f.data, f.samples], in: tmp)
+        #expect(
+            check.status == 0 && (1...3).allSatisfy { check.text.contains("sample-\($0): 2 split(s), 150 cases, 0 problem(s)") })
+        try Data("{}\n".utf8).write(to: URL(fileURLWithPath: f.samples + "/sample-3/test_trained_user/generation.jsonl"))
+        let short = try CLIOutputTests.run(["check", f.data, f.samples], in: tmp)
+        #expect(short.status == 1 && short.text.contains("sample-3: 2 split(s), 150 cases, 2 problem(s)"), "\(short.text)")
     }
 
     @Test("120×40: the explorer opens the samples as runs; :filter flaky lists exactly the cases made flaky")
