@@ -23,12 +23,27 @@ public struct SampleSetScore: Sendable {
         public let samples: Int
         /// Per case, in the split's order: in how many of the ``samples`` it passed.
         public let passed: [Int]
+        /// How many cases passed c times, for c = 0…samples (the estimates depend on nothing else).
+        public let histogram: [Int]
+        /// The first count outside 0…samples, if any (an estimate over it is refused).
+        let firstInvalid: Int?
 
         /// A split of `passed.count` cases answered `samples` times.
         public init(name: String, samples: Int, passed: [Int]) {
             self.name = name
             self.samples = samples
             self.passed = passed
+            var histogram = [Int](repeating: 0, count: max(0, samples) + 1)
+            var firstInvalid: Int?
+            for c in passed {
+                if c >= 0 && c < histogram.count {
+                    histogram[c] += 1
+                } else if firstInvalid == nil {
+                    firstInvalid = c
+                }
+            }
+            self.histogram = histogram
+            self.firstInvalid = firstInvalid
         }
 
         /// The cases that pass in some samples and fail in others.
@@ -115,10 +130,15 @@ public struct SampleSetScore: Sendable {
         var count = 0
         for s in splits where split == nil || s.name == split {
             guard !s.passed.isEmpty else { continue }
-            for c in s.passed {
+            // A count outside 0…n is refused as PassAtK refuses it.
+            if let bad = s.firstInvalid {
+                throw SampleEstimateError.counts(samples: s.samples, passed: bad)
+            }
+            // By how many cases passed c times: the cost is in n, not in the cases.
+            for (c, cases) in s.histogram.enumerated() where cases > 0 {
                 switch estimator {
-                case .passAt: sum += try PassAtK.passAt(k, samples: s.samples, passed: c)
-                case .passHat: sum += try PassAtK.passHat(k, samples: s.samples, passed: c)
+                case .passAt: sum += Double(cases) * (try PassAtK.passAt(k, samples: s.samples, passed: c))
+                case .passHat: sum += Double(cases) * (try PassAtK.passHat(k, samples: s.samples, passed: c))
                 }
             }
             count += s.passed.count

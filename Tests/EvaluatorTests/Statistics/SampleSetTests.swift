@@ -88,6 +88,10 @@ struct SampleSetTests {
         #expect(abs(try #require(try set.mean(.passHat, k: 2)) - 2.1 / 4) < 1e-15)
         #expect(try set.mean(.passAt, k: 1, split: "none") == nil)
         #expect(throws: SampleEstimateError.k(6, samples: 5)) { try set.mean(.passAt, k: 6) }
+        #expect(set.splits[0].histogram == [1, 0, 1, 0, 0, 1])
+        // Counts that cannot be are refused, not averaged.
+        let bad = SampleSetScore(sampleNumbers: [1, 2], splits: [.init(name: "a", samples: 2, passed: [1, 3])])
+        #expect(throws: SampleEstimateError.counts(samples: 2, passed: 3)) { try bad.mean(.passHat, k: 1) }
     }
 
     @Test("sample-N folders sorted by number, gaps kept, other names ignored")
