@@ -23,7 +23,7 @@ struct ExplorerOptions: ParsableArguments {
     @Option(
         name: .customLong("runs-dir"),
         help:
-            "A folder of runs: every subfolder holding <split>/generation.jsonl is a run named after it (sorted by name; at most 50 runs in all).",
+            "A folder of runs: every subfolder holding <split>/generation.jsonl is a run named after it, one holding sample-N folders a run per sample (sorted by name; at most 50 runs in all).",
         completion: .directory)
     var runsDir: String?
 
@@ -80,7 +80,7 @@ struct Open: ParsableCommand {
 
     @Argument(
         help:
-            "Predictions roots (with <split>/generation.jsonl), split folders, or generation.jsonl files: one per model; several are compared (A, B, ...).",
+            "Predictions roots (with <split>/generation.jsonl), split folders, or generation.jsonl files: one per model; several are compared (A, B, ...). A folder of sample-N folders (ptscope run --samples K) opens one run per sample, NAME·sN, with pass@k and :filter flaky.",
         completion: .file()
     )
     var predictions: [String] = []

@@ -13,7 +13,9 @@ struct Score: ParsableCommand {
     var data: String
 
     @Argument(
-        help: "A predictions root (<split>/generation.jsonl), a split folder, or a generation.jsonl.", completion: .file())
+        help:
+            "A predictions root (<split>/generation.jsonl), a split folder, or a generation.jsonl; a folder of sample-N folders (ptscope run --samples K) is scored per sample, then pass@k and pass^k.",
+        completion: .file())
     var predictions: String
 
     @Option(
