@@ -23,7 +23,7 @@ struct ExplorerOptions: ParsableArguments {
     @Option(
         name: .customLong("runs-dir"),
         help:
-            "A folder of runs: every subfolder holding <split>/generation.jsonl is a run named after it (sorted by name; at most 50 runs in all).",
+            "A folder of runs: every subfolder holding <split>/generation.jsonl is a run named after it, one holding sample-N folders a run per sample (sorted by name; at most 50 runs in all).",
         completion: .directory)
     var runsDir: String?
 
@@ -80,7 +80,7 @@ struct Open: ParsableCommand {
 
     @Argument(
         help:
-            "Predictions roots (with <split>/generation.jsonl), split folders, or generation.jsonl files: one per model; several are compared (A, B, ...).",
+            "Predictions roots (with <split>/generation.jsonl), split folders, or generation.jsonl files: one per model; several are compared (A, B, ...). A folder of sample-N folders (ptscope run --samples K) opens one run per sample, NAME·sN, with pass@k and :filter flaky.",
         completion: .file()
     )
     var predictions: [String] = []
@@ -232,9 +232,11 @@ struct Open: ParsableCommand {
         let scorer = Scorer.Options(format: options.format)
         let runs: [RunSpec?] = plan.runs.isEmpty ? [nil] : plan.runs
         var first: (name: String, report: ScoreReport)?
+        var samples: [(sample: RunSample, report: ScoreReport)] = []
         for (k, run) in runs.enumerated() {
             let bench = try loadBenchmark(plan.data, run?.predictions)
             let report = bench.score(options: scorer)
+            if let sample = run?.sample { samples.append((sample, report)) }
             for w in report.warnings { warn("warning: \(w)") }
             let summary = ScoreSummary(report, of: bench, format: options.format, lenient: options.lenient)
             let letter = Self.runLetter(k)
@@ -249,6 +251,18 @@ struct Open: ParsableCommand {
             } else {
                 first = (run.name, report)
             }
+        }
+        printSampleSets(samples)
+    }
+
+    /// The pass@k / pass^k table of each sample set among the runs printed, after their tables.
+    func printSampleSets(_ samples: [(sample: RunSample, report: ScoreReport)]) {
+        var order: [String] = []
+        for s in samples where !order.contains(s.sample.set) { order.append(s.sample.set) }
+        for name in order {
+            let set = SampleSetScore(samples: samples.filter { $0.sample.set == name }.map { ($0.sample.number, $0.report) })
+            for w in set.warnings { warn("warning: \(name): \(w)") }
+            TerminalText.print("\nsample set \(name)\n" + set.table(), terminator: "")
         }
     }
 

@@ -90,3 +90,23 @@ extension Benchmark {
         return out
     }
 }
+
+// MARK: - Samples
+
+extension Benchmark {
+    /// This benchmark's data with `predictions` (another run's files, from
+    /// ``loadPredictions(of:data:)``) in place of its own, read from `root`.
+    public func withPredictions(_ predictions: [String: PredictionFile], root: URL?) -> Benchmark {
+        Benchmark(splits: splits, predictions: predictions, warnings: warnings, predictionsRoot: root)
+    }
+
+    /// The data at `data` with each of `samples`' predictions: one benchmark per sample, in order,
+    /// the data read once and shared. A sample without a split's predictions is scored as PTBench
+    /// would (its cases fail, with a warning); one whose predictions cannot be read is an error.
+    public static func loadSamples(data: URL, samples: [SampleFolder]) throws(InputError) -> [Benchmark] {
+        guard let first = samples.first else { return [] }
+        let bench = try load(data: data, predictions: first.url)
+        let rest = try bench.loadPredictions(of: samples.dropFirst().map(\.url), data: data)
+        return [bench] + zip(samples.dropFirst(), rest).map { bench.withPredictions($1, root: $0.url) }
+    }
+}

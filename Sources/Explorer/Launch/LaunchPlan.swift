@@ -41,6 +41,8 @@ public struct LaunchPlan: Sendable {
                 all.append(spec)
             }
         }
+        // A folder of samples (sample-1 … sample-K) opens as one run per sample.
+        all = all.flatMap(\.expandingSamples)
         guard all.count <= Self.maximumRuns else {
             let description =
                 "\(all.count) runs given, more than \(Self.maximumRuns), the most ptscope opens at once "
@@ -71,10 +73,11 @@ public struct LaunchPlan: Sendable {
             var sub: ObjCBool = false
             guard FileManager.default.fileExists(atPath: run.path, isDirectory: &sub), sub.boolValue else { continue }
             let splits = (try? FileManager.default.contentsOfDirectory(atPath: run.path)) ?? []
-            let holds = splits.contains { split in
-                FileManager.default.fileExists(
-                    atPath: run.appendingPathComponent(split).appendingPathComponent("generation.jsonl").path)
-            }
+            let holds =
+                splits.contains { split in
+                    FileManager.default.fileExists(
+                        atPath: run.appendingPathComponent(split).appendingPathComponent("generation.jsonl").path)
+                } || !SampleFolder.all(in: run).isEmpty
             if holds {
                 found.append(RunSpec(name: name, predictions: run))
             } else {
@@ -161,8 +164,8 @@ public struct LaunchPlan: Sendable {
         let bench = try Benchmark.load(data: data, predictions: predictions)
         let others = runs.dropFirst()
         let files = try bench.loadPredictions(of: others.map(\.predictions), data: data)
-        let more = zip(others, files).map { RunData(name: $0.name, predictions: $1) }
-        return ExplorerData(benchmark: bench, runName: primaryName, otherRuns: more)
+        let more = zip(others, files).map { RunData(name: $0.name, predictions: $1, sample: $0.sample) }
+        return ExplorerData(benchmark: bench, runName: primaryName, otherRuns: more, sample: runs.first?.sample)
     }
 
     /// The explorer's loader: ``load()`` with `journal`'s entries replayed over the data.

@@ -1,3 +1,4 @@
+import Evaluator
 import Foundation
 
 // MARK: - RunSpec
@@ -8,11 +9,25 @@ public struct RunSpec: Sendable, Equatable {
     public var name: String
     /// A predictions root, a split folder, or a `generation.jsonl`.
     public var predictions: URL
+    /// The sample set this run is a sample of (named as the folder of `sample-N` folders was),
+    /// nil for a run of its own.
+    public var sample: RunSample?
 
-    /// A run named `name` with the predictions at `predictions`.
-    public init(name: String, predictions: URL) {
+    /// A run named `name` with the predictions at `predictions`, a sample of a set if `sample` is given.
+    public init(name: String, predictions: URL, sample: RunSample? = nil) {
         self.name = name
         self.predictions = predictions
+        self.sample = sample
+    }
+
+    /// This run's samples when its folder holds `sample-N` folders (`ptscope run --samples K`): one
+    /// run per sample, named `NAME·sN`, in the order of N; else this run alone.
+    public var expandingSamples: [RunSpec] {
+        let samples = SampleFolder.all(in: predictions)
+        guard !samples.isEmpty else { return [self] }
+        return samples.map {
+            RunSpec(name: "\(name)·s\($0.number)", predictions: $0.url, sample: RunSample(set: name, number: $0.number))
+        }
     }
 
     /// A run given on the command line as `NAME=DIR` (`--run`); both sides must be non-empty, and

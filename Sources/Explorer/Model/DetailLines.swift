@@ -57,6 +57,7 @@ public enum DetailLines {
             if a.goldChanged && !s.useCorrectedGold { out.append(Line("  scored against the ORIGINAL gold (o)", .warning)) }
         }
         if !s.annotations.held.isEmpty { out += adjudicationLines(s, data.caseKey(entry)) }
+        if let line = sampleLine(s, d.caseID) { out.append(line) }
         let multi = d.runs.count > 1
         if !multi { out += runHead(s, d, d.runs[0], width: width) }
 
@@ -118,6 +119,17 @@ public enum DetailLines {
             out += runBody(s, d, d.runs[0], width: width)
         }
         return out
+    }
+
+    /// `  samples: 2/3 pass · flaky (sample set NAME)` when a sample set is loaded and scored.
+    static func sampleLine(_ s: ViewContext, _ id: Int) -> Line? {
+        guard let set = s.session.sampleSetRuns, let t = s.session.sampleTally(id) else { return nil }
+        let flaky = t.passed > 0 && t.passed < t.samples
+        let role: Role = flaky ? .warning : (t.passed == t.samples && t.samples > 0 ? .pass : .fail)
+        var line = Line([Span("  samples: ", .muted), Span("\(t.passed)/\(t.samples) pass", role)])
+        if flaky { line.spans.append(Span(" · flaky", .warning)) }
+        line.spans.append(Span(" (sample set \(Text.clean(set.name)))", .muted))
+        return line
     }
 
     /// `── Run B name ──` above a run's part of the pane (the focused run's marked).

@@ -40,9 +40,10 @@ public struct ExplorerData: Sendable {
 
     /// Indexes `benchmark` (decodes one profile per user and one platform list per distinct list).
     /// `otherRuns` are further models' predictions for the same data, compared with the first.
-    public init(benchmark: Benchmark, runName: String, otherRuns: [RunData] = []) {
+    /// `sample` says which sample set the first run is a sample of (``RunData/sample``).
+    public init(benchmark: Benchmark, runName: String, otherRuns: [RunData] = [], sample: RunSample? = nil) {
         self.benchmark = benchmark
-        runs = [RunData(name: runName, predictions: benchmark.predictions)] + otherRuns
+        runs = [RunData(name: runName, predictions: benchmark.predictions, sample: sample)] + otherRuns
         var cases: [CaseEntry] = []
         var users: [UserInfo] = []
         var userIndex: [UInt64: Int] = [:]
@@ -160,10 +161,14 @@ public struct RunData: Sendable {
     public let name: String
     /// By split name.
     public let predictions: [String: PredictionFile]
+    /// The sample set this run is a sample of, nil for a run of its own.
+    public let sample: RunSample?
 
-    public init(name: String, predictions: [String: PredictionFile]) {
+    /// A run named `name` with `predictions`, a sample of a set when `sample` is given.
+    public init(name: String, predictions: [String: PredictionFile], sample: RunSample? = nil) {
         self.name = name
         self.predictions = predictions
+        self.sample = sample
     }
 }
 

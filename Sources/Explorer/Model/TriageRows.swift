@@ -254,6 +254,9 @@ public enum TriageRows {
             out += pairedSummary(paired, pair: pair, width: width, s.glyphs)
         }
         if let rules = d.lenientRules { out += lenientRules(rules, layout) }
+        if let set = s.session.sampleSetRuns, let samples = s.session.sampleSet {
+            out += sampleRows(samples, set: set.name, data, exact: exact, layout)
+        }
         out.append(blank)
         out.append(heading("Errors", "error_results.csv (the names are swapped: what each counts is below it)"))
         out.append(row("", names, .muted))
@@ -366,6 +369,54 @@ public enum TriageRows {
             [label("rule", max: 44)]
             + titles.enumerated().map { c, title in number(title, rows.map { $0.cells[c + 1].plain }) }
         out += layout.lines(TriageTable(columns: columns, rows: rows, sortable: false))
+        return out
+    }
+
+    /// The sample set's table: pass@k then pass^k for k = 1…K per split and over every case (a
+    /// plain mean, not PTBench's weights), then the flaky cases (Enter lists them).
+    static func sampleRows(
+        _ set: SampleSetScore, set name: String, _ data: ExplorerData, exact: Bool, _ layout: TableLayout
+    ) -> [TriageRow] {
+        let k = set.sampleNumbers.count
+        var out = [
+            blank,
+            heading(
+                "Samples", "\(Text.clean(name)): \(k) sample\(k == 1 ? "" : "s"), a pass is the overall verdict (:filter flaky)"),
+        ]
+        let groups: [String?] = set.splits.map(\.name) + (set.splits.count > 1 ? [nil] : [])
+        let titles = set.splits.indices.map { data.splitLetter($0) } + (set.splits.count > 1 ? ["all"] : [])
+        func value(_ e: SampleSetScore.Estimator, _ k: Int, _ g: String?) -> String {
+            guard let v = (try? set.mean(e, k: k, split: g)) ?? nil else { return "n/a" }
+            return exact ? String(format: "%.4f", v) : pct(v).trimmingCharacters(in: .whitespaces)
+        }
+        var rows: [TriageTable.Row] = []
+        for e in SampleSetScore.Estimator.allCases {
+            for k in 1...max(1, k) {
+                rows.append(
+                    TriageTable.Row(
+                        cells: [Line(e.label(k))] + groups.map { Line(value(e, k, $0)) }, keys: [], cases: nil,
+                        label: e.label(k)))
+            }
+        }
+        var flaky: [Int] = []
+        var id = 0
+        for split in set.splits {
+            for c in split.passed {
+                if c > 0 && c < split.samples { flaky.append(id) }
+                id += 1
+            }
+        }
+        let counts = set.splits.map { String($0.flakyCount) } + (set.splits.count > 1 ? [String(set.flakyCount)] : [])
+        rows.append(
+            TriageTable.Row(cells: [Line("flaky")] + counts.map { Line($0) }, keys: [], cases: flaky, label: "flaky cases"))
+        let columns =
+            [label("", min: 8, max: 12)]
+            + titles.enumerated().map { c, title in number(title, rows.map { $0.cells[c + 1].plain }) }
+        out += layout.lines(TriageTable(columns: columns, rows: rows, sortable: false))
+        var note = "  Enter on flaky lists the cases that pass in some samples and fail in others"
+        if set.splits.count > 1 { note += "; all: a plain mean over every case" }
+        out.append(TriageRow(Line(note, .muted)))
+        for w in set.warnings { out.append(TriageRow(Line("  " + Text.clean(w), .warning))) }
         return out
     }
 

@@ -27,9 +27,19 @@ public struct Filter: Sendable, Equatable {
     /// the lenient reading passes (overall), in the focused run. Needs the lenient option
     /// (``rescuedCases(_:)``); without it nothing is filtered out.
     public var rescued = false
+    /// Only the flaky cases of the sample set: those that pass in some samples and fail in others
+    /// (``Session/flakyCases``). Needs a sample set loaded; without one nothing is filtered out.
+    public var flaky = false
 
     /// The menu's and the status bar's name of ``rescued``.
     public static let rescuedLabel = "rescued by lenient: a reference format failure the lenient reading passes"
+
+    /// The menu's and the status bar's name of ``flaky``.
+    public static let flakyLabel = "flaky: passes in some samples and fails in others"
+
+    /// What the status bar says when ``flaky`` is asked for without a sample set.
+    public static let flakyNeedsSamples =
+        "the flaky filter needs a sample set: open a folder of sample-1 … sample-K runs (ptscope run --samples K)"
 
     /// How two runs' verdicts relate (the runs of ``Session/comparedRuns``).
     public enum Comparison: String, Sendable, CaseIterable {
@@ -63,6 +73,7 @@ public struct Filter: Sendable, Equatable {
     public var isEmpty: Bool {
         verdicts.isEmpty && errors.isEmpty && splits.isEmpty && scenarios.isEmpty && platforms.isEmpty && users.isEmpty
             && comparisons.isEmpty && slice == nil && statuses.isEmpty && !rescued
+            && !flaky
     }
 
     /// Whether each case (by id) of `session`'s focused run is rescued by the lenient reading: a
@@ -142,6 +153,7 @@ extension Filter {
         case .comparison(let c): return comparisons.contains(c)
         case .status(let st): return statuses.contains(st)
         case .rescued: return rescued
+        case .flaky: return flaky
         }
     }
 
@@ -159,6 +171,7 @@ extension Filter {
         case .comparison(let c): flip(&comparisons, c)
         case .status(let st): flip(&statuses, st)
         case .rescued: rescued.toggle()
+        case .flaky: flaky.toggle()
         }
     }
 
@@ -167,6 +180,7 @@ extension Filter {
         var parts: [String] = []
         if let slice { parts.append(slice.label) }
         if rescued { parts.append("rescued by lenient") }
+        if flaky { parts.append("flaky") }
         parts += statuses.map(\.rawValue).sorted()
         parts += comparisons.map { String($0.rawValue.prefix(while: { $0 != ":" })) }.sorted()
         parts += verdicts.map(\.rawValue).sorted()

@@ -16,7 +16,7 @@ public enum FilterCommand {
 
     /// The values that are the same for every data set (verdicts, error columns, statuses, comparisons).
     public static let fixedValues: [String] =
-        verdicts.map(\.0) + ["rescued"] + errors.map(\.0) + statuses.map(\.0) + comparisons.map(\.0)
+        verdicts.map(\.0) + ["rescued", "flaky"] + errors.map(\.0) + statuses.map(\.0) + comparisons.map(\.0)
 
     static let verdicts: [(String, Filter.Verdict)] = [
         ("pass", .pass), ("fail", .fail), ("format", .format), ("unscored", .unscored),
@@ -106,7 +106,7 @@ public enum FilterCommand {
 
         func names(_ data: ExplorerData) -> [(String, FilterMenu.Item)] {
             switch self {
-            case .verdict: return verdicts.map { ($0.0, .verdict($0.1)) } + [("rescued", .rescued)]
+            case .verdict: return verdicts.map { ($0.0, .verdict($0.1)) } + [("rescued", .rescued), ("flaky", .flaky)]
             case .error: return errors.map { ($0.0, .error($0.1)) }
             case .status: return statuses.map { ($0.0, .status($0.1)) }
             case .compare: return comparisons.map { ($0.0, .comparison($0.1)) }

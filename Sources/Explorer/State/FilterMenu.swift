@@ -17,6 +17,8 @@ public struct FilterMenu: Sendable, Equatable {
         case status(CaseStatus)
         /// Rescued by the lenient reading (``Filter/rescued``).
         case rescued
+        /// Flaky over the sample set's samples (``Filter/flaky``).
+        case flaky
     }
 
     public var items: [Item]
@@ -31,10 +33,11 @@ public struct FilterMenu: Sendable, Equatable {
 
     /// The rows for `data`, with counts from `summaries` (by case id, the focused run's) when
     /// scored, and the run comparison rows between `pair`'s runs when there are several runs;
-    /// `rescued` (``Filter/rescuedCases(_:)``, nil without the lenient option) counts its row.
+    /// `rescued` (``Filter/rescuedCases(_:)``, nil without the lenient option) counts its row;
+    /// `flaky` (``Session/flakyCases``) counts the flaky row, shown only when a sample set is loaded.
     public init(
         data: ExplorerData, summaries verdicts: [CaseSummary]?, runs: [[CaseSummary]] = [],
-        pair: RunPair = RunPair(a: 0, b: 1), rescued: [Bool]? = nil
+        pair: RunPair = RunPair(a: 0, b: 1), rescued: [Bool]? = nil, flaky: [Bool]? = nil
     ) {
         var items: [Item] = []
         self.pair = pair
@@ -48,6 +51,7 @@ public struct FilterMenu: Sendable, Equatable {
         items.append(.heading("Verdict"))
         items += Filter.Verdict.allCases.filter { $0 != .unscored }.map(Item.verdict)
         items.append(.rescued)
+        if data.runs.contains(where: { $0.sample != nil }) { items.append(.flaky) }
         items.append(.heading("Error (error_results.csv column, or platform)"))
         items += ErrorCategory.filterable.map(Item.error)
         items.append(.heading("Annotation status"))
@@ -85,6 +89,7 @@ public struct FilterMenu: Sendable, Equatable {
             case .user(let u): return data.users[u].caseCount
             case .status: return nil
             case .rescued: return rescued.map { $0.reduce(0) { $0 + ($1 ? 1 : 0) } }
+            case .flaky: return flaky.map { $0.reduce(0) { $0 + ($1 ? 1 : 0) } }
             case .comparison(let c):
                 guard runs.count >= 2 else { return nil }
                 var f = Filter()

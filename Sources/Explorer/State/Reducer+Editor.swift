@@ -75,6 +75,11 @@ extension Reducer {
                 s.status.message = Filter.rescuedNeedsLenient
                 return []
             }
+            // Flaky counts passes over a sample set's runs: without one there is nothing to count.
+            if filter.flaky, !s.list.filter.flaky, let session = s.session, session.sampleSetRuns == nil {
+                s.status.message = Filter.flakyNeedsSamples
+                return []
+            }
             s.list.filter = filter
         } catch {
             s.status.message = error.description

@@ -156,6 +156,8 @@ extension CaseList {
             !filter.splits.isEmpty || !filter.scenarios.isEmpty || !filter.platforms.isEmpty || !filter.users.isEmpty
         // Without the lenient reading the rescued filter filters nothing out (it was refused when asked for).
         let rescued = filter.rescued ? Filter.rescuedCases(session) : nil
+        // Without a scored sample set the flaky filter filters nothing out (refused when asked for).
+        let flaky = filter.flaky ? session.flakyCases : nil
         for i in 0..<data.cases.count {
             let sum: CaseSummary? = i < summaries.count ? summaries[i] : nil
             if verdictMask != 0 {
@@ -171,6 +173,7 @@ extension CaseList {
             }
             if !filter.comparisons.isEmpty && !filter.matchesComparison(i, runSummaries, pair: pair) { continue }
             if let rescued, !(i < rescued.count && rescued[i]) { continue }
+            if let flaky, !(i < flaky.count && flaky[i]) { continue }
             visible.append(i)
         }
         return visible

@@ -46,7 +46,7 @@ extension Reducer {
                 FilterMenu(
                     data: session.data, summaries: session.focused?.summaries,
                     runs: session.scores?.runs.map(\.summaries) ?? [], pair: session.comparedRuns,
-                    rescued: Filter.rescuedCases(session)))
+                    rescued: Filter.rescuedCases(session), flaky: session.flakyCases))
         case .options:
             if case .options? = s.overlay { return [] }
             s.overlay = .options(cursor: 0)

@@ -48,6 +48,7 @@ enum FilterView {
         case .comparison(let c): return c.label(pair)
         case .status(let st): return st.rawValue
         case .rescued: return Filter.rescuedLabel
+        case .flaky: return Filter.flakyLabel
         }
     }
 }
