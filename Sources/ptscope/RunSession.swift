@@ -226,8 +226,10 @@ struct RunSession: Sendable {
     }
 
     /// Scores each sample as `ptscope score` does (CSV files beside the predictions) and prints its table.
+    /// With samples, then the pass@k / pass^k table, as `ptscope score` prints it.
     func scoreRun() {
         let samples = plan.configuration.samples
+        var reports: [(number: Int, report: ScoreReport)] = []
         for k in 1...samples {
             let folder = samples > 1 ? out.appendingPathComponent("sample-\(k)") : out
             do {
@@ -235,11 +237,17 @@ struct RunSession: Sendable {
                 let report = bench.score(options: Scorer.Options(format: format))
                 try CSVOutput.write(report, to: folder)
                 let summary = ScoreSummary(report, of: bench, format: format, lenient: lenient)
-                if samples > 1 { TerminalText.print("sample-\(k):") }
+                if samples > 1 { TerminalText.print("\(k == 1 ? "" : "\n")sample-\(k): \(folder.path)\n") }
                 TerminalText.print(summary.table, terminator: "")
+                reports.append((k, report))
             } catch {
                 warn("ptscope: scoring \(folder.path): \(error)")
             }
+        }
+        if samples > 1 && reports.count == samples {
+            let set = SampleSetScore(samples: reports)
+            for w in set.warnings { warn("warning: \(out.path): \(w)") }
+            TerminalText.print("\n" + set.table(), terminator: "")
         }
     }
 
