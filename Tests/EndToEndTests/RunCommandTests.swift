@@ -82,8 +82,9 @@ struct RunCommandTests {
         #expect(untrained.count == 85 && untrained.last == "")  // 84 lines and the final newline
         #expect(trained.count == 67)
         // The same query and label bytes PTBench's runner writes: the data's own, re-dumped.
-        let data = try JSONSerialization.jsonObject(
-            with: Data(contentsOf: URL(fileURLWithPath: Self.sampleData + "/test_untrained_user/data.json")))
+        let data =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: Self.sampleData + "/test_untrained_user/data.json")))
             as! [[String: Any]]
         let line7 = try JSONSerialization.jsonObject(with: Data(untrained[7].utf8)) as! [String: Any]
         #expect(line7["query"] as? String == data[7]["query"] as? String)
@@ -287,8 +288,10 @@ struct RunCommandTests {
         for extra in [[], ["--template", "qwen", "--fix-template-quirks"]] {
             let out = folder.appendingPathComponent("run\(extra.count)")
             let r = try Self.run(
-                ["run", data.path, "--base-url", url, "--model", model, "--out", out.path, "--max-tokens", "12",
-                 "--temperature", "0", "--concurrency", "2"] + extra, in: folder)
+                [
+                    "run", data.path, "--base-url", url, "--model", model, "--out", out.path, "--max-tokens", "12",
+                    "--temperature", "0", "--concurrency", "2",
+                ] + extra, in: folder)
             #expect(r.status == 0, "\(r.stderr)")
             for split in ["test_untrained_user", "test_trained_user"] {
                 let lines = Self.lines(out.appendingPathComponent("\(split)/generation.jsonl"))
