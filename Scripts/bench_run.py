@@ -11,7 +11,9 @@ else /work/.mirror/hyfshadow+PTBench/repo); nothing of it is copied here. It nee
 package: run this script with a Python that has it (the CI venv: pip install openai tqdm).
 
 Without --url, a llama.cpp server (llama-cpp-python) is started from the CI venv
-(${XDG_CACHE_HOME:-~/.cache}/ptscope-ci/venv and gemma.gguf beside it) on a free port.
+(${XDG_CACHE_HOME:-~/.cache}/ptscope-ci/venv and gemma.gguf beside it) on a free port, with the
+options the tests use (2 threads, n_ctx 8192, --chat_format llama-2: the GGUF has no chat template,
+and llama-2's format keeps the system message).
 
 Prints one row per run: seconds, requests/s, cases/min; and checks that both runners wrote the same
 `query` and `label` bytes on every line (the `predict` texts differ: the server samples).
@@ -46,7 +48,7 @@ def start_llama():
     model = os.path.join(CACHE, "gemma.gguf")
     proc = subprocess.Popen(
         [python, "-m", "llama_cpp.server", "--model", model, "--model_alias", "gemma3-270m", "--host", "127.0.0.1",
-         "--port", str(port), "--n_ctx", "8192", "--n_threads", "2"],
+         "--port", str(port), "--n_ctx", "8192", "--n_threads", "2", "--chat_format", "llama-2"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/v1"
     import urllib.request

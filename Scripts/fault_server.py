@@ -431,6 +431,7 @@ def main():
     parser.add_argument("--model", action="append", help="a model the server offers (repeatable; default fault-model)")
     parser.add_argument("--require-key", help="the API key every request must send as Authorization: Bearer KEY")
     parser.add_argument("--delay", type=float, default=0, help="seconds every request waits first")
+    parser.add_argument("--tls", nargs=2, metavar=("CERT", "KEY"), help="serve HTTPS with this certificate and key")
     args = parser.parse_args()
     try:
         rules = load_rules(args.script) if args.script else []
@@ -447,6 +448,13 @@ def main():
     threading.Thread(target=watch_parent, args=(os.getppid(),), daemon=True).start()
     server = Server((args.host, args.port), Handler)
     server.config = config
+    if args.tls:
+        import ssl
+
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(args.tls[0], args.tls[1])
+        # The handshake happens on accept; a client that refuses the certificate only ends its own.
+        server.socket = context.wrap_socket(server.socket, server_side=True)
     print(f"listening {server.server_address[1]}", flush=True)
     try:
         server.serve_forever(poll_interval=0.1)

@@ -228,6 +228,10 @@ public final class EndpointClient: Sendable {
             timeout: .init(connect: .seconds(30)))
         configuration.connectionPool = .init(
             idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: max(1, connections))
+        // A connection that cannot be made fails its request at once: the run's own retry policy
+        // (backoff, a cap, counted and shown) decides what happens next, and a certificate that is
+        // not trusted is said at once instead of after the connect timeout.
+        configuration.connectionPool.retryConnectionEstablishment = false
         configuration.httpVersion = .automatic
         http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
@@ -286,15 +290,33 @@ public final class EndpointClient: Sendable {
             if error == .cancelled { throw .transport(url: url, message: "cancelled") }
             throw .transport(url: url, message: Self.describe(error))
         } catch let error as NIOSSLError {
-            throw .tls(url: url, message: "\(error)")
+            throw .tls(url: url, message: Self.describeTLS(error))
         } catch let error as BoringSSLError {
-            throw .tls(url: url, message: "\(error)")
+            throw .tls(url: url, message: Self.describeTLS(error))
         } catch is CancellationError {
             throw .transport(url: url, message: "cancelled")
         } catch let error as NIOTooManyBytesError {
             throw .malformed(url: url, message: "more than \(Self.maximumBody >> 20) MB (\(error))")
         } catch {
             throw .transport(url: url, message: Self.describe(error))
+        }
+    }
+
+    /// BoringSSL's reason (`CERTIFICATE_VERIFY_FAILED`) in words, without the source paths its
+    /// errors carry.
+    static func describeTLS(_ error: Error) -> String {
+        let text = "\(error)"
+        guard let range = text.range(of: #"OPENSSL_internal:[A-Z0-9_]+"#, options: .regularExpression) else {
+            return text.count > 200 ? String(text.prefix(200)) + "…" : text
+        }
+        let reason = String(text[range].dropFirst("OPENSSL_internal:".count))
+        switch reason {
+        case "CERTIFICATE_VERIFY_FAILED":
+            return "the server's certificate could not be verified (self-signed, expired, or for another host) (\(reason))"
+        case "WRONG_VERSION_NUMBER":
+            return "the server does not speak TLS here (is the URL http://?) (\(reason))"
+        default:
+            return reason
         }
     }
 

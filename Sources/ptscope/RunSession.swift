@@ -129,10 +129,14 @@ struct RunSession: Sendable {
         } catch {
             warn("ptscope: \(error)")
         }
-        summarize(after, unanswered: unanswered)
+        if after.answeredNow > 0 || !unanswered.isEmpty || (failure == nil && !cancelled) {
+            summarize(after, unanswered: unanswered)
+        }
         if let failure {
             warn("ptscope: \(redact(failure))")
-            warn("ptscope: the answers received are kept; run the same command again to continue")
+            if after.streams.contains(where: { $0.answered > 0 }) {
+                warn("ptscope: the answers received are kept; run the same command again to continue")
+            }
             return 1
         }
         if cancelled {

@@ -74,7 +74,8 @@ struct RunCommandTests {
         let server = try await FaultServer.start(requireKey: "sk-test-123")
         let out = URL(fileURLWithPath: tmp.path).appendingPathComponent("run")
         let r = try Self.run(
-            Self.arguments(server, out: out, ["--concurrency", "4"]), in: URL(fileURLWithPath: tmp.path),
+            Self.arguments(server, out: out, ["--concurrency", "4", "--header", "X-Gateway: g-77"]),
+            in: URL(fileURLWithPath: tmp.path),
             environment: ["OPENAI_API_KEY": "sk-test-123"])
         #expect(r.status == 0, "\(r.stderr)")
         let untrained = Self.lines(out.appendingPathComponent("test_untrained_user/generation.jsonl"))
@@ -92,6 +93,7 @@ struct RunCommandTests {
         let sent = try server.requests().filter { $0.path == "/v1/chat/completions" }
         #expect(sent.count == 150)
         #expect(sent.allSatisfy { $0.authorization.present })
+        #expect(sent.allSatisfy { $0.headers.first { $0.key.lowercased() == "x-gateway" }?.value == "g-77" })
         let forCase7 = try #require(sent.first { ($0.prompt ?? "") == data[7]["query"] as? String })
         #expect((forCase7.bodyJSON ?? "").contains("You are given a user profile:"))
         // Scored: the table is printed and PTBench's CSV files are written beside the predictions.
@@ -101,6 +103,7 @@ struct RunCommandTests {
         #expect(record.contains("\"outcome\" : \"complete\""))
         #expect(!record.contains("sk-test-123"))
         #expect(record.contains("\"apiKeyVariable\" : \"OPENAI_API_KEY\""))
+        #expect(record.contains("\"X-Gateway\"") && !record.contains("g-77"))
         _ = server.stop()
     }
 
@@ -151,6 +154,31 @@ struct RunCommandTests {
         #expect(wrong.stderr.contains("404"), "\(wrong.stderr)")
         #expect(wrong.stderr.contains("offers: “m-one”, “m-two”"), "\(wrong.stderr)")
         #expect(!wrong.stderr.contains("k3y-right-77"))
+    }
+
+    @Test("TLS is verified: a self-signed server is refused with a TLS error at once; --insecure accepts it")
+    func tls() async throws {
+        let tmp = try TemporaryFolder()
+        let folder = URL(fileURLWithPath: tmp.path)
+        let cert = folder.appendingPathComponent("cert.pem").path
+        let key = folder.appendingPathComponent("key.pem").path
+        let made = try Spawn.run(
+            [
+                "/usr/bin/openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert,
+                "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost",
+            ], stdout: "/dev/null", stderr: "/dev/null")
+        try #require(made == 0, "openssl could not make a certificate")
+        let server = try await FaultServer.start(tls: (cert, key))
+        let out = folder.appendingPathComponent("run")
+        let refused = try Self.run(Self.arguments(server, out: out, ["--limit", "1"]), in: folder)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("TLS failed"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("--insecure"), "\(refused.stderr)")
+        #expect(try server.requests().isEmpty)
+        let accepted = try Self.run(Self.arguments(server, out: out, ["--limit", "1", "--insecure"]), in: folder)
+        #expect(accepted.status == 0, "\(accepted.stderr)")
+        #expect(try server.requests().filter { $0.method == "POST" }.count == 2)
+        #expect(try String(contentsOf: out.appendingPathComponent("run.json"), encoding: .utf8).contains("\"insecure\" : true"))
     }
 
     @Test("a case the server rejects (400) is not retried; the rest complete; the run says what is missing")

@@ -183,7 +183,9 @@ public final class FaultServer: Sendable {
     /// The port it listens on (127.0.0.1).
     public let port: Int
     /// The OpenAI base URL, `http://127.0.0.1:PORT/v1`.
-    public var baseURL: String { "http://127.0.0.1:\(port)/v1" }
+    public var baseURL: String { "\(tls ? "https://localhost" : "http://127.0.0.1"):\(port)/v1" }
+    /// Whether it serves HTTPS (`tls:` given).
+    public let tls: Bool
     /// The log file (one JSON line per request).
     public let logURL: URL
     /// The models it offers.
@@ -197,7 +199,7 @@ public final class FaultServer: Sendable {
     /// in async code.
     public init(
         rules: [Rule] = [], models: [String] = ["fault-model"], requireKey: String? = nil, delay: Double = 0,
-        timeout: Double = 20
+        tls: (certificate: String, key: String)? = nil, timeout: Double = 20
     ) throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "ptscope-fault-\(getpid())-\(UUID().uuidString.prefix(8))")
@@ -210,6 +212,8 @@ public final class FaultServer: Sendable {
         for model in models { argv += ["--model", model] }
         if let requireKey { argv += ["--require-key", requireKey] }
         if delay > 0 { argv += ["--delay", String(delay)] }
+        if let tls { argv += ["--tls", tls.certificate, tls.key] }
+        self.tls = tls != nil
         process = try ServerProcess(argv, folder: folder.appendingPathComponent("process"), timeout: timeout)
         port = process.port
     }
@@ -217,10 +221,13 @@ public final class FaultServer: Sendable {
     /// ``init(rules:models:requireKey:delay:timeout:)`` on a thread of its own.
     public static func start(
         rules: [Rule] = [], models: [String] = ["fault-model"], requireKey: String? = nil, delay: Double = 0,
-        timeout: Double = 20
+        tls: (certificate: String, key: String)? = nil, timeout: Double = 20
     ) async throws -> FaultServer {
         try await OffPool.run {
-            Result { try FaultServer(rules: rules, models: models, requireKey: requireKey, delay: delay, timeout: timeout) }
+            Result {
+                try FaultServer(
+                    rules: rules, models: models, requireKey: requireKey, delay: delay, tls: tls, timeout: timeout)
+            }
         }.get()
     }
 
