@@ -32,7 +32,7 @@ final class ServerProcess: @unchecked Sendable {
     init(_ argv: [String], folder: URL, timeout: Double) throws {
         self.folder = folder
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        pid = try Self.spawn(argv, stdout: folder.appendingPathComponent("stdout").path, stderr: stderrPath(folder))
+        pid = try Spawn.start(argv, stdout: folder.appendingPathComponent("stdout").path, stderr: stderrPath(folder))
         port = try waitForPort(argv: argv, timeout: timeout)
     }
 
@@ -110,35 +110,6 @@ final class ServerProcess: @unchecked Sendable {
             }
             usleep(20_000)
         }
-    }
-
-    private static func spawn(_ argv: [String], stdout: String, stderr: String) throws -> pid_t {
-        #if canImport(Darwin)
-            var actions: posix_spawn_file_actions_t? = nil
-            var attr: posix_spawnattr_t? = nil
-        #else
-            var actions = posix_spawn_file_actions_t()
-            var attr = posix_spawnattr_t()
-        #endif
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawnattr_init(&attr)
-        defer { posix_spawnattr_destroy(&attr) }
-        var signals = sigset_t()
-        sigemptyset(&signals)
-        posix_spawnattr_setsigmask(&attr, &signals)
-        for sig in 1..<32 where sig != SIGKILL && sig != SIGSTOP { sigaddset(&signals, Int32(sig)) }
-        posix_spawnattr_setsigdefault(&attr, &signals)
-        posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        let cArgs = argv.map { strdup($0) } + [nil]
-        defer { for p in cArgs { free(p) } }
-        var pid = pid_t()
-        let rc = posix_spawnp(&pid, argv[0], &actions, &attr, cArgs, environ)
-        guard rc == 0 else { throw SpawnError("cannot start \(argv[0]): \(String(cString: strerror(rc)))") }
-        return pid
     }
 }
 

@@ -16,12 +16,26 @@ public struct SpawnError: Error, CustomStringConvertible {
 
 /// Starts children for tests the way a shell would: every signal at its default disposition.
 public enum Spawn {
-    /// Runs `argv` (absolute path first) with stdin from /dev/null and stdout/stderr written to
+    /// Runs `argv` (a path first, or a name looked up in `PATH`) with stdin from /dev/null and stdout/stderr written to
     /// the files named, an empty signal mask and every signal at its default disposition (the
     /// test runner ignores some, and an ignored signal stays ignored across exec); `environment`
     /// nil inherits this process's. Returns the exit status, 128 + n when signal n ended it.
     public static func run(_ argv: [String], environment: [String: String]? = nil, stdout: String, stderr: String)
         throws -> Int32
+    {
+        let pid = try start(argv, environment: environment, stdout: stdout, stderr: stderr)
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 {
+            guard errno == EINTR else { throw SpawnError("waitpid for \(argv[0]) failed: errno \(errno)") }
+        }
+        let signal = status & 0x7F
+        return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
+    }
+
+    /// Starts `argv` as ``run(_:environment:stdout:stderr:)`` does (a first word without a slash
+    /// is looked up in `PATH`) and returns its process id without waiting for it.
+    public static func start(_ argv: [String], environment: [String: String]? = nil, stdout: String, stderr: String)
+        throws -> pid_t
     {
         #if canImport(Darwin)
             var actions: posix_spawn_file_actions_t? = nil
@@ -51,15 +65,10 @@ public enum Spawn {
         }
         var pid = pid_t()
         let rc =
-            if var cEnv { posix_spawn(&pid, argv[0], &actions, &attr, cArgs, &cEnv) } else {
-                posix_spawn(&pid, argv[0], &actions, &attr, cArgs, environ)
+            if var cEnv { posix_spawnp(&pid, argv[0], &actions, &attr, cArgs, &cEnv) } else {
+                posix_spawnp(&pid, argv[0], &actions, &attr, cArgs, environ)
             }
         guard rc == 0 else { throw SpawnError("cannot start \(argv[0]): \(String(cString: strerror(rc)))") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 {
-            guard errno == EINTR else { throw SpawnError("waitpid for \(argv[0]) failed: errno \(errno)") }
-        }
-        let signal = status & 0x7F
-        return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
+        return pid
     }
 }

@@ -9,26 +9,32 @@ extension JSONValue {
         return out
     }
 
-    static func dump(_ v: JSONValue, into out: inout String) {
+    /// `json.dumps`'s layout over `v`, with numbers and strings written by `number` and `string`
+    /// (source text and `ensure_ascii=False` here; Python's number spelling and ASCII escapes for
+    /// `generation.jsonl`, see ``GenerationLine``).
+    static func dump(
+        _ v: JSONValue, into out: inout String, number: (JSONNumber) -> String = { $0.text },
+        string: (CodePointString, inout String) -> Void = dumpString
+    ) {
         switch v {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
-        case .number(let n): out += n.text
-        case .string(let s): dumpString(s, into: &out)
+        case .number(let n): out += number(n)
+        case .string(let s): string(s, &out)
         case .array(let items):
             out += "["
             for (k, item) in items.enumerated() {
                 if k > 0 { out += ", " }
-                dump(item, into: &out)
+                dump(item, into: &out, number: number, string: string)
             }
             out += "]"
         case .object(let object):
             out += "{"
             for (k, member) in object.exactPythonMembers.enumerated() {
                 if k > 0 { out += ", " }
-                dumpString(member.key, into: &out)
+                string(member.key, &out)
                 out += ": "
-                dump(member.value, into: &out)
+                dump(member.value, into: &out, number: number, string: string)
             }
             out += "}"
         }

@@ -25,28 +25,7 @@ public enum GenerationLine {
     }
 
     static func dump(_ v: JSONValue, into out: inout String) {
-        switch v {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .number(let n): out += number(n)
-        case .string(let s): dumpString(s, into: &out)
-        case .array(let items):
-            out += "["
-            for (k, item) in items.enumerated() {
-                if k > 0 { out += ", " }
-                dump(item, into: &out)
-            }
-            out += "]"
-        case .object(let object):
-            out += "{"
-            for (k, member) in object.exactPythonMembers.enumerated() {
-                if k > 0 { out += ", " }
-                dumpString(member.key, into: &out)
-                out += ": "
-                dump(member.value, into: &out)
-            }
-            out += "}"
-        }
+        JSONValue.dump(v, into: &out, number: number, string: dumpString)
     }
 
     /// An `int` as `int.__repr__` prints it, a `float` as `float.__repr__` (`Infinity`, `NaN` as
