@@ -1,11 +1,16 @@
 #!/usr/bin/env python3
 """Requests per second of `ptscope run` at several concurrencies, next to PTBench's own runner.
 
-    python3 Scripts/bench_run.py [--url URL --model NAME] [--cases N] [--concurrency 1,4,8]
+    python3 Scripts/bench_run.py [--url URL --model NAME | --fault-delay S] [--cases N]
+                                 [--concurrency 1,4,8] [--small] [--n-ctx N]
                                  [--ptscope BIN] [--ptbench PATH] [--data ROOT]
 
 Both ask the same server for the first N cases of test_untrained_user (of ROOT, default the
-bundled sample) with exactly what src/predict_api.py sends (model and messages, nothing else).
+bundled sample; with --small, N invented cases with a one-line profile, two platforms and one
+tool, so that a small model on 2 cores answers in seconds) with exactly what src/predict_api.py
+sends (model and messages, nothing else: no max_tokens, so the server's context bounds the answer).
+--fault-delay S asks Scripts/fault_server.py instead, which answers every request after S seconds,
+many at once (as vLLM batches): it measures the runners, not a model.
 PTBench's runner is imported at run time from a checkout or its git directory (default: $PTBENCH,
 else /work/.mirror/hyfshadow+PTBench/repo); nothing of it is copied here. It needs the `openai`
 package: run this script with a Python that has it (the CI venv: pip install openai tqdm).
@@ -42,13 +47,20 @@ def free_port():
     return port
 
 
-def start_llama():
+def start_fault(delay):
+    proc = subprocess.Popen([sys.executable, os.path.join(HERE, "fault_server.py"), "--port", "0", "--delay",
+                             str(delay)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    line = proc.stdout.readline()
+    return proc, f"http://127.0.0.1:{int(line.split()[1])}/v1", "fault-model"
+
+
+def start_llama(n_ctx):
     port = free_port()
     python = os.path.join(CACHE, "venv", "bin", "python")
     model = os.path.join(CACHE, "gemma.gguf")
     proc = subprocess.Popen(
         [python, "-m", "llama_cpp.server", "--model", model, "--model_alias", "gemma3-270m", "--host", "127.0.0.1",
-         "--port", str(port), "--n_ctx", "8192", "--n_threads", "2", "--chat_format", "llama-2"],
+         "--port", str(port), "--n_ctx", str(n_ctx), "--n_threads", "2", "--chat_format", "llama-2"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/v1"
     import urllib.request
@@ -82,20 +94,33 @@ def main():
     ap.add_argument("--ptbench")
     ap.add_argument("--data", default=os.path.join(REPO, "Sources", "Sample", "Data", "data"))
     ap.add_argument("--skip-reference", action="store_true")
+    ap.add_argument("--small", action="store_true")
+    ap.add_argument("--n-ctx", type=int, default=8192)
+    ap.add_argument("--fault-delay", type=float)
     args = ap.parse_args()
 
     server = None
     if args.url:
         url, model = args.url, args.model or "model"
+    elif args.fault_delay is not None:
+        server, url, model = start_fault(args.fault_delay)
     else:
-        server, url, model = start_llama()
+        server, url, model = start_llama(args.n_ctx)
     work = tempfile.mkdtemp(prefix="bench-run-")
     try:
         data = os.path.join(work, "data")
         split = os.path.join(data, "test_untrained_user")
         os.makedirs(split)
-        with open(os.path.join(args.data, "test_untrained_user", "data.json")) as f:
-            cases = json.load(f)[: args.cases]
+        if args.small:
+            things = ["a pizza", "a taxi home", "two tickets", "a hotel room", "flowers", "a haircut", "a desk",
+                      "sushi", "a train seat", "a concert seat", "running shoes", "a plumber"]
+            cases = [{"user_profile": {"city": "Oslo"}, "platforms": ["A", "B"], "tools": [{"name": "order"}],
+                      "query": f"Order {things[i % len(things)]} for me ({i})",
+                      "answer": ["A", [{"order": {"city": ["Oslo"]}}]], "query_params": ["item"],
+                      "profile_params": ["city"]} for i in range(args.cases)]
+        else:
+            with open(os.path.join(args.data, "test_untrained_user", "data.json")) as f:
+                cases = json.load(f)[: args.cases]
         with open(os.path.join(split, "data.json"), "w") as f:
             json.dump(cases, f, ensure_ascii=False)
         rows = []
@@ -131,7 +156,8 @@ def main():
             same = len(ours) == len(theirs) and all(
                 a.split(', "predict": ')[0] == b.split(', "predict": ')[0] for a, b in zip(ours, theirs))
             print(f"query and label bytes equal on all {len(ours)} lines: {same}")
-        print(f"{args.cases} cases of test_untrained_user, server {url}, model {model}")
+        what = "invented small" if args.small else "the first"
+        print(f"{args.cases} {what} cases of test_untrained_user, server {url}, model {model}")
         print("| runner | seconds | requests/s | cases/min |")
         print("|---|---|---|---|")
         for name, seconds in rows:

@@ -313,11 +313,13 @@ final class ProgressDisplay: @unchecked Sendable {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let rate = seconds > 0 ? Double(p.answeredNow) / seconds : 0
         let remaining = max(0, p.toAsk - p.answeredNow - p.failed)
-        var stats = "\(p.answeredNow)/\(p.toAsk) asked"
-        stats += String(format: " · %.2f/s", rate)
-        if rate > 0 && remaining > 0 { stats += " · ETA " + Self.duration(Double(remaining) / rate) }
-        if seconds > 0 { stats += String(format: " · %.0f tok/s", Double(p.completionTokensNow) / seconds) }
-        stats += " · \(p.inFlight) in flight · \(p.retries) retries · \(p.failed) errors"
+        // In order of importance: a narrow terminal drops the last ones.
+        var parts = ["\(p.answeredNow)/\(p.toAsk) asked", String(format: "%.2f/s", rate)]
+        if rate > 0 && remaining > 0 { parts.append("ETA " + Self.duration(Double(remaining) / rate)) }
+        parts += ["\(p.retries) retries", "\(p.failed) errors"]
+        if seconds > 0 { parts.append(String(format: "%.0f tok/s", Double(p.completionTokensNow) / seconds)) }
+        parts.append("\(p.inFlight) in flight")
+        let stats = parts.joined(separator: " · ")
         if onTerminal {
             var width = 80
             var size = winsize()
@@ -339,7 +341,13 @@ final class ProgressDisplay: @unchecked Sendable {
                     ? String(name.prefix(nameWidth)) : name + String(repeating: " ", count: nameWidth - name.count)
                 lines.append(" " + padded + " " + bar + " " + count)
             }
-            lines.append(" " + String(stats.prefix(max(10, width - 2))))
+            var fitted = ""
+            for part in parts {
+                let next = fitted.isEmpty ? part : fitted + " · " + part
+                if next.count > width - 2 && !fitted.isEmpty { break }
+                fitted = next
+            }
+            lines.append(" " + fitted)
             var out = ""
             if drawnLines > 0 { out += "\u{1B}[\(drawnLines)A" }
             for line in lines { out += "\r\u{1B}[K" + line + "\n" }
