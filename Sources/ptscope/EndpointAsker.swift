@@ -172,7 +172,8 @@ final class EndpointAsker: CaseAsker, @unchecked Sendable {
         let model = target.configuration.model
         if models.contains(model) { return failure }
         let list = models.prefix(10).map { "“\($0)”" }.joined(separator: ", ")
-        return failure + "; the model “\(model)” is not offered; the server offers \(list)"
+        // The models first: the message line keeps the start of a long line.
+        return "the model “\(model)” is not offered; the server offers \(list) (\(failure))"
     }
 
     /// The key never appears in a message, whatever a server echoes.
