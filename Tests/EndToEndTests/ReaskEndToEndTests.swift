@@ -172,4 +172,43 @@ struct ReaskEndToEndTests {
         try refused.send("q")
         #expect(try await refused.waitForExit() == 0)
     }
+
+    @Test("120×40: on a run made by ptscope run, A asks the endpoint its run.json names; W saves <run>-reask with run.json")
+    func fromRunRecord() async throws {
+        let tmp = try TemporaryFolder()
+        try Self.writeSet(in: tmp.path)
+        let server = try await Self.startServer(in: tmp.path)
+        defer { Self.stop(server.pid) }
+        let url = "http://127.0.0.1:\(server.port)/v1"
+        let arguments = [
+            "run", tmp.path + "/data", "--base-url", url, "--model", "fixed", "--out", tmp.path + "/made", "--no-score",
+        ]
+        let made = try CLIOutputTests.run(arguments, in: tmp)
+        #expect(made.status == 0, "\(String(decoding: made.stderr, as: UTF8.self))")
+        // The recorded answer replaced by a refusal, so the answer asked again differs from it.
+        let generation = tmp.path + "/made/test_untrained_user/generation.jsonl"
+        let line = #"{"query": "Say hello to the team", "label": "x", "predict": "I do not know."}"# + "\n"
+        try Data(line.utf8).write(to: URL(fileURLWithPath: generation))
+        let record = try Data(contentsOf: URL(fileURLWithPath: tmp.path + "/made/run.json"))
+
+        let t = try TmuxSession(width: 120, height: 40, arguments: [tmp.path + "/data", tmp.path + "/made"])
+        try await t.waitUntil("the scored case list") { $0.listCounts != nil && $0.overallAccuracy != nil }
+        try t.send("A")
+        let s = try await t.waitUntil("the re-ask view") { $0.contains("Asked again — case U 0") && $0.contains("new answer") }
+        #expect(s.contains("✓ pass  new answer"), "\(s.framed)")
+        #expect(s.contains("chat messages (from"), "the endpoint of the run.json:\n\(s.framed)")
+        try t.send("W")
+        try await t.waitUntil("the saved run's message") { $0.statusBar.contains("saved 1 answer asked again") }
+        // q closes the view, then quits.
+        try t.send("q")
+        try await t.waitUntil("the view closed") { !$0.contains("Asked again —") }
+        try t.send("q")
+        #expect(try await t.waitForExit() == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: generation)) == Data(line.utf8))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: tmp.path + "/made/run.json")) == record)
+        let reasked = try String(contentsOfFile: tmp.path + "/made-reask/run.json", encoding: .utf8)
+        #expect(reasked.contains(#""cases" : ["#) && reasked.contains(#""test_untrained_user:0""#), "\(reasked)")
+        let new = try String(contentsOfFile: tmp.path + "/made-reask/test_untrained_user/generation.jsonl", encoding: .utf8)
+        #expect(new.contains(#"Slack:[send_message(text='hello')]"#), "\(new)")
+    }
 }
