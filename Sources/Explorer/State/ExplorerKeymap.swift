@@ -21,10 +21,10 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
 public enum ExplorerKeymap {
     // MARK: Asking again (issue 14)
 
-    /// `A` in the case list and the case pane.
+    /// `A` in the case list and the panes.
     static let reaskKey = KeyBinding<Command>(
         [.char("A")], .reask, hint: "ask again",
-        help: "ask the endpoint again for the selected case (--base-url, or the run's run.json); Esc drops the request")
+        help: "ask the endpoint again for this case (--base-url or its run.json; Esc drops it)")
 
     /// The re-ask view's section.
     static let reaskSection: (KeyContext, String, [KeyBinding<Command>]) = (
@@ -122,6 +122,8 @@ public enum ExplorerKeymap {
             [.char("b")], .focusNextRun, hint: "run",
             help: "focus the next run in a comparison: list, counts, ] [, filters and views follow it"),
         KeyBinding([.char("B")], .focusPreviousRun, hint: "prev run", help: "focus the previous run"),
+        // Asking again (issue 14): the case list and the panes.
+        reaskKey,
     ]
 
     /// The keys that open an overlay or a line, as its section title names them: `(d F w t p)`.
@@ -228,8 +230,7 @@ public enum ExplorerKeymap {
             .list, "Case list",
             navigation(.cases, status: true, space: false) + [
                 KeyBinding(
-                    [.enter, .right, .char("l")], .open, hint: "open", help: "open the case (focus the case pane)", status: true),
-                reaskKey,
+                    [.enter, .right, .char("l")], .open, hint: "open", help: "open the case (focus the case pane)", status: true)
             ]
         ),
         (
@@ -238,7 +239,6 @@ public enum ExplorerKeymap {
                 KeyBinding(
                     [.enter, .right, .char("l")], .open, hint: "context", help: "show the context pane (tool catalog / profile)"),
                 KeyBinding([.left, .char("h")], .back, hint: "list", help: "back to the case list"),
-                reaskKey,
             ]
         ),
         (
