@@ -58,12 +58,33 @@ public struct RunRecord: Codable, Equatable, Sendable {
     public var onlyFailed: String?
     public var sessions: [Session]
     public var streams: [StreamState]
+    /// A run saved from the explorer (`A`, then `W`): which cases were asked again and from which
+    /// recorded run; nil for a run `ptscope run` made.
+    public var reasked: Reasked?
+
+    /// The cases of a run asked again in the explorer; every other line is the recorded run's.
+    public struct Reasked: Codable, Equatable, Sendable {
+        /// The recorded run's folder (its files are copied, never changed).
+        public var from: String
+        /// When it was saved (ISO 8601, UTC).
+        public var saved: String
+        /// The cases asked again, as `SPLIT:INDEX` (0-based, as `generation.jsonl`'s lines).
+        public var cases: [String]
+
+        /// The record of `cases` asked again over the run in `from`, saved at `saved`.
+        public init(from: String, saved: String, cases: [String]) {
+            self.from = from
+            self.saved = saved
+            self.cases = cases
+        }
+    }
 
     public init(
         version: Int, tool: String, configuration: RunConfiguration, endpoint: String, headers: [String],
         apiKeyVariable: String, keySent: Bool, insecure: Bool, onlyFailed: String?, sessions: [Session],
-        streams: [StreamState]
+        streams: [StreamState], reasked: Reasked? = nil
     ) {
+        self.reasked = reasked
         self.version = version
         self.tool = tool
         self.configuration = configuration

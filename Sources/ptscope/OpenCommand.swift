@@ -41,9 +41,10 @@ struct ExplorerOptions: ParsableArguments {
     var compare = false
 
     @Option(
-        help: "With the bundled sample: which simulated model's predictions (\(Sample.models.joined(separator: ", "))).",
+        help:
+            "With --base-url: the model A asks. Else, with the bundled sample: which simulated model's predictions (\(Sample.models.joined(separator: ", "))).",
         completion: .list(Sample.models))
-    var model: String = Sample.models[0]
+    var model: String?
 
     @Option(
         help:
@@ -67,6 +68,8 @@ struct ExplorerOptions: ParsableArguments {
     var fresh = false
 
     @OptionGroup var input: InputOptions
+
+    @OptionGroup(title: "Asking again (A)") var reask: ReaskOptions
 }
 
 struct Open: ParsableCommand {
@@ -92,7 +95,8 @@ struct Open: ParsableCommand {
     var journal: String? { options.journal }
     var author: String? { options.author }
     var compare: Bool { options.compare }
-    var model: String { options.model }
+    /// The bundled sample's simulated model (`--model` names the endpoint's model with `--base-url`).
+    var model: String { options.reask.baseURL == nil ? options.model ?? Sample.models[0] : Sample.models[0] }
     var theme: String? { options.theme }
     var noColor: Bool { options.noColor }
     var mouse: Bool { options.mouse }
@@ -117,6 +121,7 @@ struct Open: ParsableCommand {
         for r in runs {
             do { _ = try RunSpec(parsing: r) } catch { throw ValidationError(error.description) }
         }
+        try options.reask.check(model: options.model)
         if data == nil && !Sample.models.contains(model) {
             throw ValidationError("unknown sample model '\(model)' (expected one of \(Sample.models.joined(separator: ", ")))")
         }
@@ -184,6 +189,11 @@ struct Open: ParsableCommand {
             options: sessionOptions(config.config), loading: plan)
         history.attach(to: &state)
         config.attach(to: &state)
+        // `A`: the command line's endpoint, else each run's run.json.
+        let asker = EndpointAsker.make(
+            options: options.reask, model: options.model, runs: plan.runs.map(\.predictions),
+            environment: ProcessInfo.processInfo.environment)
+        state.asker = asker
         // The runs skipped or renamed: in the message log, the first on the status line.
         if let first = plan.notes.first {
             state.status.log += plan.notes
@@ -206,6 +216,7 @@ struct Open: ParsableCommand {
             loader: plan.loader(journal: openedJournal))
         let signal = runtime.run(on: terminal)
         terminal.restore()
+        asker?.shutdown()
         if let view = SavedView(runtime.state) {
             do { try SessionFile.save(view, key: sessionKey, to: sessions) } catch {
                 sessionWarnings.append("\(error); this view is not saved")

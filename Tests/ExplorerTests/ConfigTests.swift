@@ -127,7 +127,7 @@ struct ConfigTests {
             #"error: options.exact: expected true or false, found a string"#,
             #"warning: options.lenent: unknown option, ignored (did you mean "lenient"?) (options: lenient, json, corrected, advance, exact, ci)"#,
             #"error: keys.global."Z": "nextTemplate" works only in triage"#,
-            #"error: keys.globl: unknown context (did you mean "global"?) (contexts: global, list, detail, context, help, messages, raw, filter, options, triage, edits, export, command, search, lineEditor, suspects, runChoice, leaderboard)"#,
+            #"error: keys.globl: unknown context (did you mean "global"?) (contexts: global, list, detail, context, help, messages, raw, filter, options, triage, edits, export, command, search, lineEditor, suspects, runChoice, leaderboard, reask)"#,
             #"error: keys.help."d": "dashboard" does nothing in help (here: moveDown, moveUp, pageDown, pageUp, first, last, back, search, searchNext, searchPrevious, copy, page, quit)"#,
             #"error: keys.list."J": unknown command "nextFail" (did you mean "nextFailure"?) (ptscope config --commands lists them)"#,
             #"error: keys.list."ctrl-i": ctrl-i reaches ptscope as tab: write "tab""#,

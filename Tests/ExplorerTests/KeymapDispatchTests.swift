@@ -14,6 +14,8 @@ struct KeymapDispatchTests {
         var (base, journal, _) = try AnnotateTests.setUp()
         if compared { base = Fixture.state(try Fixture.compared(), width: 160, height: 45) }
         var s = base
+        // `A` asks an in-process asker (the re-ask view's keys need an answer on screen).
+        s.asker = FixedAsker()
         s.width = 200
         s.height = 24
         Fixture.send(&s, .resize(width: 200, height: 24))
@@ -51,6 +53,7 @@ struct KeymapDispatchTests {
         case .suspects: return [.char("S"), .char("j")]
         // The cell cursor one column in, so every move has somewhere to go.
         case .leaderboard: return [.char("L"), .char("l")]
+        case .reask: return [.char("A")] + chars("jjj")
         case .runChoice:
             // T 46: both runs have a value to accept; the moves up start from the second.
             let down: Set<Command> = [.moveUp, .first, .pageUp]

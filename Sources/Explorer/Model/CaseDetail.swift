@@ -59,19 +59,7 @@ public struct CaseDetail: Sendable {
         catalog = Catalog(platforms: split.decodeRaw(c, "platforms"), tools: split.decodeRaw(c, "tools"))
         var runs: [RunDetail] = []
         for (k, run) in data.runs.enumerated() {
-            let line = data.predictionLine(entry, run: k)
-            let diagnosis = Scorer.diagnose(c, line: line, options: options)
-            let diff = CallDiff.build(
-                answer: PyValue(json: c.answer), queryParams: PyValue(json: c.queryParams),
-                profileParams: PyValue(json: c.profileParams), verdict: diagnosis)
-            let (text, note) = CaseDetail.text(line)
-            var detail = RunDetail(
-                name: run.name, diagnosis: diagnosis, diff: diff, predictionText: text, predictionNote: note)
-            if options.lenient, case .text(let raw)? = line, let reading = Lenient.read(raw, format: options.format) {
-                let reference = Scorer.verdict(for: c, line: line, options: Scorer.Options(format: options.format))
-                detail.lenient = LenientDetail(reading: reading, reference: reference)
-            }
-            runs.append(detail)
+            runs.append(CaseDetail.runDetail(c, name: run.name, line: data.predictionLine(entry, run: k), options: options))
         }
         self.runs = runs
         diff = runs[0].diff
@@ -82,6 +70,24 @@ public struct CaseDetail: Sendable {
         func strings(_ v: JSONValue) -> [String] { (v.arrayValue ?? []).map { $0.stringValue ?? JSONRender.compact($0) } }
         queryParams = strings(c.queryParams)
         profileParams = strings(c.profileParams)
+    }
+
+    /// One run's view of case `c` (its gold as given) for the prediction `line`: scored as the
+    /// Evaluator scores a recorded answer, with its call diff and text.
+    public static func runDetail(_ c: BenchmarkCase, name: String, line: PredictionLine?, options: Scorer.Options)
+        -> RunDetail
+    {
+        let diagnosis = Scorer.diagnose(c, line: line, options: options)
+        let diff = CallDiff.build(
+            answer: PyValue(json: c.answer), queryParams: PyValue(json: c.queryParams),
+            profileParams: PyValue(json: c.profileParams), verdict: diagnosis)
+        let (text, note) = CaseDetail.text(line)
+        var detail = RunDetail(name: name, diagnosis: diagnosis, diff: diff, predictionText: text, predictionNote: note)
+        if options.lenient, case .text(let raw)? = line, let reading = Lenient.read(raw, format: options.format) {
+            let reference = Scorer.verdict(for: c, line: line, options: Scorer.Options(format: options.format))
+            detail.lenient = LenientDetail(reading: reading, reference: reference)
+        }
+        return detail
     }
 
     /// The raw text of a prediction line, or why there is none.

@@ -43,6 +43,12 @@ public struct EffectWork: Sendable {
         case .quit, .copy, .page, .editExternally, .setTheme:
             // The terminal's effects and the theme: ExplorerRuntime performs them (it holds both).
             return nil
+        case .reask(let request, let caseID, let run):
+            guard let work = Self.reask(s, request: request, caseID: caseID, run: run) else { return nil }
+            self = work
+        case .saveReask(let run):
+            guard let work = Self.saveReask(s, run: run) else { return nil }
+            self = work
         case .completePath(let word):
             self.init(lane: .now) { _, _ in .pathCompletions(word: word, candidates: Self.paths(completing: word)) }
         case .load, .reload:

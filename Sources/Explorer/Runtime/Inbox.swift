@@ -15,6 +15,7 @@ final class Inbox: @unchecked Sendable {
         lock.broadcast()
         // Keep only the latest progress report.
         if case .scoreProgress = action, case .scoreProgress? = actions.last { actions.removeLast() }
+        if case .reaskTick = action, actions.contains(where: { if case .reaskTick = $0 { true } else { false } }) { return }
         actions.append(action)
     }
 

@@ -25,4 +25,11 @@ public enum Action: Sendable {
     case externallyEdited(ExternalEdit, result: String?, message: String?)
     /// The selected case's detail and pane lines, built off the input loop (``Effect/buildDetail(request:)``).
     case detailBuilt(DetailBuild)
+    // `A` (issue 14): a case asked again.
+    /// An answer asked again came back (``Effect/reask(request:caseID:run:)``), scored.
+    case reaskAnswered(Reask.Answer)
+    /// Asking again failed: request `request`, why (one line).
+    case reaskFailed(request: Int, ReaskFailure)
+    /// A request is still in flight: the spinner's next step.
+    case reaskTick
 }

@@ -36,6 +36,10 @@ public struct AppState: Sendable {
     /// The keys in effect: the bundled table with the config file's remapping (dispatch, the
     /// status-bar hints and the `?` help all read this one).
     public var keymap = ExplorerKeymap.table
+    /// What `A` asks a case again with (nil: the explorer was opened without an endpoint).
+    public var asker: (any CaseAsker)?
+    /// The answers asked again (`A`) and the requests in flight.
+    public var reask = Reask()
 
     public init(width: Int, height: Int, glyphs: Glyphs = .unicode) {
         self.width = width

@@ -35,6 +35,9 @@ public enum Command: String, Sendable, CaseIterable {
     /// The leaderboard's cell cursor: a column left / right, to the first / last column, and the
     /// runs sorted by its column ascending / descending.
     case cellLeft, cellRight, firstCell, lastCell, sortCellAscending, sortCellDescending
+    /// Asking again (issue 14): `A` asks the endpoint again for the selected case, `W` in its view
+    /// saves the answers asked again as a new run.
+    case reask, saveReask
 }
 
 // MARK: - What a command does

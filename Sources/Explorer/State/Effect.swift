@@ -41,6 +41,14 @@ public enum Effect: Sendable, Equatable {
     /// Edit part of the command line in `$VISUAL` or `$EDITOR` (default `vi`), the terminal handed
     /// over; the result comes back as ``Action/externallyEdited(_:result:message:)``.
     case editExternally(ExternalEdit)
+    // `A` (issue 14).
+    /// Ask ``AppState/asker`` again for case `caseID` as run `run` was asked; the answer comes back
+    /// scored as ``Action/reaskAnswered(_:)`` (or ``Action/reaskFailed(request:_:)``), tagged
+    /// with `request`, and ``Action/reaskTick`` keeps the spinner going meanwhile.
+    case reask(request: Int, caseID: Int, run: Int)
+    /// Write run `run`'s re-asked answers as a new run beside it (``ReaskSave``); the path goes
+    /// to the message log.
+    case saveReask(run: Int)
     /// Leave the explorer (``AppState/quit`` already says so): no work, the input loop ends.
     case quit
 }

@@ -10,6 +10,8 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
     case suspects, runChoice
     /// The leaderboard's cell cursor (its keys before the summary views').
     case leaderboard
+    /// The re-ask view (`A`, issue 14).
+    case reask
 }
 
 // MARK: - ExplorerKeymap
@@ -17,6 +19,29 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
 /// The one table of keys: dispatch (every context, the line editors included), the status-bar
 /// hints, the `?` overlay and the README table.
 public enum ExplorerKeymap {
+    // MARK: Asking again (issue 14)
+
+    /// `A` in the case list and the panes.
+    static let reaskKey = KeyBinding<Command>(
+        [.char("A")], .reask, hint: "ask again",
+        help: "ask the endpoint again for this case (--base-url or its run.json; Esc drops it)")
+
+    /// The re-ask view's section.
+    static let reaskSection: (KeyContext, String, [KeyBinding<Command>]) = (
+        .reask, "Asked again (A)",
+        navigation(.text, status: false, space: true) + [
+            KeyBinding([.char("A")], .reask, hint: "ask again", help: "ask the endpoint again for this case", status: true),
+            KeyBinding(
+                [.char("W")], .saveReask, hint: "save run",
+                help: "save the answers asked again as a new run beside the recorded one (<run>-reask, with run.json)",
+                status: true),
+            KeyBinding(
+                [.escape, .char("q")], .back, hint: "close", help: "close the view (an answer still being asked is dropped)",
+                status: true),
+            helpKey,
+        ]
+    )
+
     /// Keys that work wherever no pane, overlay or line claims them.
     static let global: [KeyBinding<Command>] = [
         KeyBinding(
@@ -97,6 +122,8 @@ public enum ExplorerKeymap {
             [.char("b")], .focusNextRun, hint: "run",
             help: "focus the next run in a comparison: list, counts, ] [, filters and views follow it"),
         KeyBinding([.char("B")], .focusPreviousRun, hint: "prev run", help: "focus the previous run"),
+        // Asking again (issue 14): the case list and the panes.
+        reaskKey,
     ]
 
     /// The keys that open an overlay or a line, as its section title names them: `(d F w t p)`.
@@ -325,6 +352,7 @@ public enum ExplorerKeymap {
             ]
         ),
         (.lineEditor, "Editing any line being typed", lineEditing),
+        reaskSection,
         // Suspect gold and the run chooser (issue 12).
         (
             .suspects, "Suspect gold \(openedBy(.suspects))",
@@ -393,6 +421,7 @@ public enum ExplorerKeymap {
         case .runChoice?: return [.runChoice]
         case .triage?: return [.triage]
         case .edits?: return [.edits]
+        case .reask?: return [.reask]
         case nil: break
         }
         switch state.panes.focus {

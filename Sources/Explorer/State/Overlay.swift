@@ -20,6 +20,8 @@ public enum Overlay: Sendable, Equatable {
     case edits(ListCursor)
     /// `a` in a comparison: which run's value to accept.
     case runChoice(RunChoice)
+    /// `A`: a case's answer asked again, against gold and the recorded one.
+    case reask(ReaskOverlay)
 
     /// Which overlay this is, without its state.
     public var kind: Kind {
@@ -32,12 +34,13 @@ public enum Overlay: Sendable, Equatable {
         case .triage(let t): return .triage(t.kind)
         case .edits: return .edits
         case .runChoice: return .runChoice
+        case .reask: return .reask
         }
     }
 
     /// The overlays by name.
     public enum Kind: Sendable, Equatable {
-        case help, messages, raw, filter, options, edits, runChoice
+        case help, messages, raw, filter, options, edits, runChoice, reask
         case triage(TriageKind)
     }
 }
@@ -72,6 +75,9 @@ extension Overlay {
         case .runChoice(var choice):
             choice.cursor.moveSelectable(motion, selectable: choice.selectable, count: choice.choices.count, rows: rows)
             self = .runChoice(choice)
+        case .reask(var reask):
+            reask.scroll.scroll(motion, lines: reask.lines.count, rows: rows)
+            self = .reask(reask)
         }
     }
 

@@ -46,7 +46,7 @@ extension Reducer {
             if whole { return .success(FocusedText("the \(t.kind.rawValue) view", FocusedText.plain(t.rows.map(\.line)))) }
             guard let row = t.rows[safe: t.cursor.index] else { return .failure(NothingToTake("no row to copy")) }
             return .success(FocusedText("the row", FocusedText.plain([row.line]).trimmingLeadingSpaces))
-        case .filter?, .options?, .edits?, .runChoice?:
+        case .filter?, .options?, .edits?, .runChoice?, .reask?:
             return .failure(NothingToTake("nothing to copy here"))
         case nil:
             break

@@ -34,6 +34,7 @@ public enum Reducer {
                 raw.width = wrapped.width
                 s.overlay = .raw(raw)
             }
+            relayoutReask(&s)
             clamp(&s)
             return []
         case .loaded(let data): return loaded(&s, data)
@@ -78,6 +79,16 @@ public enum Reducer {
             return []
         case .searchFinished(let query, let matches):
             searchFinished(&s, query, matches)
+            return []
+        case .reaskAnswered(let answer):
+            reaskAnswered(&s, answer)
+            clamp(&s)
+            return []
+        case .reaskFailed(let request, let failure):
+            reaskFailed(&s, request: request, failure)
+            return []
+        case .reaskTick:
+            if !s.reask.pending.isEmpty { s.reask.spinner &+= 1 }
             return []
         }
     }
@@ -135,6 +146,10 @@ public enum Reducer {
         case .cellLeft, .cellRight, .firstCell, .lastCell, .sortCellAscending, .sortCellDescending:
             leaderboardCommand(&s, command)
             return []
+        case .reask:
+            effects = reask(&s)
+        case .saveReask:
+            effects = saveReask(&s)
         case .copy: return copy(&s)
         case .copyPrediction: return copyPrediction(&s)
         case .page: return page(&s)
@@ -198,6 +213,8 @@ public enum Reducer {
                 s.status.message = "search cleared"
             } else if case .help(let help)? = s.overlay {
                 s.overlay = help.back?.value
+            } else if dropReask(&s) {
+                // The re-ask view closed, or the requests in flight dropped (Esc).
             } else if s.overlay != nil {
                 s.overlay = nil
             } else if s.panes.focus != .list {
@@ -298,6 +315,9 @@ public enum Reducer {
         case .raw(var raw)?:
             raw.scroll.clamp(lines: raw.lines.count, rows: layout.overlayRows)
             s.overlay = .raw(raw)
+        case .reask(var reask)?:
+            reask.scroll.clamp(lines: reask.lines.count, rows: layout.overlayRows)
+            s.overlay = .reask(reask)
         case .triage(var t)?:
             layOut(s, &t)
             s.overlay = .triage(t)

@@ -19,6 +19,9 @@ enum OverlayViews {
             let lines = MessageLines.lines(s.status.log, width: layout.overlayWidth)
             text(s, "Messages (newest first)", lines, scroll, layout, into: &buf)
         case .raw(let raw): text(s, "Raw JSON", raw.lines, raw.scroll, layout, into: &buf)
+        case .reask(let reask):
+            let asking = s.reask.pending.values.contains(reask.tag) ? " · \(s.reask.spinnerFrame) asking again…" : ""
+            text(s, "Asked again — \(Reducer.caseName(s, reask.tag))" + asking, reask.lines, reask.scroll, layout, into: &buf)
         case .options(let cursor): options(s, cursor, layout, into: &buf)
         case .triage(let t): triage(s, t, layout, into: &buf)
         case .edits(let cursor): edits(s, cursor, layout, into: &buf)

@@ -53,6 +53,11 @@ enum StatusBar {
             }
             left.append(Span(" /" + Text.clean(search.query) + n, .statusBar))
         }
+        // `A`: a request in flight spins here until its answer comes (or Esc drops it).
+        if !s.reask.pending.isEmpty {
+            let n = s.reask.pending.count
+            left.append(Span(" \(s.reask.spinnerFrame) asking\(n > 1 ? " (\(n))" : "")", .statusKey))
+        }
         if let m = s.status.message { left.append(Span(" " + Text.clean(m), .statusBar)) }
         // The hints that fit, `? help`, `q quit` and `Esc back` always kept: others are dropped from the right.
         StatusLine(left: Line(left), hints: hints, glyphs: s.glyphs).render(in: r, into: &buf)
@@ -98,6 +103,7 @@ enum StatusBar {
         case .triage(let kind)?: return kind.rawValue.uppercased()
         case .edits?: return "EDITS"
         case .runChoice?: return "ACCEPT"
+        case .reask?: return "ASKED AGAIN"
         case .filter?: return "FILTER"
         case nil:
             switch s.panes.focus {

@@ -1,0 +1,130 @@
+import Evaluator
+import TUICore
+
+// MARK: - Asking again (`A`, issue 14)
+
+extension Reducer {
+    /// Why `A` does nothing without an endpoint.
+    static let noAsker =
+        "A cannot ask again: open the explorer with --base-url URL --model NAME, or on a run whose folder has a "
+        + "run.json naming an endpoint"
+
+    /// `A`: in the re-ask view, asks its case again; elsewhere shows the selected case's answer
+    /// asked before, or asks for one (in the background; the status line spins meanwhile).
+    static func reask(_ s: inout AppState) -> [Effect] {
+        guard s.session != nil else { return [] }
+        let tag: Reask.Tag
+        var again = false
+        if case .reask(let o)? = s.overlay {
+            tag = o.tag
+            again = true
+        } else {
+            guard let id = s.selectedID else {
+                s.status.message = "A: no case is selected"
+                return []
+            }
+            tag = Reask.Tag(caseID: id, run: focusedRun(s))
+        }
+        guard let asker = s.asker else {
+            s.status.message = noAsker
+            return []
+        }
+        guard let source = asker.source(run: tag.run) else {
+            s.status.message = Text.clean(asker.refusal(run: tag.run))
+            return []
+        }
+        if !again, s.reask.answers[tag] != nil {
+            openReask(&s, tag)
+            return []
+        }
+        if s.reask.pending.values.contains(tag) {
+            s.status.message = "still asking for this case (Esc drops it)"
+            return []
+        }
+        s.reask.lastRequest += 1
+        let request = s.reask.lastRequest
+        s.reask.pending[request] = tag
+        s.status.message = "asking \(Text.clean(source)) for \(caseName(s, tag)) again… (keys work; Esc drops it)"
+        return [.reask(request: request, caseID: tag.caseID, run: tag.run)]
+    }
+
+    /// "case T 12" (with the run's letter in a comparison).
+    static func caseName(_ s: AppState, _ tag: Reask.Tag) -> String {
+        guard let data = s.data, tag.caseID < data.cases.count else { return "case \(tag.caseID)" }
+        let entry = data.cases[tag.caseID]
+        let run = data.runs.count > 1 ? " of run \(Session.runLetter(tag.run))" : ""
+        return "case \(data.splitLetter(entry.split)) \(entry.index)\(run)"
+    }
+
+    /// Opens the re-ask view on `tag`'s answer.
+    static func openReask(_ s: inout AppState, _ tag: Reask.Tag) {
+        let width = Layout(s).overlayWidth
+        s.overlay = .reask(ReaskOverlay(tag: tag, lines: reaskLines(s, tag, width: width), width: width))
+    }
+
+    static func reaskLines(_ s: AppState, _ tag: Reask.Tag, width: Int) -> [Line] {
+        guard let context = s.viewContext, let answer = s.reask.answers[tag] else { return [] }
+        return ReaskLines.lines(context, answer, width: width)
+    }
+
+    /// An answer came back: kept for its case and run (whatever is selected now); shown when its
+    /// case is still the one on screen, else said. An answer of a dropped request is ignored.
+    static func reaskAnswered(_ s: inout AppState, _ answer: Reask.Answer) {
+        guard s.reask.pending.removeValue(forKey: answer.request) == answer.tag else { return }
+        s.reask.answers[answer.tag] = answer
+        if case .reask(var o)? = s.overlay, o.tag == answer.tag {
+            o.lines = reaskLines(s, answer.tag, width: o.width)
+            o.scroll = ScrollText()
+            s.overlay = .reask(o)
+            s.status.message = "\(caseName(s, answer.tag)): the new answer (W saves it as a new run)"
+        } else if s.overlay == nil, s.editor == nil, s.selectedID == answer.tag.caseID, focusedRun(s) == answer.tag.run {
+            openReask(&s, answer.tag)
+            s.status.message = "\(caseName(s, answer.tag)): the new answer (W saves it as a new run)"
+        } else {
+            s.status.message = "\(caseName(s, answer.tag)): the new answer is in (A on that case shows it)"
+        }
+    }
+
+    /// Asking failed: said on one line; the answer asked before (if any) stays.
+    static func reaskFailed(_ s: inout AppState, request: Int, _ failure: ReaskFailure) {
+        guard let tag = s.reask.pending.removeValue(forKey: request) else { return }
+        let line = failure.message.split(whereSeparator: \.isNewline).joined(separator: "; ")
+        s.status.message = "\(caseName(s, tag)) not asked again: " + Text.clean(line)
+    }
+
+    /// Esc while asking: the view closes and its request is dropped; with no view open, every
+    /// request in flight is dropped. False when nothing was dropped or closed.
+    static func dropReask(_ s: inout AppState) -> Bool {
+        if case .reask(let o)? = s.overlay {
+            let dropped = s.reask.pending.filter { $0.value == o.tag }.map(\.key)
+            for r in dropped { s.reask.pending[r] = nil }
+            s.overlay = nil
+            if !dropped.isEmpty { s.status.message = "dropped the answer being asked for \(caseName(s, o.tag))" }
+            return true
+        }
+        guard s.overlay == nil, s.editor == nil, !s.reask.pending.isEmpty else { return false }
+        let n = s.reask.pending.count
+        s.reask.pending = [:]
+        s.status.message = "dropped \(n == 1 ? "the answer" : "\(n) answers") being asked again"
+        return true
+    }
+
+    /// `W` in the re-ask view: writes the view's run's answers asked again as a new run.
+    static func saveReask(_ s: inout AppState) -> [Effect] {
+        guard case .reask(let o)? = s.overlay else { return [] }
+        guard s.reask.answers.keys.contains(where: { $0.run == o.tag.run }) else {
+            s.status.message = "no answer asked again to save yet"
+            return []
+        }
+        s.status.message = "saving the answers asked again as a new run…"
+        return [.saveReask(run: o.tag.run)]
+    }
+
+    /// The re-ask view laid out again for a new width.
+    static func relayoutReask(_ s: inout AppState) {
+        guard case .reask(var o)? = s.overlay, o.width != Layout(s).overlayWidth else { return }
+        o.width = Layout(s).overlayWidth
+        o.lines = reaskLines(s, o.tag, width: o.width)
+        s.overlay = .reask(o)
+    }
+}

@@ -1,0 +1,214 @@
+import Foundation
+import Testing
+
+/// The python3 the test's endpoint runs with.
+private let reaskPython = TmuxSession.findExecutable("python3")
+
+/// `A` with `--base-url`: the built binary asks a real HTTP server on loopback (a python3
+/// `http.server` script this test writes) and shows the new answer scored against gold beside the
+/// recorded one; the recorded run's files stay as they were.
+@Suite(
+    "ptscope in tmux: A asks the endpoint again",
+    .enabled(if: TmuxSession.isAvailable, "tmux is not installed: the end-to-end tests need tmux on PATH"),
+    .enabled(if: reaskPython != nil, "python3 is not on PATH: the test's endpoint is a python3 script"),
+    .timeLimit(.minutes(1))
+)
+struct ReaskEndToEndTests {
+    static var python: String? { reaskPython }
+
+    /// An OpenAI-style server on 127.0.0.1 (a free port, written to `port`): every POST to
+    /// /v1/chat/completions answers `ANSWER` (its body kept in `requests.jsonl`), /v1/models lists one.
+    static let server = #"""
+        import http.server, json, sys
+        folder, answer = sys.argv[1], sys.argv[2]
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def reply(self, status, body):
+                data = json.dumps(body).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+                with open(folder + "/requests.jsonl", "ab") as f:
+                    f.write(body + b"\n")
+                if self.path != "/v1/chat/completions":
+                    return self.reply(404, {"error": {"message": "no such path"}})
+                if json.loads(body).get("model") != "fixed":
+                    return self.reply(404, {"error": {"message": "model not found"}})
+                self.reply(200, {"id": "x", "object": "chat.completion", "choices": [
+                    {"index": 0, "message": {"role": "assistant", "content": answer}, "finish_reason": "stop"}],
+                    "usage": {"prompt_tokens": 10, "completion_tokens": 5}})
+            def do_GET(self):
+                self.reply(200, {"object": "list", "data": [{"id": "fixed"}]})
+            def log_message(self, *args):
+                pass
+        server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+        with open(folder + "/port.tmp", "w") as f:
+            f.write(str(server.server_address[1]))
+        import os
+        os.rename(folder + "/port.tmp", folder + "/port")
+        server.serve_forever()
+        """#
+
+    /// One case: gold `Slack:[send_message(text='hello')]`; the recorded answer a refusal (a
+    /// format failure).
+    static func writeSet(in folder: String) throws {
+        let split = folder + "/data/test_untrained_user"
+        let pred = folder + "/pred/test_untrained_user"
+        for f in [split, pred] { try FileManager.default.createDirectory(atPath: f, withIntermediateDirectories: true) }
+        let data = #"""
+            [{"user_profile": {"basic_features": {"name": "Eve"}, "preferences": {"work": "prefers Slack"}},
+              "platforms": [{"name": "Slack", "description": "chat"}],
+              "tools": [{"platform": "Slack", "name": "send_message", "description": "Send", "parameters": {"type": "object", "properties": {"text": {"type": "string"}}, "required": ["text"]}}],
+              "query": "Say hello to the team",
+              "answer": ["Slack", [{"send_message": {"text": ["hello"]}}]],
+              "query_params": ["text"], "profile_params": []}]
+            """#
+        try Data(data.utf8).write(to: URL(fileURLWithPath: split + "/data.json"))
+        let line = #"{"query": "Say hello to the team", "label": "x", "predict": "I do not know."}"# + "\n"
+        try Data(line.utf8).write(to: URL(fileURLWithPath: pred + "/generation.jsonl"))
+    }
+
+    @Test("120×40: A shows the endpoint's answer passing against gold beside the recorded format failure; the run is unchanged")
+    func askAgain() async throws {
+        let tmp = try TemporaryFolder()
+        try Self.writeSet(in: tmp.path)
+        let server = try await Self.startServer(in: tmp.path)
+        defer { Self.stop(server.pid) }
+        let port = server.port
+        let recorded = try Data(contentsOf: URL(fileURLWithPath: tmp.path + "/pred/test_untrained_user/generation.jsonl"))
+
+        let t = try TmuxSession(
+            width: 120, height: 40,
+            arguments: [
+                tmp.path + "/data", tmp.path + "/pred", "--base-url", "http://127.0.0.1:\(port)/v1",
+                "--model", "fixed",
+            ])
+        try await t.waitUntil("the scored case list") { $0.listCounts != nil && $0.overallAccuracy != nil }
+        try t.send("A")
+        let s = try await t.waitUntil("the re-ask view with the new answer") {
+            $0.contains("Asked again — case U 0") && $0.contains("new answer") && $0.contains("recorded (run A pred)")
+        }
+        #expect(s.contains("✓ pass  new answer"), "the new answer passes:\n\(s.framed)")
+        #expect(s.contains("! format failure"), "the recorded one is a format failure:\n\(s.framed)")
+        #expect(s.contains("Slack:[send_message(text='hello')]"), "the new text is shown:\n\(s.framed)")
+        #expect(s.contains("I do not know."), "the recorded text is shown:\n\(s.framed)")
+        #expect(s.statusBar.contains("case U 0: the new answer"), "\(s.framed)")
+
+        // The request was PTBench's chat messages for the model asked.
+        let requests = try String(contentsOfFile: tmp.path + "/requests.jsonl", encoding: .utf8)
+        #expect(requests.contains(#""model":"fixed""#) && requests.contains(#""messages":["#), "\(requests)")
+        #expect(requests.contains("Say hello to the team"), "\(requests)")
+
+        // Esc closes; q quits; the recorded run is unchanged and nothing else was written beside it.
+        try t.send("Escape")
+        try await t.waitUntil("the view closed") { !$0.contains("Asked again") }
+        try t.send("q")
+        #expect(try await t.waitForExit() == 0)
+        let after = try Data(contentsOf: URL(fileURLWithPath: tmp.path + "/pred/test_untrained_user/generation.jsonl"))
+        #expect(after == recorded)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.path + "/pred") == ["test_untrained_user"])
+        #expect(!FileManager.default.fileExists(atPath: tmp.path + "/pred-reask"))
+    }
+
+    /// Starts the server script in `folder`; its pid and port.
+    static func startServer(in folder: String) async throws -> (pid: pid_t, port: String) {
+        try Data(server.utf8).write(to: URL(fileURLWithPath: folder + "/server.py"))
+        // Spawned and ended by its pid with SIGKILL (it inherits the test process's ignored SIGTERM;
+        // Foundation's Process.waitUntilExit then spins on Linux).
+        let python = try #require(Self.python)
+        let argv = [python, folder + "/server.py", folder, "Slack:[send_message(text='hello')]"]
+        var cArgs = argv.map { strdup($0) } + [nil]
+        defer { for a in cArgs { free(a) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, python, nil, nil, &cArgs, environ) == 0 else { throw TmuxError("cannot start \(python)") }
+        for _ in 0..<200 {
+            if let port = try? String(contentsOfFile: folder + "/port", encoding: .utf8) { return (pid, port) }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        stop(pid)
+        throw TmuxError("the test's server did not start in 10 s")
+    }
+
+    static func stop(_ pid: pid_t) {
+        kill(pid, SIGKILL)
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+    }
+
+    @Test("200×50: a wrong model name is one line naming the models the server offers; a closed port says connection refused")
+    func failures() async throws {
+        let tmp = try TemporaryFolder()
+        try Self.writeSet(in: tmp.path)
+        let server = try await Self.startServer(in: tmp.path)
+        defer { Self.stop(server.pid) }
+        let wrong = try TmuxSession(
+            width: 200, height: 50,
+            arguments: [
+                tmp.path + "/data", tmp.path + "/pred", "--base-url", "http://127.0.0.1:\(server.port)/v1", "--model", "wrong",
+            ])
+        try await wrong.waitUntil("the scored case list") { $0.listCounts != nil && $0.overallAccuracy != nil }
+        try wrong.send("A")
+        let s = try await wrong.waitUntil("the 404 with the models offered") { $0.statusBar.contains("not asked again") }
+        #expect(s.statusBar.contains("the model “wrong” is not offered; the server offers “fixed”"), "\(s.framed)")
+        #expect(!s.contains("Asked again —"), "\(s.framed)")
+        try wrong.send("q")
+        #expect(try await wrong.waitForExit() == 0)
+
+        // A port nothing listens on: the server's own, once it is stopped.
+        Self.stop(server.pid)
+        let refused = try TmuxSession(
+            width: 200, height: 50,
+            arguments: [
+                tmp.path + "/data", tmp.path + "/pred", "--base-url", "http://127.0.0.1:\(server.port)/v1", "--model", "fixed",
+                "--timeout", "3",
+            ])
+        try await refused.waitUntil("the scored case list") { $0.listCounts != nil && $0.overallAccuracy != nil }
+        try refused.send("A")
+        let r = try await refused.waitUntil("connection refused") { $0.statusBar.contains("not asked again") }
+        #expect(r.statusBar.contains("connection refused"), "\(r.statusBar)")
+        try refused.send("q")
+        #expect(try await refused.waitForExit() == 0)
+    }
+
+    @Test("120×40: on a run made by ptscope run, A asks the endpoint its run.json names; W saves <run>-reask with run.json")
+    func fromRunRecord() async throws {
+        let tmp = try TemporaryFolder()
+        try Self.writeSet(in: tmp.path)
+        let server = try await Self.startServer(in: tmp.path)
+        defer { Self.stop(server.pid) }
+        let url = "http://127.0.0.1:\(server.port)/v1"
+        let arguments = [
+            "run", tmp.path + "/data", "--base-url", url, "--model", "fixed", "--out", tmp.path + "/made", "--no-score",
+        ]
+        let made = try CLIOutputTests.run(arguments, in: tmp)
+        #expect(made.status == 0, "\(String(decoding: made.stderr, as: UTF8.self))")
+        // The recorded answer replaced by a refusal, so the answer asked again differs from it.
+        let generation = tmp.path + "/made/test_untrained_user/generation.jsonl"
+        let line = #"{"query": "Say hello to the team", "label": "x", "predict": "I do not know."}"# + "\n"
+        try Data(line.utf8).write(to: URL(fileURLWithPath: generation))
+        let record = try Data(contentsOf: URL(fileURLWithPath: tmp.path + "/made/run.json"))
+
+        let t = try TmuxSession(width: 120, height: 40, arguments: [tmp.path + "/data", tmp.path + "/made"])
+        try await t.waitUntil("the scored case list") { $0.listCounts != nil && $0.overallAccuracy != nil }
+        try t.send("A")
+        let s = try await t.waitUntil("the re-ask view") { $0.contains("Asked again — case U 0") && $0.contains("new answer") }
+        #expect(s.contains("✓ pass  new answer"), "\(s.framed)")
+        #expect(s.contains("chat messages (from"), "the endpoint of the run.json:\n\(s.framed)")
+        try t.send("W")
+        try await t.waitUntil("the saved run's message") { $0.statusBar.contains("saved 1 answer asked again") }
+        // q closes the view, then quits.
+        try t.send("q")
+        try await t.waitUntil("the view closed") { !$0.contains("Asked again —") }
+        try t.send("q")
+        #expect(try await t.waitForExit() == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: generation)) == Data(line.utf8))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: tmp.path + "/made/run.json")) == record)
+        let reasked = try String(contentsOfFile: tmp.path + "/made-reask/run.json", encoding: .utf8)
+        #expect(reasked.contains(#""cases" : ["#) && reasked.contains(#""test_untrained_user:0""#), "\(reasked)")
+        let new = try String(contentsOfFile: tmp.path + "/made-reask/test_untrained_user/generation.jsonl", encoding: .utf8)
+        #expect(new.contains(#"Slack:[send_message(text='hello')]"#), "\(new)")
+    }
+}
