@@ -22,41 +22,40 @@ struct RunCommandTests {
         var stderr: String
     }
 
-    /// A started `ptscope run` (or any ptscope command).
-    final class Running {
-        let process = Process()
-        let stdoutURL: URL
-        let stderrURL: URL
+    /// A started `ptscope run` (or any ptscope command). Started with `Spawn.start` and waited for
+    /// with `waitpid` off the cooperative pool (Foundation's `Process.waitUntilExit` spins a core
+    /// here while it waits).
+    final class Running: Sendable {
+        let pid: pid_t
+        let stdoutPath: String
+        let stderrPath: String
 
         init(_ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws {
-            stdoutURL = folder.appendingPathComponent("stdout-\(UUID().uuidString.prefix(6))")
-            stderrURL = folder.appendingPathComponent("stderr-\(UUID().uuidString.prefix(6))")
-            _ = FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
-            _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
-            process.executableURL = URL(fileURLWithPath: try TmuxSession.ptscopeBinary())
-            process.arguments = arguments
+            stdoutPath = folder.appendingPathComponent("stdout-\(UUID().uuidString.prefix(6))").path
+            stderrPath = folder.appendingPathComponent("stderr-\(UUID().uuidString.prefix(6))").path
             var env = ProcessInfo.processInfo.environment
             env["OPENAI_API_KEY"] = nil
             for (k, v) in environment { env[k] = v }
-            process.environment = env
-            process.standardInput = FileHandle.nullDevice
-            process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
-            process.standardError = try FileHandle(forWritingTo: stderrURL)
-            try process.run()
+            pid = try Spawn.start(
+                [try TmuxSession.ptscopeBinary()] + arguments, environment: env, stdout: stdoutPath, stderr: stderrPath)
         }
 
-        func wait() -> Outcome {
-            process.waitUntilExit()
-            let status =
-                process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+        func wait() async -> Outcome {
+            let pid = pid
+            let status = await OffPool.run { () -> Int32 in
+                var status: Int32 = 0
+                while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+                let signal = status & 0x7F
+                return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
+            }
             return Outcome(
-                status: status, stdout: (try? String(contentsOf: stdoutURL, encoding: .utf8)) ?? "",
-                stderr: (try? String(contentsOf: stderrURL, encoding: .utf8)) ?? "")
+                status: status, stdout: (try? String(contentsOfFile: stdoutPath, encoding: .utf8)) ?? "",
+                stderr: (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? "")
         }
     }
 
-    static func run(_ arguments: [String], in folder: URL, environment: [String: String] = [:]) throws -> Outcome {
-        try Running(arguments, in: folder, environment: environment).wait()
+    static func run(_ arguments: [String], in folder: URL, environment: [String: String] = [:]) async throws -> Outcome {
+        try await Running(arguments, in: folder, environment: environment).wait()
     }
 
     static func lines(_ url: URL) -> [String] {
@@ -73,7 +72,7 @@ struct RunCommandTests {
         let tmp = try TemporaryFolder()
         let server = try await FaultServer.start(requireKey: "sk-test-123")
         let out = URL(fileURLWithPath: tmp.path).appendingPathComponent("run")
-        let r = try Self.run(
+        let r = try await Self.run(
             Self.arguments(server, out: out, ["--concurrency", "4", "--header", "X-Gateway: g-77"]),
             in: URL(fileURLWithPath: tmp.path),
             environment: ["OPENAI_API_KEY": "sk-test-123"])
@@ -119,7 +118,7 @@ struct RunCommandTests {
             .init(after: 50, times: 1, action: .truncate),
         ])
         let out = URL(fileURLWithPath: tmp.path).appendingPathComponent("run")
-        let r = try Self.run(
+        let r = try await Self.run(
             Self.arguments(server, out: out, ["--limit", "20", "--timeout", "2", "--no-score"]),
             in: URL(fileURLWithPath: tmp.path))
         #expect(r.status == 0, "\(r.stderr)")
@@ -136,7 +135,7 @@ struct RunCommandTests {
         let tmp = try TemporaryFolder()
         let server = try await FaultServer.start(models: ["m-one", "m-two"], requireKey: "k3y-right-77")
         let out = URL(fileURLWithPath: tmp.path).appendingPathComponent("run")
-        let r = try Self.run(
+        let r = try await Self.run(
             ["run", Self.sampleData, "--base-url", server.baseURL, "--model", "m-one", "--out", out.path],
             in: URL(fileURLWithPath: tmp.path))
         #expect(r.status == 1)
@@ -145,7 +144,7 @@ struct RunCommandTests {
         let posts = try server.requests().filter { $0.method == "POST" }
         #expect(posts.isEmpty)
 
-        let wrong = try Self.run(
+        let wrong = try await Self.run(
             [
                 "run", Self.sampleData, "--base-url", server.baseURL, "--model", "m-three", "--out", out.path,
                 "--api-key-env", "MY_KEY", "--force",
@@ -170,12 +169,12 @@ struct RunCommandTests {
         try #require(made == 0, "openssl could not make a certificate")
         let server = try await FaultServer.start(tls: (cert, key))
         let out = folder.appendingPathComponent("run")
-        let refused = try Self.run(Self.arguments(server, out: out, ["--limit", "1"]), in: folder)
+        let refused = try await Self.run(Self.arguments(server, out: out, ["--limit", "1"]), in: folder)
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("TLS failed"), "\(refused.stderr)")
         #expect(refused.stderr.contains("--insecure"), "\(refused.stderr)")
         #expect(try server.requests().isEmpty)
-        let accepted = try Self.run(Self.arguments(server, out: out, ["--limit", "1", "--insecure"]), in: folder)
+        let accepted = try await Self.run(Self.arguments(server, out: out, ["--limit", "1", "--insecure"]), in: folder)
         #expect(accepted.status == 0, "\(accepted.stderr)")
         #expect(try server.requests().filter { $0.method == "POST" }.count == 2)
         #expect(try String(contentsOf: out.appendingPathComponent("run.json"), encoding: .utf8).contains("\"insecure\" : true"))
@@ -186,7 +185,7 @@ struct RunCommandTests {
         let tmp = try TemporaryFolder()
         let server = try await FaultServer.start(rules: [.init(after: 3, times: 100, action: .status(400))])
         let out = URL(fileURLWithPath: tmp.path).appendingPathComponent("run")
-        let r = try Self.run(
+        let r = try await Self.run(
             Self.arguments(server, out: out, ["--cases", "U:0-5", "--concurrency", "1"]), in: URL(fileURLWithPath: tmp.path))
         #expect(r.status == 1)
         #expect(r.stderr.contains("3 cases got no answer"), "\(r.stderr)")
@@ -199,14 +198,14 @@ struct RunCommandTests {
         let tmp = try TemporaryFolder()
         let server = try await FaultServer.start()
         let out = URL(fileURLWithPath: tmp.path).appendingPathComponent("run")
-        let first = try Self.run(
+        let first = try await Self.run(
             Self.arguments(server, out: out, ["--limit", "2", "--temperature", "0"]), in: URL(fileURLWithPath: tmp.path))
         #expect(first.status == 0, "\(first.stderr)")
-        let second = try Self.run(
+        let second = try await Self.run(
             Self.arguments(server, out: out, ["--limit", "2", "--temperature", "0.7"]), in: URL(fileURLWithPath: tmp.path))
         #expect(second.status == 2)
         #expect(second.stderr.contains("temperature: recorded 0.0, asked 0.7"), "\(second.stderr)")
-        let forced = try Self.run(
+        let forced = try await Self.run(
             Self.arguments(server, out: out, ["--limit", "2", "--temperature", "0.7", "--force"]),
             in: URL(fileURLWithPath: tmp.path))
         #expect(forced.status == 0, "\(forced.stderr)")
@@ -215,7 +214,7 @@ struct RunCommandTests {
         let foreign = URL(fileURLWithPath: tmp.path).appendingPathComponent("foreign/test_untrained_user")
         try FileManager.default.createDirectory(at: foreign, withIntermediateDirectories: true)
         try Data("{}\n".utf8).write(to: foreign.appendingPathComponent("generation.jsonl"))
-        let refused = try Self.run(
+        let refused = try await Self.run(
             Self.arguments(server, out: foreign.deletingLastPathComponent(), ["--limit", "1"]),
             in: URL(fileURLWithPath: tmp.path))
         #expect(refused.status == 2)
@@ -228,7 +227,7 @@ struct RunCommandTests {
         let folder = URL(fileURLWithPath: tmp.path)
         let server = try await FaultServer.start(delay: 0.03)
         let whole = folder.appendingPathComponent("whole")
-        let r = try Self.run(
+        let r = try await Self.run(
             Self.arguments(server, out: whole, ["--temperature", "0", "--no-score"]), in: folder)
         #expect(r.status == 0, "\(r.stderr)")
 
@@ -245,8 +244,8 @@ struct RunCommandTests {
                 try await Task.sleep(for: .milliseconds(25))
                 waited += 1
             }
-            kill(running.process.processIdentifier, sig)
-            let o = running.wait()
+            kill(running.pid, sig)
+            let o = await running.wait()
             #expect(o.status == 128 + sig, "\(o.stderr)")
             if sig == SIGINT { #expect(o.stderr.contains("interrupted"), "\(o.stderr)") }
             // Only whole lines, in order, for a prefix of the cases.
@@ -257,7 +256,7 @@ struct RunCommandTests {
             #expect(expected.hasPrefix(text))
             #expect(text.count < expected.count, "the run was not interrupted")
         }
-        let resumed = try Self.run(Self.arguments(server, out: broken, ["--temperature", "0", "--no-score"]), in: folder)
+        let resumed = try await Self.run(Self.arguments(server, out: broken, ["--temperature", "0", "--no-score"]), in: folder)
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(resumed.stderr.contains("answers kept from before"), "\(resumed.stderr)")
         for split in ["test_untrained_user", "test_trained_user"] {
@@ -273,7 +272,7 @@ struct RunCommandTests {
         let folder = URL(fileURLWithPath: tmp.path)
         let server = try await FaultServer.start()
         let out = folder.appendingPathComponent("samples")
-        let r = try Self.run(
+        let r = try await Self.run(
             Self.arguments(server, out: out, ["--samples", "3", "--temperature", "0.8", "--seed", "40"]), in: folder)
         #expect(r.status == 0, "\(r.stderr)")
         for k in 1...3 {
@@ -289,7 +288,7 @@ struct RunCommandTests {
         let previous = strong + "/strong-sim"
         let again = folder.appendingPathComponent("again")
         let before = try server.requests().count
-        let o = try Self.run(Self.arguments(server, out: again, ["--only-failed", previous, "--no-score"]), in: folder)
+        let o = try await Self.run(Self.arguments(server, out: again, ["--only-failed", previous, "--no-score"]), in: folder)
         #expect(o.status == 0, "\(o.stderr)")
         let asked = try server.requests().count - before - 1  // minus /models
         #expect(o.stderr.contains("copied"), "\(o.stderr)")
@@ -315,7 +314,7 @@ struct RunCommandTests {
         }
         for extra in [[], ["--template", "qwen", "--fix-template-quirks"]] {
             let out = folder.appendingPathComponent("run\(extra.count)")
-            let r = try Self.run(
+            let r = try await Self.run(
                 [
                     "run", data.path, "--base-url", url, "--model", model, "--out", out.path, "--max-tokens", "12",
                     "--temperature", "0", "--concurrency", "2",
