@@ -60,7 +60,8 @@ def start_llama(n_ctx):
     model = os.path.join(CACHE, "gemma.gguf")
     proc = subprocess.Popen(
         [python, "-m", "llama_cpp.server", "--model", model, "--model_alias", "gemma3-270m", "--host", "127.0.0.1",
-         "--port", str(port), "--n_ctx", str(n_ctx), "--n_threads", "2", "--chat_format", "llama-2"],
+         "--port", str(port), "--n_ctx", str(n_ctx), "--n_threads", "2", "--chat_format", "llama-2",
+         "--interrupt_requests", "False"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/v1"
     import urllib.request
