@@ -200,21 +200,20 @@ struct RunCommand: ParsableCommand {
         let recordURL = outURL.appendingPathComponent("run.json")
         var previous: RunRecord?
         do {
-            previous = try RunRecord.read(recordURL)
-            if let p = previous {
+            if force {
+                // Start over: the run's own files go, whatever they hold.
+                for file in Self.ownFiles(outURL, splits: bench.splits.map(\.name)) + [recordURL] {
+                    try? FileManager.default.removeItem(at: file)
+                }
+            } else if let p = try RunRecord.read(recordURL) {
                 let differences = p.configuration.differences(to: configuration)
-                if !differences.isEmpty && !force { throw RunError.changed(recordURL.path, differences) }
-                if !differences.isEmpty { previous = nil }
-            } else if !force, let existing = Self.ownFiles(outURL, splits: bench.splits.map(\.name)).first {
+                if !differences.isEmpty { throw RunError.changed(recordURL.path, differences) }
+                previous = p
+            } else if let existing = Self.ownFiles(outURL, splits: bench.splits.map(\.name)).first {
                 throw RunError.file(
                     existing.path,
                     "exists but \(recordURL.lastPathComponent) does not: these predictions were not made by ptscope run; "
                         + "give another --out, or --force to replace them")
-            }
-            if force && previous == nil {
-                for file in Self.ownFiles(outURL, splits: bench.splits.map(\.name)) + [recordURL] {
-                    try? FileManager.default.removeItem(at: file)
-                }
             }
         } catch let e as RunError {
             throw fail(e.description)

@@ -210,6 +210,14 @@ struct RunCommandTests {
             in: URL(fileURLWithPath: tmp.path))
         #expect(forced.status == 0, "\(forced.stderr)")
         #expect(forced.stderr.contains("4 to ask"), "\(forced.stderr)")
+        // --force starts over even when nothing changed; without it, nothing is left to ask.
+        let same = try await Self.run(
+            Self.arguments(server, out: out, ["--limit", "2", "--temperature", "0.7"]), in: URL(fileURLWithPath: tmp.path))
+        #expect(same.stderr.contains("0 to ask"), "\(same.stderr)")
+        let again = try await Self.run(
+            Self.arguments(server, out: out, ["--limit", "2", "--temperature", "0.7", "--force"]),
+            in: URL(fileURLWithPath: tmp.path))
+        #expect(again.stderr.contains("4 to ask"), "\(again.stderr)")
         // Predictions not made by ptscope run are not overwritten.
         let foreign = URL(fileURLWithPath: tmp.path).appendingPathComponent("foreign/test_untrained_user")
         try FileManager.default.createDirectory(at: foreign, withIntermediateDirectories: true)

@@ -153,13 +153,13 @@ struct CrashEndToEndTests {
     /// After a real crash: the terminal is back, the status is the crash's signal, the end came
     /// less than 5 s after the crash, and the Swift runtime's backtrace is on the restored screen.
     func expectCrashReported(
-        _ t: TmuxSession, _ signal: Int32, since start: ContinuousClock.Instant,
+        _ t: TmuxSession, _ signal: Int32, since start: ContinuousClock.Instant, within limit: Duration = .seconds(5),
         sourceLocation: SourceLocation = #_sourceLocation
     ) async throws {
         let status = try await t.waitForExit(sourceLocation: sourceLocation)
         let elapsed = ContinuousClock().now - start
         #expect(status == 128 + signal, "the shell should report \(128 + signal)", sourceLocation: sourceLocation)
-        #expect(elapsed < .seconds(5), "ptscope ended \(elapsed) after the crash", sourceLocation: sourceLocation)
+        #expect(elapsed < limit, "ptscope ended \(elapsed) after the crash", sourceLocation: sourceLocation)
         let screen = try t.screen
         #expect(
             screen.contains("Thread 0 crashed") || screen.contains("crashed:"),
@@ -183,7 +183,10 @@ struct CrashEndToEndTests {
     @Test("a stack overflow on the detail builder's thread restores the terminal and ends with 139")
     func stackOverflowOnAWorkerThread() async throws {
         let (t, start) = try await crashed("worker-overflow")
-        try await expectCrashReported(t, SIGSEGV, since: start)
+        // The runtime's backtracer symbolicates the deep stack in the 107 MB debug binary (with
+        // SwiftNIO and AsyncHTTPClient since `ptscope run`): "Backtrace took 4.07s" alone on this
+        // machine. The terminal is restored before it starts (checked below).
+        try await expectCrashReported(t, SIGSEGV, since: start, within: .seconds(12))
     }
 
     @Test("Ctrl-C (twice) while the backtracer runs changes nothing: the status stays the crash's")
