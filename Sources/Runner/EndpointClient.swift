@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import Evaluator
 import Foundation
 import NIOCore
 import NIOHTTP1
@@ -30,6 +31,11 @@ public struct Endpoint: Sendable {
         self.headers = headers
         self.insecure = insecure
         self.timeout = timeout
+    }
+
+    /// The key in `environment[variable]`; nil when unset or empty (then none is sent).
+    public static func key(in environment: [String: String], variable: String) -> String? {
+        environment[variable].flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// The base URL without any `user:password@` part, for `run.json` and messages.
@@ -277,7 +283,7 @@ public final class EndpointClient: Sendable {
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(ByteBuffer(bytes: body))
         }
-        let seconds = Double(endpoint.timeout.components.seconds) + Double(endpoint.timeout.components.attoseconds) / 1e18
+        let seconds = endpoint.timeout.inSeconds
         do {
             let response = try await http.execute(request, timeout: .nanoseconds(Int64(seconds * 1e9)))
             var collected = try await response.body.collect(upTo: Self.maximumBody)

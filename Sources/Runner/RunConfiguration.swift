@@ -1,3 +1,4 @@
+import Evaluator
 import Foundation
 
 // MARK: - RunConfiguration
@@ -38,6 +39,21 @@ public struct RunConfiguration: Codable, Equatable, Sendable {
         self.stop = stop
         self.samples = samples
         self.data = data
+    }
+
+    /// The configuration a command line asks for: chat messages, or `template`'s prompt string with
+    /// `predict_oss.py`'s sampling (temperature 0.1, 128 new tokens) where none is given, and the
+    /// template's stop words when its quirks are fixed.
+    public static func asked(
+        model: String, template: String?, fixTemplateQuirks: Bool, temperature: Double?, topP: Double?, seed: Int?,
+        maxTokens: Int?, samples: Int, data: [String: String]
+    ) -> RunConfiguration {
+        RunConfiguration(
+            model: model, prompt: template ?? "chat", fixTemplateQuirks: fixTemplateQuirks,
+            temperature: temperature ?? (template != nil ? Prompts.templateTemperature : nil), topP: topP, seed: seed,
+            maxTokens: maxTokens ?? (template != nil ? Prompts.templateMaxTokens : nil),
+            stop: template.flatMap { Prompts.stopWords(template: $0, fixQuirks: fixTemplateQuirks) },
+            samples: samples, data: data)
     }
 
     /// Whether prompts go to `/completions` as one string.

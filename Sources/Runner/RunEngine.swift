@@ -222,8 +222,7 @@ public final class RunEngine: Sendable {
                 await counters.ended()
                 switch result {
                 case .success(let c):
-                    let elapsed = clock.duration(to: .now)
-                    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+                    let seconds = clock.duration(to: .now).inSeconds
                     let answer = Answer(
                         i: job.index, predict: c.text, finish: c.finishReason, promptTokens: c.promptTokens,
                         completionTokens: c.completionTokens, seconds: (seconds * 1000).rounded() / 1000,

@@ -223,6 +223,11 @@ public actor RunStore {
         }
     }
 
+    /// The answers kept for `split` of `sample` (journal order; each case once).
+    public func answers(sample: Int, split: String) -> [Answer] {
+        streams[Self.key(sample, split)]?.answers ?? []
+    }
+
     /// What each stream holds now.
     public func snapshot() -> [StreamState] {
         order.compactMap { key in

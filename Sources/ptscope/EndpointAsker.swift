@@ -40,16 +40,13 @@ final class EndpointAsker: CaseAsker, @unchecked Sendable {
         var targets: [Int: Target] = [:]
         var refusals: [Int: String] = [:]
         if let baseURL = options.baseURL, let model {
-            let template = options.template
-            let configuration = RunConfiguration(
-                model: model, prompt: template ?? "chat", fixTemplateQuirks: options.fixTemplateQuirks,
-                temperature: options.temperature ?? (template != nil ? Prompts.templateTemperature : nil), topP: nil,
-                seed: nil, maxTokens: options.maxTokens ?? (template != nil ? Prompts.templateMaxTokens : nil),
-                stop: template.flatMap { Prompts.stopWords(template: $0, fixQuirks: options.fixTemplateQuirks) },
-                samples: 1, data: [:])
+            let configuration = RunConfiguration.asked(
+                model: model, template: options.template, fixTemplateQuirks: options.fixTemplateQuirks,
+                temperature: options.temperature, topP: nil, seed: nil, maxTokens: options.maxTokens, samples: 1,
+                data: [:])
             let variable = options.apiKeyEnv ?? "OPENAI_API_KEY"
             let endpoint = Endpoint(
-                baseURL: baseURL, apiKey: environment[variable].flatMap { $0.isEmpty ? nil : $0 },
+                baseURL: baseURL, apiKey: Endpoint.key(in: environment, variable: variable),
                 headers: options.headers.compactMap { try? RunCommand.header($0) }, insecure: options.insecure,
                 timeout: .nanoseconds(Int64(options.timeout * 1e9)))
             let target = Target(
@@ -67,7 +64,7 @@ final class EndpointAsker: CaseAsker, @unchecked Sendable {
                 guard let record = try RunRecord.read(url) else { continue }
                 let variable = options.apiKeyEnv ?? record.apiKeyVariable
                 let endpoint = Endpoint(
-                    baseURL: record.endpoint, apiKey: environment[variable].flatMap { $0.isEmpty ? nil : $0 },
+                    baseURL: record.endpoint, apiKey: Endpoint.key(in: environment, variable: variable),
                     insecure: record.insecure, timeout: .nanoseconds(Int64(options.timeout * 1e9)))
                 var configuration = record.configuration
                 configuration.samples = 1

@@ -182,12 +182,9 @@ struct RunCommand: ParsableCommand {
         } catch let e as RunError {
             throw fail(e.description)
         }
-        let configuration = RunConfiguration(
-            model: model, prompt: template ?? "chat", fixTemplateQuirks: fixTemplateQuirks,
-            temperature: temperature ?? (template != nil ? Prompts.templateTemperature : nil), topP: topP, seed: seed,
-            maxTokens: maxTokens ?? (template != nil ? Prompts.templateMaxTokens : nil),
-            stop: template.flatMap { Prompts.stopWords(template: $0, fixQuirks: fixTemplateQuirks) }, samples: samples,
-            data: RunPlan.dataHashes(bench.splits))
+        let configuration = RunConfiguration.asked(
+            model: model, template: template, fixTemplateQuirks: fixTemplateQuirks, temperature: temperature, topP: topP,
+            seed: seed, maxTokens: maxTokens, samples: samples, data: RunPlan.dataHashes(bench.splits))
         let plan: RunPlan
         do {
             plan = try RunPlan(configuration: configuration, splits: bench.splits, selection: selection)
@@ -222,7 +219,7 @@ struct RunCommand: ParsableCommand {
         if let onlyFailed {
             copies = try Self.passingAnswers(data: data, predictions: onlyFailed, format: input.format)
         }
-        let key = ProcessInfo.processInfo.environment[apiKeyEnv].flatMap { $0.isEmpty ? nil : $0 }
+        let key = Endpoint.key(in: ProcessInfo.processInfo.environment, variable: apiKeyEnv)
         let endpoint = Endpoint(
             baseURL: baseURL, apiKey: key, headers: try headers.map(Self.header), insecure: insecure,
             timeout: .nanoseconds(Int64(timeout * 1e9)))

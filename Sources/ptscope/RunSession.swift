@@ -1,3 +1,4 @@
+import ArgumentParser
 import Evaluator
 import Foundation
 import Runner
@@ -114,9 +115,7 @@ struct RunSession: Sendable {
         session.answered = after.answeredNow
         session.retries = after.retries
         session.failures = after.failures
-        let elapsed = after.started.duration(to: .now)
-        session.seconds = (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
-            .rounded(toPlaces: 3)
+        session.seconds = after.started.duration(to: .now).inSeconds.rounded(toPlaces: 3)
         let complete = after.streams.allSatisfy { $0.written == $0.cases }
         let selectionDone = unanswered.isEmpty && failure == nil && !cancelled
         session.outcome =
@@ -150,7 +149,7 @@ struct RunSession: Sendable {
             if complete {
                 scoreRun()
             } else {
-                quickLook(after)
+                await quickLook(after, store)
             }
         }
         return selectionDone ? 0 : 1
@@ -200,8 +199,7 @@ struct RunSession: Sendable {
     }
 
     func summarize(_ p: RunProgress, unanswered: [Unanswered]) {
-        let elapsed = p.started.duration(to: .now)
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = p.started.duration(to: .now).inSeconds
         var lines: [String] = []
         for s in p.streams {
             let name = plan.configuration.samples > 1 ? "sample-\(s.sample)/\(s.split)" : s.split
@@ -229,47 +227,30 @@ struct RunSession: Sendable {
         if unanswered.count > 10 { warn("  … and \(unanswered.count - 10) more") }
     }
 
-    /// Scores each sample as `ptscope score` does (CSV files beside the predictions) and prints its table.
-    /// With samples, then the pass@k / pass^k table, as `ptscope score` prints it.
+    /// Scores the run with `ptscope score DATA OUT` itself: CSV files beside the predictions and
+    /// the table; with samples, each sample's table and then the pass@k / pass^k table.
     func scoreRun() {
-        let samples = plan.configuration.samples
-        var reports: [(number: Int, report: ScoreReport)] = []
-        for k in 1...samples {
-            let folder = samples > 1 ? out.appendingPathComponent("sample-\(k)") : out
-            do {
-                let bench = try Benchmark.load(data: data, predictions: folder)
-                let report = bench.score(options: Scorer.Options(format: format))
-                try CSVOutput.write(report, to: folder)
-                let summary = ScoreSummary(report, of: bench, format: format, lenient: lenient)
-                if samples > 1 { TerminalText.print("\(k == 1 ? "" : "\n")sample-\(k): \(folder.path)\n") }
-                TerminalText.print(summary.table, terminator: "")
-                reports.append((k, report))
-            } catch {
-                warn("ptscope: scoring \(folder.path): \(error)")
-            }
-        }
-        if samples > 1 && reports.count == samples {
-            let set = SampleSetScore(samples: reports)
-            for w in set.warnings { warn("warning: \(out.path): \(w)") }
-            TerminalText.print("\n" + set.table(), terminator: "")
+        var arguments = [data.path, out.path, "--format", format.rawValue]
+        if lenient { arguments.append("--lenient") }
+        do {
+            let score = try Score.parse(arguments)
+            try score.run()
+        } catch {
+            // `score` has said what went wrong (an ExitCode carries no text of its own).
+            if !(error is ExitCode) { warn("ptscope: scoring \(out.path): \(error)") }
         }
     }
 
     /// For a run that does not cover every case (`--limit`, `--cases`, cases given up on): how the
     /// answers asked fare, case by case. PTBench's numbers need every case, so none are printed.
-    func quickLook(_ p: RunProgress) {
+    func quickLook(_ p: RunProgress, _ store: RunStore) async {
         var asked = 0
         var inFormat = 0
         var passed = 0
         let options = Scorer.Options(format: format)
         for k in 1...plan.configuration.samples {
-            let folder = plan.configuration.samples > 1 ? out.appendingPathComponent("sample-\(k)") : out
             for split in plan.splits {
-                let file = folder.appendingPathComponent(split.name).appendingPathComponent("answers.jsonl")
-                guard let text = try? String(contentsOf: file, encoding: .utf8) else { continue }
-                for line in text.split(separator: "\n") {
-                    guard let a = try? JSONDecoder().decode(Answer.self, from: Data(line.utf8)), a.i < split.cases.count
-                    else { continue }
+                for a in await store.answers(sample: k, split: split.name) {
                     let v = Scorer.verdict(for: split.cases[a.i], line: .text(a.predict), options: options)
                     asked += 1
                     if v.format { inFormat += 1 }
@@ -309,8 +290,7 @@ final class ProgressDisplay: @unchecked Sendable {
     func show(_ p: RunProgress, final: Bool) {
         lock.lock()
         defer { lock.unlock() }
-        let elapsed = p.started.duration(to: .now)
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = p.started.duration(to: .now).inSeconds
         let rate = seconds > 0 ? Double(p.answeredNow) / seconds : 0
         let remaining = max(0, p.toAsk - p.answeredNow - p.failed)
         // In order of importance: a narrow terminal drops the last ones.
