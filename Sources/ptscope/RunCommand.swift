@@ -248,10 +248,7 @@ struct RunCommand: ParsableCommand {
     /// else's predictions).
     static func ownFiles(_ root: URL, splits: [String]) -> [URL] {
         var folders = splits.map { root.appendingPathComponent($0) }
-        let samples = (try? FileManager.default.contentsOfDirectory(atPath: root.path))?.filter {
-            $0.hasPrefix("sample-") && Int($0.dropFirst("sample-".count)) != nil
-        }
-        for s in samples ?? [] { folders += splits.map { root.appendingPathComponent(s).appendingPathComponent($0) } }
+        for sample in SampleFolder.all(in: root) { folders += splits.map { sample.url.appendingPathComponent($0) } }
         var files: [URL] = []
         for folder in folders {
             for name in ["generation.jsonl", "answers.jsonl", "acc_results.csv", "error_results.csv"] {
