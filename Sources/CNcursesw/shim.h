@@ -158,6 +158,8 @@ struct ptscope_signal_state {
     /// The dispositions were saved by ptscope_save_shell_mode, before curses installed its own.
     int have_shell_actions;
     int fd;
+    /// curses' own output: a duplicate of `fd` (ptscope_curses_output), or -1.
+    int curses_fd;
     int have_shell_mode;
     struct termios shell_mode;
     char leave[PTSCOPE_SEQUENCE_MAX];
@@ -172,7 +174,7 @@ struct ptscope_signal_state {
 };
 
 static inline struct ptscope_signal_state *ptscope_signals(void) {
-    static struct ptscope_signal_state state = {.fd = -1};
+    static struct ptscope_signal_state state = {.fd = -1, .curses_fd = -1};
     return &state;
 }
 
@@ -207,12 +209,38 @@ static inline const char *ptscope_signal_name(int sig) {
     }
 }
 
+/// A stream for curses' output on a duplicate of `fd` (close-on-exec), remembered so the handlers
+/// that end the process can silence it; NULL when it can't be had (then use `stdout`).
+static inline FILE *ptscope_curses_output(int fd) {
+    int copy = fcntl(fd, F_DUPFD_CLOEXEC, 3);
+    if (copy < 0) return NULL;
+    FILE *file = fdopen(copy, "w");
+    if (file == NULL) {
+        close(copy);
+        return NULL;
+    }
+    ptscope_signals()->curses_fd = copy;
+    return file;
+}
+
 /// Puts the terminal back as the shell had it: the `leave` bytes, then the saved termios.
 /// Async-signal-safe; errno is kept.
-static inline void ptscope_leave_terminal(void) {
+///
+/// `ending` (the process ends next): before that, curses' own output is pointed at /dev/null: the process is ending, and another
+/// thread may be drawing a frame (the input loop, while a worker thread crashes); what it writes
+/// from now on must not land on the restored screen, above or inside the backtrace. A write
+/// already under way finishes first: the terminal serialises whole writes.
+static inline void ptscope_leave_terminal(int ending) {
     struct ptscope_signal_state *s = ptscope_signals();
     if (s->fd < 0) return;
     int saved = errno;
+    if (ending && s->curses_fd >= 0) {
+        int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+        if (null >= 0) {
+            dup2(null, s->curses_fd);
+            close(null);
+        }
+    }
     ptscope_write_all(s->fd, s->leave, s->leave_length);
     if (s->have_shell_mode) tcsetattr(s->fd, TCSADRAIN, &s->shell_mode);
     errno = saved;
@@ -286,7 +314,7 @@ static void ptscope_on_fatal(int sig, siginfo_t *info, void *context) {
         }
     }
     alarm(0);
-    ptscope_leave_terminal();
+    ptscope_leave_terminal(1);
     int index = -1;
     const int *fatal = ptscope_fatal_signals();
     for (int i = 0; i < PTSCOPE_FATAL_SIGNAL_COUNT; i++) {
@@ -334,7 +362,7 @@ static void ptscope_on_interrupt(int sig) {
     if (s->dying) return;
     if (s->interrupt != 0) {
         // A second one (Ctrl-C again): the input loop did not get to the first; end now.
-        ptscope_leave_terminal();
+        ptscope_leave_terminal(1);
         ptscope_die_by(sig);
     }
     s->interrupt = sig;
@@ -347,7 +375,7 @@ static void ptscope_on_watchdog(int sig) {
     struct ptscope_signal_state *s = ptscope_signals();
     int pending = s->interrupt;
     if (pending == 0 || s->dying) return;
-    ptscope_leave_terminal();
+    ptscope_leave_terminal(1);
     ptscope_write_text(2, "ptscope: ");
     ptscope_write_text(2, ptscope_signal_name(pending));
     ptscope_write_text(2, " received and the explorer did not stop within 1 s: exiting\n");
@@ -367,7 +395,7 @@ static void ptscope_on_stop(int sig) {
     int saved = errno;
     struct termios program;
     int have_program = s->fd >= 0 && tcgetattr(s->fd, &program) == 0;
-    ptscope_leave_terminal();
+    ptscope_leave_terminal(0);
 
     // Stop for real: the default action, unblocked just long enough to be delivered.
     struct sigaction dfl, ours;

@@ -85,7 +85,11 @@ public final class NcursesTerminal {
         use_tioctl(true)
         // ncurses writes to stdout: what the signal handlers restore is its mode before curses.
         ptscope_save_shell_mode(STDOUT_FILENO)
-        guard let screen = newterm(nil, ptscope_stdout(), ptscope_stdin()) else {
+        // curses writes to a duplicate of stdout that the fatal handlers silence before they
+        // restore the terminal: a frame drawn on this thread while another one crashes must not
+        // land on the restored screen. Kept open until the process ends, like stdout.
+        let output: UnsafeMutablePointer<FILE> = ptscope_curses_output(STDOUT_FILENO) ?? ptscope_stdout()
+        guard let screen = newterm(nil, output, ptscope_stdin()) else {
             throw NcursesError.cannotOpenTerminal(term: getenv("TERM").map { String(cString: $0) })
         }
         set_term(screen)
@@ -97,7 +101,7 @@ public final class NcursesTerminal {
         self.screen = screen
         window = ptscope_stdscr()
         ownedFiles = []
-        output = ptscope_stdout()
+        self.output = output
         isHeadless = false
         (colorEnabled, defaultColors) = NcursesTerminal.setUp(window: window, mouse: mouse)
         replacement = ptscope_wcwidth(0xFFFD) == 1 ? 0xFFFD : 0x3F

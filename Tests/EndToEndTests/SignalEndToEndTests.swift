@@ -165,6 +165,17 @@ struct CrashEndToEndTests {
             screen.contains("Thread 0 crashed") || screen.contains("crashed:"),
             "the Swift runtime's backtrace is on the restored screen:\n\(screen.framed)", sourceLocation: sourceLocation)
         #expect(screen.contains("Backtrace took"), "the backtrace ran to its end", sourceLocation: sourceLocation)
+        let took = screen.lines.firstIndex { $0.contains("Backtrace took") }
+        let exit = screen.lines.firstIndex { $0.hasPrefix("EXIT:") }
+        #expect(
+            took.map { took in exit.map { took < $0 } ?? false } ?? false,
+            "ptscope ended after the backtrace, not while the backtracer still wrote:\n\(screen.framed)",
+            sourceLocation: sourceLocation)
+        let explorer = ["ptscope sample", "┌─ Cases", "┌─ Case ", "Enter open", "overall acc"]
+        #expect(
+            !explorer.contains { screen.contains($0) },
+            "nothing of the explorer's frames is on the restored screen:\n\(screen.framed)",
+            sourceLocation: sourceLocation)
         try t.expectTerminalRestored(allowing: { !$0.hasPrefix("EXIT:") }, sourceLocation: sourceLocation)
     }
 
@@ -186,6 +197,17 @@ struct CrashEndToEndTests {
         // The runtime's backtracer symbolicates the deep stack in the 107 MB debug binary (with
         // SwiftNIO and AsyncHTTPClient since `ptscope run`): "Backtrace took 4.07s" alone on this
         // machine. The terminal is restored before it starts (checked below).
+        try await expectCrashReported(t, SIGSEGV, since: start, within: .seconds(12))
+    }
+
+    @Test(
+        "a stack overflow on a worker while the input thread draws frame after frame: no frame lands on the restored screen, and ptscope ends after the backtrace"
+    )
+    func stackOverflowWhileDrawing() async throws {
+        // Before curses' output was silenced first thing in the fatal handler, a frame being
+        // written to a slow terminal (tmux under load) went on after the terminal was restored,
+        // and ptscope sometimes ended with the backtrace half written (3 of 11 runs under load).
+        let (t, start) = try await crashed("worker-overflow-while-drawing")
         try await expectCrashReported(t, SIGSEGV, since: start, within: .seconds(12))
     }
 

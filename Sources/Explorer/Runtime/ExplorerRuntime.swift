@@ -60,7 +60,10 @@ public final class ExplorerRuntime: @unchecked Sendable {
         }
         frame()
         timings?.firstFrame()
-        TestCrash.fromEnvironment?.happen(on: (runner as? BackgroundEffectRunner)?.detailBuilder)
+        TestCrash.fromEnvironment?.happen(on: (runner as? BackgroundEffectRunner)?.detailBuilder) {
+            device.draw(ScreenBuffer(width: state.width, height: state.height), theme: theme)
+            frame()
+        }
         while !state.quit {
             if device.interrupted { return 2 }
             if drainAndReduce() {
