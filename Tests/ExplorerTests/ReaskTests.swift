@@ -75,9 +75,12 @@ struct ReaskTests {
         }
         let text = FocusedText.plain(view.lines)
         // The new text is a format failure against gold; the recorded answer passes.
-        #expect(text.contains("format failure"))
-        #expect(text.contains("new answer"))
-        #expect(text.contains("pass  recorded (run A sample · strong-sim)"))
+        // Side by side, the new answer on the left: its verdict, then ≠ and the recorded one's.
+        #expect(text.contains("New answer"))
+        #expect(text.contains("Recorded run A sample · strong-sim"))
+        #expect(text.contains("! format failure (syntax error)") && text.contains("≠ ✓ pass"))
+        // The calls against the same gold, ≠ where they differ: the new answer has none.
+        #expect(text.contains("− set_status missing") && text.contains("≠ ✓ set_status"))
         #expect(text.contains("I cannot help with that."))
         #expect(text.contains("the new text differs from the recorded one"))
         // Never written into the recorded run.

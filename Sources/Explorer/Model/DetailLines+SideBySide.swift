@@ -61,15 +61,28 @@ extension DetailLines {
     /// call diffs, row by row (a row only one run has is blank on the other side), a row whose
     /// sides differ marked with ≠ between them.
     static func sideBySide(_ s: ViewContext, _ d: CaseDetail, _ pair: RunPair, width: Int) -> [Line] {
-        let g = s.glyphs
-        let (ra, rb) = (d.runs[pair.a], d.runs[pair.b])
-        let half = max(8, (width - 3) / 2)
-        var out: [Line] = [
-            Text.heading(
+        func banner(_ k: Int) -> Line {
+            Line([Span("Run \(Session.runLetter(k)) ", .title), Span(Text.clean(d.runs[k].name), .accent)])
+        }
+        return sideBySide(
+            s, (banner(pair.a), d.runs[pair.a]), (banner(pair.b), d.runs[pair.b]),
+            heading: Text.heading(
                 "Runs side by side",
-                "\(Session.runLetter(pair.a)) | \(Session.runLetter(pair.b)); \(g.notEqual) marks a difference (:compare picks two)"
-            )
-        ]
+                "\(Session.runLetter(pair.a)) | \(Session.runLetter(pair.b)); \(s.glyphs.notEqual) marks a difference (:compare picks two)"
+            ), width: width)
+    }
+
+    /// Two answers to one case in two columns at `width`, each under its banner: their verdicts,
+    /// platforms and call diffs against the same gold, row by row, a row whose sides differ marked
+    /// with ≠ between them (two runs, or an answer asked again beside the recorded one).
+    static func sideBySide(
+        _ s: ViewContext, _ left: (banner: Line, run: CaseDetail.RunDetail), _ right: (banner: Line, run: CaseDetail.RunDetail),
+        heading: Line, width: Int
+    ) -> [Line] {
+        let g = s.glyphs
+        let (ra, rb) = (left.run, right.run)
+        let half = max(8, (width - 3) / 2)
+        var out: [Line] = [heading]
         func pad(_ l: Line) -> Line {
             let fitted = l.fitted(to: half, ellipsis: g.ellipsis)
             return fitted + Line(String(repeating: " ", count: max(0, half - fitted.width)))
@@ -84,17 +97,14 @@ extension DetailLines {
                 out.append(Line(pad(l).spans + [mark] + r.spans))
             }
         }
-        func banner(_ k: Int, _ run: CaseDetail.RunDetail) -> [Line] {
-            [Line([Span("Run \(Session.runLetter(k)) ", .title), Span(Text.clean(run.name), .accent)])]
-        }
-        put(banner(pair.a, ra), banner(pair.b, rb), differs: false)
+        put([left.banner], [right.banner], differs: false)
         func verdict(_ run: CaseDetail.RunDetail) -> [Line] {
             let (glyph, role) = g.verdict(run.verdict)
             return [Line([Span(glyph + " ", role), Span(verdictWord(run.verdict), role)])]
         }
         put(verdict(ra), verdict(rb), differs: Filter.verdict(ra.verdict) != Filter.verdict(rb.verdict))
         out.append("")
-        out.append(Text.heading("Call", "gold vs predicted, per run"))
+        out.append(Text.heading("Call", "gold vs predicted, on each side"))
         let goldPlatform = ra.diff.goldPlatform.map(value) ?? "?"
         out += Text.labelled(2, "platform", goldPlatform, width: width, valueRole: .gold, labelWidth: 10)
         func platform(_ diff: CallDiff) -> [Line] {

@@ -23,17 +23,16 @@ public enum ReaskLines {
         out += Text.labelled(2, "not saved", "W writes it as a new run beside the recorded one", width: width, labelWidth: 10)
         out.append("")
 
-        // Both verdicts, side by side in one block.
-        out.append(Text.heading("Verdicts", "gold vs the new answer, and the recorded one"))
-        let recordedName = "recorded (run \(Session.runLetter(answer.tag.run)) \(Text.clean(answer.recorded.name)))"
-        for (label, run) in [("new answer", answer.detail), (recordedName, answer.recorded)] {
-            let (glyph, role) = g.verdict(run.verdict)
-            var line = Line([
-                Span("  \(glyph) ", role), Span(DetailLines.verdictWord(run.verdict), role), Span("  \(label)", .muted),
-            ])
-            for column in run.verdict.errorColumns { line.spans.append(Span("  \(column.rawValue)", .fail)) }
-            out.append(line)
-        }
+        // The new answer beside the recorded one: verdicts, platforms and call diffs against the
+        // same gold, ≠ where the two differ.
+        let recordedBanner = Line([
+            Span("Recorded ", .title), Span("run \(Session.runLetter(answer.tag.run)) \(Text.clean(answer.recorded.name))", .accent),
+        ])
+        out += DetailLines.sideBySide(
+            s, (Line("New answer", .title), answer.detail), (recordedBanner, answer.recorded),
+            heading: Text.heading("New answer | recorded", "each against gold; \(g.notEqual) marks a difference"),
+            width: width)
+        out.append("")
         let same = answer.recorded.predictionText == answer.text
         out.append(
             Line(
@@ -41,9 +40,6 @@ public enum ReaskLines {
                 .muted))
         out.append("")
 
-        // The new answer against gold: the case pane's call diff and findings.
-        out += DetailLines.callDiff(answer.detail, g, width: width)
-        out.append("")
         let problems = answer.detail.diagnosis.problems
         out.append(
             Text.heading(
