@@ -26,7 +26,8 @@ public enum ReaskLines {
         // The new answer beside the recorded one: verdicts, platforms and call diffs against the
         // same gold, ≠ where the two differ.
         let recordedBanner = Line([
-            Span("Recorded ", .title), Span("run \(Session.runLetter(answer.tag.run)) \(Text.clean(answer.recorded.name))", .accent),
+            Span("Recorded ", .title),
+            Span("run \(Session.runLetter(answer.tag.run)) \(Text.clean(answer.recorded.name))", .accent),
         ])
         out += DetailLines.sideBySide(
             s, (Line("New answer", .title), answer.detail), (recordedBanner, answer.recorded),
