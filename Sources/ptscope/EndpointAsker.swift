@@ -20,6 +20,9 @@ final class EndpointAsker: CaseAsker, @unchecked Sendable {
         var client: EndpointClient
         /// Where it came from (`--base-url`, or the run.json's path), for the view's title.
         var origin: String
+        /// The sample asked (N of a run's `sample-N` folder, else 1): its seed is the run's
+        /// `--seed` + N − 1, as `ptscope run --samples` asked it.
+        var sample = 1
     }
 
     let targets: [Int: Target]
@@ -33,10 +36,10 @@ final class EndpointAsker: CaseAsker, @unchecked Sendable {
         self.refusals = refusals
     }
 
-    /// The asker for `runs` (their predictions folders, in the explorer's order): every run with
-    /// the command line's endpoint when `options` has one, else each with its folder's run.json.
-    /// Nil when no run can be asked.
-    static func make(options: ReaskOptions, model: String?, runs: [URL], environment: [String: String]) -> EndpointAsker? {
+    /// The asker for `runs` (in the explorer's order): every run with the command line's endpoint
+    /// when `options` has one, else each with the run.json of its folder (a sample of a set with
+    /// its own sample's seed). Nil when no run can be asked.
+    static func make(options: ReaskOptions, model: String?, runs: [RunSpec], environment: [String: String]) -> EndpointAsker? {
         var targets: [Int: Target] = [:]
         var refusals: [Int: String] = [:]
         if let baseURL = options.baseURL, let model {
@@ -55,7 +58,8 @@ final class EndpointAsker: CaseAsker, @unchecked Sendable {
             for k in runs.indices { targets[k] = target }
             return targets.isEmpty ? nil : EndpointAsker(targets: targets, refusals: [:])
         }
-        for (k, run) in runs.enumerated() {
+        for (k, spec) in runs.enumerated() {
+            let run = spec.predictions
             guard let url = recordURL(of: run) else {
                 refusals[k] = "A cannot ask again: \(run.path) has no run.json (give --base-url URL --model NAME)"
                 continue
@@ -70,7 +74,8 @@ final class EndpointAsker: CaseAsker, @unchecked Sendable {
                 configuration.samples = 1
                 targets[k] = Target(
                     configuration: configuration, endpoint: endpoint, apiKeyVariable: variable,
-                    client: EndpointClient(endpoint: endpoint, connections: 2), origin: url.path)
+                    client: EndpointClient(endpoint: endpoint, connections: 2), origin: url.path,
+                    sample: spec.sample?.number ?? 1)
             } catch {
                 refusals[k] = "A cannot ask again: \(error)"
             }
@@ -99,7 +104,9 @@ final class EndpointAsker: CaseAsker, @unchecked Sendable {
         let c = t.configuration
         let prompt = c.usesTemplate ? "template \(c.prompt)" : "chat messages"
         let from = t.origin == "--base-url" ? "" : " (from \(t.origin))"
-        return "\(t.endpoint.displayURL), model “\(c.model)”, \(prompt)\(from)"
+        var sample = t.sample > 1 ? ", sample \(t.sample)" : ""
+        if let seed = c.seed { sample += ", seed \(seed + t.sample - 1)" }
+        return "\(t.endpoint.displayURL), model “\(c.model)”, \(prompt)\(sample)\(from)"
     }
 
     func refusal(run: Int) -> String {
@@ -118,7 +125,7 @@ final class EndpointAsker: CaseAsker, @unchecked Sendable {
             answer(.failure(ReaskFailure(error.description)))
             return
         }
-        let request = plan.request(split: question.split, index: question.index, sample: 1)
+        let request = plan.request(split: question.split, index: question.index, sample: target.sample)
         Task.detached {
             do throws(EndpointError) {
                 let completion = try await target.client.complete(request)

@@ -191,7 +191,7 @@ struct Open: ParsableCommand {
         config.attach(to: &state)
         // `A`: the command line's endpoint, else each run's run.json.
         let asker = EndpointAsker.make(
-            options: options.reask, model: options.model, runs: plan.runs.map(\.predictions),
+            options: options.reask, model: options.model, runs: plan.runs,
             environment: ProcessInfo.processInfo.environment)
         state.asker = asker
         // The runs skipped or renamed: in the message log, the first on the status line.

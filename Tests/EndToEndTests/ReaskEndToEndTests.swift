@@ -183,6 +183,45 @@ struct ReaskEndToEndTests {
         #expect(try await refused.waitForExit() == 0)
     }
 
+    @Test("120×40: on sample 2 of a run made with --samples 2 --seed 7, A asks with sample 2's seed, 8, as ptscope run did")
+    func sampleSeed() async throws {
+        let tmp = try TemporaryFolder()
+        try Self.writeSet(in: tmp.path)
+        let server = try await Self.startServer(in: tmp.path)
+        defer { Self.stop(server.pid) }
+        let arguments = [
+            "run", tmp.path + "/data", "--base-url", "http://127.0.0.1:\(server.port)/v1", "--model", "fixed",
+            "--out", tmp.path + "/made", "--no-score", "--samples", "2", "--seed", "7", "--temperature", "0.7",
+        ]
+        let made = try CLIOutputTests.run(arguments, in: tmp)
+        #expect(made.status == 0, "\(String(decoding: made.stderr, as: UTF8.self))")
+        #expect(try Self.seeds(in: tmp.path).sorted() == [7, 8], "ptscope run asked sample N with seed 7 + N − 1")
+
+        let t = try TmuxSession(width: 120, height: 40, arguments: [tmp.path + "/data", tmp.path + "/made"])
+        try await t.waitUntil("the scored case list") { $0.listCounts != nil && $0.overallAccuracy != nil }
+        try t.type(":run made·s2")
+        try t.send("Enter")
+        try t.send("A")
+        let s = try await t.waitUntil("the re-ask view") { $0.contains("Asked again — case U 0") && $0.contains("New answer") }
+        #expect(s.contains("sample 2, seed 8"), "the view says which sample and seed were asked:\n\(s.framed)")
+        #expect(s.contains("Recorded run B made·s2"), "\(s.framed)")
+        let seeds = try Self.seeds(in: tmp.path)
+        #expect(seeds.count == 3 && seeds.last == 8, "asked again once, with sample 2's seed: \(seeds)")
+        try t.send("Escape")
+        try await t.waitUntil("the view closed") { !$0.contains("Asked again") }
+        try t.send("q")
+        #expect(try await t.waitForExit() == 0)
+    }
+
+    /// The `seed` of each request the server received, in order.
+    static func seeds(in folder: String) throws -> [Int] {
+        let text = try String(contentsOfFile: folder + "/requests.jsonl", encoding: .utf8)
+        return try text.split(separator: "\n").compactMap { line in
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            return object?["seed"] as? Int
+        }
+    }
+
     @Test("120×40: on a run made by ptscope run, A asks the endpoint its run.json names; W saves <run>-reask with run.json")
     func fromRunRecord() async throws {
         let tmp = try TemporaryFolder()
