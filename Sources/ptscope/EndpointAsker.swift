@@ -113,20 +113,23 @@ final class EndpointAsker: CaseAsker, @unchecked Sendable {
         refusals[run] ?? "A cannot ask again: no endpoint for this run (give --base-url URL --model NAME)"
     }
 
-    func ask(_ question: ReaskQuestion, answer: @escaping @Sendable (Result<String, ReaskFailure>) -> Void) {
+    func ask(_ question: ReaskQuestion, answer: @escaping @Sendable (Result<String, ReaskFailure>) -> Void)
+        -> @Sendable () -> Void
+    {
         guard let target = targets[question.run] else {
             answer(.failure(ReaskFailure(refusal(run: question.run))))
-            return
+            return {}
         }
         let plan: RunPlan
         do {
             plan = try self.plan(target, question.split)
         } catch {
             answer(.failure(ReaskFailure(error.description)))
-            return
+            return {}
         }
         let request = plan.request(split: question.split, index: question.index, sample: target.sample)
-        Task.detached {
+        // Cancelling the task cancels AsyncHTTPClient's request: its connection is closed.
+        let task = Task.detached {
             do throws(EndpointError) {
                 let completion = try await target.client.complete(request)
                 answer(.success(completion.text))
@@ -136,6 +139,7 @@ final class EndpointAsker: CaseAsker, @unchecked Sendable {
                 answer(.failure(ReaskFailure(Self.redact(message, target))))
             }
         }
+        return { task.cancel() }
     }
 
     func record(_ save: ReaskSave) -> [UInt8]? {

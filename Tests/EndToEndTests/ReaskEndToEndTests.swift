@@ -28,7 +28,7 @@ struct ReaskEndToEndTests {
     /// An OpenAI-style server on 127.0.0.1 (a free port, written to `port`): every POST to
     /// /v1/chat/completions answers `ANSWER` (its body kept in `requests.jsonl`), /v1/models lists one.
     static let server = #"""
-        import http.server, json, sys
+        import http.server, json, select, socket, sys, time
         folder, answer = sys.argv[1], sys.argv[2]
         class Handler(http.server.BaseHTTPRequestHandler):
             def reply(self, status, body):
@@ -46,6 +46,14 @@ struct ReaskEndToEndTests {
                     return self.reply(404, {"error": {"message": "no such path"}})
                 if json.loads(body).get("model") != "fixed":
                     return self.reply(404, {"error": {"message": "model not found"}})
+                if answer == "STALL":
+                    # No answer: wait for the client to close the connection, and say so in `closed`.
+                    end = time.time() + 20
+                    while time.time() < end:
+                        if select.select([self.connection], [], [], 0.05)[0] and not self.connection.recv(1, socket.MSG_PEEK):
+                            open(folder + "/closed", "w").close()
+                            return
+                    return
                 self.reply(200, {"id": "x", "object": "chat.completion", "choices": [
                     {"index": 0, "message": {"role": "assistant", "content": answer}, "finish_reason": "stop"}],
                     "usage": {"prompt_tokens": 10, "completion_tokens": 5}})
@@ -123,13 +131,15 @@ struct ReaskEndToEndTests {
         #expect(!FileManager.default.fileExists(atPath: tmp.path + "/pred-reask"))
     }
 
-    /// Starts the server script in `folder`; its pid and port.
-    static func startServer(in folder: String) async throws -> (pid: pid_t, port: String) {
+    /// Starts the server script in `folder` answering `answer` (`STALL`: never); its pid and port.
+    static func startServer(in folder: String, answer: String = "Slack:[send_message(text='hello')]") async throws -> (
+        pid: pid_t, port: String
+    ) {
         try Data(server.utf8).write(to: URL(fileURLWithPath: folder + "/server.py"))
         // Spawned and ended by its pid with SIGKILL (it inherits the test process's ignored SIGTERM;
         // Foundation's Process.waitUntilExit then spins on Linux).
         let python = try #require(Self.python)
-        let argv = [python, folder + "/server.py", folder, "Slack:[send_message(text='hello')]"]
+        let argv = [python, folder + "/server.py", folder, answer]
         var cArgs = argv.map { strdup($0) } + [nil]
         defer { for a in cArgs { free(a) } }
         var pid: pid_t = 0
@@ -146,6 +156,41 @@ struct ReaskEndToEndTests {
         kill(pid, SIGKILL)
         var status: Int32 = 0
         waitpid(pid, &status, 0)
+    }
+
+    @Test("120×40: Esc while a case is asked again closes the request's connection, not only the view")
+    func escapeStopsTheRequest() async throws {
+        let tmp = try TemporaryFolder()
+        try Self.writeSet(in: tmp.path)
+        let server = try await Self.startServer(in: tmp.path, answer: "STALL")
+        defer { Self.stop(server.pid) }
+        let t = try TmuxSession(
+            width: 120, height: 40,
+            arguments: [
+                tmp.path + "/data", tmp.path + "/pred", "--base-url", "http://127.0.0.1:\(server.port)/v1",
+                "--model", "fixed",
+            ])
+        try await t.waitUntil("the scored case list") { $0.listCounts != nil && $0.overallAccuracy != nil }
+        try t.send("A")
+        try await t.waitUntil("the spinner") { $0.statusBar.contains("asking") }
+        // The request reached the server before Esc.
+        let clock = ContinuousClock()
+        var deadline = clock.now + .seconds(10)
+        while !FileManager.default.fileExists(atPath: tmp.path + "/requests.jsonl") && clock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        try t.send("Escape")
+        let s = try await t.waitUntil("the answer dropped") { $0.statusBar.contains("dropped the answer") }
+        #expect(!s.statusBar.contains("asking"), "\(s.statusBar)")
+        deadline = clock.now + .seconds(5)
+        while !FileManager.default.fileExists(atPath: tmp.path + "/closed") && clock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        #expect(
+            FileManager.default.fileExists(atPath: tmp.path + "/closed"),
+            "the server still holds the request's connection 5 s after Esc")
+        try t.send("q")
+        #expect(try await t.waitForExit() == 0)
     }
 
     @Test("200×50: a wrong model name is one line naming the models the server offers; a closed port says connection refused")

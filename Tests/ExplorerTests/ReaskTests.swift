@@ -15,8 +15,11 @@ struct FixedAsker: CaseAsker {
 
     func source(run: Int) -> String? { available ? "http://127.0.0.1:9/v1, model “fixed”, chat messages" : nil }
     func refusal(run: Int) -> String { "A cannot ask again: run \(run) has no run.json" }
-    func ask(_ question: ReaskQuestion, answer: @escaping @Sendable (Result<String, ReaskFailure>) -> Void) {
+    func ask(_ question: ReaskQuestion, answer: @escaping @Sendable (Result<String, ReaskFailure>) -> Void)
+        -> @Sendable () -> Void
+    {
         answer(text(question))
+        return {}
     }
     func record(_ save: ReaskSave) -> [UInt8]? {
         Array("{\"reasked\": \(save.cases.map { "\($0.split):\($0.index)" })}\n".utf8)
@@ -123,9 +126,13 @@ struct ReaskTests {
         var s = try Self.passingCase(asker: FixedAsker())
         let effects = Self.reduce(&s, .char("A"))
         let asked = s
-        _ = Self.reduce(&s, .escape)
+        let request = try #require(s.reask.pending.keys.first)
+        // The request is stopped too (its connection closed), not left to finish.
+        #expect(Self.reduce(&s, .escape) == [.dropReask(requests: [request])])
         #expect(s.reask.pending.isEmpty)
         #expect(s.message == "dropped the answer being asked again")
+        // Esc again has nothing to stop.
+        #expect(Self.reduce(&s, .escape).isEmpty)
         Self.deliver(&s, effects, as: asked)
         #expect(s.overlay == nil)
         #expect(s.reask.answers.isEmpty)

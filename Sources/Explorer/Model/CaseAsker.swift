@@ -13,9 +13,11 @@ public protocol CaseAsker: Sendable {
     func source(run: Int) -> String?
     /// Why run `run` cannot be asked again, as one line for the message line.
     func refusal(run: Int) -> String
-    /// Asks for the answer to `question`; calls `answer` exactly once, on any thread, with the
-    /// model's text or why there is none.
+    /// Asks for the answer to `question`; calls `answer` at most once, on any thread, with the
+    /// model's text or why there is none. Returns what stops the request (Esc dropped it): after
+    /// that, `answer` may be called or not.
     func ask(_ question: ReaskQuestion, answer: @escaping @Sendable (Result<String, ReaskFailure>) -> Void)
+        -> @Sendable () -> Void
     /// The `run.json` bytes of a new run holding re-asked answers (which cases, from where), nil
     /// for none.
     func record(_ save: ReaskSave) -> [UInt8]?

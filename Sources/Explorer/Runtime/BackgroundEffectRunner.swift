@@ -26,6 +26,10 @@ public final class BackgroundEffectRunner: EffectRunner, @unchecked Sendable {
     }
 
     public func perform(_ effect: Effect, for state: AppState) -> [Action] {
+        if case .dropReask(let requests) = effect {
+            inbox.cancelReasks(requests)
+            return []
+        }
         guard let work = EffectWork(effect, for: state, in: context) else { return [] }
         let inbox = self.inbox
         switch work.lane {
@@ -40,6 +44,13 @@ public final class BackgroundEffectRunner: EffectRunner, @unchecked Sendable {
             inbox.cancelSearches(except: token)
             DispatchQueue.global(qos: .userInitiated).async {
                 if let result = work.run(nil, { token.cancelled }) { inbox.post(result) }
+            }
+        case .reask(let request):
+            let token = inbox.reaskStarted(request)
+            DispatchQueue.global(qos: .userInitiated).async {
+                let result = work.run({ inbox.post($0) }, { token.cancelled })
+                inbox.reaskEnded(request)
+                if let result { inbox.post(result) }
             }
         case .detail(let request):
             // The builder runs ``EffectWork/buildDetail`` too, keeping the costly part for the next

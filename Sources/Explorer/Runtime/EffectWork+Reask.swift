@@ -10,7 +10,8 @@ extension EffectWork {
 
     /// Asks ``AppState/asker`` for case `caseID` as run `run` was asked, off the input loop;
     /// scores the answer as a recorded one (against the gold in effect) with the recorded answer
-    /// beside it. Reports ``Action/reaskTick`` while waiting.
+    /// beside it. Reports ``Action/reaskTick`` while waiting; once `cancelled` (Esc dropped the
+    /// answer) the request is stopped and nothing is reported.
     static func reask(_ s: AppState, request: Int, caseID: Int, run: Int) -> EffectWork? {
         guard let asker = s.asker, let session = s.session, caseID < session.data.cases.count,
             run < session.data.runs.count
@@ -23,11 +24,15 @@ extension EffectWork {
         let source = asker.source(run: run) ?? ""
         let question = ReaskQuestion(split: split, index: entry.index, run: run)
         let tag = Reask.Tag(caseID: caseID, run: run)
-        return EffectWork(lane: .background(.userInitiated)) { report, _ in
+        return EffectWork(lane: .reask(request: request)) { report, cancelled in
             let box = ReaskBox()
-            asker.ask(question) { box.put($0) }
+            let stop = asker.ask(question) { box.put($0) }
             var outcome = box.take(within: reaskTickInterval)
             while outcome == nil {
+                if cancelled() {
+                    stop()
+                    return nil
+                }
                 report?(.reaskTick)
                 outcome = box.take(within: reaskTickInterval)
             }

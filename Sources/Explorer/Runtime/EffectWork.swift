@@ -18,6 +18,8 @@ public struct EffectWork: Sendable {
         case search
         /// The selected case's panes, built where the latest request wins (``DetailBuilder``).
         case detail(request: Int)
+        /// Off the input loop: asking a case again, until ``Effect/dropReask(requests:)`` names it.
+        case reask(request: Int)
     }
 
     /// What effects need besides the state: where the files are read from, where edits go.
@@ -40,7 +42,7 @@ public struct EffectWork: Sendable {
     /// loaded yet, no loader, ``Effect/quit``).
     init?(_ effect: Effect, for s: AppState, in context: Context) {
         switch effect {
-        case .quit, .copy, .page, .editExternally, .setTheme:
+        case .quit, .copy, .page, .editExternally, .setTheme, .dropReask:
             // The terminal's effects and the theme: ExplorerRuntime performs them (it holds both).
             return nil
         case .reask(let request, let caseID, let run):

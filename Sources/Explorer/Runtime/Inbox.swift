@@ -7,6 +7,8 @@ import Foundation
 final class Inbox: @unchecked Sendable {
     private var actions: [Action] = []
     private var searches: [CancelToken] = []
+    /// The requests asking a case again, by number, until they end.
+    private var reasks: [Int: CancelToken] = [:]
     private let lock = NSCondition()
 
     func post(_ action: Action) {
@@ -38,6 +40,28 @@ final class Inbox: @unchecked Sendable {
         let out = actions
         actions = []
         return out
+    }
+
+    /// A token for request `request` asking a case again, cancelled by ``cancelReasks(_:)``.
+    func reaskStarted(_ request: Int) -> CancelToken {
+        lock.lock()
+        defer { lock.unlock() }
+        let token = CancelToken()
+        reasks[request] = token
+        return token
+    }
+
+    func reaskEnded(_ request: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        reasks[request] = nil
+    }
+
+    /// Stops the requests `requests` (those still asking).
+    func cancelReasks(_ requests: [Int]) {
+        lock.lock()
+        defer { lock.unlock() }
+        for r in requests { reasks.removeValue(forKey: r)?.cancel() }
     }
 
     func cancelSearches(except token: CancelToken) {

@@ -49,6 +49,9 @@ public enum Effect: Sendable, Equatable {
     /// Write run `run`'s re-asked answers as a new run beside it (``ReaskSave``); the path goes
     /// to the message log.
     case saveReask(run: Int)
+    /// Stop the requests `requests` asked for (Esc dropped their answers): the connection is
+    /// closed rather than left to finish.
+    case dropReask(requests: [Int])
     /// Leave the explorer (``AppState/quit`` already says so): no work, the input loop ends.
     case quit
 }

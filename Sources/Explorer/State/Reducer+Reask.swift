@@ -93,20 +93,22 @@ extension Reducer {
     }
 
     /// Esc while asking: the view closes and its request is dropped; with no view open, every
-    /// request in flight is dropped. False when nothing was dropped or closed.
-    static func dropReask(_ s: inout AppState) -> Bool {
+    /// request in flight is dropped. The effect stopping the dropped requests; nil when nothing
+    /// was dropped or closed.
+    static func dropReask(_ s: inout AppState) -> [Effect]? {
         if case .reask(let o)? = s.overlay {
-            let dropped = s.reask.pending.filter { $0.value == o.tag }.map(\.key)
+            let dropped = s.reask.pending.filter { $0.value == o.tag }.map(\.key).sorted()
             for r in dropped { s.reask.pending[r] = nil }
             s.overlay = nil
-            if !dropped.isEmpty { s.status.message = "dropped the answer being asked for \(caseName(s, o.tag))" }
-            return true
+            guard !dropped.isEmpty else { return [] }
+            s.status.message = "dropped the answer being asked for \(caseName(s, o.tag))"
+            return [.dropReask(requests: dropped)]
         }
-        guard s.overlay == nil, s.editor == nil, !s.reask.pending.isEmpty else { return false }
-        let n = s.reask.pending.count
+        guard s.overlay == nil, s.editor == nil, !s.reask.pending.isEmpty else { return nil }
+        let dropped = s.reask.pending.keys.sorted()
         s.reask.pending = [:]
-        s.status.message = "dropped \(n == 1 ? "the answer" : "\(n) answers") being asked again"
-        return true
+        s.status.message = "dropped \(dropped.count == 1 ? "the answer" : "\(dropped.count) answers") being asked again"
+        return [.dropReask(requests: dropped)]
     }
 
     /// `W` in the re-ask view: writes the view's run's answers asked again as a new run.

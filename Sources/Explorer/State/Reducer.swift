@@ -207,14 +207,16 @@ public enum Reducer {
             s.panes.update(command, layout: Layout(s))
             effects = []
         case .back:
+            var stop: [Effect] = []
             if case .help(var help)? = s.overlay, !help.query.isEmpty {
                 help.query = ""
                 s.overlay = .help(help)
                 s.status.message = "search cleared"
             } else if case .help(let help)? = s.overlay {
                 s.overlay = help.back?.value
-            } else if dropReask(&s) {
-                // The re-ask view closed, or the requests in flight dropped (Esc).
+            } else if let dropped = dropReask(&s) {
+                // The re-ask view closed, or the requests in flight dropped (Esc): stopped.
+                stop = dropped
             } else if s.overlay != nil {
                 s.overlay = nil
             } else if s.panes.focus != .list {
@@ -223,7 +225,7 @@ public enum Reducer {
                 s.list.search = CaseList.Search()
                 s.status.message = "search cleared"
             }
-            effects = []
+            effects = stop
         case .moveDown, .moveUp, .pageDown, .pageUp, .first, .last:
             move(&s, command, Layout(s))
             effects = []
