@@ -138,6 +138,32 @@ struct ReaskTests {
         #expect(s.reask.answers.isEmpty)
     }
 
+    @Test func aGoldEditScoresTheAnswersAskedAgainAgain() throws {
+        var s = try Self.passingCase(asker: FixedAsker())
+        Self.deliver(&s, Self.reduce(&s, .char("A")))
+        let id = try #require(s.selectedID)
+        let tag = Reask.Tag(caseID: id, run: 0)
+        #expect(s.reask.answers[tag]?.recorded.verdict.overall == true)
+        // The gold platform changed (corrected gold in effect): the runs are scored again, and so
+        // are the answers asked again, the open view with them.
+        let data = try #require(s.data)
+        let entry = data.cases[id]
+        let platform = try #require(data.benchmarkCase(entry).answer.arrayValue?.first)
+        let edit = JournalEntry(
+            seq: 1, time: "2026-12-05T00:00:00Z", author: "t", key: data.caseKey(entry), kind: .setPlatform,
+            changes: [GoldChange(field: .answer, path: [.index(0)], before: platform, after: .string("Nowhere"))])
+        Self.deliver(&s, Reducer.reduce(&s, .journaled(edit)))
+        #expect(s.verdict(id)?.overall == false, "the recorded run is scored against the edited gold")
+        #expect(s.reask.answers[tag]?.recorded.verdict.overall == false)
+        guard case .reask(let view)? = s.overlay else {
+            Issue.record("the re-ask view closed: \(String(describing: s.overlay))")
+            return
+        }
+        let text = FocusedText.plain(view.lines)
+        #expect(text.contains("platform  'Nowhere'"), "\(text)")
+        #expect(!text.contains("≠ ✓ pass"), "\(text)")
+    }
+
     @Test func aFailureIsOneCleanLine() throws {
         let asker = FixedAsker(text: { _ in
             .failure(ReaskFailure("http://h/v1/chat/completions: 401 Unauthorized\n\u{1B}[2Jthe key \u{7}was refused"))

@@ -16,11 +16,8 @@ extension EffectWork {
         guard let asker = s.asker, let session = s.session, caseID < session.data.cases.count,
             run < session.data.runs.count
         else { return nil }
-        let data = session.data
-        let entry = data.cases[caseID]
-        let split = data.split(of: entry)
-        let c = session.scoringAnnotations?.benchmarkCase(data.benchmarkCase(entry), in: split) ?? data.benchmarkCase(entry)
-        let options = session.options.scorer
+        let entry = session.data.cases[caseID]
+        let split = session.data.split(of: entry)
         let source = asker.source(run: run) ?? ""
         let question = ReaskQuestion(split: split, index: entry.index, run: run)
         let tag = Reask.Tag(caseID: caseID, run: run)
@@ -38,12 +35,8 @@ extension EffectWork {
             }
             switch outcome {
             case .success(let text)?:
-                let detail = CaseDetail.runDetail(c, name: "new answer", line: .text(text), options: options)
-                let recorded = CaseDetail.runDetail(
-                    c, name: data.runs[run].name, line: data.predictionLine(entry, run: run), options: options)
                 return .reaskAnswered(
-                    Reask.Answer(
-                        request: request, tag: tag, source: source, text: text, detail: detail, recorded: recorded))
+                    Reask.Answer(request: request, tag: tag, source: source, text: text, session: session))
             case .failure(let failure)?:
                 return .reaskFailed(request: request, failure)
             case nil:

@@ -50,6 +50,29 @@ public struct Reask: Sendable {
     public var spinnerFrame: String { ["|", "/", "-", "\\"][spinner & 3] }
 }
 
+extension Reask.Answer {
+    /// `text`, asked for `tag` by request `request` from `source`, scored against the gold and
+    /// with the options `session` has in effect, the recorded answer scored beside it.
+    init(request: Int, tag: Reask.Tag, source: String, text: String, session: Session) {
+        let data = session.data
+        let entry = data.cases[tag.caseID]
+        let c =
+            session.scoringAnnotations?.benchmarkCase(data.benchmarkCase(entry), in: data.split(of: entry))
+            ?? data.benchmarkCase(entry)
+        let options = session.options.scorer
+        self.init(
+            request: request, tag: tag, source: source, text: text,
+            detail: CaseDetail.runDetail(c, name: "new answer", line: .text(text), options: options),
+            recorded: CaseDetail.runDetail(
+                c, name: data.runs[tag.run].name, line: data.predictionLine(entry, run: tag.run), options: options))
+    }
+
+    /// This answer scored again against what `session` has in effect now.
+    func rescored(in session: Session) -> Reask.Answer {
+        Reask.Answer(request: request, tag: tag, source: source, text: text, session: session)
+    }
+}
+
 /// The re-ask view's lines (laid out when an answer comes or the width changes) and its scroll position.
 public struct ReaskOverlay: Sendable, Equatable {
     public let tag: Reask.Tag

@@ -56,6 +56,20 @@ extension Reducer {
         return "case \(data.splitLetter(entry.split)) \(entry.index)\(run)"
     }
 
+    /// Every answer asked again scored again against the gold and options in effect now (the runs
+    /// were scored again: a gold edit, a changed option), and the open view laid out again.
+    static func rescoreReask(_ s: inout AppState) {
+        guard let session = s.session, !s.reask.answers.isEmpty else { return }
+        let data = session.data
+        for (tag, answer) in s.reask.answers where tag.caseID < data.cases.count && tag.run < data.runs.count {
+            s.reask.answers[tag] = answer.rescored(in: session)
+        }
+        if case .reask(var o)? = s.overlay {
+            o.lines = reaskLines(s, o.tag, width: o.width)
+            s.overlay = .reask(o)
+        }
+    }
+
     /// Opens the re-ask view on `tag`'s answer.
     static func openReask(_ s: inout AppState, _ tag: Reask.Tag) {
         let width = Layout(s).overlayWidth

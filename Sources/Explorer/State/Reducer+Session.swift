@@ -62,6 +62,7 @@ extension Reducer {
         s.session?.triage = nil
         if let m = s.status.message, m.hasSuffix("scoring…") { s.status.message = "scored \(data.cases.count) cases" }
         invalidateDetail(&s)
+        rescoreReask(&s)
         // The restored case: a verdict filter hid it until now.
         let restored = s.restore.flatMap { $0.caseID(in: data) }
         s.restore = nil
