@@ -44,7 +44,10 @@ struct Score: ParsableCommand {
 
     func run() throws {
         let samples = SampleFolder.all(in: URL(fileURLWithPath: predictions))
-        if !samples.isEmpty { return try run(samples: samples) }
+        if !samples.isEmpty {
+            if let note = SampleFolder.preferredNote(in: URL(fileURLWithPath: predictions)) { warn("warning: \(note)") }
+            return try run(samples: samples)
+        }
         let bench = try loadBenchmark(URL(fileURLWithPath: data), URL(fileURLWithPath: predictions))
         let report = bench.score(options: Scorer.Options(format: input.format))
         for w in report.warnings { warn("warning: \(w)") }
@@ -139,6 +142,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         if let predictions, case let samples = SampleFolder.all(in: URL(fileURLWithPath: predictions)), !samples.isEmpty {
+            if let note = SampleFolder.preferredNote(in: URL(fileURLWithPath: predictions)) { warn("warning: \(note)") }
             return try run(samples: samples)
         }
         let bench = try loadBenchmark(URL(fileURLWithPath: data), predictions.map { URL(fileURLWithPath: $0) })

@@ -35,6 +35,21 @@ public struct SampleFolder: Sendable, Equatable {
         return found.sorted { ($0.number, $0.name) < ($1.number, $1.name) }
     }
 
+    /// What is read when `dir` holds `sample-N` folders and also `<split>/generation.jsonl` files
+    /// of its own: the samples, said in one line naming those splits; nil otherwise.
+    public static func preferredNote(in dir: URL) -> String? {
+        guard !all(in: dir).isEmpty, let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else {
+            return nil
+        }
+        let own = names.filter { name in
+            number(of: name) == nil
+                && FileProbe.probe(dir.appendingPathComponent(name).appendingPathComponent("generation.jsonl").path) == .file
+        }.sorted()
+        guard !own.isEmpty else { return nil }
+        return "\(dir.path) holds sample-N folders and its own \(own.joined(separator: ", "))/generation.jsonl: "
+            + "the samples are read (give \(dir.appendingPathComponent(own[0]).path) to read that split)"
+    }
+
     /// N when `name` is `sample-N` (ASCII digits, at most 9, N ≥ 1).
     static func number(of name: String) -> Int? {
         guard name.hasPrefix("sample-") else { return nil }

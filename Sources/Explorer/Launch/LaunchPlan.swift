@@ -42,6 +42,7 @@ public struct LaunchPlan: Sendable {
             }
         }
         // A folder of samples (sample-1 … sample-K) opens as one run per sample.
+        notes += all.compactMap { SampleFolder.preferredNote(in: $0.predictions) }
         all = all.flatMap(\.expandingSamples)
         guard all.count <= Self.maximumRuns else {
             let description =

@@ -108,6 +108,29 @@ struct SampleSetTests {
         #expect(SampleFolder.all(in: dir.appendingPathComponent("absent")).isEmpty)
     }
 
+    @Test("a folder with sample-N folders and splits of its own: a note says the samples are read")
+    func samplesBesideOwnSplits() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fm = FileManager.default
+        try fm.createDirectory(at: dir.appendingPathComponent("sample-1/u"), withIntermediateDirectories: true)
+        try Data().write(to: dir.appendingPathComponent("sample-1/u/generation.jsonl"))
+        #expect(SampleFolder.preferredNote(in: dir) == nil, "samples alone")
+        // A split folder without generation.jsonl is not a split of its own.
+        try fm.createDirectory(at: dir.appendingPathComponent("notes"), withIntermediateDirectories: true)
+        #expect(SampleFolder.preferredNote(in: dir) == nil)
+        for split in ["t", "u"] {
+            try fm.createDirectory(at: dir.appendingPathComponent(split), withIntermediateDirectories: true)
+            try Data().write(to: dir.appendingPathComponent(split).appendingPathComponent("generation.jsonl"))
+        }
+        let note = try #require(SampleFolder.preferredNote(in: dir))
+        #expect(note.contains("holds sample-N folders and its own t, u/generation.jsonl: the samples are read"), "\(note)")
+        #expect(note.hasSuffix("(give \(dir.appendingPathComponent("t").path) to read that split)"), "\(note)")
+        // Splits alone: nothing to say.
+        try fm.removeItem(at: dir.appendingPathComponent("sample-1"))
+        #expect(SampleFolder.preferredNote(in: dir) == nil)
+    }
+
     @Test("three samples of the bundled sample's runs: counts agree with each run's verdicts")
     func bundled() throws {
         let data = try #require(Sample.dataRoot)
