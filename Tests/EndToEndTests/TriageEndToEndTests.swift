@@ -330,7 +330,7 @@ struct TriageEndToEndTests {
 
     // MARK: o
 
-    @Test("o options: Space turns lenient parsing on (LENIENT in the header after re-scoring) and off again")
+    @Test("o options: Space turns the lenient reading on (LENIENT in the header after re-scoring) and off again")
     func lenientOption() async throws {
         let t = try TmuxSession(width: 120, height: 40)
         var s = try await started(t)
@@ -342,7 +342,7 @@ struct TriageEndToEndTests {
         #expect(s.cursorRow?.hasPrefix("[ ] lenient reading") == true, "the cursor is on lenient reading:\n\(s.framed)")
 
         try t.send("Space")
-        s = try await t.waitUntil("Space to turn lenient parsing on and re-score") {
+        s = try await t.waitUntil("Space to turn the lenient reading on and re-score") {
             $0.contains("[x] lenient reading") && $0.header.contains("LENIENT") && $0.scoringProgress == nil
                 && $0.overallAccuracy != nil
         }
@@ -351,7 +351,7 @@ struct TriageEndToEndTests {
         #expect(s.mode == "OPTIONS")
 
         try t.send("Space")
-        s = try await t.waitUntil("Space to turn lenient parsing off and re-score") {
+        s = try await t.waitUntil("Space to turn the lenient reading off and re-score") {
             $0.contains("[ ] lenient reading") && !$0.header.contains("LENIENT") && $0.scoringProgress == nil
                 && $0.overallAccuracy == accuracy
         }

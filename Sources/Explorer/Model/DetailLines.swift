@@ -214,7 +214,7 @@ public enum DetailLines {
         -> [Line]
     {
         let g = s.glyphs
-        var out = [Text.heading("Lenient reading", "not PTBench's reading (o: lenient parsing)")]
+        var out = [Text.heading("Lenient reading", "not PTBench's reading (o: lenient reading)")]
         let (glyph, role) = g.verdict(verdict)
         let (referenceGlyph, referenceRole) = g.verdict(l.reference)
         out.append(

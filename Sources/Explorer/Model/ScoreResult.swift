@@ -3,7 +3,7 @@ import Evaluator
 // MARK: - ScoreResult
 
 /// Every run scored with the explorer's options, and PTBench's own reading beside it when the
-/// options differ from the reference (lenient parsing), so the two are never confused.
+/// options differ from the reference (the lenient reading), so the two are never confused.
 public struct ScoreResult: Sendable {
     /// One report per run (run 0 first), in the options' reading.
     public var reports: [ScoreReport]

@@ -100,7 +100,7 @@ public enum ExplorerKeymap {
             [.char("s")], .rescore, hint: "score", help: "score every case again (background, progress in the header)"),
         KeyBinding([.char("R")], .reload, hint: "reload", help: "reload the files from disk and re-score"),
         KeyBinding(
-            [.char("o")], .options, hint: "options", help: "options: reference vs lenient parsing, prediction format"),
+            [.char("o")], .options, hint: "options", help: "options: reference vs lenient reading, prediction format"),
         KeyBinding(
             [.char("x")], .export, hint: "export",
             help: "export the listed cases (verdicts, diagnosis) to CSV or JSON Lines"),
