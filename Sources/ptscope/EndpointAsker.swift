@@ -23,6 +23,8 @@ final class EndpointAsker: CaseAsker, @unchecked Sendable {
         /// The sample asked (N of a run's `sample-N` folder, else 1): its seed is the run's
         /// `--seed` + N − 1, as `ptscope run --samples` asked it.
         var sample = 1
+        /// Headers a run.json names whose values were not given (`--header`): not sent.
+        var missingHeaders: [String] = []
     }
 
     let targets: [Int: Target]
@@ -67,15 +69,19 @@ final class EndpointAsker: CaseAsker, @unchecked Sendable {
             do {
                 guard let record = try RunRecord.read(url) else { continue }
                 let variable = options.apiKeyEnv ?? record.apiKeyVariable
+                // The run.json keeps the headers' names only (values may be secrets): --header gives them.
+                let headers = options.headers.compactMap { try? RunCommand.header($0) }
                 let endpoint = Endpoint(
                     baseURL: record.endpoint, apiKey: Endpoint.key(in: environment, variable: variable),
-                    insecure: record.insecure, timeout: .nanoseconds(Int64(options.timeout * 1e9)))
+                    headers: headers, insecure: record.insecure, timeout: .nanoseconds(Int64(options.timeout * 1e9)))
+                let given = Set(headers.map { $0.name.lowercased() })
                 var configuration = record.configuration
                 configuration.samples = 1
                 targets[k] = Target(
                     configuration: configuration, endpoint: endpoint, apiKeyVariable: variable,
                     client: EndpointClient(endpoint: endpoint, connections: 2), origin: url.path,
-                    sample: spec.sample?.number ?? 1)
+                    sample: spec.sample?.number ?? 1,
+                    missingHeaders: record.headers.filter { !given.contains($0.lowercased()) })
             } catch {
                 refusals[k] = "A cannot ask again: \(error)"
             }
@@ -106,7 +112,12 @@ final class EndpointAsker: CaseAsker, @unchecked Sendable {
         let from = t.origin == "--base-url" ? "" : " (from \(t.origin))"
         var sample = t.sample > 1 ? ", sample \(t.sample)" : ""
         if let seed = c.seed { sample += ", seed \(seed + t.sample - 1)" }
-        return "\(t.endpoint.displayURL), model “\(c.model)”, \(prompt)\(sample)\(from)"
+        let missing =
+            t.missingHeaders.isEmpty
+            ? ""
+            : "; not sent: the run's header\(t.missingHeaders.count == 1 ? "" : "s") "
+                + t.missingHeaders.joined(separator: ", ") + " (give --header NAME:VALUE)"
+        return "\(t.endpoint.displayURL), model “\(c.model)”, \(prompt)\(sample)\(from)\(missing)"
     }
 
     func refusal(run: Int) -> String {

@@ -40,7 +40,9 @@ struct ReaskOptions: ParsableArguments {
     @Flag(help: "With --base-url: do not verify the server's TLS certificate.")
     var insecure = false
 
-    @Option(name: .customLong("header"), help: "With --base-url: an extra header K:V (repeatable).")
+    @Option(
+        name: .customLong("header"),
+        help: "An extra header K:V (repeatable) for A: with --base-url, or for the endpoints runs' run.json name.")
     var headers: [String] = []
 
     /// Checks the options as `ptscope run` does; `model` is `--model`.
@@ -49,9 +51,11 @@ struct ReaskOptions: ParsableArguments {
             let stray = [
                 template != nil ? "--template" : nil, fixTemplateQuirks ? "--fix-template-quirks" : nil,
                 temperature != nil ? "--temperature" : nil, maxTokens != nil ? "--max-tokens" : nil,
-                insecure ? "--insecure" : nil, headers.isEmpty ? nil : "--header",
+                insecure ? "--insecure" : nil,
             ].compactMap { $0 }
             if let first = stray.first { throw ValidationError("\(first) applies with --base-url URL --model NAME") }
+            // Without --base-url the headers go to the endpoints the runs' run.json name.
+            for h in headers { _ = try RunCommand.header(h) }
             return
         }
         guard model != nil else { throw ValidationError("--base-url needs --model NAME (the model A asks)") }

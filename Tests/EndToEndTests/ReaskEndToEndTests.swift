@@ -42,6 +42,8 @@ struct ReaskEndToEndTests {
                 body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
                 with open(folder + "/requests.jsonl", "ab") as f:
                     f.write(body + b"\n")
+                with open(folder + "/headers.jsonl", "a") as f:
+                    f.write(json.dumps({k.lower(): v for k, v in self.headers.items()}) + "\n")
                 if self.path != "/v1/chat/completions":
                     return self.reply(404, {"error": {"message": "no such path"}})
                 if json.loads(body).get("model") != "fixed":
@@ -256,6 +258,41 @@ struct ReaskEndToEndTests {
         try await t.waitUntil("the view closed") { !$0.contains("Asked again") }
         try t.send("q")
         #expect(try await t.waitForExit() == 0)
+    }
+
+    @Test("120×40: a run made with --header: A on its run.json says the header is not sent; with --header it is")
+    func runRecordHeaders() async throws {
+        let tmp = try TemporaryFolder()
+        try Self.writeSet(in: tmp.path)
+        let server = try await Self.startServer(in: tmp.path)
+        defer { Self.stop(server.pid) }
+        let arguments = [
+            "run", tmp.path + "/data", "--base-url", "http://127.0.0.1:\(server.port)/v1", "--model", "fixed",
+            "--out", tmp.path + "/made", "--no-score", "--header", "X-Gateway:secret-1",
+        ]
+        let made = try CLIOutputTests.run(arguments, in: tmp)
+        #expect(made.status == 0, "\(String(decoding: made.stderr, as: UTF8.self))")
+        let record = try String(contentsOfFile: tmp.path + "/made/run.json", encoding: .utf8)
+        #expect(record.contains("X-Gateway") && !record.contains("secret-1"), "the name is kept, never the value")
+
+        for given in [nil, "X-Gateway:secret-2"] {
+            let t = try TmuxSession(
+                width: 120, height: 40,
+                arguments: [tmp.path + "/data", tmp.path + "/made"] + (given.map { ["--header", $0] } ?? []))
+            try await t.waitUntil("the scored case list") { $0.listCounts != nil && $0.overallAccuracy != nil }
+            try t.send("A")
+            let s = try await t.waitUntil("the re-ask view") { $0.contains("Asked again — case U 0") && $0.contains("New answer") }
+            let said = s.contains("not sent: the run's header X-Gateway")
+            #expect(said == (given == nil), "\(s.framed)")
+            let headers = try String(contentsOfFile: tmp.path + "/headers.jsonl", encoding: .utf8)
+            let last = try #require(headers.split(separator: "\n").last)
+            #expect(last.contains(#""x-gateway": "secret-2""#) == (given != nil), "\(last)")
+            #expect(!last.contains("secret-1"))
+            try t.send("Escape")
+            try await t.waitUntil("the view closed") { !$0.contains("Asked again") }
+            try t.send("q")
+            #expect(try await t.waitForExit() == 0)
+        }
     }
 
     /// The `seed` of each request the server received, in order.
