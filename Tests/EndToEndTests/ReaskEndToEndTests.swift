@@ -281,7 +281,9 @@ struct ReaskEndToEndTests {
                 arguments: [tmp.path + "/data", tmp.path + "/made"] + (given.map { ["--header", $0] } ?? []))
             try await t.waitUntil("the scored case list") { $0.listCounts != nil && $0.overallAccuracy != nil }
             try t.send("A")
-            let s = try await t.waitUntil("the re-ask view") { $0.contains("Asked again — case U 0") && $0.contains("New answer") }
+            let s = try await t.waitUntil("the re-ask view") {
+                $0.contains("Asked again — case U 0") && $0.contains("New answer")
+            }
             let said = s.contains("not sent: the run's header X-Gateway")
             #expect(said == (given == nil), "\(s.framed)")
             let headers = try String(contentsOfFile: tmp.path + "/headers.jsonl", encoding: .utf8)
