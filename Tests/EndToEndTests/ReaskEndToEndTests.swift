@@ -123,10 +123,7 @@ struct ReaskEndToEndTests {
         #expect(requests.contains("Say hello to the team"), "\(requests)")
 
         // Esc closes; q quits; the recorded run is unchanged and nothing else was written beside it.
-        try t.send("Escape")
-        try await t.waitUntil("the view closed") { !$0.contains("Asked again") }
-        try t.send("q")
-        #expect(try await t.waitForExit() == 0)
+        try await Self.closeAndQuit(t)
         let after = try Data(contentsOf: URL(fileURLWithPath: tmp.path + "/pred/test_untrained_user/generation.jsonl"))
         #expect(after == recorded)
         #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.path + "/pred") == ["test_untrained_user"])
@@ -236,12 +233,7 @@ struct ReaskEndToEndTests {
         try Self.writeSet(in: tmp.path)
         let server = try await Self.startServer(in: tmp.path)
         defer { Self.stop(server.pid) }
-        let arguments = [
-            "run", tmp.path + "/data", "--base-url", "http://127.0.0.1:\(server.port)/v1", "--model", "fixed",
-            "--out", tmp.path + "/made", "--no-score", "--samples", "2", "--seed", "7", "--temperature", "0.7",
-        ]
-        let made = try CLIOutputTests.run(arguments, in: tmp)
-        #expect(made.status == 0, "\(String(decoding: made.stderr, as: UTF8.self))")
+        try Self.make(in: tmp, port: server.port, "--samples", "2", "--seed", "7", "--temperature", "0.7")
         #expect(try Self.seeds(in: tmp.path).sorted() == [7, 8], "ptscope run asked sample N with seed 7 + N − 1")
 
         let t = try TmuxSession(width: 120, height: 40, arguments: [tmp.path + "/data", tmp.path + "/made"])
@@ -254,10 +246,7 @@ struct ReaskEndToEndTests {
         #expect(s.contains("Recorded run B made·s2"), "\(s.framed)")
         let seeds = try Self.seeds(in: tmp.path)
         #expect(seeds.count == 3 && seeds.last == 8, "asked again once, with sample 2's seed: \(seeds)")
-        try t.send("Escape")
-        try await t.waitUntil("the view closed") { !$0.contains("Asked again") }
-        try t.send("q")
-        #expect(try await t.waitForExit() == 0)
+        try await Self.closeAndQuit(t)
     }
 
     @Test("120×40: a run made with --header: A on its run.json says the header is not sent; with --header it is")
@@ -266,12 +255,7 @@ struct ReaskEndToEndTests {
         try Self.writeSet(in: tmp.path)
         let server = try await Self.startServer(in: tmp.path)
         defer { Self.stop(server.pid) }
-        let arguments = [
-            "run", tmp.path + "/data", "--base-url", "http://127.0.0.1:\(server.port)/v1", "--model", "fixed",
-            "--out", tmp.path + "/made", "--no-score", "--header", "X-Gateway:secret-1",
-        ]
-        let made = try CLIOutputTests.run(arguments, in: tmp)
-        #expect(made.status == 0, "\(String(decoding: made.stderr, as: UTF8.self))")
+        try Self.make(in: tmp, port: server.port, "--header", "X-Gateway:secret-1")
         let record = try String(contentsOfFile: tmp.path + "/made/run.json", encoding: .utf8)
         #expect(record.contains("X-Gateway") && !record.contains("secret-1"), "the name is kept, never the value")
 
@@ -290,11 +274,29 @@ struct ReaskEndToEndTests {
             let last = try #require(headers.split(separator: "\n").last)
             #expect(last.contains(#""x-gateway": "secret-2""#) == (given != nil), "\(last)")
             #expect(!last.contains("secret-1"))
-            try t.send("Escape")
-            try await t.waitUntil("the view closed") { !$0.contains("Asked again") }
-            try t.send("q")
-            #expect(try await t.waitForExit() == 0)
+            try await Self.closeAndQuit(t)
         }
+    }
+
+    /// `ptscope run` of the one-case set against the server on `port` into `made`, with `extra`.
+    static func make(
+        in tmp: TemporaryFolder, port: String, _ extra: String..., sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let arguments =
+            [
+                "run", tmp.path + "/data", "--base-url", "http://127.0.0.1:\(port)/v1", "--model", "fixed",
+                "--out", tmp.path + "/made", "--no-score",
+            ] + extra
+        let made = try CLIOutputTests.run(arguments, in: tmp)
+        #expect(made.status == 0, "\(String(decoding: made.stderr, as: UTF8.self))", sourceLocation: sourceLocation)
+    }
+
+    /// Esc closes the re-ask view, then q quits: status 0.
+    static func closeAndQuit(_ t: TmuxSession, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        try t.send("Escape")
+        try await t.waitUntil("the view closed", sourceLocation: sourceLocation) { !$0.contains("Asked again") }
+        try t.send("q")
+        #expect(try await t.waitForExit(sourceLocation: sourceLocation) == 0, sourceLocation: sourceLocation)
     }
 
     /// The `seed` of each request the server received, in order.
@@ -312,12 +314,7 @@ struct ReaskEndToEndTests {
         try Self.writeSet(in: tmp.path)
         let server = try await Self.startServer(in: tmp.path)
         defer { Self.stop(server.pid) }
-        let url = "http://127.0.0.1:\(server.port)/v1"
-        let arguments = [
-            "run", tmp.path + "/data", "--base-url", url, "--model", "fixed", "--out", tmp.path + "/made", "--no-score",
-        ]
-        let made = try CLIOutputTests.run(arguments, in: tmp)
-        #expect(made.status == 0, "\(String(decoding: made.stderr, as: UTF8.self))")
+        try Self.make(in: tmp, port: server.port)
         // The recorded answer replaced by a refusal, so the answer asked again differs from it.
         let generation = tmp.path + "/made/test_untrained_user/generation.jsonl"
         let line = #"{"query": "Say hello to the team", "label": "x", "predict": "I do not know."}"# + "\n"
