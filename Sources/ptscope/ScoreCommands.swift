@@ -40,10 +40,28 @@ struct Score: ParsableCommand {
     @Flag(help: "Print the summary as JSON instead of a table.")
     var json = false
 
+    @Option(
+        help: ArgumentHelp(
+            "With sample-N folders: what pass@k and pass^k count as a pass (\(Metric.perCase.map(\.rawValue).joined(separator: ", ")); default overall).",
+            valueName: "metric"))
+    var metric: String?
+
     @OptionGroup var input: InputOptions
+
+    func validate() throws {
+        if let metric, !Metric.perCase.map(\.rawValue).contains(metric) {
+            throw ValidationError(
+                "--metric “\(TerminalText.clean(metric))”: choose one of \(Metric.perCase.map(\.rawValue).joined(separator: ", "))"
+            )
+        }
+    }
 
     func run() throws {
         let samples = SampleFolder.all(in: URL(fileURLWithPath: predictions))
+        if metric != nil && samples.isEmpty {
+            warn("ptscope: --metric applies to a folder of sample-N folders (pass@k); \(predictions) holds none")
+            throw ExitCode(2)
+        }
         if !samples.isEmpty {
             if let note = SampleFolder.preferredNote(in: URL(fileURLWithPath: predictions)) { warn("warning: \(note)") }
             return try run(samples: samples)
@@ -104,7 +122,9 @@ extension Score {
             for w in report.zeroDenominatorWarnings { warn("warning: \(sample.name): \(w)") }
             scored.append((sample, bench, ScoreSummary(report, of: bench, format: input.format, lenient: input.lenient)))
         }
-        let set = SampleSetScore(samples: scored.map { ($0.sample.number, $0.summary.reference) })
+        let set = SampleSetScore(
+            samples: scored.map { ($0.sample.number, $0.summary.reference) },
+            metric: metric.flatMap(Metric.init(rawValue:)) ?? .overall)
         for w in set.warnings { warn("warning: \(predictions): \(w)") }
         if let perCase {
             var text = ""

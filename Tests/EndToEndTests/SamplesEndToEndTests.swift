@@ -84,6 +84,17 @@ struct SamplesEndToEndTests {
         #expect(((pass["overall"] as? [String: Any])?["pass@k"] as? [Any])?.count == 3)
         #expect((o["samples"] as? [Any])?.count == 3)
 
+        // --metric: what counts as a pass; the parameter ratios are refused, and so is a plain run.
+        let names = try CLIOutputTests.run(
+            ["score", f.data, f.samples, "--out", tmp.path + "/out", "--metric", "tool_names"], in: tmp)
+        #expect(names.status == 0, "\(names.errors)")
+        #expect(names.text.contains("(a case passes when its tool_names is right)"), "\(names.text)")
+        let ratio = try CLIOutputTests.run(["score", f.data, f.samples, "--metric", "query_params"], in: tmp)
+        #expect(ratio.status == 64 && ratio.errors.contains("choose one of format, platforms, tool_names"), "\(ratio.errors)")
+        let single = try CLIOutputTests.run(
+            ["score", f.data, f.samples + "/sample-1", "--out", tmp.path + "/plain", "--metric", "platforms"], in: tmp)
+        #expect(single.status == 2 && single.errors.contains("--metric applies to a folder of sample-N folders"))
+
         let records = tmp.path + "/cases.jsonl"
         let perCase = try CLIOutputTests.run(
             ["score", f.data, f.samples, "--out", tmp.path + "/out", "--per-case", records], in: tmp)

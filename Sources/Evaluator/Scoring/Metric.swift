@@ -10,6 +10,24 @@ public enum Metric: String, Sendable, CaseIterable, Codable {
     case profileParams = "profile_params"
     case overall
 
+    /// The metrics a single case passes or fails (pass@k counts them); the parameter ratios are
+    /// hits over parameters, not a case's verdict.
+    public static var perCase: [Metric] { [.format, .platforms, .toolNames, .toolParamNames, .toolParamValues, .overall] }
+
+    /// Whether `v` passes this metric, as `acc_results.csv` counts it (a flag counts only when the
+    /// prediction has the format); nil for the parameter ratios.
+    public func passes(_ v: CaseVerdict) -> Bool? {
+        switch self {
+        case .format: return v.format
+        case .platforms: return v.format && v.platforms
+        case .toolNames: return v.format && v.toolNames
+        case .toolParamNames: return v.format && v.toolParamNames
+        case .toolParamValues: return v.format && v.toolParamValues
+        case .overall: return v.format && v.overall
+        case .queryParams, .profileParams: return nil
+        }
+    }
+
     /// What the metric measures.
     public var meaning: String {
         switch self {

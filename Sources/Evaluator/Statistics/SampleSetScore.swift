@@ -56,10 +56,16 @@ public struct SampleSetScore: Sendable {
     public let splits: [Split]
     /// What the counts leave out (a sample without a split's predictions).
     public let warnings: [String]
+    /// What a pass is: the case's verdict on this metric (one of ``Metric/perCase``).
+    public let metric: Metric
 
-    /// The counts of `samples` (each a sample's number and its report on the same data).
-    public init(samples: [(number: Int, report: ScoreReport)]) {
+    /// The counts of `samples` (each a sample's number and its report on the same data), a case
+    /// passing when its verdict on `metric` is right (a metric of ``Metric/perCase``; the overall
+    /// verdict by default).
+    public init(samples: [(number: Int, report: ScoreReport)], metric: Metric = .overall) {
+        precondition(Metric.perCase.contains(metric), "pass@k counts a metric a case passes or fails")
         sampleNumbers = samples.map(\.number)
+        self.metric = metric
         var warnings: [String] = []
         var splits: [Split] = []
         for (s, split) in (samples.first?.report.splits ?? []).enumerated() {
@@ -73,7 +79,9 @@ public struct SampleSetScore: Sendable {
                     continue
                 }
                 answered += 1
-                for (k, v) in other.verdicts.enumerated() where k < passed.count && v.format && v.overall { passed[k] += 1 }
+                for (k, v) in other.verdicts.enumerated() where k < passed.count && metric.passes(v) == true {
+                    passed[k] += 1
+                }
             }
             splits.append(Split(name: split.name, samples: answered, passed: passed))
         }
@@ -82,10 +90,17 @@ public struct SampleSetScore: Sendable {
     }
 
     /// The counts as given (for tests and callers that count themselves).
-    public init(sampleNumbers: [Int], splits: [Split], warnings: [String] = []) {
+    public init(sampleNumbers: [Int], splits: [Split], warnings: [String] = [], metric: Metric = .overall) {
         self.sampleNumbers = sampleNumbers
         self.splits = splits
         self.warnings = warnings
+        self.metric = metric
+    }
+
+    /// What a pass is, for the table's title.
+    var passWord: String {
+        metric == .overall
+            ? "its overall verdict is right" : metric == .format ? "it has the format" : "its \(metric.rawValue) is right"
     }
 
     /// The largest k every counted case allows: the fewest samples of any split with cases.
@@ -169,7 +184,7 @@ public struct SampleSetScore: Sendable {
         }
         let sampleCount = sampleNumbers.count
         let plural = sampleCount == 1 ? "" : "s"
-        var out = "pass@k and pass^k over \(sampleCount) sample\(plural) (a case passes when its overall verdict is right)\n"
+        var out = "pass@k and pass^k over \(sampleCount) sample\(plural) (a case passes when \(passWord))\n"
         out += pad("", labelWidth, left: true) + names.map { pad($0, width) }.joined() + "\n"
         out += String(repeating: "-", count: labelWidth + width * names.count) + "\n"
         for estimator in Estimator.allCases {
@@ -220,7 +235,10 @@ public struct SampleSetScore: Sendable {
             }
             return JSONText.object(fields)
         }
-        var parts: [(String, String)] = [("samples", "[" + sampleNumbers.map(String.init).joined(separator: ", ") + "]")]
+        var parts: [(String, String)] = [
+            ("samples", "[" + sampleNumbers.map(String.init).joined(separator: ", ") + "]"),
+            ("metric", JSONText.string(metric.rawValue)),
+        ]
         parts.append(("splits", JSONText.object(splits.map { ($0.name, group($0.name)) })))
         if splits.count > 1 { parts.append(("overall", group(nil))) }
         parts.append(("overall_weighting", JSONText.string("plain mean over every case of every split")))

@@ -164,6 +164,19 @@ struct SampleSetTests {
         let table = set.table()
         #expect(table.contains("pass@3") && table.contains("pass^3") && table.contains("flaky cases"))
         #expect(set.json().contains("\"pass@k\": ["))
+
+        // Another metric: a pass is that metric's verdict, as acc_results.csv counts it.
+        for metric in Metric.perCase where metric != .overall {
+            let other = SampleSetScore(samples: zip(folders, reports).map { ($0.number, $1) }, metric: metric)
+            func passes(_ v: CaseVerdict) -> Int { metric.passes(v) == true ? 1 : 0 }
+            for id in s.indices { #expect(other.tally(id)! == (2 * passes(s[id]) + passes(w[id]), 3), "\(metric)") }
+            #expect(other.json().contains("\"metric\": \"\(metric.rawValue)\""))
+        }
+        let names = SampleSetScore(samples: zip(folders, reports).map { ($0.number, $1) }, metric: .toolNames)
+        #expect(names.table().hasPrefix("pass@k and pass^k over 3 samples (a case passes when its tool_names is right)"))
+        // tool_names passes wherever overall does, and more often.
+        #expect(try #require(try names.mean(.passAt, k: 1)) > (try #require(try set.mean(.passAt, k: 1))))
+        #expect(Metric.queryParams.passes(s[0]) == nil && Metric.profileParams.passes(s[0]) == nil)
     }
 
     @Test("a split missing from one sample is a warning and leaves that split with fewer samples")
