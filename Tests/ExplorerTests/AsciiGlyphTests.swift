@@ -18,6 +18,15 @@ struct AsciiGlyphTests {
         #expect(!body.contains("?"), "\(body)")
     }
 
+    @Test func typographicQuotesAndDashesHaveAsciiStandIns() throws {
+        var s = Fixture.state(try Fixture.compared(), width: 120, height: 40, glyphs: .ascii)
+        Fixture.keys(&s, .char(":"))
+        Fixture.type(&s, "run nope")
+        Fixture.keys(&s, .enter)
+        let status = try #require(Screen.text(s).split(separator: "\n").last)
+        #expect(status.contains("no run \"nope\": A = strong-sim"), "\(status)")
+    }
+
     @Test func theCatalogMarksAreAscii() throws {
         let s = Fixture.state(try Fixture.sample(), width: 200, height: 50, glyphs: .ascii)
         let text = Screen.text(s)

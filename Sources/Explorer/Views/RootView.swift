@@ -38,11 +38,11 @@ public enum RootView {
     }
 
     /// A terminal without a UTF-8 locale cannot show other characters: the views' own symbols
-    /// get ASCII stand-ins, anything else from data becomes `?`.
+    /// and typographic quotes and dashes get ASCII stand-ins, anything else from data becomes `?`.
     static func asciiOnly(_ buf: inout ScreenBuffer) {
         let map: [String: String] = [
             "…": "~", "●": "*", "◆": "@", "★": "*", "•": "*", "█": "_", "—": "-", "↔": "<>", "→": ">", "←": "<", "↑": "^",
-            "↓": "v", "−": "-", "⟂": "_", "·": ".",
+            "↓": "v", "−": "-", "⟂": "_", "·": ".", "“": "\"", "”": "\"", "‘": "'", "’": "'", "–": "-", "×": "x",
         ]
         for y in 0..<buf.height {
             for x in 0..<buf.width {
