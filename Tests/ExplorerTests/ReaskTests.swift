@@ -164,6 +164,25 @@ struct ReaskTests {
         #expect(!text.contains("≠ ✓ pass"), "\(text)")
     }
 
+    @Test func anAnswerScoredBeforeAGoldEditIsScoredAgainWhenItLands() throws {
+        var s = try Self.passingCase(asker: FixedAsker())
+        let ask = Self.reduce(&s, .char("A"))
+        let asked = s
+        let id = try #require(s.selectedID)
+        let data = try #require(s.data)
+        let entry = data.cases[id]
+        let platform = try #require(data.benchmarkCase(entry).answer.arrayValue?.first)
+        let edit = JournalEntry(
+            seq: 1, time: "2026-12-05T00:00:00Z", author: "t", key: data.caseKey(entry), kind: .setPlatform,
+            changes: [GoldChange(field: .answer, path: [.index(0)], before: platform, after: .string("Nowhere"))])
+        // The edit lands while the request is in flight; the answer was scored as it was asked.
+        _ = Reducer.reduce(&s, .journaled(edit))
+        Self.deliver(&s, ask, as: asked)
+        let answer = try #require(s.reask.answers[Reask.Tag(caseID: id, run: 0)])
+        #expect(answer.recorded.verdict.overall == false, "scored against the edited gold")
+        #expect(answer.scoredAt == s.session?.version)
+    }
+
     @Test func aFailureIsOneCleanLine() throws {
         let asker = FixedAsker(text: { _ in
             .failure(ReaskFailure("http://h/v1/chat/completions: 401 Unauthorized\n\u{1B}[2Jthe key \u{7}was refused"))

@@ -33,6 +33,8 @@ public struct Reask: Sendable {
         public let detail: CaseDetail.RunDetail
         /// The recorded answer's.
         public let recorded: CaseDetail.RunDetail
+        /// The session's ``Session/version`` it was scored at.
+        public var scoredAt = 0
     }
 
     /// The last request number given.
@@ -64,7 +66,8 @@ extension Reask.Answer {
             request: request, tag: tag, source: source, text: text,
             detail: CaseDetail.runDetail(c, name: "new answer", line: .text(text), options: options),
             recorded: CaseDetail.runDetail(
-                c, name: data.runs[tag.run].name, line: data.predictionLine(entry, run: tag.run), options: options))
+                c, name: data.runs[tag.run].name, line: data.predictionLine(entry, run: tag.run), options: options),
+            scoredAt: session.version)
     }
 
     /// This answer scored again against what `session` has in effect now.

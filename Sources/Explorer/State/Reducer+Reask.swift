@@ -85,7 +85,13 @@ extension Reducer {
     /// case is still the one on screen, else said. An answer of a dropped request is ignored.
     static func reaskAnswered(_ s: inout AppState, _ answer: Reask.Answer) {
         guard s.reask.pending.removeValue(forKey: answer.request) == answer.tag else { return }
-        s.reask.answers[answer.tag] = answer
+        // Scored off the input loop against the session as it was asked; a gold edit or a changed
+        // option since then: scored again against what is in effect now.
+        if let session = s.session, session.version != answer.scoredAt {
+            s.reask.answers[answer.tag] = answer.rescored(in: session)
+        } else {
+            s.reask.answers[answer.tag] = answer
+        }
         if case .reask(var o)? = s.overlay, o.tag == answer.tag {
             o.lines = reaskLines(s, answer.tag, width: o.width)
             o.scroll = ScrollText()
