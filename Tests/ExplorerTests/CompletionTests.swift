@@ -33,16 +33,16 @@ struct CompletionTests {
     @Test func severalCandidatesCompleteTheCommonPartThenTabStepsThroughThem() throws {
         var s = try Self.opened("s")
         Fixture.keys(&s, .tab)
-        // set, sort, status: nothing in common beyond "s"; the menu lists them.
+        // samples, set, sort, status: nothing in common beyond "s"; the menu lists them.
         #expect(Self.line(s) == "s")
-        #expect(s.editor?.completion?.candidates == ["set", "sort", "status"])
-        #expect(Screen.text(s).contains("3 matches (Tab/Shift-Tab): set sort status"))
+        #expect(s.editor?.completion?.candidates == ["samples", "set", "sort", "status"])
+        #expect(Screen.text(s).contains("4 matches (Tab/Shift-Tab): samples set sort status"))
         Fixture.keys(&s, .tab)
-        #expect(Self.line(s) == "set")
-        Fixture.keys(&s, .tab)
+        #expect(Self.line(s) == "samples")
+        Fixture.keys(&s, .tab, .tab)
         #expect(Self.line(s) == "sort")
-        #expect(Screen.text(s).contains("set [sort] status"))
-        Fixture.keys(&s, .backTab, .backTab)
+        #expect(Screen.text(s).contains("samples set [sort] status"))
+        Fixture.keys(&s, .backTab, .backTab, .backTab)
         #expect(Self.line(s) == "status")
         // Typing ends the menu: the next Tab completes the new word.
         Fixture.keys(&s, .ctrl("u"))
@@ -145,7 +145,7 @@ struct CompletionTests {
         #expect(Screen.text(s).contains(sortHint))
         Fixture.keys(&s, .ctrl("u"))
         Fixture.type(&s, "s")
-        #expect(CommandHint.text(s.editor!) == "set · sort · status · S N (a split's case N)")
+        #expect(CommandHint.text(s.editor!) == "set · sort · samples · status · S N (a split's case N)")
         Fixture.keys(&s, .ctrl("u"))
         Fixture.type(&s, "sotr")
         #expect(Screen.text(s).contains("unknown command “sotr”: did you mean “sort”?"))

@@ -118,6 +118,51 @@ struct SampleSetExplorerTests {
         #expect(pane.contains(line), Comment(rawValue: pane.joined(separator: "\n")))
     }
 
+    @Test(
+        ":samples tool_names: the tally, the flaky filter and the dashboard count that metric (as score --metric); alone: overall"
+    )
+    func samplesMetric() throws {
+        var (s, data, root) = try Self.opened()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let overall = try #require(s.session?.sampleSet)
+        Self.command(&s, "samples tool_names")
+        #expect(s.message?.contains("a case passes a sample when its tool_names is right") == true, "\(s.message ?? "")")
+        let set = try #require(s.session?.sampleSet)
+        #expect(set.metric == .toolNames)
+        // The same counts as `score --metric tool_names` makes from the samples' reports.
+        let folders = SampleFolder.all(in: root.appendingPathComponent("set"))
+        let benches = try Benchmark.loadSamples(data: try #require(Sample.dataRoot), samples: folders)
+        let cli = SampleSetScore(
+            samples: zip(folders, benches.map { $0.score() }).map { ($0.number, $1) }, metric: .toolNames)
+        for id in data.cases.indices { #expect(set.tally(id)! == cli.tally(id)!, "case \(id)") }
+        #expect(set.flakyCount != overall.flakyCount, "another metric, other flaky cases")
+        // The flaky filter and the pane follow.
+        Self.command(&s, "filter flaky")
+        #expect(s.list.visible.count == set.flakyCount)
+        let id = try #require(s.selectedID)
+        let t = try #require(set.tally(id))
+        let pane = try #require(s.panes.lines).detail.map(\.plain)
+        #expect(
+            pane.contains("  samples: \(t.passed)/3 pass tool_names · flaky (sample set set)"),
+            Comment(rawValue: pane.joined(separator: "\n")))
+        Fixture.keys(&s, .char("d"))
+        let rows = TriageRows.rows(s.viewContext!, .dashboard, width: 120).map(\.line.plain)
+        #expect(
+            rows.contains { $0.contains("a case passes when its tool_names is right") },
+            Comment(rawValue: rows.joined(separator: "\n")))
+        Fixture.keys(&s, .escape)
+        // Alone: the overall verdict again; a ratio metric is refused.
+        Self.command(&s, "samples")
+        #expect(s.session?.sampleSet?.metric == .overall)
+        Self.command(&s, "samples query_params")
+        #expect(s.message?.contains("samples needs a metric a case passes or fails") == true, "\(s.message ?? "")")
+        #expect(s.session?.sampleMetric == .overall)
+        // Without a sample set: refused, saying why.
+        var plain = Fixture.state(try Fixture.compared(), width: 120, height: 40)
+        Self.command(&plain, "samples tool_names")
+        #expect(plain.message?.hasPrefix("no sample set is loaded") == true, "\(plain.message ?? "")")
+    }
+
     @Test("the dashboard shows pass@k and pass^k for k = 1…3 per split and overall, and the flaky count")
     func dashboard() throws {
         var (s, _, root) = try Self.opened()

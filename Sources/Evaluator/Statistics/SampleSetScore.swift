@@ -97,8 +97,8 @@ public struct SampleSetScore: Sendable {
         self.metric = metric
     }
 
-    /// What a pass is, for the table's title.
-    var passWord: String {
+    /// What a pass is, for titles: "its overall verdict is right", "its tool_names is right".
+    public var passWord: String {
         metric == .overall
             ? "its overall verdict is right" : metric == .format ? "it has the format" : "its \(metric.rawValue) is right"
     }

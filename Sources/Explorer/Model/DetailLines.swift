@@ -126,7 +126,8 @@ public enum DetailLines {
         guard let set = s.session.sampleSetRuns, let t = s.session.sampleTally(id) else { return nil }
         let flaky = t.passed > 0 && t.passed < t.samples
         let role: Role = flaky ? .warning : (t.passed == t.samples && t.samples > 0 ? .pass : .fail)
-        var line = Line([Span("  samples: ", .muted), Span("\(t.passed)/\(t.samples) pass", role)])
+        let metric = s.session.sampleMetric == .overall ? "" : " \(s.session.sampleMetric.rawValue)"
+        var line = Line([Span("  samples: ", .muted), Span("\(t.passed)/\(t.samples) pass\(metric)", role)])
         if flaky { line.spans.append(Span(" · flaky", .warning)) }
         line.spans.append(Span(" (sample set \(Text.clean(set.name)))", .muted))
         return line

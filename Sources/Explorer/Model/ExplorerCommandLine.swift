@@ -1,3 +1,5 @@
+import Evaluator
+
 // MARK: - ExplorerCommandLine
 
 /// What a line typed after `:` asks for: a jump, an explorer command, or a gold edit.
@@ -32,6 +34,8 @@ public enum ExplorerCommandLine: Sendable, Equatable {
     case compare([String])
     /// `:leaderboard`, `:board`: the leaderboard (`L`).
     case leaderboard
+    /// `:samples METRIC`: what a sample of a sample set passes (alone: the overall verdict).
+    case samples(Metric)
 
     /// The `o` options by the names `:set` takes.
     public enum SessionOption: String, Sendable, CaseIterable {
@@ -44,7 +48,9 @@ public enum ExplorerCommandLine: Sendable, Equatable {
     }
 
     /// The explorer's own command words (besides a case number), as suggestions list them.
-    static let commandWords = ["quit", "help", "messages", "set", "sort", "filter", "theme", "run", "compare", "leaderboard"]
+    static let commandWords = [
+        "quit", "help", "messages", "set", "sort", "filter", "theme", "run", "compare", "leaderboard", "samples",
+    ]
 
     /// The help lines for the `?` overlay.
     public static let helpLines: [(String, String)] = [
@@ -68,6 +74,10 @@ public enum ExplorerCommandLine: Sendable, Equatable {
         ("compare X Y", "the two runs regressions, improvements and the side-by-side view compare (alone: A and the focused)"),
         ("messages", "every status message and warning so far, in full, newest first"),
         ("leaderboard · board", "every run's PTBench metrics and errors side by side (as L)"),
+        (
+            "samples " + Metric.perCase.map(\.rawValue).joined(separator: "|"),
+            "with a sample set: what a case passes in pass@k, pass^k, flaky and the pane's tally (alone: overall)"
+        ),
         ("help [TOPIC] · q", "this help, at a topic (help list, help edits; help help lists them) · quit"),
         ("Tab · Shift-Tab", "complete the word; several: the common part, then Tab/Shift-Tab step through them"),
     ]
@@ -107,6 +117,15 @@ public enum ExplorerCommandLine: Sendable, Equatable {
             }
             return .compare(Array(words.dropFirst()))
         case "leaderboard", "board": return .leaderboard
+        case "samples":
+            guard words.count <= 2 else { throw Failure("samples takes one metric: samples tool_names (alone: overall)") }
+            guard words.count == 2 else { return .samples(.overall) }
+            guard let metric = Metric(rawValue: words[1]), Metric.perCase.contains(metric) else {
+                throw Failure(
+                    "samples needs a metric a case passes or fails: "
+                        + Metric.perCase.map(\.rawValue).joined(separator: ", ") + "; got “\(words[1])”")
+            }
+            return .samples(metric)
         case "sort":
             guard words.count >= 2, words.count <= 3, let sort = CaseSort(name: words[1] == "#" ? "index" : words[1]) else {
                 let columns = CaseSort.columnNames(runs: 1)

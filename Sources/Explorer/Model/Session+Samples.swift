@@ -23,8 +23,7 @@ extension Session {
         var samples = 0
         for r in set.runs where r < scores.runs.count && data.runs[r].predictions[split] != nil {
             samples += 1
-            let v = scores.runs[r].verdicts[id]
-            if v.format && v.overall { passed += 1 }
+            if sampleMetric.passes(scores.runs[r].verdicts[id]) == true { passed += 1 }
         }
         return (passed, samples)
     }
@@ -43,9 +42,19 @@ extension Session {
             for (s, h) in has.enumerated() {
                 if h { samples[s] += 1 } else { missing.append((r, s)) }
             }
-            let summaries = scores.runs[r].summaries
-            data.cases.withUnsafeBufferPointer { cases in
-                for id in 0..<min(cases.count, summaries.count) where summaries[id].verdict == .pass && has[cases[id].split] {
+            if sampleMetric == .overall {
+                // The summaries have the overall verdict at hand (the common case, kept quick).
+                let summaries = scores.runs[r].summaries
+                data.cases.withUnsafeBufferPointer { cases in
+                    for id in 0..<min(cases.count, summaries.count)
+                    where summaries[id].verdict == .pass && has[cases[id].split] {
+                        passed[id] += 1
+                    }
+                }
+            } else {
+                let verdicts = scores.runs[r].verdicts
+                for id in 0..<min(data.cases.count, verdicts.count)
+                where has[data.cases[id].split] && sampleMetric.passes(verdicts[id]) == true {
                     passed[id] += 1
                 }
             }
@@ -70,7 +79,8 @@ extension Session {
             "\(data.runs[m.run].name) has no predictions for split \(data.benchmark.splits[m.split].name): not counted in its n"
         }
         return SampleSetScore(
-            sampleNumbers: set.runs.map { data.runs[$0].sample?.number ?? $0 + 1 }, splits: splits, warnings: warnings)
+            sampleNumbers: set.runs.map { data.runs[$0].sample?.number ?? $0 + 1 }, splits: splits, warnings: warnings,
+            metric: sampleMetric)
     }
 
     /// Whether each case (by id) passes in some samples of the set and fails in others; nil

@@ -25,6 +25,9 @@ public struct Session: Sendable {
     /// The run the user looks at (`b`, `:run`): its verdicts drive the list's verdict and error
     /// columns, counts, `]`/`[`, filters, sorting and the summary views. 0 is run A.
     public var focusedRun = 0
+    /// What a sample of a sample set passes (`:samples METRIC`): the overall verdict by default,
+    /// else that metric's verdict (one of ``Metric/perCase``).
+    public var sampleMetric = Metric.overall
     /// The two runs regressions, improvements and the side-by-side view compare (`:compare A C`);
     /// nil: the first and the focused run (``comparedRuns``).
     public var chosenPair: RunPair?

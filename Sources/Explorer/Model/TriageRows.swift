@@ -381,7 +381,9 @@ public enum TriageRows {
         var out = [
             blank,
             heading(
-                "Samples", "\(Text.clean(name)): \(k) sample\(k == 1 ? "" : "s"), a pass is the overall verdict (:filter flaky)"),
+                "Samples",
+                "\(Text.clean(name)): \(k) sample\(k == 1 ? "" : "s"), a case passes when \(set.passWord) (:samples METRIC, :filter flaky)"
+            ),
         ]
         let groups: [String?] = set.splits.map(\.name) + (set.splits.count > 1 ? [nil] : [])
         let titles = set.splits.indices.map { data.splitLetter($0) } + (set.splits.count > 1 ? ["all"] : [])

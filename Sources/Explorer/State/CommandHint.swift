@@ -1,3 +1,4 @@
+import Evaluator
 import TUICore
 
 // MARK: - CommandHint
@@ -61,6 +62,8 @@ public enum CommandHint {
             "messages": "messages   every status message so far, newest first",
             "run": "run NAME | LETTER | N   focus a run of a comparison (b / B step through them)",
             "compare": "compare X Y   regressions, improvements and side by side between runs X and Y (alone: A and the focused)",
+            "samples": "samples [METRIC]   what a case passes in a sample set's pass@k, pass^k and flaky   METRIC: "
+                + Metric.perCase.map(\.rawValue).joined(separator: " "),
             "quit": "q · quit   leave the explorer",
             "q": "q · quit   leave the explorer",
         ]

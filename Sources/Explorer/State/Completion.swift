@@ -1,3 +1,4 @@
+import Evaluator
 import TUICore
 
 // MARK: - Completion
@@ -82,6 +83,8 @@ public enum Completion {
             if position == 1 { return (word, .words(names.helpTopics), false) }
         case "run":
             if position == 1 { return (word, .words(names.runs), false) }
+        case "samples":
+            if position == 1 { return (word, .words(Metric.perCase.map(\.rawValue)), false) }
         case "compare":
             if position == 1 || position == 2 { return (word, .words(names.runs), position == 1) }
         case "platform":

@@ -107,6 +107,9 @@ extension Reducer {
             return runCommand(&s, word)
         case .compare(let words):
             return compareCommand(&s, words)
+        case .samples(let metric):
+            samplesCommand(&s, metric)
+            return []
         }
         guard let (caseKey, _, gold) = editTarget(s, case: target) else { return [] }
         do {

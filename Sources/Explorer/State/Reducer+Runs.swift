@@ -28,6 +28,26 @@ extension Reducer {
         return []
     }
 
+    /// `:samples METRIC`: what a sample of the sample set passes; the flaky filter, the pane's
+    /// tally and the dashboard's Samples table follow.
+    static func samplesCommand(_ s: inout AppState, _ metric: Metric) {
+        guard let session = s.session, let set = session.sampleSetRuns else {
+            s.status.message =
+                "no sample set is loaded: :samples applies to a folder of sample-N folders (ptscope run --samples K)"
+            return
+        }
+        s.session?.sampleMetric = metric
+        s.session?.version += 1
+        invalidateDetail(&s)
+        recomputeVisible(&s, keeping: s.selectedID)
+        if case .triage(var t)? = s.overlay {
+            layOut(s, &t)
+            s.overlay = .triage(t)
+        }
+        let pass = s.session?.sampleSet?.passWord ?? metric.rawValue
+        s.status.message = "sample set \(Text.clean(set.name)): a case passes a sample when \(pass)"
+    }
+
     /// The run a word of `:run` or `:compare` names in `data`: its letter (any case), its number
     /// (1 is the first) or its name; nil and a message saying which runs there are otherwise.
     static func runIndex(_ word: String, in data: ExplorerData) -> Int? {
