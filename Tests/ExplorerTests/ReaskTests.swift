@@ -138,6 +138,16 @@ struct ReaskTests {
         #expect(s.reask.answers.isEmpty)
     }
 
+    /// The journal entry setting case `id`'s gold platform to `Nowhere`.
+    static func platformEdit(_ s: AppState, _ id: Int) throws -> JournalEntry {
+        let data = try #require(s.data)
+        let entry = data.cases[id]
+        let platform = try #require(data.benchmarkCase(entry).answer.arrayValue?.first)
+        return JournalEntry(
+            seq: 1, time: "2026-12-05T00:00:00Z", author: "t", key: data.caseKey(entry), kind: .setPlatform,
+            changes: [GoldChange(field: .answer, path: [.index(0)], before: platform, after: .string("Nowhere"))])
+    }
+
     @Test func aGoldEditScoresTheAnswersAskedAgainAgain() throws {
         var s = try Self.passingCase(asker: FixedAsker())
         Self.deliver(&s, Self.reduce(&s, .char("A")))
@@ -146,13 +156,7 @@ struct ReaskTests {
         #expect(s.reask.answers[tag]?.recorded.verdict.overall == true)
         // The gold platform changed (corrected gold in effect): the runs are scored again, and so
         // are the answers asked again, the open view with them.
-        let data = try #require(s.data)
-        let entry = data.cases[id]
-        let platform = try #require(data.benchmarkCase(entry).answer.arrayValue?.first)
-        let edit = JournalEntry(
-            seq: 1, time: "2026-12-05T00:00:00Z", author: "t", key: data.caseKey(entry), kind: .setPlatform,
-            changes: [GoldChange(field: .answer, path: [.index(0)], before: platform, after: .string("Nowhere"))])
-        Self.deliver(&s, Reducer.reduce(&s, .journaled(edit)))
+        Self.deliver(&s, Reducer.reduce(&s, .journaled(try Self.platformEdit(s, id))))
         #expect(s.verdict(id)?.overall == false, "the recorded run is scored against the edited gold")
         #expect(s.reask.answers[tag]?.recorded.verdict.overall == false)
         guard case .reask(let view)? = s.overlay else {
@@ -169,14 +173,8 @@ struct ReaskTests {
         let ask = Self.reduce(&s, .char("A"))
         let asked = s
         let id = try #require(s.selectedID)
-        let data = try #require(s.data)
-        let entry = data.cases[id]
-        let platform = try #require(data.benchmarkCase(entry).answer.arrayValue?.first)
-        let edit = JournalEntry(
-            seq: 1, time: "2026-12-05T00:00:00Z", author: "t", key: data.caseKey(entry), kind: .setPlatform,
-            changes: [GoldChange(field: .answer, path: [.index(0)], before: platform, after: .string("Nowhere"))])
         // The edit lands while the request is in flight; the answer was scored as it was asked.
-        _ = Reducer.reduce(&s, .journaled(edit))
+        _ = Reducer.reduce(&s, .journaled(try Self.platformEdit(s, id)))
         Self.deliver(&s, ask, as: asked)
         let answer = try #require(s.reask.answers[Reask.Tag(caseID: id, run: 0)])
         #expect(answer.recorded.verdict.overall == false, "scored against the edited gold")
