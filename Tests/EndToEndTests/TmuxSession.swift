@@ -225,8 +225,10 @@ final class TmuxSession {
     }
 
     /// Waits for the wrapper's `EXIT:<status>` line and returns the status.
-    func waitForExit(sourceLocation: SourceLocation = #_sourceLocation) async throws -> Int32 {
-        let screen = try await waitUntil("ptscope to exit (EXIT:<status>)", sourceLocation: sourceLocation) {
+    func waitForExit(timeout: Duration = .seconds(10), sourceLocation: SourceLocation = #_sourceLocation) async throws
+        -> Int32
+    {
+        let screen = try await waitUntil("ptscope to exit (EXIT:<status>)", timeout: timeout, sourceLocation: sourceLocation) {
             $0.exitStatus != nil
         }
         return try #require(screen.exitStatus, sourceLocation: sourceLocation)
