@@ -38,6 +38,13 @@ public struct Endpoint: Sendable {
         environment[variable].flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    /// `text` with the key replaced by `<$variable>` (the variable it was read from), whatever a
+    /// server echoes: the key never appears in a message.
+    public func redact(_ text: String, keyVariable variable: String) -> String {
+        guard let key = apiKey, key.count >= 4 else { return text }
+        return text.replacingOccurrences(of: key, with: "<$\(variable)>")
+    }
+
     /// The base URL without any `user:password@` part, for `run.json` and messages.
     public var displayURL: String {
         guard var parts = URLComponents(string: baseURL), parts.user != nil || parts.password != nil else {
@@ -268,6 +275,13 @@ public final class EndpointClient: Sendable {
             throw .malformed(url: url, message: "no `data` list of models (\(Self.excerpt(body)))")
         }
         return list.data.map(\.id)
+    }
+
+    /// After a 404 for `model`: the models `/models` offers instead; nil when the server lists none
+    /// (or cannot be asked), empty when it does offer `model` (the 404 is about something else).
+    public func modelsOffered(insteadOf model: String) async -> [String]? {
+        guard let models = try? await models(), !models.isEmpty else { return nil }
+        return models.contains(model) ? [] : models
     }
 
     func send(url: String, method: HTTPMethod, body: [UInt8]?) async throws(EndpointError) -> (

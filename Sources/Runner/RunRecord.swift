@@ -118,13 +118,19 @@ public struct RunRecord: Codable, Equatable, Sendable {
         }
     }
 
-    /// Writes it to `url` atomically.
-    public func write(_ url: URL) throws(RunError) {
+    /// Its bytes as `run.json` holds them: pretty, keys sorted, a newline at the end; nil when it
+    /// cannot be encoded.
+    public func encoded() -> [UInt8]? {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(self) else { throw .file(url.path, "cannot be encoded") }
+        return (try? encoder.encode(self)).map { [UInt8]($0) + [0x0A] }
+    }
+
+    /// Writes it to `url` atomically.
+    public func write(_ url: URL) throws(RunError) {
+        guard let bytes = encoded() else { throw .file(url.path, "cannot be encoded") }
         do {
-            try JournalMigration.writeAtomically([UInt8](data) + [0x0A], to: url, replacing: true)
+            try JournalMigration.writeAtomically(bytes, to: url, replacing: true)
         } catch {
             throw .file(url.path, error.message)
         }

@@ -147,7 +147,7 @@ final class EndpointAsker: CaseAsker, @unchecked Sendable {
             } catch {
                 var message = error.description
                 if case .notFound = error { message = await Self.withModels(message, target) }
-                answer(.failure(ReaskFailure(Self.redact(message, target))))
+                answer(.failure(ReaskFailure(target.endpoint.redact(message, keyVariable: target.apiKeyVariable))))
             }
         }
         return { task.cancel() }
@@ -167,9 +167,7 @@ final class EndpointAsker: CaseAsker, @unchecked Sendable {
             keySent: t.endpoint.apiKey != nil, insecure: t.endpoint.insecure, onlyFailed: nil, sessions: [], streams: [],
             reasked: RunRecord.Reasked(
                 from: save.from, saved: RunRecord.now(), cases: save.cases.map { "\($0.split):\($0.index)" }))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return (try? encoder.encode(record)).map { [UInt8]($0) + [0x0A] }
+        return record.encoded()
     }
 
     // MARK: Helpers
@@ -185,20 +183,14 @@ final class EndpointAsker: CaseAsker, @unchecked Sendable {
 
     /// A 404 with the models the server lists, when the model asked for is not one of them.
     static func withModels(_ failure: String, _ target: Target) async -> String {
-        guard let models = try? await target.client.models(), !models.isEmpty else {
+        let model = target.configuration.model
+        guard let models = await target.client.modelsOffered(insteadOf: model) else {
             return failure + " (is the base URL right? It usually ends in /v1)"
         }
-        let model = target.configuration.model
-        if models.contains(model) { return failure }
+        if models.isEmpty { return failure }
         let list = models.prefix(10).map { "“\($0)”" }.joined(separator: ", ")
         // The models first: the message line keeps the start of a long line.
         return "the model “\(model)” is not offered; the server offers \(list) (\(failure))"
-    }
-
-    /// The key never appears in a message, whatever a server echoes.
-    static func redact(_ text: String, _ target: Target) -> String {
-        guard let key = target.endpoint.apiKey, key.count >= 4 else { return text }
-        return text.replacingOccurrences(of: key, with: "<$\(target.apiKeyVariable)>")
     }
 
     /// Closes every client (before the process exits).

@@ -1,8 +1,6 @@
 import ArgumentParser
 import Evaluator
-import Explorer
 import Foundation
-import TUICore
 
 // MARK: - The explorer's endpoint options (`A`, issue 14)
 
@@ -59,20 +57,8 @@ struct ReaskOptions: ParsableArguments {
             return
         }
         guard model != nil else { throw ValidationError("--base-url needs --model NAME (the model A asks)") }
-        guard let url = URL(string: baseURL), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil
-        else {
-            throw ValidationError("--base-url must be an http:// or https:// URL, like http://127.0.0.1:8080/v1")
-        }
-        if let template, !Prompts.templates.contains(template) {
-            throw ValidationError(
-                "no template “\(TerminalText.clean(template))”: choose one of \(Prompts.templates.joined(separator: ", "))")
-        }
-        if fixTemplateQuirks && template == nil { throw ValidationError("--fix-template-quirks applies to --template") }
-        if let temperature, !(temperature >= 0 && temperature.isFinite) {
-            throw ValidationError("--temperature must be 0 or more")
-        }
-        if let maxTokens, maxTokens < 1 { throw ValidationError("--max-tokens must be at least 1") }
-        if !(timeout > 0 && timeout.isFinite) { throw ValidationError("--timeout must be a positive number of seconds") }
-        for h in headers { _ = try RunCommand.header(h) }
+        try RunCommand.checkRequest(
+            baseURL: baseURL, template: template, fixTemplateQuirks: fixTemplateQuirks, temperature: temperature,
+            maxTokens: maxTokens, timeout: timeout, headers: headers)
     }
 }

@@ -115,27 +115,38 @@ struct RunCommand: ParsableCommand {
         if !(1...256).contains(concurrency) { throw ValidationError("--concurrency must be 1 to 256") }
         if !(1...1000).contains(samples) { throw ValidationError("--samples must be 1 to 1000") }
         if let rate, !(rate > 0 && rate.isFinite) { throw ValidationError("--rate must be a positive number") }
-        if !(timeout > 0 && timeout.isFinite) { throw ValidationError("--timeout must be a positive number of seconds") }
         if !(0...100).contains(retries) { throw ValidationError("--retries must be 0 to 100") }
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
-        if let temperature, !(temperature >= 0 && temperature.isFinite) {
-            throw ValidationError("--temperature must be 0 or more")
-        }
         if let topP, !(topP > 0 && topP <= 1) { throw ValidationError("--top-p must be in (0, 1]") }
-        if let maxTokens, maxTokens < 1 { throw ValidationError("--max-tokens must be at least 1") }
+        if onlyFailed != nil && samples > 1 {
+            throw ValidationError("--only-failed asks each failed case once: use it without --samples")
+        }
+        try Self.checkRequest(
+            baseURL: baseURL, template: template, fixTemplateQuirks: fixTemplateQuirks, temperature: temperature,
+            maxTokens: maxTokens, timeout: timeout, headers: headers)
+    }
+
+    /// The checks `run` and the explorer's `--base-url` (`A`) share: the endpoint, and the options
+    /// that shape a request.
+    static func checkRequest(
+        baseURL: String, template: String?, fixTemplateQuirks: Bool, temperature: Double?, maxTokens: Int?,
+        timeout: Double, headers: [String]
+    ) throws {
+        guard let url = URL(string: baseURL), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil
+        else {
+            throw ValidationError("--base-url must be an http:// or https:// URL, like http://127.0.0.1:8080/v1")
+        }
         if let template, !Prompts.templates.contains(template) {
             throw ValidationError(
                 "no template “\(TerminalText.clean(template))”: choose one of \(Prompts.templates.joined(separator: ", "))")
         }
         if fixTemplateQuirks && template == nil { throw ValidationError("--fix-template-quirks applies to --template") }
-        if onlyFailed != nil && samples > 1 {
-            throw ValidationError("--only-failed asks each failed case once: use it without --samples")
+        if let temperature, !(temperature >= 0 && temperature.isFinite) {
+            throw ValidationError("--temperature must be 0 or more")
         }
-        guard let url = URL(string: baseURL), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil
-        else {
-            throw ValidationError("--base-url must be an http:// or https:// URL, like http://127.0.0.1:8080/v1")
-        }
-        for h in headers { _ = try Self.header(h) }
+        if let maxTokens, maxTokens < 1 { throw ValidationError("--max-tokens must be at least 1") }
+        if !(timeout > 0 && timeout.isFinite) { throw ValidationError("--timeout must be a positive number of seconds") }
+        for h in headers { _ = try header(h) }
     }
 
     static func header(_ text: String) throws -> (name: String, value: String) {

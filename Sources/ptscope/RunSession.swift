@@ -184,19 +184,16 @@ struct RunSession: Sendable {
 
     /// A 404 from the completions: says which models the server offers, when it lists them.
     func withModels(_ failure: String, _ client: EndpointClient) async -> String {
-        guard let models = try? await client.models(), !models.isEmpty else {
+        guard let models = await client.modelsOffered(insteadOf: plan.configuration.model) else {
             return failure + " (is --base-url right? It usually ends in /v1)"
         }
+        if models.isEmpty { return failure }
         let list = models.prefix(30).map { "“\($0)”" }.joined(separator: ", ")
-        if models.contains(plan.configuration.model) { return failure }
         return failure + "\nthe model “\(plan.configuration.model)” is not offered; \(endpoint.displayURL) offers: \(list)"
     }
 
     /// The key never appears in a message, whatever a server echoes.
-    func redact(_ text: String) -> String {
-        guard let key = endpoint.apiKey, key.count >= 4 else { return text }
-        return text.replacingOccurrences(of: key, with: "<$\(apiKeyEnv)>")
-    }
+    func redact(_ text: String) -> String { endpoint.redact(text, keyVariable: apiKeyEnv) }
 
     func summarize(_ p: RunProgress, unanswered: [Unanswered]) {
         let seconds = p.started.duration(to: .now).inSeconds
