@@ -70,10 +70,7 @@ public struct RunPlan: Sendable {
 
     /// Makes `generation.jsonl` lines of `split`'s cases.
     public static func lineMaker(_ split: SplitData) -> @Sendable (Int, String) -> String {
-        { index, predict in
-            let json = split.fullCase(split.cases[index]) ?? .null
-            return GenerationLine.line(query: json["query"] ?? .null, label: json["answer"] ?? .null, predict: predict)
-        }
+        { index, predict in GenerationLine.line(split, index: index, predict: predict) }
     }
 
     /// SHA-256 of each split's `data.json` bytes.

@@ -17,6 +17,13 @@ public enum GenerationLine {
         return out
     }
 
+    /// The line for case `index` of `split` (its `query` and `answer` as `data.json` holds them)
+    /// with the model's text `predict`, ending with `\n`.
+    public static func line(_ split: SplitData, index: Int, predict: String) -> String {
+        let json = split.fullCase(split.cases[index]) ?? .null
+        return line(query: json["query"] ?? .null, label: json["answer"] ?? .null, predict: predict)
+    }
+
     /// `json.dumps(value)` (ASCII only) of the value Python's `json.load` reads from `value`.
     public static func dumps(_ value: JSONValue) -> String {
         var out = ""

@@ -38,10 +38,7 @@ public enum ReaskRun {
                 guard index < lines.count else {
                     return "not saved: \(file.url.path) has \(lines.count) lines, no line \(index + 1) for case \(index)"
                 }
-                let json = split.fullCase(split.cases[index]) ?? .null
-                let line = GenerationLine.line(
-                    query: json["query"] ?? .null, label: json["answer"] ?? .null, predict: answer.text)
-                lines[index] = Array(line.utf8.dropLast())
+                lines[index] = Array(GenerationLine.line(split, index: index, predict: answer.text).utf8.dropLast())
                 saved.append(ReaskSave.Case(split: split.name, index: index, source: answer.source))
             }
             var out = Array(lines.joined(separator: [0x0A]))

@@ -124,6 +124,15 @@ extension Reducer {
         return RawOverlay(lines: RawLines.lines(data, entry, width: width, run: focusedRun(s)), width: width)
     }
 
+    /// The open summary view (if any) laid out again, its cursor kept on a row it can select:
+    /// what it shows changed (scores, an option, the suspect threshold, the samples' metric).
+    static func relayoutTriage(_ s: inout AppState) {
+        guard case .triage(var t)? = s.overlay else { return }
+        layOut(s, &t)
+        t.cursor.moveSelectable(.by(0), selectable: t.selectable, count: t.rows.count, rows: Layout(s).overlayRows)
+        s.overlay = .triage(t)
+    }
+
     /// Lays out the view's rows again when what they show changed (``TriageRows/Key``); the
     /// cursor stays on the row it was on (by its label), wherever the new order puts it, and the
     /// leaderboard's cell cursor in view (the columns scroll to it).

@@ -64,10 +64,7 @@ extension Reducer {
         for (tag, answer) in s.reask.answers where tag.caseID < data.cases.count && tag.run < data.runs.count {
             s.reask.answers[tag] = answer.rescored(in: session)
         }
-        if case .reask(var o)? = s.overlay {
-            o.lines = reaskLines(s, o.tag, width: o.width)
-            s.overlay = .reask(o)
-        }
+        relayoutReask(&s, always: true)
     }
 
     /// Opens the re-ask view on `tag`'s answer.
@@ -142,9 +139,9 @@ extension Reducer {
         return [.saveReask(run: o.tag.run)]
     }
 
-    /// The re-ask view laid out again for a new width.
-    static func relayoutReask(_ s: inout AppState) {
-        guard case .reask(var o)? = s.overlay, o.width != Layout(s).overlayWidth else { return }
+    /// The re-ask view laid out again for a new width (`always`: its answer changed too).
+    static func relayoutReask(_ s: inout AppState, always: Bool = false) {
+        guard case .reask(var o)? = s.overlay, always || o.width != Layout(s).overlayWidth else { return }
         o.width = Layout(s).overlayWidth
         o.lines = reaskLines(s, o.tag, width: o.width)
         s.overlay = .reask(o)

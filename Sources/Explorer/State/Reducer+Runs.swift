@@ -40,10 +40,7 @@ extension Reducer {
         s.session?.version += 1
         invalidateDetail(&s)
         recomputeVisible(&s, keeping: s.selectedID)
-        if case .triage(var t)? = s.overlay {
-            layOut(s, &t)
-            s.overlay = .triage(t)
-        }
+        relayoutTriage(&s)
         let pass = s.session?.sampleSet?.passWord ?? metric.rawValue
         s.status.message = "sample set \(Text.clean(set.name)): a case passes a sample when \(pass)"
     }

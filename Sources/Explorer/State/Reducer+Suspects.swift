@@ -89,11 +89,7 @@ extension Reducer {
         s.status.message =
             "suspect gold: values \(now) or more of \(session.data.runs.count) runs agree on"
             + (queue.map { " (\($0) in the queue)" } ?? "") + (k == nil ? ", the default" : "")
-        if case .triage(var t)? = s.overlay {
-            layOut(s, &t)
-            t.cursor.moveSelectable(.by(0), selectable: t.selectable, count: t.rows.count, rows: Layout(s).overlayRows)
-            s.overlay = .triage(t)
-        }
+        relayoutTriage(&s)
     }
 }
 

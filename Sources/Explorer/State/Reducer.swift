@@ -58,11 +58,7 @@ public enum Reducer {
                 return []
             }
             s.session?.triage = model
-            if case .triage(var t)? = s.overlay {
-                layOut(s, &t)
-                t.cursor.moveSelectable(.by(0), selectable: t.selectable, count: t.rows.count, rows: Layout(s).overlayRows)
-                s.overlay = .triage(t)
-            }
+            relayoutTriage(&s)
             clamp(&s)
             return []
         case .finished(let message):
