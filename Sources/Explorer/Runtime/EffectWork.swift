@@ -43,7 +43,8 @@ public struct EffectWork: Sendable {
     init?(_ effect: Effect, for s: AppState, in context: Context) {
         switch effect {
         case .quit, .copy, .page, .editExternally, .setTheme, .dropReask:
-            // The terminal's effects and the theme: ExplorerRuntime performs them (it holds both).
+            // The terminal's effects and the theme: ExplorerRuntime performs them (it holds both);
+            // stopping a request asked again: the runner that runs it (it holds the requests).
             return nil
         case .reask(let request, let caseID, let run):
             guard let work = Self.reask(s, request: request, caseID: caseID, run: run) else { return nil }
