@@ -12,7 +12,7 @@ import Testing
 @Suite(
     "ptscope annotation in tmux",
     .enabled(if: TmuxSession.isAvailable, "tmux is not installed: the end-to-end tests need tmux on PATH"),
-    .timeLimit(.minutes(1))
+    .timeLimit(.minutes(3))
 )
 struct AnnotateEndToEndTests {
     /// The bundled sample (Sources/Sample/Data), found from this source file.

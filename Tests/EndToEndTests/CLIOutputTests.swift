@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// What the command-line commands print when the data is hostile: a journal, data and prediction
@@ -7,7 +8,7 @@ import Testing
 /// standard output or standard error; `--json` stays valid JSON that keeps the text exactly.
 ///
 /// Runs the built `ptscope` binary (no tmux needed), each command in its own temporary folder.
-@Suite("ptscope output with hostile data", .timeLimit(.minutes(1)))
+@Suite("ptscope output with hostile data", .timeLimit(.minutes(3)))
 struct CLIOutputTests {
     /// Every kind of sequence that would act on a terminal, as the text holds it.
     static let hostile =
@@ -77,10 +78,10 @@ struct CLIOutputTests {
     }
 
     /// Runs `ptscope arguments…` to the end, its output in files.
-    static func run(_ arguments: [String], in tmp: TemporaryFolder) throws -> Run {
+    static func run(_ arguments: [String], in tmp: TemporaryFolder) async throws -> Run {
         let out = tmp.path + "/run.out"
         let err = tmp.path + "/run.err"
-        let status = try TmuxSession.spawnAndWait(
+        let status = try await Spawn.run(
             [try TmuxSession.ptscopeBinary()] + arguments, environment: ProcessInfo.processInfo.environment, stdout: out,
             stderr: err)
         return Run(
@@ -117,12 +118,12 @@ struct CLIOutputTests {
     // MARK: - The journal commands
 
     @Test("ptscope annotations (table, --json, --data) shows hostile journal text inert, and --json keeps it exactly")
-    func annotations() throws {
+    func annotations() async throws {
         let tmp = try TemporaryFolder()
         let journal = tmp.path + "/annotations.jsonl"
         try Self.hostileJournal(at: journal)
 
-        let table = try Self.run(["annotations", journal], in: tmp)
+        let table = try await Self.run(["annotations", journal], in: tmp)
         #expect(table.status == 0, "\(table.errors.debugDescription)")
         Self.expectInert(table.stdout, "stdout")
         Self.expectInert(table.stderr, "stderr")
@@ -131,13 +132,14 @@ struct CLIOutputTests {
         Self.expectShows(table.errors, ":3: not a journal entry", "the bad line's warning")
         Self.expectShows(table.errors, ":4: seq 1 is also on line 1", "the repeated seq")
 
-        let replayed = try Self.run(["annotations", journal, "--data", Self.sample.appendingPathComponent("data").path], in: tmp)
+        let replayed = try await Self.run(
+            ["annotations", journal, "--data", Self.sample.appendingPathComponent("data").path], in: tmp)
         #expect(replayed.status == 1, "entries that do not fit the data: \(replayed.errors.debugDescription)")
         Self.expectInert(replayed.stdout, "stdout")
         Self.expectInert(replayed.stderr, "stderr")
         Self.expectShows(replayed.text, #"the data has no split \x1b]52"#, "the problem")
 
-        let json = try Self.run(["annotations", journal, "--json"], in: tmp)
+        let json = try await Self.run(["annotations", journal, "--json"], in: tmp)
         #expect(json.status == 0, "\(json.errors.debugDescription)")
         Self.expectInert(json.stdout, "stdout")
         Self.expectInert(json.stderr, "stderr")
@@ -151,12 +153,12 @@ struct CLIOutputTests {
     }
 
     @Test("ptscope export: warnings and the summary quote hostile journal text and paths inert")
-    func export() throws {
+    func export() async throws {
         let tmp = try TemporaryFolder()
         let journal = tmp.path + "/annotations.jsonl"
         try Self.hostileJournal(at: journal)
         let out = tmp.path + "/" + Self.hostile + "-out"
-        let run = try Self.run(
+        let run = try await Self.run(
             ["export", Self.sample.appendingPathComponent("data").path, "--journal", journal, "--out", out], in: tmp)
         #expect(run.status == 0, "\(run.errors.debugDescription)")
         Self.expectInert(run.stdout, "stdout")
@@ -169,7 +171,7 @@ struct CLIOutputTests {
     // MARK: - Scoring and checking
 
     @Test("ptscope score and check (table and --json) print hostile predictions, folder names and warnings inert")
-    func scoreAndCheck() throws {
+    func scoreAndCheck() async throws {
         let tmp = try TemporaryFolder()
         let (data, pred) = try Self.hostileSet(in: tmp)
         for arguments in [
@@ -178,7 +180,7 @@ struct CLIOutputTests {
             ["check", data, pred],
             ["open", data, pred, "--print"],
         ] {
-            let run = try Self.run(arguments, in: tmp)
+            let run = try await Self.run(arguments, in: tmp)
             #expect(run.status == 0 || run.status == 1, "\(arguments[0]): \(run.errors.debugDescription)")
             Self.expectInert(run.stdout, "\(arguments) stdout")
             Self.expectInert(run.stderr, "\(arguments) stderr")

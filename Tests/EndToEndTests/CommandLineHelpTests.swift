@@ -3,20 +3,20 @@ import Testing
 
 /// `--version`, the explorer's options in `ptscope --help`, and shell completions that offer the
 /// sample's models, the bundled themes and paths (the completion script run by a real bash).
-@Suite("ptscope --version, --help and completions", .timeLimit(.minutes(1)))
+@Suite("ptscope --version, --help and completions", .timeLimit(.minutes(3)))
 struct CommandLineHelpTests {
     @Test("ptscope --version prints the version and exits 0")
-    func version() throws {
+    func version() async throws {
         let tmp = try TemporaryFolder()
-        let run = try CLIOutputTests.run(["--version"], in: tmp)
+        let run = try await CLIOutputTests.run(["--version"], in: tmp)
         #expect(run.status == 0, "\(run.errors)")
         #expect(run.text.firstMatch(of: #/^\d+\.\d+\.\d+\S*\n$/#) != nil, "\(run.text.debugDescription)")
     }
 
     @Test("ptscope --help shows the explorer's own options, not only open --help")
-    func helpShowsTheExplorerOptions() throws {
+    func helpShowsTheExplorerOptions() async throws {
         let tmp = try TemporaryFolder()
-        let run = try CLIOutputTests.run(["--help"], in: tmp)
+        let run = try await CLIOutputTests.run(["--help"], in: tmp)
         #expect(run.status == 0, "\(run.errors)")
         for option in [
             "--compare", "--model <model>", "--theme <theme>", "--print", "--journal <journal>", "--no-color", "<data>",
@@ -28,8 +28,8 @@ struct CommandLineHelpTests {
 
     /// What bash completes for the words `line` (the last one being completed), with the
     /// script `ptscope --generate-completion-script bash` prints.
-    static func complete(_ words: [String], in tmp: TemporaryFolder) throws -> [String] {
-        let script = try CLIOutputTests.run(["--generate-completion-script", "bash"], in: tmp)
+    static func complete(_ words: [String], in tmp: TemporaryFolder) async throws -> [String] {
+        let script = try await CLIOutputTests.run(["--generate-completion-script", "bash"], in: tmp)
         try #require(script.status == 0, "\(script.errors)")
         try Data(script.stdout).write(to: URL(fileURLWithPath: tmp.path + "/completion.bash"))
         let bash = try #require(TmuxSession.findExecutable("bash"), "bash is not installed")
@@ -57,39 +57,39 @@ struct CommandLineHelpTests {
     }
 
     @Test("bash completes --model with the sample's models, --theme with the bundled themes, and paths")
-    func completions() throws {
+    func completions() async throws {
         let tmp = try TemporaryFolder()
         try FileManager.default.createDirectory(atPath: tmp.path + "/cwd/results-folder", withIntermediateDirectories: true)
         try Data().write(to: URL(fileURLWithPath: tmp.path + "/cwd/annotations.jsonl"))
-        #expect(try Self.complete(["ptscope", "open", "--model", ""], in: tmp).sorted() == ["strong-sim", "weak-sim"])
-        let themes = try Self.complete(["ptscope", "open", "--theme", ""], in: tmp)
+        await #expect(try Self.complete(["ptscope", "open", "--model", ""], in: tmp).sorted() == ["strong-sim", "weak-sim"])
+        let themes = try await Self.complete(["ptscope", "open", "--theme", ""], in: tmp)
         for name in ["default", "light", "high-contrast", "mono"] { #expect(themes.contains(name), "\(themes)") }
-        #expect(try Self.complete(["ptscope", "open", "res"], in: tmp).contains("results-folder"))
-        #expect(try Self.complete(["ptscope", "open", "--journal", "ann"], in: tmp) == ["annotations.jsonl"])
-        #expect(try Self.complete(["ptscope", "score", "res"], in: tmp).contains("results-folder"))
-        #expect(try Self.complete(["ptscope", "export", "x", "--out", "res"], in: tmp).contains("results-folder"))
+        await #expect(try Self.complete(["ptscope", "open", "res"], in: tmp).contains("results-folder"))
+        await #expect(try Self.complete(["ptscope", "open", "--journal", "ann"], in: tmp) == ["annotations.jsonl"])
+        await #expect(try Self.complete(["ptscope", "score", "res"], in: tmp).contains("results-folder"))
+        await #expect(try Self.complete(["ptscope", "export", "x", "--out", "res"], in: tmp).contains("results-folder"))
     }
 
     @Test("with no subcommand (the explorer is the default): --model, --theme, options, paths and subcommands complete")
-    func completionsWithoutOpen() throws {
+    func completionsWithoutOpen() async throws {
         let tmp = try TemporaryFolder()
         try FileManager.default.createDirectory(atPath: tmp.path + "/cwd/results-folder", withIntermediateDirectories: true)
         try Data().write(to: URL(fileURLWithPath: tmp.path + "/cwd/annotations.jsonl"))
-        #expect(try Self.complete(["ptscope", "--model", ""], in: tmp).sorted() == ["strong-sim", "weak-sim"])
-        let themes = try Self.complete(["ptscope", "--theme", ""], in: tmp)
+        await #expect(try Self.complete(["ptscope", "--model", ""], in: tmp).sorted() == ["strong-sim", "weak-sim"])
+        let themes = try await Self.complete(["ptscope", "--theme", ""], in: tmp)
         for name in ["default", "light", "high-contrast", "mono"] { #expect(themes.contains(name), "\(themes)") }
-        #expect(try Self.complete(["ptscope", "--th"], in: tmp) == ["--theme"])
-        #expect(try Self.complete(["ptscope", "--fr"], in: tmp) == ["--fresh"])
-        #expect(try Self.complete(["ptscope", "--journal", "ann"], in: tmp) == ["annotations.jsonl"])
-        #expect(try Self.complete(["ptscope", "res"], in: tmp) == ["results-folder"])
-        #expect(try Self.complete(["ptscope", "sco"], in: tmp) == ["score"])
+        await #expect(try Self.complete(["ptscope", "--th"], in: tmp) == ["--theme"])
+        await #expect(try Self.complete(["ptscope", "--fr"], in: tmp) == ["--fresh"])
+        await #expect(try Self.complete(["ptscope", "--journal", "ann"], in: tmp) == ["annotations.jsonl"])
+        await #expect(try Self.complete(["ptscope", "res"], in: tmp) == ["results-folder"])
+        await #expect(try Self.complete(["ptscope", "sco"], in: tmp) == ["score"])
         // The subcommands keep their own completions.
-        #expect(try Self.complete(["ptscope", "score", "res"], in: tmp).contains("results-folder"))
+        await #expect(try Self.complete(["ptscope", "score", "res"], in: tmp).contains("results-folder"))
     }
 }
 
 /// The `ptscope score` table: every value ends in the column its header ends in.
-@Suite("ptscope score's table", .timeLimit(.minutes(1)))
+@Suite("ptscope score's table", .timeLimit(.minutes(3)))
 struct ScoreTableAlignmentTests {
     /// The character offset where each whitespace-separated word of `line` ends.
     static func wordEnds(_ line: Substring) -> [Int] {
@@ -104,10 +104,10 @@ struct ScoreTableAlignmentTests {
     }
 
     @Test("ptscope score: each value lines up under its header, in every section", arguments: [false, true])
-    func valuesLineUpUnderHeaders(lenient: Bool) throws {
+    func valuesLineUpUnderHeaders(lenient: Bool) async throws {
         let tmp = try TemporaryFolder()
         let sample = CLIOutputTests.sample
-        let run = try CLIOutputTests.run(
+        let run = try await CLIOutputTests.run(
             [
                 "score", sample.appendingPathComponent("data").path, sample.appendingPathComponent("runs/weak-sim").path, "--out",
                 tmp.path + "/scores",

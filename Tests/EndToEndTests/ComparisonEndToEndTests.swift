@@ -6,7 +6,7 @@ import Testing
 @Suite(
     "ptscope comparison in tmux",
     .enabled(if: TmuxSession.isAvailable, "tmux is not installed: the end-to-end tests need tmux on PATH"),
-    .timeLimit(.minutes(1))
+    .timeLimit(.minutes(3))
 )
 struct ComparisonEndToEndTests {
     @discardableResult

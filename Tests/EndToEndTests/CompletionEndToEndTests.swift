@@ -5,7 +5,7 @@ import Testing
 @Suite(
     "ptscope completion in tmux",
     .enabled(if: TmuxSession.isAvailable, "tmux is not installed: the end-to-end tests need tmux on PATH"),
-    .timeLimit(.minutes(1))
+    .timeLimit(.minutes(3))
 )
 struct CompletionEndToEndTests {
     @Test("120×40: :so<Tab> completes “:sort ”, the hint shows its syntax; :filter fail narrows the list to the failures")

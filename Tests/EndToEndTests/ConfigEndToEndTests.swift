@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The config file in the real binary: `ptscope config` and its options, and a remapped key in
@@ -6,7 +7,7 @@ import Testing
 @Suite(
     "ptscope config",
     .enabled(if: TmuxSession.isAvailable, "tmux is not installed: the end-to-end tests need tmux on PATH"),
-    .timeLimit(.minutes(1))
+    .timeLimit(.minutes(3))
 )
 struct ConfigEndToEndTests {
     /// A temporary `XDG_CONFIG_HOME` with `text` as `ptscope/config.json5` (none when nil).
@@ -18,12 +19,12 @@ struct ConfigEndToEndTests {
     }
 
     /// Runs `ptscope arguments…` with `XDG_CONFIG_HOME` set to `home`.
-    static func run(_ arguments: [String], home: String, in tmp: TemporaryFolder) throws -> CLIOutputTests.Run {
+    static func run(_ arguments: [String], home: String, in tmp: TemporaryFolder) async throws -> CLIOutputTests.Run {
         let out = tmp.path + "/run.out"
         let err = tmp.path + "/run.err"
         var environment = ProcessInfo.processInfo.environment
         environment["XDG_CONFIG_HOME"] = home
-        let status = try TmuxSession.spawnAndWait(
+        let status = try await Spawn.run(
             [try TmuxSession.ptscopeBinary()] + arguments, environment: environment, stdout: out, stderr: err)
         return CLIOutputTests.Run(
             status: status, stdout: [UInt8](FileManager.default.contents(atPath: out) ?? Data()),
@@ -31,17 +32,17 @@ struct ConfigEndToEndTests {
     }
 
     @Test("ptscope config: --path, --print (defaults filled in, reads back), errors exit 1 with the key path, inert")
-    func command() throws {
+    func command() async throws {
         let tmp = try TemporaryFolder()
         let (home, file) = try Self.configHome(tmp, nil)
-        let path = try Self.run(["config", "--path"], home: home, in: tmp)
+        let path = try await Self.run(["config", "--path"], home: home, in: tmp)
         #expect(path.status == 0 && path.text == file + "\n", "\(path.text)")
-        let missing = try Self.run(["config"], home: home, in: tmp)
+        let missing = try await Self.run(["config"], home: home, in: tmp)
         #expect(missing.status == 0 && missing.text.contains("no such file; the defaults are in use"), "\(missing.text)")
 
         try Data(#"{ version: 1, theme: "mono", author: "ada", keys: { list: { "J": "nextFailure" } } }"#.utf8)
             .write(to: URL(fileURLWithPath: file))
-        let printed = try Self.run(["config", "--print"], home: home, in: tmp)
+        let printed = try await Self.run(["config", "--print"], home: home, in: tmp)
         #expect(printed.status == 0, "\(printed.errors)")
         for line in [
             "// ptscope configuration: \(file)", "  theme: \"mono\",", "  author: \"ada\",", "    corrected: true,",
@@ -51,14 +52,14 @@ struct ConfigEndToEndTests {
         }
         // What --print prints is a config file that checks clean.
         try Data(printed.stdout).write(to: URL(fileURLWithPath: tmp.path + "/printed.json5"))
-        let check = try Self.run(["config", "--check", tmp.path + "/printed.json5"], home: home, in: tmp)
+        let check = try await Self.run(["config", "--check", tmp.path + "/printed.json5"], home: home, in: tmp)
         #expect(check.status == 0 && check.text.contains("ok (1 key remap)") && check.errors.isEmpty, "\(check.errors)")
 
         // Errors: exit 1, each with the file and the key path; a hostile key name is shown inert.
         let hostile = CLIOutputTests.hostileJSON
         try Data(#"{ version: 1, keys: { list: { "J": "nextFail", "\#(hostile)": "quit" } } }"#.utf8)
             .write(to: URL(fileURLWithPath: file))
-        let bad = try Self.run(["config"], home: home, in: tmp)
+        let bad = try await Self.run(["config"], home: home, in: tmp)
         #expect(bad.status == 1)
         CLIOutputTests.expectShows(
             bad.errors, #"error: \#(file): keys.list."J": unknown command "nextFail" (did you mean "nextFailure"?)"#, "stderr")
@@ -67,10 +68,10 @@ struct ConfigEndToEndTests {
         CLIOutputTests.expectInert(bad.stdout, "stdout")
 
         try Data("{ version: 7 }".utf8).write(to: URL(fileURLWithPath: file))
-        let newer = try Self.run(["config", "--print"], home: home, in: tmp)
+        let newer = try await Self.run(["config", "--print"], home: home, in: tmp)
         #expect(newer.status == 1)
         CLIOutputTests.expectShows(newer.errors, "config version 7 is newer than this ptscope reads (version 1)", "stderr")
-        let nowhere = try Self.run(["config", "--check", tmp.path + "/nope.json5"], home: home, in: tmp)
+        let nowhere = try await Self.run(["config", "--check", tmp.path + "/nope.json5"], home: home, in: tmp)
         #expect(nowhere.status == 2 && nowhere.errors.contains("nope.json5: no such file"))
     }
 

@@ -2,19 +2,25 @@ import Foundation
 import TestSupport
 import Testing
 
-/// A case whose detail takes seconds to build (6.8 MB of nested lists in its prediction): the
-/// explorer shows it as building and keeps reading keys, so `q` ends it at once.
+/// A case whose detail takes seconds to build (6.8 MB of nested lists in its prediction), and a
+/// builder held a minute before it starts: the explorer shows it as building and keeps reading
+/// keys, so `q` ends it at once.
 @Suite(
     "ptscope in tmux: a costly case",
     .enabled(if: TmuxSession.isAvailable, "tmux is not installed: the end-to-end tests need tmux on PATH"),
-    .timeLimit(.minutes(1))
+    .timeLimit(.minutes(3))
 )
 struct CostlyCaseEndToEndTests {
+    /// The builder waits 60 s before it builds: on a fast machine the case's own seconds of
+    /// building could end before a capture of the screen sees "building…" (seen in a full run).
+    static let building = ["PTSCOPE_TEST_DETAIL_DELAY": "60"]
+
     @Test("the case pane says building…, and q exits at once while it builds")
     func quitWhileBuilding() async throws {
         let tmp = try TemporaryFolder()
         try CostlySet.write(in: URL(fileURLWithPath: tmp.path))
-        let t = try TmuxSession(width: 120, height: 40, arguments: [tmp.path + "/data", tmp.path + "/pred"])
+        let t = try TmuxSession(
+            width: 120, height: 40, arguments: [tmp.path + "/data", tmp.path + "/pred"], environment: Self.building)
         let s = try await t.waitUntil("the list with the case pane building") { $0.contains("· building…") }
         #expect(s.listRows.count == 1, "the list is drawn while the case builds:\n\(s.framed)")
 
@@ -33,7 +39,8 @@ struct CostlyCaseEndToEndTests {
     func terminateWhileBuilding() async throws {
         let tmp = try TemporaryFolder()
         try CostlySet.write(in: URL(fileURLWithPath: tmp.path))
-        let t = try TmuxSession(width: 120, height: 40, arguments: [tmp.path + "/data", tmp.path + "/pred"])
+        let t = try TmuxSession(
+            width: 120, height: 40, arguments: [tmp.path + "/data", tmp.path + "/pred"], environment: Self.building)
         try await t.waitUntil("the list with the case pane building") { $0.contains("· building…") }
         let sent = Date()
         try t.signal(SIGTERM)

@@ -6,7 +6,7 @@ import Testing
 @Suite(
     "ptscope dashboard in tmux",
     .enabled(if: TmuxSession.isAvailable, "tmux is not installed: the end-to-end tests need tmux on PATH"),
-    .timeLimit(.minutes(1))
+    .timeLimit(.minutes(3))
 )
 struct DashboardEndToEndTests {
     static let metrics = [
@@ -15,10 +15,10 @@ struct DashboardEndToEndTests {
     ]
 
     /// Each metric's row of `ptscope --print` (4 decimals) as percentages (U, T, overall).
-    static func printedPercentages() throws -> [String: [Double]] {
+    static func printedPercentages() async throws -> [String: [Double]] {
         let folder = try TemporaryFolder()
         let out = folder.path + "/out"
-        let status = try Spawn.run(
+        let status = try await Spawn.run(
             [try TmuxSession.ptscopeBinary(), "--print"], environment: ProcessInfo.processInfo.environment, stdout: out,
             stderr: folder.path + "/err")
         #expect(status == 0)
@@ -33,7 +33,7 @@ struct DashboardEndToEndTests {
 
     @Test("80×24: d shows every PTBench metric with its three percentages whole, equal to --print's values")
     func headlineNumbersFit() async throws {
-        let expected = try Self.printedPercentages()
+        let expected = try await Self.printedPercentages()
         #expect(expected.count == Self.metrics.count, "\(expected)")
         let t = try TmuxSession(width: 80, height: 24, arguments: ["--fresh"])
         try await t.waitUntil("the scored case list") { $0.listCounts != nil && $0.overallAccuracy != nil }

@@ -7,7 +7,7 @@ import Testing
 @Suite(
     "ptscope on a terminal that cannot address the cursor",
     .enabled(if: TmuxSession.isAvailable, "tmux is not installed: the end-to-end tests need tmux on PATH"),
-    .timeLimit(.minutes(1))
+    .timeLimit(.minutes(3))
 )
 struct DumbTerminalEndToEndTests {
     /// A terminfo entry with a screen size and a clear, but no cursor addressing, compiled by `tic`

@@ -7,7 +7,7 @@ import Testing
 @Suite(
     "ptscope in tmux",
     .enabled(if: TmuxSession.isAvailable, "tmux is not installed: the end-to-end tests need tmux on PATH"),
-    .timeLimit(.minutes(1))
+    .timeLimit(.minutes(3))
 )
 struct EndToEndTests {
     /// Waits for the first screen with the scored list title ("Cases 150/150  ✓ …").

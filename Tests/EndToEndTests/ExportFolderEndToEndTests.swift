@@ -6,7 +6,7 @@ import Testing
 @Suite(
     "exporting into a folder that is not there",
     .enabled(if: TmuxSession.isAvailable, "tmux is not installed: the end-to-end tests need tmux on PATH"),
-    .timeLimit(.minutes(1))
+    .timeLimit(.minutes(3))
 )
 struct ExportFolderEndToEndTests {
     @Test("x in the explorer, to a folder that does not exist: the status bar names the folder; nothing is made")
@@ -30,12 +30,12 @@ struct ExportFolderEndToEndTests {
     }
 
     @Test("ptscope export --out inside a file: the message names the file that is in the way, exit 2")
-    func exportCommandNamesWhatIsInTheWay() throws {
+    func exportCommandNamesWhatIsInTheWay() async throws {
         let tmp = try TemporaryFolder()
         try Data().write(to: URL(fileURLWithPath: tmp.path + "/journal.jsonl"))
         try Data("x".utf8).write(to: URL(fileURLWithPath: tmp.path + "/a-file"))
         let data = CLIOutputTests.sample.appendingPathComponent("data").path
-        let run = try CLIOutputTests.run(
+        let run = try await CLIOutputTests.run(
             ["export", data, "--journal", tmp.path + "/journal.jsonl", "--out", tmp.path + "/a-file/out"], in: tmp)
         #expect(run.status == 2, "\(run.errors)")
         CLIOutputTests.expectShows(
@@ -44,7 +44,7 @@ struct ExportFolderEndToEndTests {
         #expect(!run.errors.contains("NSCocoaErrorDomain"), "\(run.errors)")
 
         // A missing folder is made, with its missing parents.
-        let deep = try CLIOutputTests.run(
+        let deep = try await CLIOutputTests.run(
             ["export", data, "--journal", tmp.path + "/journal.jsonl", "--out", tmp.path + "/new/deeper/out"], in: tmp)
         #expect(deep.status == 0, "\(deep.errors)")
         #expect(FileManager.default.fileExists(atPath: tmp.path + "/new/deeper/out/test_trained_user/data.json"))

@@ -6,13 +6,15 @@ import Testing
 @Suite(
     "ptscope getting things out in tmux",
     .enabled(if: TmuxSession.isAvailable, "tmux is not installed: the end-to-end tests need tmux on PATH"),
-    .timeLimit(.minutes(1))
+    .timeLimit(.minutes(3))
 )
 struct GettingOutEndToEndTests {
     @discardableResult
     func started(_ t: TmuxSession, sourceLocation: SourceLocation = #_sourceLocation) async throws -> Screen {
-        try await t.waitUntil("the scored case list", sourceLocation: sourceLocation) {
-            $0.listCounts != nil && $0.overallAccuracy != nil
+        // And the case pane built: `v` and `e` need its text (a scoring throws the pane away and
+        // builds it again, and a "building…" frame would otherwise do).
+        try await t.waitUntil("the scored case list and the case pane built", sourceLocation: sourceLocation) {
+            $0.listCounts != nil && $0.overallAccuracy != nil && $0.shownVerdict != nil
         }
     }
 

@@ -8,7 +8,7 @@ import Testing
 @Suite(
     "ptscope gold fixes across runs in tmux",
     .enabled(if: TmuxSession.isAvailable, "tmux is not installed: the end-to-end tests need tmux on PATH"),
-    .timeLimit(.minutes(1))
+    .timeLimit(.minutes(3))
 )
 struct GoldAcrossRunsEndToEndTests {
     /// The leaderboard's row of `name`, borders trimmed.

@@ -6,7 +6,7 @@ import Testing
 @Suite(
     "ptscope leaderboard in tmux",
     .enabled(if: TmuxSession.isAvailable, "tmux is not installed: the end-to-end tests need tmux on PATH"),
-    .timeLimit(.minutes(1))
+    .timeLimit(.minutes(3))
 )
 struct LeaderboardEndToEndTests {
     /// The runs' rows as shown (name first), in order.
@@ -45,13 +45,13 @@ struct LeaderboardEndToEndTests {
 @Suite(
     "ptscope leaderboard cell cursor in tmux",
     .enabled(if: TmuxSession.isAvailable, "tmux is not installed: the end-to-end tests need tmux on PATH"),
-    .timeLimit(.minutes(1))
+    .timeLimit(.minutes(3))
 )
 struct LeaderboardCellCursorEndToEndTests {
     /// The indices of test_untrained_user (U) where `score --per-case` says weak-sim missed tool_names.
-    static func weakToolNameFailures(in tmp: TemporaryFolder) throws -> Set<Int> {
+    static func weakToolNameFailures(in tmp: TemporaryFolder) async throws -> Set<Int> {
         let file = tmp.path + "/weak.jsonl"
-        let run = try CLIOutputTests.run(
+        let run = try await CLIOutputTests.run(
             ["score", StatisticsCommandTests.data, StatisticsCommandTests.weak, "--out", tmp.path + "/weak", "--per-case", file],
             in: tmp)
         #expect(run.status == 0, "\(run.errors)")
@@ -67,7 +67,7 @@ struct LeaderboardCellCursorEndToEndTests {
     @Test("L on --compare: l to U tool_names, j to weak-sim, Enter: exactly its failures of that column")
     func enterListsTheCursorsCell() async throws {
         let tmp = try TemporaryFolder()
-        let failures = try Self.weakToolNameFailures(in: tmp)
+        let failures = try await Self.weakToolNameFailures(in: tmp)
         #expect(!failures.isEmpty)
         let t = try TmuxSession(width: 120, height: 40, arguments: ["--fresh", "--compare"])
         try await t.waitUntil("the scored case list") { $0.listCounts != nil && $0.overallAccuracy != nil }
@@ -92,19 +92,19 @@ struct LeaderboardCellCursorEndToEndTests {
 /// runs refused with the limit named.
 @Suite("ptscope --runs-dir")
 struct RunsDirEndToEndTests {
-    @Test func foldersWithoutPredictionsAreSkippedAndSaidMoreThanFiftyRefused() throws {
+    @Test func foldersWithoutPredictionsAreSkippedAndSaidMoreThanFiftyRefused() async throws {
         let tmp = try TemporaryFolder()
         let runs = tmp.path + "/runs"
         let strong = CLIOutputTests.sample.appendingPathComponent("runs/strong-sim").path
         for k in 0..<3 { try FileManager.default.copyItem(atPath: strong, toPath: runs + "/model\(k)") }
         try FileManager.default.createDirectory(atPath: runs + "/notes", withIntermediateDirectories: true)
         let data = CLIOutputTests.sample.appendingPathComponent("data").path
-        var run = try CLIOutputTests.run([data, "--runs-dir", runs, "--print"], in: tmp)
+        var run = try await CLIOutputTests.run([data, "--runs-dir", runs, "--print"], in: tmp)
         #expect(run.status == 0, "\(run.errors)")
         #expect(run.errors.contains("ptscope: \(runs): notes holds no <split>/generation.jsonl; skipped"), "\(run.errors)")
         #expect(run.text.contains("overall"))
         for k in 3..<51 { try FileManager.default.createSymbolicLink(atPath: runs + "/model\(k)", withDestinationPath: strong) }
-        run = try CLIOutputTests.run([data, "--runs-dir", runs, "--print"], in: tmp)
+        run = try await CLIOutputTests.run([data, "--runs-dir", runs, "--print"], in: tmp)
         #expect(run.status == 2)
         #expect(run.errors.contains("51 runs given, more than 50, the most ptscope opens at once"), "\(run.errors)")
     }

@@ -6,14 +6,14 @@ import Testing
 @Suite(
     "lenient reading in tmux",
     .enabled(if: TmuxSession.isAvailable, "tmux is not installed: the end-to-end tests need tmux on PATH"),
-    .timeLimit(.minutes(1))
+    .timeLimit(.minutes(3))
 )
 struct LenientEndToEndTests {
     /// The per-case records of `score` on the sample's weak-sim (with `--lenient` when asked).
-    static func perCase(lenient: Bool, in tmp: TemporaryFolder) throws -> [String] {
+    static func perCase(lenient: Bool, in tmp: TemporaryFolder) async throws -> [String] {
         let sample = CLIOutputTests.sample
         let file = tmp.path + "/cases-\(lenient).jsonl"
-        let run = try CLIOutputTests.run(
+        let run = try await CLIOutputTests.run(
             [
                 "score", sample.appendingPathComponent("data").path, sample.appendingPathComponent("runs/weak-sim").path,
                 "--out", tmp.path + "/scores", "--per-case", file,
@@ -23,10 +23,10 @@ struct LenientEndToEndTests {
     }
 
     @Test("score --per-case: without --lenient no lenient member; with it the same records, each with one more")
-    func perCaseRecords() throws {
+    func perCaseRecords() async throws {
         let tmp = try TemporaryFolder()
-        let plain = try Self.perCase(lenient: false, in: tmp)
-        let lenient = try Self.perCase(lenient: true, in: tmp)
+        let plain = try await Self.perCase(lenient: false, in: tmp)
+        let lenient = try await Self.perCase(lenient: true, in: tmp)
         #expect(plain.count == 150 && lenient.count == 150)
         for (p, l) in zip(plain, lenient) {
             #expect(!p.contains("\"lenient\""))
@@ -40,7 +40,7 @@ struct LenientEndToEndTests {
     func rescuedFilter() async throws {
         let tmp = try TemporaryFolder()
         var rescued = 0
-        for line in try Self.perCase(lenient: true, in: tmp) {
+        for line in try await Self.perCase(lenient: true, in: tmp) {
             let o = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
             let verdict = (o["lenient"] as? [String: Any])?["verdict"] as? [String: Any]
             if o["format"] as? Bool == false, verdict?["overall"] as? Bool == true { rescued += 1 }

@@ -6,7 +6,7 @@ import Testing
 @Suite(
     "ptscope line editor in tmux",
     .enabled(if: TmuxSession.isAvailable, "tmux is not installed: the end-to-end tests need tmux on PATH"),
-    .timeLimit(.minutes(1))
+    .timeLimit(.minutes(3))
 )
 struct LineEditorEndToEndTests {
     @discardableResult
@@ -41,14 +41,10 @@ struct LineEditorEndToEndTests {
         try t.send("M-d")
         try await prompt(t, "find █")
 
-        let clock = ContinuousClock()
-        let start = clock.now
+        // An Esc held back for the next key would never close the line: no key follows it here.
+        // (How soon a lone Esc is Esc, about 25 ms, is measured without tmux in AltKeyTests.)
         try t.send("Escape")
         let s = try await t.waitUntil("Esc to close the search line") { !$0.statusBar.hasPrefix(" /") }
-        let elapsed = clock.now - start
-        // ncurses waits 25 ms for a second byte; the bound only catches an Esc held for the next
-        // key, and leaves room for this poller being starved of CPU by the rest of the suite.
-        #expect(elapsed < .seconds(2), "a lone Esc took \(elapsed)")
         #expect(s.mode == "LIST")
         // The Esc came alone: the next key is itself, not Alt.
         try t.send("/")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -11,7 +12,7 @@ import Testing
 /// every occurrence of the build folder's absolute path (the place SwiftPM's `Bundle.module`
 /// looks for resource bundles) with a path of the same length that does not exist. The copy then
 /// runs with its working directory, `$HOME` and the XDG folders in that temporary folder.
-@Suite("a copied ptscope binary", .timeLimit(.minutes(1)))
+@Suite("a copied ptscope binary", .timeLimit(.minutes(3)))
 struct PortableBinaryTests {
     /// The copy, the folders it runs with, and its environment.
     struct Copy {
@@ -91,7 +92,7 @@ struct PortableBinaryTests {
         }
 
         /// Runs the copy with `arguments` from `work` (a shell changes directory, then execs it).
-        func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        func run(_ arguments: [String]) async throws -> (status: Int32, stdout: String, stderr: String) {
             let out = tmp.path + "/run.out"
             let err = tmp.path + "/run.err"
             let text = { (path: String) in (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
@@ -99,7 +100,7 @@ struct PortableBinaryTests {
             // A child forked by a parallel test while the copy was being written may still hold it
             // open for writing until it execs: the exec then fails with ETXTBSY (the shell says 126).
             for attempt in 0..<50 {
-                status = try TmuxSession.spawnAndWait(
+                status = try await Spawn.run(
                     ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", work, binary] + arguments, environment: environment,
                     stdout: out, stderr: err)
                 guard status == 126 && text(err).contains("busy") && attempt < 49 else { break }
@@ -110,10 +111,10 @@ struct PortableBinaryTests {
     }
 
     @Test("ptscope --print prints the sample's score table without the build folder")
-    func printsTheSampleWithoutTheBuildFolder() throws {
+    func printsTheSampleWithoutTheBuildFolder() async throws {
         let copy = try Copy()
         for arguments in [["--print"], ["open", "--model", "weak-sim", "--compare", "--print"]] {
-            let run = try copy.run(arguments)
+            let run = try await copy.run(arguments)
             #expect(run.status == 0, "\(arguments): exit \(run.status), stderr: \(run.stderr)")
             #expect(!run.stderr.contains("resource bundle"), "\(arguments): \(run.stderr)")
             #expect(run.stdout.contains("test_untrained_user"), "\(arguments): \(run.stdout)")
@@ -125,9 +126,9 @@ struct PortableBinaryTests {
     }
 
     @Test("the sample is written once to XDG_CACHE_HOME/ptscope, reused, and a changed file is written again")
-    func theCacheIsReusedAndRepaired() throws {
+    func theCacheIsReusedAndRepaired() async throws {
         let copy = try Copy()
-        let first = try copy.run(["--print"])
+        let first = try await copy.run(["--print"])
         #expect(first.status == 0, "\(first.stderr)")
         let folders = try FileManager.default.contentsOfDirectory(atPath: copy.cache + "/ptscope")
         #expect(folders.count == 1 && folders[0].hasPrefix("sample-"), "\(folders)")
@@ -137,26 +138,26 @@ struct PortableBinaryTests {
 
         // Reused as it is: not written again.
         usleep(20_000)
-        let second = try copy.run(["--print"])
+        let second = try await copy.run(["--print"])
         #expect(second.stdout == first.stdout)
         #expect(try FileManager.default.attributesOfItem(atPath: data)[.modificationDate] as? Date == written)
 
         // A file changed in the cache is put back before it is read.
         try Data("[]".utf8).write(to: URL(fileURLWithPath: data))
-        let third = try copy.run(["--print"])
+        let third = try await copy.run(["--print"])
         #expect(third.status == 0, "\(third.stderr)")
         #expect(third.stdout == first.stdout)
         #expect(FileManager.default.contents(atPath: data) == original)
     }
 
     @Test("without a usable cache folder the sample goes to a private temporary folder, removed at exit")
-    func aReadOnlyCacheFallsBackToATemporaryFolder() throws {
+    func aReadOnlyCacheFallsBackToATemporaryFolder() async throws {
         var copy = try Copy()
         try Data().write(to: URL(fileURLWithPath: copy.cache))  // a file: no folder can be made in it
         let tmpdir = copy.tmp.path + "/tmpdir"
         try FileManager.default.createDirectory(atPath: tmpdir, withIntermediateDirectories: true)
         copy.environment["TMPDIR"] = tmpdir
-        let run = try copy.run(["--print"])
+        let run = try await copy.run(["--print"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("tool_param_values"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: tmpdir).isEmpty, "the temporary copy is removed")

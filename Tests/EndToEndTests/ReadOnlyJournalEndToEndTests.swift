@@ -15,7 +15,7 @@ import Testing
 @Suite(
     "ptscope explorer with a journal it cannot create",
     .enabled(if: TmuxSession.isAvailable, "tmux is not installed: the end-to-end tests need tmux on PATH"),
-    .timeLimit(.minutes(1))
+    .timeLimit(.minutes(3))
 )
 struct ReadOnlyJournalEndToEndTests {
     @Test("a journal that cannot be created: an edit is not saved, saying why, and the reason is repeated at exit")

@@ -11,7 +11,7 @@ private let reaskPython = TmuxSession.findExecutable("python3")
     "ptscope in tmux: A asks the endpoint again",
     .enabled(if: TmuxSession.isAvailable, "tmux is not installed: the end-to-end tests need tmux on PATH"),
     .enabled(if: reaskPython != nil, "python3 is not on PATH: the test's endpoint is a python3 script"),
-    .timeLimit(.minutes(1))
+    .timeLimit(.minutes(3))
 )
 struct ReaskEndToEndTests {
     static var python: String? { reaskPython }
@@ -197,7 +197,10 @@ struct ReaskEndToEndTests {
         let tmp = try TemporaryFolder()
         try Self.writeSet(in: tmp.path)
         let server = try await Self.startServer(in: tmp.path)
-        defer { Self.stop(server.pid) }
+        // Stopped once: a second kill and waitpid of a pid already reaped could hit another
+        // test's child that got the same pid since.
+        var stopped = false
+        defer { if !stopped { Self.stop(server.pid) } }
         let wrong = try TmuxSession(
             width: 200, height: 50,
             arguments: [
@@ -213,6 +216,7 @@ struct ReaskEndToEndTests {
 
         // A port nothing listens on: the server's own, once it is stopped.
         Self.stop(server.pid)
+        stopped = true
         let refused = try TmuxSession(
             width: 200, height: 50,
             arguments: [
@@ -233,7 +237,7 @@ struct ReaskEndToEndTests {
         try Self.writeSet(in: tmp.path)
         let server = try await Self.startServer(in: tmp.path)
         defer { Self.stop(server.pid) }
-        try Self.make(in: tmp, port: server.port, "--samples", "2", "--seed", "7", "--temperature", "0.7")
+        try await Self.make(in: tmp, port: server.port, "--samples", "2", "--seed", "7", "--temperature", "0.7")
         #expect(try Self.seeds(in: tmp.path).sorted() == [7, 8], "ptscope run asked sample N with seed 7 + N − 1")
 
         let t = try TmuxSession(width: 120, height: 40, arguments: [tmp.path + "/data", tmp.path + "/made"])
@@ -255,7 +259,7 @@ struct ReaskEndToEndTests {
         try Self.writeSet(in: tmp.path)
         let server = try await Self.startServer(in: tmp.path)
         defer { Self.stop(server.pid) }
-        try Self.make(in: tmp, port: server.port, "--header", "X-Gateway:secret-1")
+        try await Self.make(in: tmp, port: server.port, "--header", "X-Gateway:secret-1")
         let record = try String(contentsOfFile: tmp.path + "/made/run.json", encoding: .utf8)
         #expect(record.contains("X-Gateway") && !record.contains("secret-1"), "the name is kept, never the value")
 
@@ -281,13 +285,13 @@ struct ReaskEndToEndTests {
     /// `ptscope run` of the one-case set against the server on `port` into `made`, with `extra`.
     static func make(
         in tmp: TemporaryFolder, port: String, _ extra: String..., sourceLocation: SourceLocation = #_sourceLocation
-    ) throws {
+    ) async throws {
         let arguments =
             [
                 "run", tmp.path + "/data", "--base-url", "http://127.0.0.1:\(port)/v1", "--model", "fixed",
                 "--out", tmp.path + "/made", "--no-score",
             ] + extra
-        let made = try CLIOutputTests.run(arguments, in: tmp)
+        let made = try await CLIOutputTests.run(arguments, in: tmp)
         #expect(made.status == 0, "\(String(decoding: made.stderr, as: UTF8.self))", sourceLocation: sourceLocation)
     }
 
@@ -314,7 +318,7 @@ struct ReaskEndToEndTests {
         try Self.writeSet(in: tmp.path)
         let server = try await Self.startServer(in: tmp.path)
         defer { Self.stop(server.pid) }
-        try Self.make(in: tmp, port: server.port)
+        try await Self.make(in: tmp, port: server.port)
         // The recorded answer replaced by a refusal, so the answer asked again differs from it.
         let generation = tmp.path + "/made/test_untrained_user/generation.jsonl"
         let line = #"{"query": "Say hello to the team", "label": "x", "predict": "I do not know."}"# + "\n"

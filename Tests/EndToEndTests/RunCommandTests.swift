@@ -161,7 +161,7 @@ struct RunCommandTests {
         let folder = URL(fileURLWithPath: tmp.path)
         let cert = folder.appendingPathComponent("cert.pem").path
         let key = folder.appendingPathComponent("key.pem").path
-        let made = try Spawn.run(
+        let made = try await Spawn.run(
             [
                 "/usr/bin/openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert,
                 "-days", "1", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost",
@@ -239,12 +239,16 @@ struct RunCommandTests {
             Self.arguments(server, out: whole, ["--temperature", "0", "--no-score"]), in: folder)
         #expect(r.status == 0, "\(r.stderr)")
 
+        // The broken run asks a slower server with the same answers (15 answers a second): after
+        // the 20 answers waited for, seconds of the split are still to ask when the signal lands,
+        // however fast the machine (a poller starved for a moment must not find it finished).
+        let slow = try await FaultServer.start(delay: 0.2)
         let broken = folder.appendingPathComponent("broken")
         let journal = broken.appendingPathComponent("test_untrained_user/answers.jsonl")
         let generation = broken.appendingPathComponent("test_untrained_user/generation.jsonl")
         for sig in [SIGKILL, SIGINT] {
             let running = try Running(
-                Self.arguments(server, out: broken, ["--temperature", "0", "--no-score", "--concurrency", "6"]),
+                Self.arguments(slow, out: broken, ["--temperature", "0", "--no-score", "--concurrency", "3"]),
                 in: folder)
             let before = Self.lines(journal).count
             var waited = 0
@@ -264,7 +268,7 @@ struct RunCommandTests {
             #expect(expected.hasPrefix(text))
             #expect(text.count < expected.count, "the run was not interrupted")
         }
-        let resumed = try await Self.run(Self.arguments(server, out: broken, ["--temperature", "0", "--no-score"]), in: folder)
+        let resumed = try await Self.run(Self.arguments(slow, out: broken, ["--temperature", "0", "--no-score"]), in: folder)
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(resumed.stderr.contains("answers kept from before"), "\(resumed.stderr)")
         for split in ["test_untrained_user", "test_trained_user"] {

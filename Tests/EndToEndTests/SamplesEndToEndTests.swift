@@ -8,7 +8,7 @@ import Testing
 @Suite(
     "samples: score and the explorer",
     .enabled(if: TmuxSession.isAvailable, "tmux is not installed: the end-to-end tests need tmux on PATH"),
-    .timeLimit(.minutes(1))
+    .timeLimit(.minutes(3))
 )
 struct SamplesEndToEndTests {
     static let split = "test_untrained_user"
@@ -16,13 +16,13 @@ struct SamplesEndToEndTests {
     /// `tmp`/samples with sample-1..3 copies of strong-sim, where sample-2 breaks (a prose answer,
     /// a format failure) two passing cases and one failing case, and sample-3 breaks two other
     /// passing cases that sample-2 breaks too. Returns the folder and how many cases are flaky.
-    static func fixture(in tmp: TemporaryFolder) throws -> (data: String, samples: String, flaky: Int) {
+    static func fixture(in tmp: TemporaryFolder) async throws -> (data: String, samples: String, flaky: Int) {
         let sample = CLIOutputTests.sample
         let data = sample.appendingPathComponent("data").path
         let strong = sample.appendingPathComponent("runs/strong-sim").path
         // Which of strong-sim's cases pass, from the real binary's per-case records.
         let records = tmp.path + "/strong.jsonl"
-        let scored = try CLIOutputTests.run(
+        let scored = try await CLIOutputTests.run(
             ["score", data, strong, "--out", tmp.path + "/strong", "--per-case", records], in: tmp)
         #expect(scored.status == 0, "\(scored.errors)")
         var passing: [Int] = []
@@ -60,12 +60,12 @@ struct SamplesEndToEndTests {
     }
 
     @Test("score on a folder of samples: each sample's table (the first byte-identical to the plain run's), then pass@k")
-    func score() throws {
+    func score() async throws {
         let tmp = try TemporaryFolder()
-        let f = try Self.fixture(in: tmp)
-        let run = try CLIOutputTests.run(["score", f.data, f.samples, "--out", tmp.path + "/out"], in: tmp)
+        let f = try await Self.fixture(in: tmp)
+        let run = try await CLIOutputTests.run(["score", f.data, f.samples, "--out", tmp.path + "/out"], in: tmp)
         #expect(run.status == 0, "\(run.errors)")
-        let plain = try CLIOutputTests.run(
+        let plain = try await CLIOutputTests.run(
             ["score", f.data, f.samples + "/sample-1", "--out", tmp.path + "/plain"], in: tmp)
         #expect(run.text.hasPrefix("sample-1: \(f.samples)/sample-1\n\n" + plain.text))
         for k in 1...3 {
@@ -77,7 +77,7 @@ struct SamplesEndToEndTests {
         let flakyRow = try #require(run.text.split(separator: "\n").first { $0.hasPrefix("flaky cases") })
         #expect(flakyRow.split(separator: " ").suffix(3) == ["4", "0", "4"], "\(flakyRow)")
 
-        let json = try CLIOutputTests.run(["score", f.data, f.samples, "--out", tmp.path + "/out", "--json"], in: tmp)
+        let json = try await CLIOutputTests.run(["score", f.data, f.samples, "--out", tmp.path + "/out", "--json"], in: tmp)
         let o = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout)) as? [String: Any])
         let pass = try #require(o["pass_at_k"] as? [String: Any])
         #expect((pass["overall"] as? [String: Any])?["flaky"] as? Int == f.flaky)
@@ -85,18 +85,18 @@ struct SamplesEndToEndTests {
         #expect((o["samples"] as? [Any])?.count == 3)
 
         // --metric: what counts as a pass; the parameter ratios are refused, and so is a plain run.
-        let names = try CLIOutputTests.run(
+        let names = try await CLIOutputTests.run(
             ["score", f.data, f.samples, "--out", tmp.path + "/out", "--metric", "tool_names"], in: tmp)
         #expect(names.status == 0, "\(names.errors)")
         #expect(names.text.contains("(a case passes when its tool_names is right)"), "\(names.text)")
-        let ratio = try CLIOutputTests.run(["score", f.data, f.samples, "--metric", "query_params"], in: tmp)
+        let ratio = try await CLIOutputTests.run(["score", f.data, f.samples, "--metric", "query_params"], in: tmp)
         #expect(ratio.status == 64 && ratio.errors.contains("choose one of format, platforms, tool_names"), "\(ratio.errors)")
-        let single = try CLIOutputTests.run(
+        let single = try await CLIOutputTests.run(
             ["score", f.data, f.samples + "/sample-1", "--out", tmp.path + "/plain", "--metric", "platforms"], in: tmp)
         #expect(single.status == 2 && single.errors.contains("--metric applies to a folder of sample-N folders"))
 
         let records = tmp.path + "/cases.jsonl"
-        let perCase = try CLIOutputTests.run(
+        let perCase = try await CLIOutputTests.run(
             ["score", f.data, f.samples, "--out", tmp.path + "/out", "--per-case", records], in: tmp)
         #expect(perCase.status == 0)
         let lines = try String(contentsOfFile: records, encoding: .utf8).split(separator: "\n")
@@ -109,18 +109,18 @@ struct SamplesEndToEndTests {
         #expect(flakyRecords.count == f.flaky)
 
         // check validates every sample, each summary named after it; a short file is a problem (exit 1).
-        let check = try CLIOutputTests.run(["check", f.data, f.samples], in: tmp)
+        let check = try await CLIOutputTests.run(["check", f.data, f.samples], in: tmp)
         #expect(
             check.status == 0 && (1...3).allSatisfy { check.text.contains("sample-\($0): 2 split(s), 150 cases, 0 problem(s)") })
         try Data("{}\n".utf8).write(to: URL(fileURLWithPath: f.samples + "/sample-3/test_trained_user/generation.jsonl"))
-        let short = try CLIOutputTests.run(["check", f.data, f.samples], in: tmp)
+        let short = try await CLIOutputTests.run(["check", f.data, f.samples], in: tmp)
         #expect(short.status == 1 && short.text.contains("sample-3: 2 split(s), 150 cases, 2 problem(s)"), "\(short.text)")
     }
 
     @Test("120×40: the explorer opens the samples as runs; :filter flaky lists exactly the cases made flaky")
     func flakyFilter() async throws {
         let tmp = try TemporaryFolder()
-        let f = try Self.fixture(in: tmp)
+        let f = try await Self.fixture(in: tmp)
         let t = try TmuxSession(width: 120, height: 40, arguments: [f.data, f.samples, "--fresh"])
         try await t.waitUntil("the scored case list") { $0.listCounts != nil && $0.header.contains("run A/3 samples·s1") }
         try t.send(":")

@@ -6,7 +6,7 @@ import Testing
 @Suite(
     "ptscope shared journal in tmux",
     .enabled(if: TmuxSession.isAvailable, "tmux is not installed: the end-to-end tests need tmux on PATH"),
-    .timeLimit(.minutes(1))
+    .timeLimit(.minutes(3))
 )
 struct SharedJournalEndToEndTests {
     @Test("120×40: C confirms a case with model strong-sim; opened with weak-sim, the case pane shows it confirmed")

@@ -6,7 +6,7 @@ import Testing
 @Suite(
     "ptscope sorting and wide help in tmux",
     .enabled(if: TmuxSession.isAvailable, "tmux is not installed: the end-to-end tests need tmux on PATH"),
-    .timeLimit(.minutes(1))
+    .timeLimit(.minutes(3))
 )
 struct SortEndToEndTests {
     @Test("w then > sorts the users by name, the header marked; > > by cases, numerically; < reverses")

@@ -14,9 +14,10 @@ struct StatisticsCommandTests {
     }
 
     /// `score --per-case` for `pred` (CSV files into a folder of `tmp`): (split, index) → overall.
-    static func perCase(_ pred: String, in tmp: TemporaryFolder, name: String) throws -> [String: Bool] {
+    static func perCase(_ pred: String, in tmp: TemporaryFolder, name: String) async throws -> [String: Bool] {
         let file = tmp.path + "/\(name).jsonl"
-        let run = try CLIOutputTests.run(["score", data, pred, "--out", tmp.path + "/\(name)", "--per-case", file], in: tmp)
+        let run = try await CLIOutputTests.run(
+            ["score", data, pred, "--out", tmp.path + "/\(name)", "--per-case", file], in: tmp)
         #expect(run.status == 0, "\(run.errors)")
         var out: [String: Bool] = [:]
         for line in try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n") {
@@ -28,11 +29,12 @@ struct StatisticsCommandTests {
     }
 
     @Test("diff --json: regressions and improvements equal a per-case comparison of two score --per-case files")
-    func diffMatchesPerCase() throws {
+    func diffMatchesPerCase() async throws {
         let tmp = try TemporaryFolder()
-        let a = try Self.perCase(Self.strong, in: tmp, name: "a")
-        let b = try Self.perCase(Self.weak, in: tmp, name: "b")
-        let run = try CLIOutputTests.run(["diff", Self.data, Self.strong, Self.weak, "--json", "--resamples", "500"], in: tmp)
+        let a = try await Self.perCase(Self.strong, in: tmp, name: "a")
+        let b = try await Self.perCase(Self.weak, in: tmp, name: "b")
+        let run = try await CLIOutputTests.run(
+            ["diff", Self.data, Self.strong, Self.weak, "--json", "--resamples", "500"], in: tmp)
         #expect(run.status == 0, "\(run.errors)")
         let o = try Self.object(run.text)
         func keys(_ name: String) throws -> Set<String> {
@@ -49,20 +51,20 @@ struct StatisticsCommandTests {
         #expect(o["runs"] as? [String] == ["strong-sim", "weak-sim"])
         #expect(o["resamples"] as? Int == 500)
         // delta_overall is the difference of the two overall/acc_results.csv overall values.
-        func overall(_ name: String) throws -> Double {
+        func overall(_ name: String) async throws -> Double {
             let csv = try String(contentsOfFile: tmp.path + "/\(name)/overall/acc_results.csv", encoding: .utf8)
             let rows = csv.split(separator: "\r\n").map { $0.split(separator: ",").map(String.init) }
             let k = try #require(rows[0].firstIndex(of: "overall"))
             return try #require(Double(rows[1][k]))
         }
         let delta = try #require(o["delta_overall"] as? Double)
-        #expect(abs(delta - (try overall("b") - overall("a"))) < 1e-12)
+        await #expect(abs(delta - (try overall("b") - overall("a"))) < 1e-12)
         let ci = try #require(o["delta_ci95"] as? [Double])
         #expect(ci.count == 2 && ci[0] <= delta && delta <= ci[1])
         let p = try #require(o["mcnemar_p"] as? Double)
         #expect(p > 0 && p < 0.001)
 
-        let same = try CLIOutputTests.run(["diff", Self.data, Self.strong, "again=" + Self.strong, "--json"], in: tmp)
+        let same = try await CLIOutputTests.run(["diff", Self.data, Self.strong, "again=" + Self.strong, "--json"], in: tmp)
         let s = try Self.object(same.text)
         #expect(s["delta_ci95"] as? [Double] == [0, 0])
         #expect(s["mcnemar_p"] as? Double == 1)
@@ -71,30 +73,30 @@ struct StatisticsCommandTests {
     }
 
     @Test("diff rejects a resample count out of range, naming it")
-    func diffOptions() throws {
+    func diffOptions() async throws {
         let tmp = try TemporaryFolder()
         // Two folders of the same name are told apart by their parents.
         try FileManager.default.createDirectory(atPath: tmp.path + "/m1", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: tmp.path + "/m2", withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: Self.strong, toPath: tmp.path + "/m1/pred")
         try FileManager.default.copyItem(atPath: Self.weak, toPath: tmp.path + "/m2/pred")
-        let same = try CLIOutputTests.run(
+        let same = try await CLIOutputTests.run(
             ["diff", Self.data, tmp.path + "/m1/pred", tmp.path + "/m2/pred", "--json", "--resamples", "10"], in: tmp)
         #expect(try Self.object(same.text)["runs"] as? [String] == ["m1/pred", "m2/pred"])
 
-        let run = try CLIOutputTests.run(["diff", Self.data, Self.strong, Self.weak, "--resamples", "0"], in: tmp)
+        let run = try await CLIOutputTests.run(["diff", Self.data, Self.strong, Self.weak, "--resamples", "0"], in: tmp)
         #expect(run.status == 64)
         CLIOutputTests.expectShows(run.errors, "--resamples must be between 1 and 1000000, got 0", "the message")
     }
 
     @Test("table --format csv: every printed value is the score CSV's value rounded the same way", arguments: [1, 3])
-    func tableMatchesCSV(digits: Int) throws {
+    func tableMatchesCSV(digits: Int) async throws {
         let tmp = try TemporaryFolder()
         for (name, pred) in [("a", Self.strong), ("b", Self.weak)] {
-            let run = try CLIOutputTests.run(["score", Self.data, pred, "--out", tmp.path + "/" + name], in: tmp)
+            let run = try await CLIOutputTests.run(["score", Self.data, pred, "--out", tmp.path + "/" + name], in: tmp)
             #expect(run.status == 0, "\(run.errors)")
         }
-        let table = try CLIOutputTests.run(
+        let table = try await CLIOutputTests.run(
             ["table", Self.data, "a=" + Self.strong, "b=" + Self.weak, "--format", "csv", "--digits", String(digits)], in: tmp)
         #expect(table.status == 0, "\(table.errors)")
         let lines = table.text.split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
@@ -116,24 +118,25 @@ struct StatisticsCommandTests {
     }
 
     @Test("table --format markdown and latex bold the best of each column; latex escapes run names")
-    func tableBold() throws {
+    func tableBold() async throws {
         let tmp = try TemporaryFolder()
-        let md = try CLIOutputTests.run(["table", Self.data, Self.strong, Self.weak, "--ci"], in: tmp)
+        let md = try await CLIOutputTests.run(["table", Self.data, Self.strong, Self.weak, "--ci"], in: tmp)
         #expect(md.status == 0, "\(md.errors)")
         let strongRow = try #require(md.text.split(separator: "\n").first { $0.hasPrefix("| strong-sim |") })
         #expect(strongRow.components(separatedBy: "**").count == 2 * 24 + 1, "every column bold: \(strongRow)")
         CLIOutputTests.expectShows(md.text, "Wilson 95 % interval", "the --ci note")
-        let tex = try CLIOutputTests.run(["table", Self.data, "a_b&c%=" + Self.strong, Self.weak, "--format", "latex"], in: tmp)
+        let tex = try await CLIOutputTests.run(
+            ["table", Self.data, "a_b&c%=" + Self.strong, Self.weak, "--format", "latex"], in: tmp)
         CLIOutputTests.expectShows(tex.text, "a\\_b\\&c\\% & \\textbf{", "the escaped name and a bold cell")
         #expect(!tex.text.contains("weak-sim & \\textbf"))
     }
 
     @Test("diff and table show hostile folder names and data inert")
-    func hostile() throws {
+    func hostile() async throws {
         let tmp = try TemporaryFolder()
         let (data, pred) = try CLIOutputTests.hostileSet(in: tmp)
         for args in [["diff", data, pred, Self.weak], ["table", data, pred, Self.weak, "--format", "csv"]] {
-            let run = try CLIOutputTests.run(args, in: tmp)
+            let run = try await CLIOutputTests.run(args, in: tmp)
             CLIOutputTests.expectInert(run.stdout, "\(args[0]) stdout")
             CLIOutputTests.expectInert(run.stderr, "\(args[0]) stderr")
         }
@@ -156,13 +159,13 @@ struct StatisticsCommandTests {
     }
 
     @Test("--print with two runs prints both tables under the explorer's names, and B − A deltas equal the tables' difference")
-    func printEveryRun() throws {
+    func printEveryRun() async throws {
         let tmp = try TemporaryFolder()
         for (args, names) in [
             (["--compare", "--print"], ["sample · strong-sim", "sample · weak-sim"]),
             (["open", Self.data, Self.strong, "--run", "mine=" + Self.weak, "--print"], ["strong-sim", "mine"]),
         ] {
-            let run = try CLIOutputTests.run(args, in: tmp)
+            let run = try await CLIOutputTests.run(args, in: tmp)
             #expect(run.status == 0, "\(run.errors)")
             CLIOutputTests.expectShows(run.text, "run A: \(names[0])\n", "A's name")
             CLIOutputTests.expectShows(run.text, "run B: \(names[1])\n", "B's name")

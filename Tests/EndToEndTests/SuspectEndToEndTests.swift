@@ -7,7 +7,7 @@ import Testing
 @Suite(
     "ptscope suspect gold in tmux",
     .enabled(if: TmuxSession.isAvailable, "tmux is not installed: the end-to-end tests need tmux on PATH"),
-    .timeLimit(.minutes(1))
+    .timeLimit(.minutes(3))
 )
 struct SuspectEndToEndTests {
     @Test("--compare, S: the queue; Enter on its first row opens that case; a accepts a value both runs agree on")

@@ -68,11 +68,19 @@ final class TmuxSession {
             "-e", "XDG_DATA_HOME=\(dir)",
             // And its own line-editor history (never the user's).
             "-e", "XDG_STATE_HOME=\(dir)",
+            // And no config file (a user's remapped keys would change what the tests type).
+            "-e", "XDG_CONFIG_HOME=\(dir)",
         ]
         for (name, value) in environment.sorted(by: { $0.key < $1.key }) { session += ["-e", "\(name)=\(value)"] }
         if interactiveShell {
             let bash = try #require(Self.findExecutable("bash"), "bash is not installed", sourceLocation: sourceLocation)
-            try run(session + ["-e", "PS1=$ ", bash, "--norc", "--noprofile", "-i"])
+            // The moment of each prompt goes to `prompt-at` (nanoseconds since 1970, by the shell).
+            let prompted = #"date +%s%N > "$E2E_DIR/prompt-at""#
+            try run(
+                session + [
+                    "-e", "PS1=$ ", "-e", "E2E_DIR=\(dir)", "-e", "PROMPT_COMMAND=\(prompted)", bash, "--norc", "--noprofile",
+                    "-i",
+                ])
             let quoted = ([binary] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: #"'\''"#) + "'" }
             try run(["send-keys", "-t", target, "-l", "ulimit -c 0; " + quoted.joined(separator: " ")])
             try run(["send-keys", "-t", target, "Enter"])
@@ -215,13 +223,21 @@ final class TmuxSession {
 
     /// When ptscope ended, as the wrapper shell wrote it (after ``waitForExit(sourceLocation:)``).
     var exitedAt: Date {
-        get throws {
-            let text = try String(contentsOfFile: dir + "/exit-at", encoding: .utf8)
-            guard let ns = Double(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
-                throw TmuxError("exit-at holds “\(text)”, not nanoseconds")
-            }
-            return Date(timeIntervalSince1970: ns / 1e9)
+        get throws { try Self.nanoseconds(in: dir + "/exit-at") }
+    }
+
+    /// When the interactive shell (`interactiveShell`) last showed its prompt, as it wrote it.
+    var promptedAt: Date {
+        get throws { try Self.nanoseconds(in: dir + "/prompt-at") }
+    }
+
+    /// A time the shell wrote with `date +%s%N`.
+    private static func nanoseconds(in path: String) throws -> Date {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        guard let ns = Double(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            throw TmuxError("\(path) holds “\(text)”, not nanoseconds")
         }
+        return Date(timeIntervalSince1970: ns / 1e9)
     }
 
     /// Waits for the wrapper's `EXIT:<status>` line and returns the status.

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The helpers of the end-to-end tests themselves.
-@Suite("TmuxSession helpers", .timeLimit(.minutes(1)))
+@Suite("TmuxSession helpers", .timeLimit(.minutes(3)))
 struct TmuxSessionTests {
     @Test("spawnAndWait finishes when the child writes more than a pipe holds (1.5 MB) to stdout and to stderr")
     func largeOutputDoesNotBlock() throws {

@@ -15,7 +15,7 @@ import Testing
 @Suite(
     "ptscope triage in tmux",
     .enabled(if: TmuxSession.isAvailable, "tmux is not installed: the end-to-end tests need tmux on PATH"),
-    .timeLimit(.minutes(1))
+    .timeLimit(.minutes(3))
 )
 struct TriageEndToEndTests {
     /// python3 on PATH (to generate a synthetic set large enough to watch it being scored), or nil.

@@ -307,7 +307,11 @@ struct ServerSupportTests {
     func stopAndKill() async throws {
         let server = try await FaultServer.start(rules: [.init(action: .stall(seconds: 60))])
         async let stuck = HTTPProbe.post(server.baseURL + "/chat/completions", json: Self.chat("x"), timeout: 30)
-        try await Task.sleep(for: .milliseconds(300))
+        // Until the server has the request (it logs it before it stalls), not a fixed moment.
+        let clock = ContinuousClock()
+        let deadline = clock.now + .seconds(10)
+        while try server.requests().isEmpty && clock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        try #require(try server.requests().count == 1, "the stalled request did not reach the server in 10 s")
         let started = Date()
         #expect(await OffPool.run { server.stop() } == 0)
         #expect(Date().timeIntervalSince(started) < 10)

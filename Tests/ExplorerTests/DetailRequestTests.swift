@@ -21,18 +21,23 @@ struct DetailRequestTests {
         return ExplorerData(benchmark: bench, runName: "costly")
     }
 
-    static func milliseconds(since start: DispatchTime) -> Double {
-        Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6
+    /// The CPU time this thread has used, in milliseconds: unlike the wall clock it does not count
+    /// the time the thread waited while the rest of the suite ran.
+    static func threadCPUMilliseconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+        return Double(t.tv_sec) * 1e3 + Double(t.tv_nsec) / 1e6
     }
 
     @Test("loading a costly case returns at once: the detail is not built inside reduce")
     func loadingACostlyCaseIsCheap() throws {
         let data = try Self.costly()
         var s = AppState(width: 200, height: 50)
-        let start = DispatchTime.now()
+        let start = Self.threadCPUMilliseconds()
         _ = Reducer.reduce(&s, .loaded(data))
-        let ms = Self.milliseconds(since: start)
-        #expect(ms < 300, "reduce(.loaded) took \(ms) ms")
+        let ms = Self.threadCPUMilliseconds() - start
+        // Building the case's detail takes seconds of CPU; reduce only asks for it.
+        #expect(ms < 300, "reduce(.loaded) took \(ms) ms of CPU")
         #expect(s.list.visible == [0])
     }
 
@@ -62,7 +67,8 @@ struct DetailRequestTests {
     }
 
     /// The `.detailBuilt` results `runner` delivered within `seconds`, until the one for
-    /// `request` arrived and then `grace` more seconds (late results of earlier builds).
+    /// `request` arrived and then `grace` more seconds (late results of earlier builds). It blocks:
+    /// run it with ``OffPool``, not on one of the cooperative pool's two threads.
     static func results(
         _ runner: BackgroundEffectRunner, upTo request: Int, seconds: Double = 60, grace: Double = 1
     ) -> [DetailBuild] {
@@ -80,7 +86,7 @@ struct DetailRequestTests {
     }
 
     @Test("holding j: many detail requests run one build at a time, the latest wins, earlier ones are dropped")
-    func heldKeyBuildsOnlyTheLatest() throws {
+    func heldKeyBuildsOnlyTheLatest() async throws {
         var s = AppState(width: 200, height: 50)
         _ = Reducer.reduce(&s, .loaded(try Fixture.sample()))
         let runner = BackgroundEffectRunner { try Fixture.sample() }
@@ -92,13 +98,13 @@ struct DetailRequestTests {
         let last = s.panes.request + 40
         for request in (s.panes.request + 1)...last { _ = runner.perform(.buildDetail(request: request), for: s) }
         busy.signal()
-        let posted = Self.results(runner, upTo: last)
+        let posted = await OffPool.run { Self.results(runner, upTo: last) }
         #expect(posted.last?.request == last, "the latest request is built")
         #expect(posted.count <= 2, "\(posted.count) builds ran to the end for 40 requests: \(posted.map(\.request))")
     }
 
     @Test("a resize while a costly case builds lays its detail out again: the case is scored once")
-    func resizeWhileBuildingDoesNotScoreAgain() throws {
+    func resizeWhileBuildingDoesNotScoreAgain() async throws {
         var s = AppState(width: 200, height: 50)
         _ = Reducer.reduce(&s, .loaded(try Self.costly()))
         let runner = BackgroundEffectRunner { try Self.costly() }
@@ -108,7 +114,8 @@ struct DetailRequestTests {
             _ = Reducer.reduce(&s, .resize(width: width, height: 50))
             runner.detailBuilder.request(s, s.panes.request)
         }
-        let posted = Self.results(runner, upTo: s.panes.request, grace: 0.5)
+        let request = s.panes.request
+        let posted = await OffPool.run { Self.results(runner, upTo: request, grace: 0.5) }
         #expect(posted.last?.request == s.panes.request)
         #expect(posted.last?.lines.key == s.panes.pending, "the panes are laid out for the last size")
         #expect(runner.detailBuilder.scoredCount == 1, "the case was scored \(runner.detailBuilder.scoredCount) times")
@@ -124,7 +131,8 @@ struct DetailRequestTests {
         let runtime = ExplorerRuntime(state: s, theme: ThemeLoader.load(nil).theme.resolve(depth: .mono), runner: runner)
         runner.inbox.post(.loaded(data))
         runtime.settle()
-        #expect(runtime.memoryReturns == 1, "the reload drained inside settle gave its memory back")
+        // At least the reload; the scores it started may also arrive inside settle and count.
+        #expect(runtime.memoryReturns >= 1, "the reload drained inside settle gave its memory back")
     }
 
     @Test("toggling an option keeps the case's panes until the new scores arrive, then asks for new ones")

@@ -209,4 +209,18 @@ struct LeaderboardTests {
         single.scoring = (5, 150)
         #expect(single.scoringText == "scoring 5/150")
     }
+
+    @Test func scoringProgressNeverGoesBack() throws {
+        var s = Fixture.state(try Fixture.sample(), width: 120, height: 40)
+        _ = Reducer.reduce(&s, .scoreProgress(done: 0, total: 3249))
+        // Two workers post 3,072 and 2,816 in the other order (each its own count, posted unlocked).
+        _ = Reducer.reduce(&s, .scoreProgress(done: 3072, total: 3249))
+        _ = Reducer.reduce(&s, .scoreProgress(done: 2816, total: 3249))
+        #expect(s.session?.scoring?.done == 3072)
+        _ = Reducer.reduce(&s, .scoreProgress(done: 3249, total: 3249))
+        #expect(s.session?.scoring?.done == 3249)
+        // A new scoring (another total) starts from its own count.
+        _ = Reducer.reduce(&s, .scoreProgress(done: 256, total: 6498))
+        #expect(s.session?.scoring?.done == 256)
+    }
 }

@@ -32,6 +32,14 @@ public enum Spawn {
         return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
     }
 
+    /// ``run(_:environment:stdout:stderr:)`` waited for on a thread of its own (``OffPool``), so a
+    /// child that runs for seconds does not hold one of the cooperative pool's few threads.
+    public static func run(_ argv: [String], environment: [String: String]? = nil, stdout: String, stderr: String)
+        async throws -> Int32
+    {
+        try await OffPool.run { Result { try run(argv, environment: environment, stdout: stdout, stderr: stderr) } }.get()
+    }
+
     /// Starts `argv` as ``run(_:environment:stdout:stderr:)`` does (a first word without a slash
     /// is looked up in `PATH`) and returns its process id without waiting for it.
     public static func start(_ argv: [String], environment: [String: String]? = nil, stdout: String, stderr: String)

@@ -62,6 +62,7 @@ final class DetailBuilder: @unchecked Sendable {
         lock.unlock()
         guard let job, isLatest(job.request) else { return }
         AlternateSignalStack.ensure()
+        if let delay = TestDelay.detail { Thread.sleep(forTimeInterval: delay) }
         let version = job.state.session?.version ?? 0
         let built = EffectWork.buildDetail(
             job.state, request: job.request, reusing: reuse,

@@ -49,3 +49,13 @@ enum TestCrash: String {
         return withUnsafeMutablePointer(to: &frame[0]) { recurse($0.pointee &+ 1) &+ 1 }
     }
 }
+
+// MARK: - TestDelay
+
+/// A slower detail builder for the end-to-end tests, asked for with `PTSCOPE_TEST_DETAIL_DELAY`
+/// (seconds): the builder waits that long before each build, so a test sees a costly case's
+/// "building…" however fast the machine builds it. Unset (always, outside those tests): no wait.
+enum TestDelay {
+    static let detail: Double? = ProcessInfo.processInfo.environment["PTSCOPE_TEST_DETAIL_DELAY"]
+        .flatMap(Double.init).flatMap { $0 > 0 && $0 <= 600 ? $0 : nil }
+}

@@ -42,6 +42,9 @@ public enum Reducer {
             s.status.loadError = why
             return []
         case .scoreProgress(let done, let total):
+            // The scoring's workers post as they finish their chunks, not in order: a count under
+            // the one shown, of the same scoring (same total), is an older one arriving late.
+            if let shown = s.session?.scoring, shown.total == total, shown.done > done { return [] }
             s.session?.scoring = (done, total)
             return []
         case .scored(let result): return scored(&s, result)
