@@ -14,6 +14,10 @@ struct CostlyCaseEndToEndTests {
     /// The builder waits 60 s before it builds: on a fast machine the case's own seconds of
     /// building could end before a capture of the screen sees "building…" (seen in a full run).
     static let building = ["PTSCOPE_TEST_DETAIL_DELAY": "60"]
+    /// Reading and scoring the 6.8 MB prediction (the list's verdict is `·` until then, and the
+    /// screen changes when it comes) took about 10 s once in a full suite (two cores shared with
+    /// every other test).
+    static let startup = Duration.seconds(40)
 
     @Test("the case pane says building…, and q exits at once while it builds")
     func quitWhileBuilding() async throws {
@@ -21,7 +25,9 @@ struct CostlyCaseEndToEndTests {
         try CostlySet.write(in: URL(fileURLWithPath: tmp.path))
         let t = try TmuxSession(
             width: 120, height: 40, arguments: [tmp.path + "/data", tmp.path + "/pred"], environment: Self.building)
-        let s = try await t.waitUntil("the list with the case pane building") { $0.contains("· building…") }
+        let s = try await t.waitUntil("the scored list with the case pane building", timeout: Self.startup) {
+            $0.contains("· building…") && $0.listRows.first.map { $0.verdict != "·" } == true
+        }
         #expect(s.listRows.count == 1, "the list is drawn while the case builds:\n\(s.framed)")
 
         let sent = Date()
@@ -41,7 +47,9 @@ struct CostlyCaseEndToEndTests {
         try CostlySet.write(in: URL(fileURLWithPath: tmp.path))
         let t = try TmuxSession(
             width: 120, height: 40, arguments: [tmp.path + "/data", tmp.path + "/pred"], environment: Self.building)
-        try await t.waitUntil("the list with the case pane building") { $0.contains("· building…") }
+        try await t.waitUntil("the scored list with the case pane building", timeout: Self.startup) {
+            $0.contains("· building…") && $0.listRows.first.map { $0.verdict != "·" } == true
+        }
         let sent = Date()
         try t.signal(SIGTERM)
         #expect(try await t.waitForExit() == 128 + SIGTERM)

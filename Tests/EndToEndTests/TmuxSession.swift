@@ -204,11 +204,18 @@ final class TmuxSession {
         // settled look before failing, so the bound limits the wait, not the looking.
         last = try screen
         try await Task.sleep(for: .milliseconds(15))
-        if try screen == last, try predicate(last) { return last }
+        let next = try screen
+        if next == last, try predicate(last) { return last }
+        // Why: the predicate never held, or it held but the screen kept changing (which rows).
+        let why =
+            if try predicate(last) {
+                "it held on the last screen, but the next capture differed (rows "
+                    + "\((0..<max(last.lines.count, next.lines.count)).filter { y in y >= last.lines.count || y >= next.lines.count || last.lines[y] != next.lines[y] || last.highlight[y] != next.highlight[y] })): "
+            } else { "" }
         let timedOut = true
         try #require(
             timedOut == false,
-            "timed out after \(timeout) waiting for \(what); the last screen (\(last.width)×\(last.height)):\n\(last.framed)",
+            "timed out after \(timeout) waiting for \(what); \(why)the last screen (\(last.width)×\(last.height)):\n\(last.framed)",
             sourceLocation: sourceLocation)
         return last
     }
