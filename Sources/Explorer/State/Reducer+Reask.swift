@@ -93,10 +93,10 @@ extension Reducer {
             o.lines = reaskLines(s, answer.tag, width: o.width)
             o.scroll = ScrollText()
             s.overlay = .reask(o)
-            s.status.message = "\(caseName(s, answer.tag)): the new answer (W saves it as a new run)"
+            s.status.message = "\(caseName(s, answer.tag)): the new answer (not saved)"
         } else if s.overlay == nil, s.editor == nil, s.selectedID == answer.tag.caseID, focusedRun(s) == answer.tag.run {
             openReask(&s, answer.tag)
-            s.status.message = "\(caseName(s, answer.tag)): the new answer (W saves it as a new run)"
+            s.status.message = "\(caseName(s, answer.tag)): the new answer (not saved)"
         } else {
             s.status.message = "\(caseName(s, answer.tag)): the new answer is in (A on that case shows it)"
         }
