@@ -167,8 +167,10 @@ struct GettingOutEndToEndTests {
         try await t.waitFor(":note written in the editor second line")
         #expect(try String(contentsOf: dir.appendingPathComponent("given"), encoding: .utf8) == "draft\n")
         try t.send("Enter")
-        try await t.waitFor("written in the editor second line")
-        let s = try await t.waitUntil("the note in the case pane, the list back") { $0.mode == "LIST" }
+        // The case pane is built again with the note (a "building…" frame may come between).
+        let s = try await t.waitUntil("the note in the case pane, the list back") {
+            $0.mode == "LIST" && $0.shownVerdict != nil && $0.contains("written in the editor second line")
+        }
         #expect(s.contains("note") && s.contains("written in the editor second line"), "\(s.framed)")
     }
 }

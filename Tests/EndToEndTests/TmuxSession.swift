@@ -182,9 +182,12 @@ final class TmuxSession {
 
     /// Polls the screen until `predicate` holds on a settled screen (two captures 15 ms apart
     /// agree); fails at the caller (showing the last screen) after `timeout`.
+    ///
+    /// `settled: false` takes one capture where the predicate holds: for a screen that never
+    /// settles (a spinner turning), when the screen itself is not read afterwards.
     @discardableResult
     func waitUntil(
-        _ what: String, timeout: Duration = .seconds(10),
+        _ what: String, timeout: Duration = .seconds(10), settled: Bool = true,
         sourceLocation: SourceLocation = #_sourceLocation,
         _ predicate: (Screen) throws -> Bool
     ) async throws -> Screen {
@@ -196,6 +199,7 @@ final class TmuxSession {
             last = try screen
             // A capture can land in the middle of ptscope writing a frame (the top rows new, the
             // status bar still old): accept a screen only when the next capture is the same.
+            if !settled, try predicate(last) { return last }
             if let p = previous, p == last, try predicate(last) { return last }
             previous = last
             try await Task.sleep(for: .milliseconds(15))
@@ -205,7 +209,7 @@ final class TmuxSession {
         last = try screen
         try await Task.sleep(for: .milliseconds(15))
         let next = try screen
-        if next == last, try predicate(last) { return last }
+        if next == last || !settled, try predicate(last) { return last }
         // Why: the predicate never held, or it held but the screen kept changing (which rows).
         let why =
             if try predicate(last) {

@@ -70,7 +70,7 @@ struct DetailRequestTests {
     /// `request` arrived and then `grace` more seconds (late results of earlier builds). It blocks:
     /// run it with ``OffPool``, not on one of the cooperative pool's two threads.
     static func results(
-        _ runner: BackgroundEffectRunner, upTo request: Int, seconds: Double = 60, grace: Double = 1
+        _ runner: BackgroundEffectRunner, upTo request: Int, seconds: Double = 150, grace: Double = 1
     ) -> [DetailBuild] {
         var out: [DetailBuild] = []
         var last: DispatchTime?

@@ -33,11 +33,18 @@ public enum Spawn {
     }
 
     /// ``run(_:environment:stdout:stderr:)`` waited for on a thread of its own (``OffPool``), so a
-    /// child that runs for seconds does not hold one of the cooperative pool's few threads.
+    /// child that runs for seconds does not hold one of the cooperative pool's few threads; at
+    /// most as many such children as cores run at once (``ChildSlots``), as when each held a
+    /// pool thread, so the other tests' timing is not squeezed further.
     public static func run(_ argv: [String], environment: [String: String]? = nil, stdout: String, stderr: String)
         async throws -> Int32
     {
-        try await OffPool.run { Result { try run(argv, environment: environment, stdout: stdout, stderr: stderr) } }.get()
+        await ChildSlots.shared.acquire()
+        let result = await OffPool.run {
+            Result { try run(argv, environment: environment, stdout: stdout, stderr: stderr) }
+        }
+        await ChildSlots.shared.release()
+        return try result.get()
     }
 
     /// Starts `argv` as ``run(_:environment:stdout:stderr:)`` does (a first word without a slash
@@ -78,5 +85,36 @@ public enum Spawn {
             }
         guard rc == 0 else { throw SpawnError("cannot start \(argv[0]): \(String(cString: strerror(rc)))") }
         return pid
+    }
+}
+
+// MARK: - ChildSlots
+
+/// A counting semaphore for the tests' children, waited on without holding a thread.
+public actor ChildSlots {
+    /// As many slots as cores (at least two).
+    public static let shared = ChildSlots(limit: max(2, ProcessInfo.processInfo.activeProcessorCount))
+
+    private var free: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    public init(limit: Int) { free = limit }
+
+    /// Takes a slot, waiting for one when none is free.
+    public func acquire() async {
+        if free > 0 {
+            free -= 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    /// Gives a slot back (to the longest waiting, if any).
+    public func release() {
+        if waiting.isEmpty {
+            free += 1
+        } else {
+            waiting.removeFirst().resume()
+        }
     }
 }
