@@ -99,13 +99,7 @@ struct ReaskEndToEndTests {
         let port = server.port
         let recorded = try Data(contentsOf: URL(fileURLWithPath: tmp.path + "/pred/test_untrained_user/generation.jsonl"))
 
-        let t = try TmuxSession(
-            width: 120, height: 40,
-            arguments: [
-                tmp.path + "/data", tmp.path + "/pred", "--base-url", "http://127.0.0.1:\(port)/v1",
-                "--model", "fixed",
-            ])
-        try await t.waitUntil("the scored case list") { $0.listCounts != nil && $0.overallAccuracy != nil }
+        let t = try await Self.opened(tmp, port: port)
         try t.send("A")
         let s = try await t.waitUntil("the re-ask view with the new answer") {
             $0.contains("Asked again — case U 0") && $0.contains("New answer") && $0.contains("Recorded run A pred")
@@ -151,6 +145,23 @@ struct ReaskEndToEndTests {
         throw TmuxError("the test's server did not start in 10 s")
     }
 
+    /// The explorer on the one-case set in `tmp`, asking the server on `port` for `model`, once
+    /// its list is scored.
+    static func opened(
+        _ tmp: TemporaryFolder, port: String, model: String = "fixed", width: Int = 120, height: Int = 40,
+        _ extra: String..., sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> TmuxSession {
+        let t = try TmuxSession(
+            width: width, height: height,
+            arguments: [
+                tmp.path + "/data", tmp.path + "/pred", "--base-url", "http://127.0.0.1:\(port)/v1", "--model", model,
+            ] + extra)
+        try await t.waitUntil("the scored case list", sourceLocation: sourceLocation) {
+            $0.listCounts != nil && $0.overallAccuracy != nil
+        }
+        return t
+    }
+
     static func stop(_ pid: pid_t) {
         kill(pid, SIGKILL)
         var status: Int32 = 0
@@ -163,13 +174,7 @@ struct ReaskEndToEndTests {
         try Self.writeSet(in: tmp.path)
         let server = try await Self.startServer(in: tmp.path, answer: "STALL")
         defer { Self.stop(server.pid) }
-        let t = try TmuxSession(
-            width: 120, height: 40,
-            arguments: [
-                tmp.path + "/data", tmp.path + "/pred", "--base-url", "http://127.0.0.1:\(server.port)/v1",
-                "--model", "fixed",
-            ])
-        try await t.waitUntil("the scored case list") { $0.listCounts != nil && $0.overallAccuracy != nil }
+        let t = try await Self.opened(tmp, port: server.port)
         try t.send("A")
         // The spinner turns: the status line is never the same in two captures under load.
         try await t.waitUntil("the spinner", settled: false) { $0.statusBar.contains("asking") }
@@ -202,12 +207,7 @@ struct ReaskEndToEndTests {
         // test's child that got the same pid since.
         var stopped = false
         defer { if !stopped { Self.stop(server.pid) } }
-        let wrong = try TmuxSession(
-            width: 200, height: 50,
-            arguments: [
-                tmp.path + "/data", tmp.path + "/pred", "--base-url", "http://127.0.0.1:\(server.port)/v1", "--model", "wrong",
-            ])
-        try await wrong.waitUntil("the scored case list") { $0.listCounts != nil && $0.overallAccuracy != nil }
+        let wrong = try await Self.opened(tmp, port: server.port, model: "wrong", width: 200, height: 50)
         try wrong.send("A")
         let s = try await wrong.waitUntil("the 404 with the models offered") { $0.statusBar.contains("not asked again") }
         #expect(s.statusBar.contains("the model “wrong” is not offered; the server offers “fixed”"), "\(s.framed)")
@@ -218,13 +218,7 @@ struct ReaskEndToEndTests {
         // A port nothing listens on: the server's own, once it is stopped.
         Self.stop(server.pid)
         stopped = true
-        let refused = try TmuxSession(
-            width: 200, height: 50,
-            arguments: [
-                tmp.path + "/data", tmp.path + "/pred", "--base-url", "http://127.0.0.1:\(server.port)/v1", "--model", "fixed",
-                "--timeout", "3",
-            ])
-        try await refused.waitUntil("the scored case list") { $0.listCounts != nil && $0.overallAccuracy != nil }
+        let refused = try await Self.opened(tmp, port: server.port, width: 200, height: 50, "--timeout", "3")
         try refused.send("A")
         let r = try await refused.waitUntil("connection refused") { $0.statusBar.contains("not asked again") }
         #expect(r.statusBar.contains("connection refused"), "\(r.statusBar)")
