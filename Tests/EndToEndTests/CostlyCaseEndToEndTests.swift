@@ -14,10 +14,11 @@ struct CostlyCaseEndToEndTests {
     /// The builder waits 60 s before it builds: on a fast machine the case's own seconds of
     /// building could end before a capture of the screen sees "building…" (seen in a full run).
     static let building = ["PTSCOPE_TEST_DETAIL_DELAY": "60"]
-    /// Reading and scoring the 6.8 MB prediction (the list's verdict is `·` until then, and the
-    /// screen changes when it comes) took about 10 s once in a full suite (two cores shared with
-    /// every other test).
-    static let startup = Duration.seconds(40)
+    /// Until the list is drawn, its case not yet scored (`·`) or scored: reading the files takes
+    /// under a second here. The tests do not wait for the scores: scoring the 6.8 MB prediction
+    /// takes 9 s of CPU in a debug build, and a loaded full suite (two cores shared with every other
+    /// test) once took over 40 s for it. `q` and SIGTERM must end ptscope at once either way.
+    static let startup = Duration.seconds(60)
 
     @Test("the case pane says building…, and q exits at once while it builds")
     func quitWhileBuilding() async throws {
@@ -25,10 +26,9 @@ struct CostlyCaseEndToEndTests {
         try CostlySet.write(in: URL(fileURLWithPath: tmp.path))
         let t = try TmuxSession(
             width: 120, height: 40, arguments: [tmp.path + "/data", tmp.path + "/pred"], environment: Self.building)
-        let s = try await t.waitUntil("the scored list with the case pane building", timeout: Self.startup) {
-            $0.contains("· building…") && $0.listRows.first.map { $0.verdict != "·" } == true
+        try await t.waitUntil("the list with the case pane building", timeout: Self.startup) {
+            $0.contains("· building…") && $0.listRows.count == 1
         }
-        #expect(s.listRows.count == 1, "the list is drawn while the case builds:\n\(s.framed)")
 
         let sent = Date()
         try t.send("q")
@@ -47,8 +47,8 @@ struct CostlyCaseEndToEndTests {
         try CostlySet.write(in: URL(fileURLWithPath: tmp.path))
         let t = try TmuxSession(
             width: 120, height: 40, arguments: [tmp.path + "/data", tmp.path + "/pred"], environment: Self.building)
-        try await t.waitUntil("the scored list with the case pane building", timeout: Self.startup) {
-            $0.contains("· building…") && $0.listRows.first.map { $0.verdict != "·" } == true
+        try await t.waitUntil("the list with the case pane building", timeout: Self.startup) {
+            $0.contains("· building…") && $0.listRows.count == 1
         }
         let sent = Date()
         try t.signal(SIGTERM)
