@@ -180,20 +180,20 @@ struct ReaskEndToEndTests {
         try await t.waitUntil("the spinner", settled: false) { $0.statusBar.contains("asking") }
         // The request reached the server before Esc.
         let clock = ContinuousClock()
-        var deadline = clock.now + .seconds(10)
+        var deadline = clock.now + .seconds(30)
         while !FileManager.default.fileExists(atPath: tmp.path + "/requests.jsonl") && clock.now < deadline {
             try await Task.sleep(for: .milliseconds(20))
         }
         try t.send("Escape")
         let s = try await t.waitUntil("the answer dropped") { $0.statusBar.contains("dropped the answer") }
         #expect(!s.statusBar.contains("asking"), "\(s.statusBar)")
-        deadline = clock.now + .seconds(5)
+        deadline = clock.now + .seconds(30)
         while !FileManager.default.fileExists(atPath: tmp.path + "/closed") && clock.now < deadline {
             try await Task.sleep(for: .milliseconds(20))
         }
         #expect(
             FileManager.default.fileExists(atPath: tmp.path + "/closed"),
-            "the server still holds the request's connection 5 s after Esc")
+            "the server still holds the request's connection 30 s after Esc (it stalls forever)")
         try t.send("q")
         #expect(try await t.waitForExit() == 0)
     }

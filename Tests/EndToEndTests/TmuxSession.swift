@@ -18,7 +18,8 @@ import Testing
 /// fatal-signal test). The shell traps SIGINT (a trap, not an ignore, so ptscope gets the default
 /// disposition back on exec): Ctrl-C reaches ptscope and the shell survives to print the status. The server is killed in `deinit`.
 ///
-/// Every wait polls `capture-pane` until the screen says what is expected (10 s by default), then
+/// Every wait polls `capture-pane` until the screen says what is expected (30 s by default: a bound
+/// on a hang, met in well under a second on a quiet machine and in seconds under a loaded suite), then
 /// fails at the caller's line showing the last screen. Nothing sleeps and hopes.
 final class TmuxSession {
     /// tmux on PATH, or nil (the suite is skipped).
@@ -187,7 +188,7 @@ final class TmuxSession {
     /// settles (a spinner turning), when the screen itself is not read afterwards.
     @discardableResult
     func waitUntil(
-        _ what: String, timeout: Duration = .seconds(10), settled: Bool = true,
+        _ what: String, timeout: Duration = .seconds(30), settled: Bool = true,
         sourceLocation: SourceLocation = #_sourceLocation,
         _ predicate: (Screen) throws -> Bool
     ) async throws -> Screen {
@@ -227,7 +228,7 @@ final class TmuxSession {
     /// Polls until `text` is on the screen.
     @discardableResult
     func waitFor(
-        _ text: String, timeout: Duration = .seconds(10), sourceLocation: SourceLocation = #_sourceLocation
+        _ text: String, timeout: Duration = .seconds(30), sourceLocation: SourceLocation = #_sourceLocation
     ) async throws -> Screen {
         try await waitUntil("“\(text)”", timeout: timeout, sourceLocation: sourceLocation) { $0.contains(text) }
     }
@@ -252,7 +253,7 @@ final class TmuxSession {
     }
 
     /// Waits for the wrapper's `EXIT:<status>` line and returns the status.
-    func waitForExit(timeout: Duration = .seconds(10), sourceLocation: SourceLocation = #_sourceLocation) async throws
+    func waitForExit(timeout: Duration = .seconds(30), sourceLocation: SourceLocation = #_sourceLocation) async throws
         -> Int32
     {
         let screen = try await waitUntil("ptscope to exit (EXIT:<status>)", timeout: timeout, sourceLocation: sourceLocation) {

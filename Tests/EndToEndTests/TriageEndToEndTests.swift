@@ -30,7 +30,7 @@ struct TriageEndToEndTests {
     /// header's overall accuracy.
     @discardableResult
     func started(
-        _ t: TmuxSession, timeout: Duration = .seconds(10), sourceLocation: SourceLocation = #_sourceLocation
+        _ t: TmuxSession, timeout: Duration = .seconds(30), sourceLocation: SourceLocation = #_sourceLocation
     ) async throws -> Screen {
         let s = try await t.waitUntil("the scored case list", timeout: timeout, sourceLocation: sourceLocation) {
             $0.listCounts != nil && $0.overallAccuracy != nil
@@ -61,7 +61,7 @@ struct TriageEndToEndTests {
         )
 
         let t = try TmuxSession(width: 160, height: 45, arguments: [tmp.path + "/data", tmp.path + "/pred"])
-        var s = try await started(t, timeout: .seconds(30))
+        var s = try await started(t)
         let before = try #require(s.listCounts)
         #expect(before.total == 3249 && before.shown == 3249)
         #expect(before.pass + before.fail + before.format == before.total)
