@@ -307,7 +307,9 @@ struct ReaskEndToEndTests {
         }
     }
 
-    @Test("120×40: on a run made by ptscope run, A asks the endpoint its run.json names; W saves <run>-reask with run.json")
+    @Test(
+        "120×40: on a run made by ptscope run, A asks the endpoint its run.json names; W saves <run>-reask with run.json, opened"
+    )
     func fromRunRecord() async throws {
         let tmp = try TemporaryFolder()
         try Self.writeSet(in: tmp.path)
@@ -327,10 +329,18 @@ struct ReaskEndToEndTests {
         #expect(Self.newPassesBesideAFormatFailure(s), "\(s.framed)")
         #expect(s.contains("chat messages (from"), "the endpoint of the run.json:\n\(s.framed)")
         try t.send("W")
-        try await t.waitUntil("the saved run's message") { $0.statusBar.contains("saved 1 answer asked again") }
-        // q closes the view, then quits.
+        try await t.waitUntil("the saved run's message") { $0.statusBar.contains("opened run B made-reask: 1 answer") }
+        // q closes the view; the new run is open and scored beside the recorded one.
         try t.send("q")
-        try await t.waitUntil("the view closed") { !$0.contains("Asked again —") }
+        // The list's run columns: A's format failure, B's pass; and the case pane shows both runs.
+        try await t.waitUntil("the list with both runs scored") {
+            !$0.contains("Asked again —") && $0.contains(" AB  Error") && $0.contains("!✓  fmt")
+                && $0.contains("━━ Run B made-reask ━━")
+        }
+        try t.send("L")
+        try await t.waitUntil("the leaderboard with both runs") { $0.contains("made-reask") && $0.contains("100.0") }
+        try t.send("Escape")
+        try await t.waitUntil("the leaderboard closed") { $0.mode == "LIST" }
         try t.send("q")
         #expect(try await t.waitForExit() == 0)
         #expect(try Data(contentsOf: URL(fileURLWithPath: generation)) == Data(line.utf8))

@@ -225,7 +225,21 @@ struct ReaskTests {
         Self.deliver(&s, Self.reduce(&s, .char("A")))
         Self.deliver(&s, Self.reduce(&s, .char("W")))
         let saved = dir.appendingPathComponent("strong-sim-reask")
-        #expect(s.message == "saved 1 answer asked again as a new run: \(saved.path) (the recorded run is unchanged)")
+        #expect(
+            s.message
+                == "opened run B strong-sim-reask: 1 answer asked again, saved in \(saved.path) (the recorded run is unchanged)")
+        // The new run is open beside the recorded one, read from its files and scored with it; the
+        // view stays open.
+        #expect(s.data?.runs.map(\.name) == ["strong-sim", "strong-sim-reask"])
+        let scores = try #require(s.session?.scores)
+        #expect(scores.run(0).verdicts[entry.id].overall == true)
+        #expect(scores.run(1).verdicts[entry.id].overall == false, "the refusal asked again fails")
+        let others = s.list.visible.filter { $0 != entry.id }
+        #expect(others.allSatisfy { scores.run(0).verdicts[$0].overall == scores.run(1).verdicts[$0].overall })
+        guard case .reask? = s.overlay else {
+            Issue.record("the re-ask view closed on saving")
+            return
+        }
         // The recorded run is unchanged; the new one differs only in the re-asked line.
         #expect(try Self.files(run) == before)
         let after = try Self.files(saved)
@@ -246,9 +260,11 @@ struct ReaskTests {
                 query: json["query"] ?? .null, label: json["answer"] ?? .null, predict: "I cannot help with that.")
             #expect(Array(lines[entry.index]) + [0x0A] == Array(expected.utf8))
         }
-        // Saving again makes another folder; nothing is overwritten.
+        // Saving again makes another folder, opened as another run; nothing is overwritten.
         Self.deliver(&s, Self.reduce(&s, .char("W")))
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("strong-sim-reask-2").path))
+        #expect(s.data?.runs.map(\.name) == ["strong-sim", "strong-sim-reask", "strong-sim-reask-2"])
+        #expect(s.message?.hasPrefix("opened run C strong-sim-reask-2: 1 answer asked again, saved in ") == true)
     }
 
     /// Every file under `root` (relative path → bytes).

@@ -12,7 +12,7 @@ public struct ExplorerData: Sendable {
     /// A label for the (first) run (model or folder name).
     public var runName: String { runs[0].name }
     /// Every run's predictions: run 0 is `benchmark.predictions`; more runs are compared with it.
-    public let runs: [RunData]
+    public private(set) var runs: [RunData]
     public let cases: [CaseEntry]
     public let users: [UserInfo]
     /// Scenario labels, indexed by ``CaseEntry/scenario``.
@@ -263,5 +263,15 @@ extension SplitData {
             var reader = JSONReader(bytes: buffer, position: range.lowerBound)
             return try? reader.readValue()
         }
+    }
+}
+
+extension ExplorerData {
+    /// This data with `run` after the other runs (a run saved while the explorer is open): the
+    /// cases, users and counts are the same data's.
+    public func adding(_ run: RunData) -> ExplorerData {
+        var more = self
+        more.runs.append(run)
+        return more
     }
 }

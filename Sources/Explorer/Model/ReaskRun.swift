@@ -8,12 +8,28 @@ import Foundation
 /// byte for byte, except the re-asked cases' lines (PTBench's line for the new text), and a
 /// `run.json` saying which cases were asked again and where. The recorded run is never written.
 public enum ReaskRun {
-    /// Writes run `run` of `data` with `answers` replacing their cases' lines; returns the message
-    /// for the status line (the new folder, or why nothing was written).
-    public static func save(_ data: ExplorerData, run: Int, answers: [Reask.Answer], asker: (any CaseAsker)?) -> String {
-        guard run < data.runs.count, !answers.isEmpty else { return "nothing to save" }
+    /// What ``save(_:run:answers:asker:)`` did.
+    public struct Saved: Sendable {
+        /// For the status line: the new folder, or why nothing was written (or read back).
+        public let message: String
+        /// The new run read back from the files written (named `<run>-reask`, made unique among
+        /// the runs open), nil when nothing was written or it could not be read back.
+        public let run: RunData?
+        /// How many answers asked again it holds, and its folder.
+        public let answers: Int
+        public let folder: String
+
+        static func failed(_ message: String) -> Saved { Saved(message: message, run: nil, answers: 0, folder: "") }
+    }
+
+    /// Writes run `run` of `data` with `answers` replacing their cases' lines, then reads the new
+    /// run back (to open it beside the others).
+    public static func save(_ data: ExplorerData, run: Int, answers: [Reask.Answer], asker: (any CaseAsker)?) -> Saved {
+        guard run < data.runs.count, !answers.isEmpty else { return .failed("nothing to save") }
         let files = data.benchmark.splits.compactMap { split in data.runs[run].predictions[split.name].map { (split, $0) } }
-        guard let first = files.first else { return "not saved: run \(data.runs[run].name) has no predictions files" }
+        guard let first = files.first else {
+            return .failed("not saved: run \(data.runs[run].name) has no predictions files")
+        }
         let from = root(of: first.1.url, split: first.0.name)
         var to = URL(fileURLWithPath: from.path + "-reask")
         var k = 2
@@ -26,7 +42,7 @@ public enum ReaskRun {
         var saved: [ReaskSave.Case] = []
         for (split, file) in files {
             guard let bytes = FileManager.default.contents(atPath: file.url.path).map(Array.init) else {
-                return "not saved: \(file.url.path) cannot be read"
+                return .failed("not saved: \(file.url.path) cannot be read")
             }
             var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
             let trailing = lines.last?.isEmpty == true
@@ -36,7 +52,8 @@ public enum ReaskRun {
             for answer in mine.sorted(by: { $0.tag.caseID < $1.tag.caseID }) {
                 let index = data.cases[answer.tag.caseID].index
                 guard index < lines.count else {
-                    return "not saved: \(file.url.path) has \(lines.count) lines, no line \(index + 1) for case \(index)"
+                    return .failed(
+                        "not saved: \(file.url.path) has \(lines.count) lines, no line \(index + 1) for case \(index)")
                 }
                 lines[index] = Array(GenerationLine.line(split, index: index, predict: answer.text).utf8.dropLast())
                 saved.append(ReaskSave.Case(split: split.name, index: index, source: answer.source))
@@ -53,10 +70,28 @@ public enum ReaskRun {
                 try JournalMigration.writeAtomically(bytes, to: url, replacing: false)
             }
         } catch {
-            return "not saved: \(to.path): \(error)"
+            return .failed("not saved: \(to.path): \(error)")
         }
         let n = saved.count
-        return "saved \(n) answer\(n == 1 ? "" : "s") asked again as a new run: \(to.path) (the recorded run is unchanged)"
+        let message = "saved \(n) answer\(n == 1 ? "" : "s") asked again as a new run: \(to.path) (the recorded run is unchanged)"
+        // Read back from what was written, as a run given on the command line is read.
+        var predictions: [String: PredictionFile] = [:]
+        for (split, _) in files {
+            let url = to.appendingPathComponent(split.name).appendingPathComponent("generation.jsonl")
+            do {
+                predictions[split.name] = try PredictionFile.load(url: url)
+            } catch {
+                return Saved(message: message + "; not opened here: \(error)", run: nil, answers: n, folder: to.path)
+            }
+        }
+        let names = Set(data.runs.map(\.name))
+        var name = data.runs[run].name + "-reask"
+        if names.contains(name) {
+            var k = 2
+            while names.contains("\(name)-\(k)") { k += 1 }
+            name = "\(name)-\(k)"
+        }
+        return Saved(message: message, run: RunData(name: name, predictions: predictions), answers: n, folder: to.path)
     }
 
     /// The run's root: the folder above `<split>/generation.jsonl` (or the file's own folder when

@@ -45,13 +45,13 @@ extension EffectWork {
         }
     }
 
-    /// Writes run `run`'s answers asked again as a new run beside it (``ReaskRun``).
+    /// Writes run `run`'s answers asked again as a new run beside it (``ReaskRun``), read back.
     static func saveReask(_ s: AppState, run: Int) -> EffectWork? {
         guard let data = s.data, run < data.runs.count else { return nil }
         let answers = s.reask.answers.values.filter { $0.tag.run == run }
         let asker = s.asker
         return EffectWork(lane: .background(.userInitiated)) { _, _ in
-            .finished(ReaskRun.save(data, run: run, answers: answers, asker: asker))
+            .reaskSaved(ReaskRun.save(data, run: run, answers: answers, asker: asker))
         }
     }
 }

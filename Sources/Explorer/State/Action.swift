@@ -32,4 +32,6 @@ public enum Action: Sendable {
     case reaskFailed(request: Int, ReaskFailure)
     /// A request is still in flight: the spinner's next step.
     case reaskTick
+    /// `W` wrote the answers asked again as a new run (``Effect/saveReask(run:)``).
+    case reaskSaved(ReaskRun.Saved)
 }

@@ -33,7 +33,9 @@ public enum ExplorerKeymap {
             KeyBinding([.char("A")], .reask, hint: "ask again", help: "ask the endpoint again for this case", status: true),
             KeyBinding(
                 [.char("W")], .saveReask, hint: "save run",
-                help: "save the answers asked again as a new run beside the recorded one (<run>-reask, with run.json)",
+                help:
+                    "save the answers asked again as a new run beside the recorded one (<run>-reask, with run.json), "
+                    + "and open it",
                 status: true),
             KeyBinding(
                 [.escape, .char("q")], .back, hint: "close", help: "close the view (an answer still being asked is dropped)",

@@ -139,6 +139,25 @@ extension Reducer {
         return [.saveReask(run: o.tag.run)]
     }
 
+    /// `W`'s new run was written: it is opened after the other runs and everything is scored again
+    /// (the list, the comparisons and the dashboards gain it; the view and the filter stay). The
+    /// recorded run is unchanged.
+    static func reaskSaved(_ s: inout AppState, _ saved: ReaskRun.Saved) -> [Effect] {
+        s.status.message = saved.message
+        guard let run = saved.run, let data = s.data else { return [] }
+        guard data.runs.count < LaunchPlan.maximumRuns else {
+            s.status.message = saved.message + "; not opened here: \(LaunchPlan.maximumRuns) runs are open, the most"
+            return []
+        }
+        s.session?.data = data.adding(run)
+        let n = saved.answers
+        s.status.message =
+            "opened run \(Session.runLetter(data.runs.count)) \(run.name): \(n) answer\(n == 1 ? "" : "s") asked again, "
+            + "saved in \(saved.folder) (the recorded run is unchanged)"
+        invalidateDetail(&s)
+        return [score(&s, progress: true)]
+    }
+
     /// The re-ask view laid out again for a new width (`always`: its answer changed too).
     static func relayoutReask(_ s: inout AppState, always: Bool = false) {
         guard case .reask(var o)? = s.overlay, always || o.width != Layout(s).overlayWidth else { return }

@@ -89,6 +89,7 @@ public enum Reducer {
         case .reaskTick:
             if !s.reask.pending.isEmpty { s.reask.spinner &+= 1 }
             return []
+        case .reaskSaved(let saved): return reaskSaved(&s, saved)
         }
     }
 
