@@ -33,12 +33,12 @@ let package = Package(
         .target(name: "TUICore"),
         // The explorer: state, actions, reducer, keymap, views. Knows neither ncurses nor the terminal.
         .target(name: "Explorer", dependencies: ["Evaluator", "TUICore"]),
-        // ncursesw, seen through a small C shim (wide-character API, macros re-exported).
-        .systemLibrary(
-            name: "CNcursesw",
-            pkgConfig: "ncursesw",
-            providers: [.apt(["libncurses-dev"])]
-        ),
+        // ncursesw, seen through a small C shim (wide-character API, macros re-exported). No
+        // pkgConfig: ncursesw.pc gives only -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600, which SwiftPM
+        // drops with a warning on every build (shim.h sets what is needed), and -lncursesw
+        // -ltinfo, which the modulemap's link and libncursesw.so's linker script give. Without the
+        // headers, shim.h stops the build naming the package to install.
+        .systemLibrary(name: "CNcursesw"),
         // The only importer of CNcursesw: terminal set-up and restore, key reading, frame flushing.
         .target(name: "NcursesBackend", dependencies: ["CNcursesw", "TUICore"]),
         .executableTarget(

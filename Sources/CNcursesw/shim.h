@@ -2,8 +2,9 @@
 // small helpers for what Swift cannot import (function-like macros, C globals that are
 // concurrency errors in Swift 6, signal handlers).
 //
-// SwiftPM drops pkg-config's -D_XOPEN_SOURCE=600, so the feature macros are set here, before any
-// system header, or cchar_t / setcchar / wget_wch would be missing.
+// The feature macros are set here, before any system header (Package.swift does not ask
+// pkg-config, whose -D_XOPEN_SOURCE=600 SwiftPM would drop anyway), or cchar_t / setcchar /
+// wget_wch would be missing.
 
 #ifndef PTSCOPE_CNCURSESW_SHIM_H
 #define PTSCOPE_CNCURSESW_SHIM_H
@@ -15,7 +16,11 @@
 #define NCURSES_WIDECHAR 1
 #endif
 
+#if __has_include(<ncursesw/curses.h>)
 #include <ncursesw/curses.h>
+#else
+#error "ptscope needs ncursesw's headers (ncursesw/curses.h): apt-get install libncurses-dev"
+#endif
 #include <locale.h>
 #include <langinfo.h>
 #include <wchar.h>
