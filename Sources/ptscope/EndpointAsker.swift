@@ -153,6 +153,14 @@ final class EndpointAsker: CaseAsker, @unchecked Sendable {
         return { task.cancel() }
     }
 
+    func adding(run: Int, askedAs source: Int) -> any CaseAsker {
+        var targets = targets
+        var refusals = refusals
+        targets[run] = targets[source]
+        refusals[run] = refusals[source]
+        return EndpointAsker(targets: targets, refusals: refusals)
+    }
+
     func record(_ save: ReaskSave) -> [UInt8]? {
         guard let t = targets[save.run] else { return nil }
         var configuration = t.configuration

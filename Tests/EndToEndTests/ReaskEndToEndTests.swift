@@ -308,7 +308,7 @@ struct ReaskEndToEndTests {
     }
 
     @Test(
-        "120×40: on a run made by ptscope run, A asks the endpoint its run.json names; W saves <run>-reask with run.json, opened"
+        "120×40: on a run made by ptscope run, A asks the endpoint its run.json names; W saves <run>-reask with run.json, opened, askable"
     )
     func fromRunRecord() async throws {
         let tmp = try TemporaryFolder()
@@ -341,6 +341,19 @@ struct ReaskEndToEndTests {
         try await t.waitUntil("the leaderboard with both runs") { $0.contains("made-reask") && $0.contains("100.0") }
         try t.send("Escape")
         try await t.waitUntil("the leaderboard closed") { $0.mode == "LIST" }
+        // The new run is asked again where its answer came from: run B focused, A asks the server.
+        let log = tmp.path + "/requests.jsonl"
+        let before = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").count
+        try t.send("b")
+        try await t.waitUntil("run B focused") { $0.contains("━━ Run B made-reask ━━  focused") }
+        try t.send("A")
+        try await t.waitUntil("the re-ask view of run B") {
+            $0.contains("Asked again — case U 0 of run B") && $0.contains("New answer")
+        }
+        let asked = try String(contentsOfFile: log, encoding: .utf8)
+        #expect(asked.split(separator: "\n").count == before + 1, "one more question:\n\(asked)")
+        try t.send("q")
+        try await t.waitUntil("the view closed again") { !$0.contains("Asked again —") }
         try t.send("q")
         #expect(try await t.waitForExit() == 0)
         #expect(try Data(contentsOf: URL(fileURLWithPath: generation)) == Data(line.utf8))

@@ -24,6 +24,8 @@ struct FixedAsker: CaseAsker {
     func record(_ save: ReaskSave) -> [UInt8]? {
         Array("{\"reasked\": \(save.cases.map { "\($0.split):\($0.index)" })}\n".utf8)
     }
+    /// Every run is asked alike.
+    func adding(run: Int, askedAs source: Int) -> any CaseAsker { self }
 }
 
 @Suite("Asking a case again (A)")

@@ -21,6 +21,9 @@ public protocol CaseAsker: Sendable {
     /// The `run.json` bytes of a new run holding re-asked answers (which cases, from where), nil
     /// for none.
     func record(_ save: ReaskSave) -> [UInt8]?
+    /// This asker with run `run` (opened since: `W`'s new run) asked as run `source` is, where
+    /// its answers asked again came from.
+    func adding(run: Int, askedAs source: Int) -> any CaseAsker
 }
 
 /// One case to ask again: case `index` of `split`, as run `run` (its index in the session) was asked.

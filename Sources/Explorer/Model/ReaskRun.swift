@@ -15,20 +15,24 @@ public enum ReaskRun {
         /// The new run read back from the files written (named `<run>-reask`, made unique among
         /// the runs open), nil when nothing was written or it could not be read back.
         public let run: RunData?
-        /// How many answers asked again it holds, and its folder.
+        /// The recorded run it was made from (its index), how many answers asked again it holds,
+        /// and its folder.
+        public let source: Int
         public let answers: Int
         public let folder: String
 
-        static func failed(_ message: String) -> Saved { Saved(message: message, run: nil, answers: 0, folder: "") }
+        static func failed(_ message: String, source: Int) -> Saved {
+            Saved(message: message, run: nil, source: source, answers: 0, folder: "")
+        }
     }
 
     /// Writes run `run` of `data` with `answers` replacing their cases' lines, then reads the new
     /// run back (to open it beside the others).
     public static func save(_ data: ExplorerData, run: Int, answers: [Reask.Answer], asker: (any CaseAsker)?) -> Saved {
-        guard run < data.runs.count, !answers.isEmpty else { return .failed("nothing to save") }
+        guard run < data.runs.count, !answers.isEmpty else { return .failed("nothing to save", source: run) }
         let files = data.benchmark.splits.compactMap { split in data.runs[run].predictions[split.name].map { (split, $0) } }
         guard let first = files.first else {
-            return .failed("not saved: run \(data.runs[run].name) has no predictions files")
+            return .failed("not saved: run \(data.runs[run].name) has no predictions files", source: run)
         }
         let from = root(of: first.1.url, split: first.0.name)
         var to = URL(fileURLWithPath: from.path + "-reask")
@@ -42,7 +46,7 @@ public enum ReaskRun {
         var saved: [ReaskSave.Case] = []
         for (split, file) in files {
             guard let bytes = FileManager.default.contents(atPath: file.url.path).map(Array.init) else {
-                return .failed("not saved: \(file.url.path) cannot be read")
+                return .failed("not saved: \(file.url.path) cannot be read", source: run)
             }
             var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
             let trailing = lines.last?.isEmpty == true
@@ -53,7 +57,8 @@ public enum ReaskRun {
                 let index = data.cases[answer.tag.caseID].index
                 guard index < lines.count else {
                     return .failed(
-                        "not saved: \(file.url.path) has \(lines.count) lines, no line \(index + 1) for case \(index)")
+                        "not saved: \(file.url.path) has \(lines.count) lines, no line \(index + 1) for case \(index)",
+                        source: run)
                 }
                 lines[index] = Array(GenerationLine.line(split, index: index, predict: answer.text).utf8.dropLast())
                 saved.append(ReaskSave.Case(split: split.name, index: index, source: answer.source))
@@ -70,7 +75,7 @@ public enum ReaskRun {
                 try JournalMigration.writeAtomically(bytes, to: url, replacing: false)
             }
         } catch {
-            return .failed("not saved: \(to.path): \(error)")
+            return .failed("not saved: \(to.path): \(error)", source: run)
         }
         let n = saved.count
         let message = "saved \(n) answer\(n == 1 ? "" : "s") asked again as a new run: \(to.path) (the recorded run is unchanged)"
@@ -81,7 +86,7 @@ public enum ReaskRun {
             do {
                 predictions[split.name] = try PredictionFile.load(url: url)
             } catch {
-                return Saved(message: message + "; not opened here: \(error)", run: nil, answers: n, folder: to.path)
+                return Saved(message: message + "; not opened here: \(error)", run: nil, source: run, answers: n, folder: to.path)
             }
         }
         let names = Set(data.runs.map(\.name))
@@ -91,7 +96,8 @@ public enum ReaskRun {
             while names.contains("\(name)-\(k)") { k += 1 }
             name = "\(name)-\(k)"
         }
-        return Saved(message: message, run: RunData(name: name, predictions: predictions), answers: n, folder: to.path)
+        let opened = RunData(name: name, predictions: predictions)
+        return Saved(message: message, run: opened, source: run, answers: n, folder: to.path)
     }
 
     /// The run's root: the folder above `<split>/generation.jsonl` (or the file's own folder when

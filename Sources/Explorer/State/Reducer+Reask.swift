@@ -140,8 +140,8 @@ extension Reducer {
     }
 
     /// `W`'s new run was written: it is opened after the other runs and everything is scored again
-    /// (the list, the comparisons and the dashboards gain it; the view and the filter stay). The
-    /// recorded run is unchanged.
+    /// (the list, the comparisons and the dashboards gain it; the view and the filter stay), and
+    /// `A` asks its cases as the recorded run's. The recorded run is unchanged.
     static func reaskSaved(_ s: inout AppState, _ saved: ReaskRun.Saved) -> [Effect] {
         s.status.message = saved.message
         guard let run = saved.run, let data = s.data else { return [] }
@@ -150,6 +150,8 @@ extension Reducer {
             return []
         }
         s.session?.data = data.adding(run)
+        // Its cases are asked again where its answers asked again came from.
+        s.asker = s.asker?.adding(run: data.runs.count, askedAs: saved.source)
         let n = saved.answers
         s.status.message =
             "opened run \(Session.runLetter(data.runs.count)) \(run.name): \(n) answer\(n == 1 ? "" : "s") asked again, "
