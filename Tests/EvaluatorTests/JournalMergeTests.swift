@@ -100,6 +100,31 @@ struct JournalMergeTests {
         #expect(replayedAgain.problems.isEmpty && !replayedAgain.isInEffect(3))
     }
 
+    @Test("an old journal already in the journal (a migration stopped before removing it) is named; an empty one is not")
+    func oldJournalsAlreadyIn() throws {
+        let dir = try temporaryFolder()
+        let a = dir.appendingPathComponent("a.jsonl")
+        let empty = dir.appendingPathComponent("empty.jsonl")
+        let entries = [try Self.platform(1, 0, "A", author: "ann")]
+        try Self.write(entries, to: a)
+        try Data().write(to: empty)
+        let url = dir.appendingPathComponent("annotations.jsonl")
+        try Self.write(entries, to: url)
+        let journal = try Journal.open(url, old: [a, empty], hint: "ptscope annotations migrate")
+        #expect(
+            journal.warnings == [
+                "\(a.path) is already in \(url.path) (an earlier migration stopped before removing it); "
+                    + "ptscope annotations migrate removes it"
+            ])
+        #expect(journal.entries.map(\.seq) == [1] && journal.oldNotice == nil)
+        journal.close()
+        // An empty old journal and no journal yet (an earlier ptscope made the file, no edit was
+        // made): nothing to read or move, and nothing said on every exit.
+        let none = try Journal.open(dir.appendingPathComponent("none.jsonl"), old: [empty], hint: "ptscope annotations migrate")
+        defer { none.close() }
+        #expect(none.warnings.isEmpty && none.entries.isEmpty && none.oldNotice == nil)
+    }
+
     @Test("a journal numbering its edits like the old ones opens read-only until they are migrated, the old ones first")
     func overlappingNumbers() throws {
         let dir = try temporaryFolder()

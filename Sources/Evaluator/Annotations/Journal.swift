@@ -255,7 +255,8 @@ public final class Journal: @unchecked Sendable {
                 storedWarnings.append(
                     "\(o.url.path): an annotations journal where an earlier ptscope kept it (\(o.entries.count) "
                         + "entries), read with \(url.path), where new edits go\(move)")
-            } else {
+            } else if !o.entries.isEmpty {
+                // (An empty one holds nothing to read or move: not worth a line on every exit.)
                 storedWarnings.append(
                     "\(o.url.path) is already in \(url.path) (an earlier migration stopped before removing it)"
                         + (hint.map { "; \($0) removes it" } ?? ""))
