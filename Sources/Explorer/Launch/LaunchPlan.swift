@@ -88,6 +88,14 @@ public struct LaunchPlan: Sendable {
         return (found, skipped)
     }
 
+    /// `name` if it is free, else the first free of `name-2`, `name-3`, … (run names, folders).
+    static func firstFree(_ name: String, isTaken: (String) -> Bool) -> String {
+        guard isTaken(name) else { return name }
+        var k = 2
+        while isTaken("\(name)-\(k)") { k += 1 }
+        return "\(name)-\(k)"
+    }
+
     /// `runs` with every name unique: a name seen before gets the first free suffix `-2`, `-3`, …,
     /// and a note says so.
     static func uniquelyNamed(_ runs: [RunSpec], notes: inout [String]) -> [RunSpec] {
@@ -96,9 +104,7 @@ public struct LaunchPlan: Sendable {
         var out: [RunSpec] = []
         for var run in runs {
             if seen.contains(run.name) {
-                var k = 2
-                while taken.contains("\(run.name)-\(k)") { k += 1 }
-                let renamed = "\(run.name)-\(k)"
+                let renamed = firstFree(run.name, isTaken: taken.contains)
                 notes.append("two runs are named '\(run.name)': \(run.predictions.path) is shown as '\(renamed)'")
                 run.name = renamed
                 taken.insert(renamed)

@@ -10,10 +10,10 @@ import Foundation
 public enum ReaskRun {
     /// What ``save(_:run:answers:asker:)`` did.
     public struct Saved: Sendable {
-        /// For the status line: the new folder, or why nothing was written (or read back).
+        /// For the status line: the new folder, or why nothing was written.
         public let message: String
-        /// The new run read back from the files written (named `<run>-reask`, made unique among
-        /// the runs open), nil when nothing was written or it could not be read back.
+        /// The new run, parsed from the lines written (named `<run>-reask`, made unique among the
+        /// runs open), nil when nothing was written.
         public let run: RunData?
         /// The recorded run it was made from (its index), how many answers asked again it holds,
         /// and its folder.
@@ -26,8 +26,8 @@ public enum ReaskRun {
         }
     }
 
-    /// Writes run `run` of `data` with `answers` replacing their cases' lines, then reads the new
-    /// run back (to open it beside the others).
+    /// Writes run `run` of `data` with `answers` replacing their cases' lines; returns the new run
+    /// too (to open it beside the others).
     public static func save(_ data: ExplorerData, run: Int, answers: [Reask.Answer], asker: (any CaseAsker)?) -> Saved {
         guard run < data.runs.count, !answers.isEmpty else { return .failed("nothing to save", source: run) }
         let files = data.benchmark.splits.compactMap { split in data.runs[run].predictions[split.name].map { (split, $0) } }
@@ -35,15 +35,12 @@ public enum ReaskRun {
             return .failed("not saved: run \(data.runs[run].name) has no predictions files", source: run)
         }
         let from = root(of: first.1.url, split: first.0.name)
-        var to = URL(fileURLWithPath: from.path + "-reask")
-        var k = 2
-        while FileManager.default.fileExists(atPath: to.path) {
-            to = URL(fileURLWithPath: from.path + "-reask-\(k)")
-            k += 1
-        }
+        let to = URL(
+            fileURLWithPath: LaunchPlan.firstFree(from.path + "-reask") { FileManager.default.fileExists(atPath: $0) })
         // Every file made in memory first: a case outside its file writes nothing.
         var outputs: [(URL, [UInt8])] = []
         var saved: [ReaskSave.Case] = []
+        var predictions: [String: PredictionFile] = [:]
         for (split, file) in files {
             guard let bytes = FileManager.default.contents(atPath: file.url.path).map(Array.init) else {
                 return .failed("not saved: \(file.url.path) cannot be read", source: run)
@@ -65,7 +62,10 @@ public enum ReaskRun {
             }
             var out = Array(lines.joined(separator: [0x0A]))
             if trailing { out.append(0x0A) }
-            outputs.append((to.appendingPathComponent(split.name).appendingPathComponent("generation.jsonl"), out))
+            let url = to.appendingPathComponent(split.name).appendingPathComponent("generation.jsonl")
+            outputs.append((url, out))
+            // The new run as it will be read from the file: the same bytes, parsed as a run's are.
+            predictions[split.name] = PredictionFile.parse(out, file: url.path, url: url)
         }
         let save = ReaskSave(run: run, runName: data.runs[run].name, from: from.path, to: to.path, cases: saved)
         if let record = asker?.record(save) { outputs.append((to.appendingPathComponent("run.json"), record)) }
@@ -79,24 +79,9 @@ public enum ReaskRun {
         }
         let n = saved.count
         let message = "saved \(n) answer\(n == 1 ? "" : "s") asked again as a new run: \(to.path) (the recorded run is unchanged)"
-        // Read back from what was written, as a run given on the command line is read.
-        var predictions: [String: PredictionFile] = [:]
-        for (split, _) in files {
-            let url = to.appendingPathComponent(split.name).appendingPathComponent("generation.jsonl")
-            do {
-                predictions[split.name] = try PredictionFile.load(url: url)
-            } catch {
-                return Saved(message: message + "; not opened here: \(error)", run: nil, source: run, answers: n, folder: to.path)
-            }
-        }
         let names = Set(data.runs.map(\.name))
-        var name = data.runs[run].name + "-reask"
-        if names.contains(name) {
-            var k = 2
-            while names.contains("\(name)-\(k)") { k += 1 }
-            name = "\(name)-\(k)"
-        }
-        let opened = RunData(name: name, predictions: predictions)
+        let opened = RunData(
+            name: LaunchPlan.firstFree(data.runs[run].name + "-reask", isTaken: names.contains), predictions: predictions)
         return Saved(message: message, run: opened, source: run, answers: n, folder: to.path)
     }
 

@@ -45,7 +45,7 @@ extension EffectWork {
         }
     }
 
-    /// Writes run `run`'s answers asked again as a new run beside it (``ReaskRun``), read back.
+    /// Writes run `run`'s answers asked again as a new run beside it (``ReaskRun``), given back to be opened.
     static func saveReask(_ s: AppState, run: Int) -> EffectWork? {
         guard let data = s.data, run < data.runs.count else { return nil }
         let answers = s.reask.answers.values.filter { $0.tag.run == run }
